@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// rawLine is one line as a reader found it, before normalisation, joining
+// and heading detection.
+type rawLine struct {
+	text     string
+	page     int
+	x0, x1   float64
+	y, size  float64
+	paraGap  bool // a paragraph break comes before this line
+	markdown bool // a Markdown heading marker was stripped from this line
+}
+
+// builder assembles Document.Text, Lines and Sections from raw lines.
+type builder struct {
+	dehyphenate bool // join words split by a hyphen at a line end (PDF)
+	sizeHints   bool // font sizes are meaningful (PDF)
+}
+
+// build normalises raw lines and fills doc.Text, doc.Lines and doc.Sections.
+func (b builder) build(doc *Document, raws []rawLine) {
+	for i := range raws {
+		raws[i].text = normalizeText(raws[i].text)
+	}
+	if b.dehyphenate {
+		joinHyphenated(raws)
+	}
+	body := bodySize(raws)
+	var sb strings.Builder
+	lines := make([]Line, 0, len(raws))
+	first, gap := true, false
+	for _, r := range raws {
+		text := strings.TrimSpace(r.text)
+		gap = gap || r.paraGap
+		if text == "" {
+			continue
+		}
+		if !first {
+			sb.WriteByte('\n')
+			if gap {
+				sb.WriteByte('\n')
+			}
+		}
+		start := sb.Len()
+		sb.WriteString(text)
+		ln := Line{Start: start, End: sb.Len(), Page: r.page, X0: r.x0, X1: r.x1, Y: r.y, Size: r.size}
+		ln.Heading = isHeading(text, r, first, b.sizeHints, body)
+		lines = append(lines, ln)
+		first, gap = false, false
+	}
+	doc.Text = sb.String()
+	doc.Lines = lines
+	doc.Sections = sections(doc.Text, lines)
+}
+
+// bodySize is the font size that covers the most characters: the size of
+// body text, against which headings stand out.
+func bodySize(raws []rawLine) float64 {
+	count := map[float64]int{}
+	for _, r := range raws {
+		if r.size > 0 {
+			count[roundTo(r.size, 0.5)] += utf8.RuneCountInString(r.text)
+		}
+	}
+	best, n := 0.0, -1
+	for s, c := range count {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+func roundTo(v, step float64) float64 {
+	return float64(int(v/step+0.5)) * step
+}
+
+// normalizeText applies Unicode NFKC (unfolding ligatures such as "ﬁ"),
+// maps private-use and variant bullets to "•", drops soft hyphens and
+// control characters, and collapses runs of spaces.
+func normalizeText(s string) string {
+	s = norm.NFKC.String(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad' || r == '\ufeff' || r == '\u200b':
+			continue
+		case r == '\u2010' || r == '\u2011':
+			r = '-'
+		case r == '\uf0b7' || r == '\uf0a7' || r == '\u25cf' || r == '\u2219' || r == '\u25e6':
+			r = '•'
+		case r == '\t' || unicode.IsSpace(r):
+			if !space {
+				sb.WriteByte(' ')
+			}
+			space = true
+			continue
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			continue
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// joinHyphenated joins a word split across a line end by a hyphen
+// ("distri-" + "buted" → "distributed") when the next line in the same
+// paragraph continues in lower case. The continuation moves up to the first
+// line, so every line still holds whole words.
+func joinHyphenated(raws []rawLine) {
+	for i := 0; i+1 < len(raws); i++ {
+		cur, next := strings.TrimRight(raws[i].text, " "), strings.TrimLeft(raws[i+1].text, " ")
+		if raws[i+1].paraGap || raws[i+1].page != raws[i].page || !strings.HasSuffix(cur, "-") {
+			continue
+		}
+		stem := cur[:len(cur)-1]
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		first, _ := utf8.DecodeRuneInString(next)
+		if !unicode.IsLetter(last) || !unicode.IsLower(first) || strings.HasSuffix(stem, "-") {
+			continue
+		}
+		// The fragment before the hyphen must be a word part, not a
+		// standalone token like "e-" or a compound's first half ending a
+		// list item.
+		if i := strings.LastIndexAny(stem, " -/"); len(stem)-i-1 < 2 {
+			continue
+		}
+		word, rest, _ := strings.Cut(next, " ")
+		raws[i].text = stem + word
+		raws[i+1].text = rest
+	}
+}
+
+// sectionNames maps normalised heading text to a section name.
+var sectionNames = func() map[string]string {
+	m := map[string]string{}
+	add := func(name string, headings ...string) {
+		for _, h := range headings {
+			m[h] = name
+		}
+	}
+	add("Summary", "summary", "professional summary", "career summary", "executive summary", "profile",
+		"professional profile", "about", "about me", "objective", "career objective", "overview", "personal statement")
+	add("Experience", "experience", "work experience", "professional experience", "relevant experience",
+		"employment", "employment history", "work history", "career history", "industry experience",
+		"research experience", "experience highlights", "internships", "internship experience", "professional background")
+	add("Education", "education", "academic background", "education and training", "academic qualifications",
+		"academic history", "degrees")
+	add("Skills", "skills", "technical skills", "core skills", "key skills", "core competencies", "competencies",
+		"technologies", "technical expertise", "expertise", "skills and tools", "tools and technologies",
+		"tech stack", "programming languages", "languages and tools", "skills and technologies",
+		"technical proficiencies", "additional skills", "skills summary", "areas of expertise")
+	add("Projects", "projects", "personal projects", "selected projects", "side projects", "key projects",
+		"academic projects", "research projects", "open source", "open source contributions", "project experience")
+	add("Publications", "publications", "selected publications", "papers", "publications and talks",
+		"patents", "publications and patents", "research and publications", "talks")
+	add("Certifications", "certifications", "certificates", "licenses and certifications",
+		"certifications and training", "courses", "relevant coursework", "coursework", "training")
+	add("Other", "awards", "honors", "honours", "awards and honors", "interests", "volunteering",
+		"volunteer experience", "activities", "leadership", "references", "languages", "achievements", "hobbies")
+	return m
+}()
+
+// headingKey normalises a candidate heading for lookup in sectionNames.
+func headingKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimRight(s, ":.- ")
+	s = strings.ReplaceAll(s, "&", " and ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isHeading decides whether a line is a section heading: a Markdown heading,
+// a known heading word ("Experience", "Technical Skills"), a short line
+// ending in a colon, a short all-capitals line, or a short line set clearly
+// larger than the body text. The document's first line (usually the name)
+// is a heading only when it is a known heading word.
+func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool {
+	if r.markdown {
+		return true
+	}
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 6 || strings.HasPrefix(text, "•") {
+		return false
+	}
+	if _, ok := sectionNames[headingKey(text)]; ok {
+		return true
+	}
+	if first {
+		return false
+	}
+	if strings.HasSuffix(text, ":") && len(words) <= 5 {
+		return true
+	}
+	if strings.ContainsAny(text, ",.;|@") {
+		return false
+	}
+	if sizeHints && body > 0 && r.size >= body*1.15 {
+		return true
+	}
+	letters, upper := 0, 0
+	for _, c := range text {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper == letters && len(words) <= 4
+}
+
+// sections divides text at heading lines. Text before the first heading is
+// the Header section.
+func sections(text string, lines []Line) []Section {
+	var out []Section
+	cur := Section{Name: "Header", Start: 0}
+	for _, ln := range lines {
+		if !ln.Heading {
+			continue
+		}
+		cur.End = ln.Start
+		if cur.End > cur.Start || cur.Name != "Header" {
+			out = append(out, cur)
+		}
+		heading := strings.TrimRight(strings.TrimSpace(text[ln.Start:ln.End]), ":")
+		name, ok := sectionNames[headingKey(heading)]
+		if !ok {
+			name = "Other"
+		}
+		cur = Section{Name: name, Heading: heading, Start: ln.End}
+	}
+	cur.End = len(text)
+	out = append(out, cur)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

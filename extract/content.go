@@ -1,0 +1,243 @@
+package extract
+
+import (
+	"errors"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// glyph is one shown character code, placed on the page.
+type glyph struct {
+	text   string
+	x, y   float64 // origin, in points from the page's bottom-left corner
+	w      float64 // advance along the baseline, in points
+	size   float64 // effective font size, in points
+	space  bool    // a word space (code 32 or a blank glyph)
+	approx bool    // the width is a guess (the font had no metrics)
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n: m applied first, then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// gstate is the part of the graphics state that text placement depends on.
+type gstate struct {
+	ctm      matrix
+	font     *font
+	fontSize float64
+	charSp   float64 // Tc
+	wordSp   float64 // Tw
+	hScale   float64 // Tz / 100
+	leading  float64 // TL
+	rise     float64 // Ts
+	render   int     // Tr; 3 is invisible
+}
+
+// Limits on the work one page may cause.
+const (
+	maxGlyphsPerPage = 200_000
+	maxFormDepth     = 8
+	maxStateDepth    = 256
+)
+
+// errTooManyGlyphs stops a content stream that shows more glyphs than any
+// resume page holds.
+var errTooManyGlyphs = errors.New("too many glyphs on one page")
+
+// interpreter runs a page's content stream and collects its glyphs.
+type interpreter struct {
+	fonts  map[string]*font // by font dictionary resource name, per resources
+	glyphs []glyph
+	err    error
+}
+
+// run interprets one content stream (a page or a form XObject) with the
+// given resources and initial graphics state.
+func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) {
+	fonts := map[string]*font{}
+	var stack []gstate
+	tm, tlm := identity, identity
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		if in.err != nil {
+			return
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < maxStateDepth {
+				stack = append(stack, gs)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				gs, stack = stack[n-1], stack[:n-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				f, ok := fonts[name]
+				if !ok {
+					f = newFont(res.Key("Font").Key(name))
+					fonts[name] = f
+				}
+				gs.font, gs.fontSize = f, num(1)
+			}
+		case "Tc":
+			gs.charSp = num(0)
+		case "Tw":
+			gs.wordSp = num(0)
+		case "Tz":
+			gs.hScale = num(0) / 100
+		case "TL":
+			gs.leading = num(0)
+		case "Ts":
+			gs.rise = num(0)
+		case "Tr":
+			gs.render = int(num(0))
+		case "Td", "TD":
+			if op == "TD" {
+				gs.leading = -num(1)
+			}
+			tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -gs.leading}.mul(tlm)
+			tm = tlm
+		case "Tj", "'", "\"":
+			if op != "Tj" {
+				if op == "\"" && len(args) == 3 {
+					gs.wordSp, gs.charSp = num(0), num(1)
+				}
+				tlm = matrix{1, 0, 0, 1, 0, -gs.leading}.mul(tlm)
+				tm = tlm
+			}
+			if len(args) > 0 {
+				in.show(&tm, &gs, args[len(args)-1].RawString())
+			}
+		case "TJ":
+			if len(args) == 0 {
+				return
+			}
+			arr := args[0]
+			for i := 0; i < arr.Len(); i++ {
+				v := arr.Index(i)
+				switch v.Kind() {
+				case pdf.String:
+					in.show(&tm, &gs, v.RawString())
+				case pdf.Integer, pdf.Real:
+					tx := -v.Float64() / 1000 * gs.fontSize * gs.hScale
+					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+				}
+			}
+		case "Do":
+			if len(args) == 0 || depth >= maxFormDepth {
+				return
+			}
+			x := res.Key("XObject").Key(args[0].Name())
+			if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+				return
+			}
+			inner := gs
+			if m := x.Key("Matrix"); m.Len() == 6 {
+				inner.ctm = matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
+					m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}.mul(gs.ctm)
+			}
+			xres := x.Key("Resources")
+			if xres.Kind() != pdf.Dict {
+				xres = res
+			}
+			in.run(x, xres, inner, depth+1)
+		}
+	})
+}
+
+// show places the glyphs of one shown string and advances the text matrix.
+func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
+	f := gs.font
+	if f == nil {
+		return
+	}
+	for _, code := range f.codes(s) {
+		if len(in.glyphs) >= maxGlyphsPerPage {
+			in.err = errTooManyGlyphs
+			return
+		}
+		w0, known := f.width(code)
+		text := f.decode(code)
+		if text == "\u00ad" {
+			// A drawn soft hyphen is a visible hyphen (LuaTeX maps its
+			// hyphen glyph to U+00AD).
+			text = "-"
+		}
+		trm := matrix{gs.fontSize * gs.hScale, 0, 0, gs.fontSize, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		full := tm.mul(gs.ctm)
+		tx := w0*gs.fontSize + gs.charSp
+		isSpace := len(code) == 1 && code[0] == ' '
+		if isSpace {
+			tx += gs.wordSp
+		}
+		tx *= gs.hScale
+		xScale := math.Hypot(full[0], full[1])
+		size := gs.fontSize * math.Hypot(full[2], full[3])
+		// Only upright, left-to-right text is placed; rotated text (a
+		// vertical sidebar label) and invisible text are skipped.
+		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
+		if upright && gs.render != 3 && size >= 1 {
+			in.glyphs = append(in.glyphs, glyph{
+				text: text, x: trm[4], y: trm[5], w: tx * xScale, size: size,
+				space: isSpace || text == " " || text == "\u00a0", approx: !known,
+			})
+		}
+		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
+	}
+}
+
+// pageLines runs a page's content and lays its glyphs out as lines. Content
+// that the library cannot parse panics inside it; ParsePDF recovers that
+// for the whole file.
+func pageLines(pg page, num int) ([]rawLine, error) {
+	in := &interpreter{}
+	gs := gstate{ctm: identity, hScale: 1}
+	contents := pg.v.Key("Contents")
+	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {
+		return nil, nil
+	}
+	in.run(contents, pg.resources, gs, 0)
+	if in.err != nil {
+		return nil, in.err
+	}
+	return layout(in.glyphs, pg.box, num), nil
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Sentinel errors returned (wrapped, with the file name) by Read and its
+// format-specific readers.
+var (
+	// ErrUnsupported means the file's format is not one tailor reads.
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrNotPDF means a file named .pdf does not hold a PDF.
+	ErrNotPDF = errors.New("not a PDF file")
+	// ErrMalformed means a PDF is damaged in a way that stops its text from
+	// being read (a broken cross-reference table, a truncated stream, a
+	// parser panic).
+	ErrMalformed = errors.New("damaged PDF")
+	// ErrEncrypted means a PDF is encrypted and cannot be opened without a
+	// password.
+	ErrEncrypted = errors.New("encrypted PDF")
+	// ErrNoText means the file has no text layer (a scan or an image-only
+	// export) or is empty.
+	ErrNoText = errors.New("no text")
+	// ErrNotText means a file read as text is not valid UTF-8 text.
+	ErrNotText = errors.New("not a text file")
+)
+
+// Format names the kind of source a Document was read from.
+type Format string
+
+// The formats Read understands.
+const (
+	FormatPDF      Format = "pdf"
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+)
+
+// Document is the text of one file as tailor reads it.
+type Document struct {
+	// Path is the file the document was read from, as given by the caller;
+	// empty for text read from memory.
+	Path string `json:"path,omitempty"`
+	// Format is the kind of source.
+	Format Format `json:"format"`
+	// Producer is the PDF's Producer (or Creator) field; empty otherwise.
+	Producer string `json:"producer,omitempty"`
+	// Pages is the number of pages; 1 for text formats.
+	Pages int `json:"pages"`
+	// Text is the normalised text (Unicode NFKC, ligatures unfolded,
+	// hyphenated line ends joined): one line per Line, a blank line between
+	// paragraphs. Offsets in Lines and Sections index into it.
+	Text string `json:"text"`
+	// Lines are the document's lines in reading order.
+	Lines []Line `json:"-"`
+	// Sections divide Text by headings, in order; the first section starts
+	// at offset 0 and the last ends at len(Text).
+	Sections []Section `json:"sections"`
+	// Warnings are problems the reader can act on; empty when there are none.
+	Warnings []Warning `json:"warnings"`
+}
+
+// Line is one line of text and where it sits.
+type Line struct {
+	// Start and End are byte offsets of the line in Document.Text.
+	Start, End int
+	// Page is the 1-based page number.
+	Page int
+	// X0, X1 and Y are the line's left edge, right edge and baseline in PDF
+	// points from the page's bottom-left corner; zero for text formats.
+	X0, X1, Y float64
+	// Size is the line's dominant font size in points; zero for text formats.
+	Size float64
+	// Heading reports whether the line was taken as a section heading.
+	Heading bool
+}
+
+// Section is a run of the document under one heading.
+type Section struct {
+	// Name is the section's kind: Summary, Experience, Education, Skills,
+	// Projects, Publications, Certifications, or Other. The text before the
+	// first heading (name, contact details) is Header.
+	Name string `json:"name"`
+	// Heading is the heading's text as written; empty for Header.
+	Heading string `json:"heading,omitempty"`
+	// Start and End are byte offsets of the section's body in Document.Text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Warning is a problem with a document that its owner can act on.
+type Warning struct {
+	// Code is a stable identifier such as "few-words".
+	Code string `json:"code"`
+	// Message is one sentence saying what was found and what to do.
+	Message string `json:"message"`
+}
+
+// SectionAt returns the section that holds byte offset off of d.Text, or the
+// zero Section when d has none.
+func (d *Document) SectionAt(off int) Section {
+	for i := len(d.Sections) - 1; i >= 0; i-- {
+		if d.Sections[i].Start <= off {
+			return d.Sections[i]
+		}
+	}
+	return Section{}
+}
+
+// LineAt returns the index in d.Lines of the line holding byte offset off of
+// d.Text, or -1 when off falls between lines.
+func (d *Document) LineAt(off int) int {
+	lo, hi := 0, len(d.Lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Lines[m].End < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Lines) && d.Lines[lo].Start <= off && off <= d.Lines[lo].End {
+		return lo
+	}
+	return -1
+}
+
+// Read reads the file at path as a Document, choosing the reader from the
+// file's extension (.pdf, .txt, .text, .md, .markdown). A file named .pdf
+// that is not a PDF is ErrNotPDF. DOCX and other formats are ErrUnsupported.
+func Read(path string, opts Options) (*Document, error) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".pdf":
+		return ReadPDF(path, opts)
+	case ".txt", ".text", "":
+		return readTextFile(path, FormatText, opts)
+	case ".md", ".markdown":
+		return readTextFile(path, FormatMarkdown, opts)
+	case ".docx", ".doc", ".odt", ".rtf":
+		return nil, fmt.Errorf("%s: %w: %s resumes are not read yet; export it as PDF or plain text", path, ErrUnsupported, strings.TrimPrefix(ext, "."))
+	default:
+		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .txt and .md", path, ErrUnsupported, ext)
+	}
+}
+
+// Options bound the work Read may do on one file.
+type Options struct {
+	// MaxBytes is the largest file Read accepts; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// MaxPages is the most pages read from a PDF; 0 means DefaultMaxPages.
+	MaxPages int
+}
+
+// Defaults for Options.
+const (
+	DefaultMaxBytes = 20 << 20
+	DefaultMaxPages = 50
+)
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (o Options) maxPages() int {
+	if o.MaxPages > 0 {
+		return o.MaxPages
+	}
+	return DefaultMaxPages
+}
+
+// readLimited reads a whole file after checking its size against the limit.
+func readLimited(path string, opts Options) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a file", path)
+	}
+	if st.Size() > opts.maxBytes() {
+		return nil, fmt.Errorf("%s: file is %d MB, over the %d MB limit", path, st.Size()>>20, opts.maxBytes()>>20)
+	}
+	buf := make([]byte, st.Size())
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return buf[:n], nil
+}
+
+// unwrapPathError drops the *fs.PathError wrapper, whose message repeats the
+// path, keeping the cause ("no such file or directory").
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

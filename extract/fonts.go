@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// font holds what the interpreter needs from a font dictionary: how to
+// split a shown string into character codes, each code's text, and each
+// code's advance width in thousandths of the font size.
+type font struct {
+	enc       pdf.TextEncoding
+	composite bool // Type0: two-byte codes
+	first     int
+	widths    []float64       // simple fonts: /Widths from /FirstChar
+	cidWidths map[int]float64 // composite fonts: /W
+	dw        float64         // width of codes with no entry
+	scale     float64         // glyph space to text space (1/1000, or Type3's FontMatrix)
+	text      map[string]string
+}
+
+// maxCIDWidths bounds the entries read from a /W array.
+const maxCIDWidths = 1 << 16
+
+// newFont reads a font dictionary. Missing or damaged metrics fall back to
+// approximate widths, so text still splits into words.
+func newFont(v pdf.Value) *font {
+	f := &font{scale: 0.001, text: map[string]string{}, dw: -1}
+	pf := pdf.Font{V: v}
+	f.enc = pf.Encoder()
+	if v.Key("Subtype").Name() == "Type0" {
+		f.composite = true
+		desc := v.Key("DescendantFonts").Index(0)
+		f.dw = 1000
+		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64()
+		}
+		f.cidWidths = cidWidths(desc.Key("W"))
+		return f
+	}
+	if v.Key("Subtype").Name() == "Type3" {
+		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() > 0 {
+			f.scale = m.Index(0).Float64()
+		}
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	w := v.Key("Widths")
+	for i := 0; i < w.Len() && i < 256; i++ {
+		f.widths = append(f.widths, w.Index(i).Float64())
+	}
+	if mw := v.Key("FontDescriptor").Key("MissingWidth"); mw.Kind() == pdf.Integer || mw.Kind() == pdf.Real {
+		f.dw = mw.Float64()
+	}
+	if len(f.widths) == 0 && strings.Contains(v.Key("BaseFont").Name(), "Courier") {
+		f.dw = 600
+	}
+	return f
+}
+
+// cidWidths reads a CID font's /W array: runs of "c [w1 w2 ...]" and
+// "cfirst clast w".
+func cidWidths(w pdf.Value) map[int]float64 {
+	out := map[int]float64{}
+	for i := 0; i < w.Len() && len(out) < maxCIDWidths; {
+		c := int(w.Index(i).Int64())
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && len(out) < maxCIDWidths; j++ {
+				out[c+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		last := int(next.Int64())
+		width := w.Index(i + 2).Float64()
+		for c2 := c; c2 <= last && c2-c < maxCIDWidths && len(out) < maxCIDWidths; c2++ {
+			out[c2] = width
+		}
+		i += 3
+	}
+	return out
+}
+
+// codes splits a shown string into character codes.
+func (f *font) codes(s string) []string {
+	n := 1
+	if f.composite {
+		n = 2
+	}
+	out := make([]string, 0, len(s)/n+1)
+	for len(s) > 0 {
+		k := min(n, len(s))
+		out = append(out, s[:k])
+		s = s[k:]
+	}
+	return out
+}
+
+// decode returns the text one character code stands for.
+func (f *font) decode(code string) string {
+	if t, ok := f.text[code]; ok {
+		return t
+	}
+	t := f.enc.Decode(code)
+	f.text[code] = t
+	return t
+}
+
+// width returns the advance of one code in text space units per unit of
+// font size, and whether the font's metrics knew it.
+func (f *font) width(code string) (float64, bool) {
+	c := int(codeValue(code))
+	if f.composite {
+		if w, ok := f.cidWidths[c]; ok {
+			return w * f.scale, true
+		}
+		return f.dw * f.scale, true
+	}
+	if i := c - f.first; i >= 0 && i < len(f.widths) && f.widths[i] > 0 {
+		return f.widths[i] * f.scale, true
+	}
+	if f.dw > 0 {
+		return f.dw * f.scale, true
+	}
+	return approxWidth(f.decode(code)), false
+}
+
+// approxWidth guesses a glyph's advance (in ems) for fonts that carry no
+// widths, such as the standard 14 fonts: close enough to tell a word gap
+// from a letter gap.
+func approxWidth(text string) float64 {
+	if text == " " {
+		return 0.25
+	}
+	w := 0.0
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune("iljtfI.,:;'|!", r):
+			w += 0.28
+		case strings.ContainsRune("mwMW", r):
+			w += 0.85
+		case r >= 'A' && r <= 'Z':
+			w += 0.67
+		default:
+			w += 0.52
+		}
+	}
+	return w
+}
+
+func codeValue(s string) uint32 {
+	var v uint32
+	for i := 0; i < len(s) && i < 4; i++ {
+		v = v<<8 | uint32(s[i])
+	}
+	return v
+}

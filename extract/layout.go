@@ -1,0 +1,224 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Layout thresholds, in multiples of the font size.
+const (
+	// wordGap is the smallest horizontal gap between glyphs read as a
+	// space: above kerning (under 0.1 em), below the narrowest justified
+	// word space (about 0.2 em).
+	wordGap = 0.15
+	// segmentGap is the smallest gap that splits a baseline into separate
+	// segments (a column gutter, a tab stop before a right-aligned date).
+	// Segments stay separate lines so that reading order across columns
+	// can be decided later.
+	segmentGap = 2.5
+	// baselineTolerance is how far apart two glyphs' baselines may be and
+	// still share a line (raised accents, superscripts).
+	baselineTolerance = 0.35
+	// paragraphGap is the baseline distance above which a new paragraph
+	// starts; single-spaced text sits about 1.2 em apart.
+	paragraphGap = 1.65
+)
+
+// layout turns a page's glyphs into lines in reading order: baselines top
+// to bottom, and segments of a baseline left to right.
+func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
+	glyphs = visible(glyphs, box)
+	if len(glyphs) == 0 {
+		return nil
+	}
+	sort.SliceStable(glyphs, func(i, j int) bool { return glyphs[i].y > glyphs[j].y })
+	var rows [][]glyph
+	start := 0
+	for i := 1; i <= len(glyphs); i++ {
+		if i < len(glyphs) {
+			tol := baselineTolerance * math.Max(glyphs[start].size, glyphs[i].size)
+			if glyphs[start].y-glyphs[i].y <= tol {
+				continue
+			}
+		}
+		rows = append(rows, glyphs[start:i])
+		start = i
+	}
+	var out []rawLine
+	prevY, prevSize := math.NaN(), 0.0
+	for _, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+		row = attachAccents(row)
+		for k, seg := range segments(row) {
+			ln := lineOf(seg, page)
+			if ln.text == "" {
+				continue
+			}
+			if k == 0 && !math.IsNaN(prevY) {
+				size := math.Max(ln.size, prevSize)
+				ln.paraGap = prevY-ln.y > paragraphGap*size || math.Abs(ln.size-prevSize) > 0.15*size
+			}
+			if k == 0 {
+				prevY, prevSize = ln.y, ln.size
+			}
+			out = append(out, ln)
+		}
+	}
+	if len(out) > 0 {
+		out[0].paraGap = true
+	}
+	return out
+}
+
+// visible drops glyphs outside the page and glyphs drawn twice at the same
+// place (a common way of faking bold).
+func visible(glyphs []glyph, box [4]float64) []glyph {
+	type key struct {
+		text string
+		x, y int
+	}
+	seen := make(map[key]bool, len(glyphs))
+	out := glyphs[:0]
+	for _, g := range glyphs {
+		if g.text == "" || g.x > box[2]+2 || g.x+g.w < box[0]-2 || g.y < box[1]-2 || g.y > box[3]+2 {
+			continue
+		}
+		k := key{g.text, int(math.Round(g.x * 2)), int(math.Round(g.y * 2))}
+		if !g.space {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// spacingAccents maps spacing accent characters, which pdfTeX and other
+// producers draw as separate glyphs over a base letter, to combining marks.
+var spacingAccents = map[string]string{
+	"\u00b4": "\u0301", "\u02ca": "\u0301", "`": "\u0300", "\u02cb": "\u0300",
+	"\u00a8": "\u0308", "\u02c6": "\u0302", "^": "\u0302", "\u02dc": "\u0303", "~": "\u0303",
+	"\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307",
+	"\u02da": "\u030a", "\u00af": "\u0304", "\u02c9": "\u0304", "\u02dd": "\u030b", "\u02db": "\u0328",
+}
+
+// attachAccents merges each spacing accent glyph that sits over a letter
+// into that letter as a combining mark ("e" + "´" → "é" after NFKC), and
+// removes it from the row. Accents that overlap no letter stay as they are.
+func attachAccents(row []glyph) []glyph {
+	out := make([]glyph, 0, len(row))
+	var accents []glyph
+	for _, g := range row {
+		if _, ok := spacingAccents[g.text]; ok && g.w > 0 {
+			accents = append(accents, g)
+			continue
+		}
+		out = append(out, g)
+	}
+	for _, a := range accents {
+		mid := a.x + a.w/2
+		best, bestDist := -1, math.Inf(1)
+		for i, g := range out {
+			if g.space || g.w <= 0 || mid < g.x || mid > g.x+g.w {
+				continue
+			}
+			if d := math.Abs(g.x + g.w/2 - mid); d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best < 0 {
+			out = append(out, a)
+			continue
+		}
+		out[best].text += spacingAccents[a.text]
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].x < out[j].x })
+	return out
+}
+
+// segments splits a row at gaps wide enough to be column gutters or tab
+// stops.
+func segments(row []glyph) [][]glyph {
+	var out [][]glyph
+	start := 0
+	end := row[0].x + row[0].w
+	for i := 1; i < len(row); i++ {
+		g := row[i]
+		if !g.space && g.x-end > segmentGap*g.size {
+			out = append(out, row[start:i])
+			start = i
+		}
+		if !g.space {
+			end = math.Max(end, g.x+g.w)
+		}
+	}
+	return append(out, row[start:])
+}
+
+// lineOf joins a segment's glyphs into text, putting a space wherever a
+// space glyph or a word-sized gap separates two glyphs.
+func lineOf(seg []glyph, page int) rawLine {
+	threshold := wordThreshold(seg)
+	var sb strings.Builder
+	sizes := map[float64]int{}
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	y := 0.0
+	pendingSpace := false
+	end := math.Inf(-1)
+	for _, g := range seg {
+		if g.space {
+			pendingSpace = sb.Len() > 0
+			continue
+		}
+		if sb.Len() > 0 && (pendingSpace || g.x-end > threshold*g.size) {
+			sb.WriteByte(' ')
+		}
+		pendingSpace = false
+		sb.WriteString(g.text)
+		end = g.x + g.w
+		x0, x1 = math.Min(x0, g.x), math.Max(x1, g.x+g.w)
+		sizes[roundTo(g.size, 0.5)] += len(g.text)
+		y = g.y
+	}
+	size, n := 0.0, -1
+	for s, c := range sizes {
+		if c > n || c == n && s > size {
+			size, n = s, c
+		}
+	}
+	if sb.Len() == 0 {
+		return rawLine{}
+	}
+	return rawLine{text: sb.String(), page: page, x0: x0, x1: x1, y: y, size: size}
+}
+
+// wordThreshold is the gap, in ems, that separates words in a segment:
+// wordGap for ordinary text, wider for letter-spaced text, where every glyph
+// gap is large and only the largest gaps are spaces.
+func wordThreshold(seg []glyph) float64 {
+	var gaps []float64
+	approx := false
+	for i := 1; i < len(seg); i++ {
+		a, b := seg[i-1], seg[i]
+		approx = approx || a.approx
+		if a.space || b.space || b.size == 0 {
+			continue
+		}
+		gaps = append(gaps, (b.x-(a.x+a.w))/b.size)
+	}
+	t := wordGap
+	if approx {
+		t = 0.3
+	}
+	if len(gaps) >= 4 {
+		slices.Sort(gaps)
+		if med := gaps[len(gaps)/2]; med > 0.08 {
+			t = math.Max(t, med*1.8)
+		}
+	}
+	return t
+}

@@ -1,0 +1,148 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// ReadPDF reads the text of a PDF file. Panics inside the PDF library are
+// recovered and returned as ErrMalformed naming the file; a PDF whose pages
+// carry no text is ErrNoText.
+func ReadPDF(path string, opts Options) (*Document, error) {
+	data, err := readLimited(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePDF(path, data, opts)
+}
+
+// ParsePDF reads the text of a PDF held in memory; name is used in errors
+// and as Document.Path.
+func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error) {
+	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) {
+		if len(data) == 0 {
+			return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrNotPDF)
+		}
+		return nil, fmt.Errorf("%s: %w: it does not start with %%PDF-", name, ErrNotPDF)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			err = fmt.Errorf("%s: %w: %v", name, ErrMalformed, panicText(r))
+		}
+	}()
+	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
+			return nil, fmt.Errorf("%s: %w: open it, print or export it to a new PDF without a password, and try again", name, ErrEncrypted)
+		}
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrMalformed, err)
+	}
+	doc = &Document{Path: name, Format: FormatPDF, Producer: producer(rd)}
+	pages := pageList(rd.Trailer().Key("Root").Key("Pages"), opts.maxPages()+1)
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("%s: %w: the PDF has no pages", name, ErrMalformed)
+	}
+	if len(pages) > opts.maxPages() {
+		return nil, fmt.Errorf("%s: more than %d pages; a resume this long is not read (raise --max-pages to read it)", name, opts.maxPages())
+	}
+	doc.Pages = len(pages)
+	var raws []rawLine
+	for i, pg := range pages {
+		lines, err := pageLines(pg, i+1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
+		}
+		raws = append(raws, lines...)
+	}
+	builder{dehyphenate: true, sizeHints: true}.build(doc, raws)
+	if len(strings.Fields(doc.Text)) == 0 {
+		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt", name, ErrNoText)
+	}
+	doc.Warnings = append(doc.Warnings, contentWarnings(doc)...)
+	return doc, nil
+}
+
+// panicText turns a recovered panic value into one line of text.
+func panicText(r any) string {
+	s := fmt.Sprint(r)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// producer returns the document information's Producer, or its Creator.
+func producer(rd *pdf.Reader) string {
+	info := rd.Trailer().Key("Info")
+	for _, k := range []string{"Producer", "Creator"} {
+		if v := info.Key(k); v.Kind() == pdf.String {
+			if s := strings.TrimSpace(normalizeText(v.Text())); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// page is one page object with the attributes it inherits.
+type page struct {
+	v         pdf.Value
+	resources pdf.Value
+	box       [4]float64 // MediaBox: llx, lly, urx, ury
+}
+
+// maxTreeDepth bounds the page tree walk: real trees are a few levels deep,
+// and a tree that refers to itself must not loop.
+const maxTreeDepth = 32
+
+// pageList walks the page tree depth-first and returns up to limit pages,
+// resolving inherited Resources and MediaBox on the way down. Unlike the
+// library's Page(n), it stops on trees that refer to themselves.
+func pageList(root pdf.Value, limit int) []page {
+	var out []page
+	var walk func(node pdf.Value, res pdf.Value, box [4]float64, depth int)
+	walk = func(node pdf.Value, res pdf.Value, box [4]float64, depth int) {
+		if depth > maxTreeDepth || len(out) >= limit || node.Kind() != pdf.Dict {
+			return
+		}
+		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+			res = r
+		}
+		if b, ok := rect(node.Key("MediaBox")); ok {
+			box = b
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+			out = append(out, page{v: node, resources: res, box: box})
+			return
+		}
+		for i := 0; i < kids.Len() && len(out) < limit; i++ {
+			walk(kids.Index(i), res, box, depth+1)
+		}
+	}
+	walk(root, pdf.Value{}, [4]float64{0, 0, 612, 792}, 0)
+	return out
+}
+
+// rect reads a PDF rectangle, normalising its corners.
+func rect(v pdf.Value) ([4]float64, bool) {
+	if v.Kind() != pdf.Array || v.Len() != 4 {
+		return [4]float64{}, false
+	}
+	var r [4]float64
+	for i := range r {
+		r[i] = v.Index(i).Float64()
+	}
+	if r[0] > r[2] {
+		r[0], r[2] = r[2], r[0]
+	}
+	if r[1] > r[3] {
+		r[1], r[3] = r[3], r[1]
+	}
+	return r, r[2]-r[0] > 1 && r[3]-r[1] > 1
+}

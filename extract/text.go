@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// ReadText reads a resume or job description held in memory. name is used
+// in errors and as Document.Path; format is FormatText or FormatMarkdown.
+// Text that is not valid UTF-8 is read as Windows-1252, with a warning;
+// text holding NUL bytes is ErrNotText.
+func ReadText(name string, data []byte, format Format) (*Document, error) {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, fmt.Errorf("%s: %w: it holds binary data", name, ErrNotText)
+	}
+	doc := &Document{Path: name, Format: format, Pages: 1}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w: %v", name, ErrNotText, err)
+		}
+		data = decoded
+		doc.Warnings = append(doc.Warnings, Warning{Code: "not-utf8",
+			Message: "The file is not UTF-8; it was read as Windows-1252. Save it as UTF-8 if accents look wrong."})
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var raws []rawLine
+	gap := false
+	inFence := false
+	for _, line := range strings.Split(text, "\n") {
+		r := rawLine{page: 1}
+		if format == FormatMarkdown {
+			if strings.HasPrefix(strings.TrimSpace(line), "```") {
+				inFence = !inFence
+				continue
+			}
+			if !inFence {
+				line, r.markdown = stripMarkdown(line)
+			}
+		}
+		if strings.TrimSpace(line) == "" {
+			gap = true
+			continue
+		}
+		r.text, r.paraGap = line, gap
+		gap = false
+		raws = append(raws, r)
+	}
+	builder{}.build(doc, raws)
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrNoText)
+	}
+	doc.Warnings = append(doc.Warnings, contentWarnings(doc)...)
+	return doc, nil
+}
+
+func readTextFile(path string, format Format, opts Options) (*Document, error) {
+	data, err := readLimited(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ReadText(path, data, format)
+}
+
+var (
+	mdHeading  = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
+	mdList     = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
+	mdRule     = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
+	mdTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+)
+
+// stripMarkdown removes Markdown syntax from one line, keeping its words:
+// heading markers (reported as heading), list markers (as "•"), links (their
+// text), emphasis and table pipes.
+func stripMarkdown(line string) (string, bool) {
+	if mdRule.MatchString(line) || mdTableSep.MatchString(line) {
+		return "", false
+	}
+	heading := false
+	if loc := mdHeading.FindStringIndex(line); loc != nil {
+		line, heading = line[loc[1]:], true
+		line = strings.TrimRight(line, "# ")
+	}
+	if loc := mdList.FindStringSubmatchIndex(line); loc != nil {
+		line = "• " + line[loc[1]:]
+	}
+	line = mdLink.ReplaceAllString(line, "$1")
+	line = mdEmphasis.ReplaceAllString(line, "")
+	if strings.HasPrefix(strings.TrimSpace(line), "|") {
+		line = strings.Trim(strings.ReplaceAll(line, "|", " · "), " ·")
+	}
+	return line, heading
+}
+
+// contentWarnings reports gaps a reader can fix: very little text.
+func contentWarnings(doc *Document) []Warning {
+	var out []Warning
+	if n := len(strings.Fields(doc.Text)); n < 80 {
+		out = append(out, Warning{Code: "few-words",
+			Message: fmt.Sprintf("Only %d words were read; if the file has more, export it again as text-based PDF.", n)})
+	}
+	return out
+}
