@@ -138,6 +138,10 @@ func joinHyphenated(raws []rawLine) {
 			continue
 		}
 		word, rest, _ := strings.Cut(next, " ")
+		if strings.Contains(word, "-") {
+			// "short-" + "shelf-life": the hyphen joins a compound.
+			stem += "-"
+		}
 		raws[i].text = stem + word
 		raws[i+1].text = rest
 	}

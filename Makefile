@@ -1,0 +1,53 @@
+# tailor: run `make` for the list of targets.
+GO      ?= go
+BIN     := bin/tailor
+SAMPLE  := testdata/samples/strong-dl.pdf
+FUZZTIME ?= 20s
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: build
+build: ## build bin/tailor
+	$(GO) build -o $(BIN) ./cmd/tailor
+
+.PHONY: demo
+demo: build ## check the bundled sample resume against the built-in deep learning engineer profile
+	@echo "\$$ tailor check $(SAMPLE)"
+	@./$(BIN) check $(SAMPLE)
+
+.PHONY: test
+test: ## vet, then run every test with the race detector (changes nothing in the tree)
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+.PHONY: fuzz
+fuzz: ## run each fuzz target for FUZZTIME (default 20s): make fuzz FUZZTIME=10m
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./match -run '^$$' -fuzz '^FuzzLoadTaxonomy$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./match -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+
+.PHONY: bench
+bench: ## run the benchmarks (extraction, tokenizing, a whole check)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+.PHONY: bench-vs-pdftotext
+bench-vs-pdftotext: build ## time a whole `tailor check` against poppler's pdftotext on the 2-page sample (needs hyperfine and poppler-utils)
+	hyperfine --warmup 3 -N 'pdftotext $(SAMPLE) /dev/null' './$(BIN) check $(SAMPLE) --format json'
+
+.PHONY: golden
+golden: ## regenerate the golden reports in testdata/golden after a deliberate change
+	$(GO) test ./report ./cmd/... -run Golden -update
+
+.PHONY: fmt
+fmt: ## format the code
+	gofmt -w $$(git ls-files '*.go')
+
+.PHONY: lint
+lint: ## gofmt check and go vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...

@@ -1,0 +1,288 @@
+package extract_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+const samples = "../testdata/samples/"
+
+func TestReadPDF_Samples(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file     string
+		producer string
+		pages    int
+		want     []string // substrings of the text
+		sections []string // section names that must be present
+	}{
+		{
+			file: "strong-dl.pdf", producer: "pdfTeX", pages: 2,
+			// Accents drawn as separate glyphs (OT1) are recomposed;
+			// ligatures are unfolded.
+			want:     []string{"Zoë Dvořák-Ångström", "Göteborg", "efficient production systems", "workflow", "INT8", "Kubeflow Pipelines"},
+			sections: []string{"Header", "Summary", "Experience", "Education", "Skills", "Publications"},
+		},
+		{
+			file: "partial-ml.pdf", producer: "LibreOffice", pages: 1,
+			want:     []string{"Aisha Bennett-Okoro", "scikit-learn, XGBoost and pandas", "LSTM forecasting model in Keras"},
+			sections: []string{"Summary", "Experience", "Skills"},
+		},
+		{
+			file: "web-dev-decoys.pdf", producer: "gropdf", pages: 1,
+			want:     []string{"go-to-market plan", "the C-suite", "Carried the torch", "power transformers"},
+			sections: []string{"Summary", "Experience"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			doc, err := extract.Read(samples+tt.file, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(doc.Producer, tt.producer) {
+				t.Errorf("Producer = %q, want it to contain %q", doc.Producer, tt.producer)
+			}
+			if doc.Pages != tt.pages {
+				t.Errorf("Pages = %d, want %d", doc.Pages, tt.pages)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(doc.Text, w) {
+					t.Errorf("text lacks %q", w)
+				}
+			}
+			for _, lig := range []string{"ﬁ", "ﬂ", "ﬀ", "ﬃ", "\u00ad"} {
+				if strings.Contains(doc.Text, lig) {
+					t.Errorf("text still holds %q", lig)
+				}
+			}
+			have := map[string]bool{}
+			for _, s := range doc.Sections {
+				have[s.Name] = true
+			}
+			for _, s := range tt.sections {
+				if !have[s] {
+					t.Errorf("no %s section; sections: %+v", s, doc.Sections)
+				}
+			}
+		})
+	}
+}
+
+// TestReadPDF_WordsMatchPlainText compares the words read from the groff PDF
+// with its plain-text twin, which holds the same resume: spacing errors show
+// up as glued or split words.
+func TestReadPDF_WordsMatchPlainText(t *testing.T) {
+	t.Parallel()
+	pdfDoc, err := extract.Read(samples+"web-dev-decoys.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txtDoc, err := extract.Read(samples+"web-dev-decoys.txt", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Compare words case-folded and without punctuation: the text twin
+	// writes headings in title case and straight quotes.
+	key := func(w string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, w)
+	}
+	got := map[string]bool{}
+	for _, w := range strings.Fields(pdfDoc.Text) {
+		got[key(w)] = true
+	}
+	var missing, words []string
+	for _, w := range strings.Fields(txtDoc.Text) {
+		if key(w) == "" {
+			continue
+		}
+		words = append(words, w)
+		if !got[key(w)] {
+			missing = append(missing, w)
+		}
+	}
+	if recall := 1 - float64(len(missing))/float64(len(words)); recall < 0.98 {
+		t.Errorf("word recall %.3f < 0.98; missing: %q", recall, missing)
+	}
+}
+
+func TestParsePDF_Layout(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		content string
+		want    string
+	}{
+		{"word gaps from Td moves", "BT /F1 12 Tf 72 700 Td (Deep) Tj 40 0 Td (learning) Tj ET", "Deep learning"},
+		{"TJ kerning is not a space", "BT /F1 12 Tf 72 700 Td [(Py) 20 (Torch)] TJ ET", "PyTorch"},
+		{"TJ offset of a third of an em is a space", "BT /F1 12 Tf 72 700 Td [(fine) -400 (tuning)] TJ ET", "fine tuning"},
+		{"lines from baselines, top first", "BT /F1 12 Tf 72 600 Td (second) Tj ET BT /F1 12 Tf 72 700 Td (first) Tj ET", "first\n\nsecond"},
+		{"close baselines are one paragraph", "BT /F1 10 Tf 14 TL 72 700 Td (one) Tj T* (two) Tj ET", "one\ntwo"},
+		{"line-end hyphen joined", "BT /F1 10 Tf 14 TL 72 700 Td (distri-) Tj T* (buted training) Tj ET", "distributed\ntraining"},
+		{"bold by overprinting read once", "BT /F1 12 Tf 72 700 Td (Skills) Tj ET BT /F1 12 Tf 72 700 Td (Skills) Tj ET", "Skills"},
+		{"invisible text dropped", "BT /F1 12 Tf 3 Tr 72 700 Td (hidden) Tj 0 Tr 0 -20 Td (shown) Tj ET", "shown"},
+		{"off-page text dropped", "BT /F1 12 Tf 72 900 Td (away) Tj ET BT /F1 12 Tf 72 700 Td (here) Tj ET", "here"},
+		{"cm scales placement", "q 2 0 0 2 0 0 cm BT /F1 6 Tf 36 350 Td (scaled) Tj 30 0 Td (text) Tj ET Q", "scaled text"},
+		{"CID font with /W widths", "BT /F2 10 Tf 72 700 Td " + cid("deep") + " Tj 20 0 Td " + cid("learning") + " Tj ET", "deeplearning"},
+		{"CID font word gap", "BT /F2 10 Tf 72 700 Td " + cid("deep") + " Tj 23 0 Td " + cid("learning") + " Tj ET", "deep learning"},
+		{"ligature unfolded", "BT /F1 12 Tf 72 700 Td <8C> Tj ET", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := extract.ParsePDF("test.pdf", buildPDF(tt.content), extract.Options{})
+			if tt.want == "" {
+				return // only must not panic
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Errorf("text = %q, want %q", doc.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestRead_Errors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name string
+		path string
+		want error  // sentinel, or nil to check only the message
+		msg  string // substring of the message besides the path
+	}{
+		{"missing file", filepath.Join(dir, "nope.pdf"), nil, "no such file"},
+		{"HTML named .pdf", write("page.pdf", []byte("<!doctype html><html></html>")), extract.ErrNotPDF, "does not start with %PDF-"},
+		{"empty file named .pdf", write("empty.pdf", nil), extract.ErrNotPDF, "empty"},
+		{"PDF without text", write("blank.pdf", buildPDF("0 0 m 100 100 l S")), extract.ErrNoText, "text-based PDF"},
+		{"truncated PDF", write("trunc.pdf", buildPDF("BT /F1 12 Tf (x) Tj ET")[:300]), extract.ErrMalformed, ""},
+		{"DOCX not read yet", write("cv.docx", []byte("PK")), extract.ErrUnsupported, "export it as PDF"},
+		{"unknown extension", write("cv.xyz", []byte("x")), extract.ErrUnsupported, ".xyz"},
+		{"binary text file", write("cv.txt", []byte("a\x00b")), extract.ErrNotText, "binary"},
+		{"empty text file", write("cv.md", []byte("\n \n")), extract.ErrNoText, "empty"},
+		{"directory", dir + "/", nil, "directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := extract.Read(tt.path, extract.Options{})
+			if err == nil {
+				t.Fatalf("Read = %+v, want an error", doc)
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("error %q is not %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), strings.TrimSuffix(tt.path, "/")) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error %q does not say %q", err, tt.msg)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error spans lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestRead_SizeLimit(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(p, []byte(strings.Repeat("word ", 300)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := extract.Read(p, extract.Options{MaxBytes: 1000})
+	if err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Fatalf("err = %v, want a size-limit error", err)
+	}
+}
+
+func TestReadText_Markdown(t *testing.T) {
+	t.Parallel()
+	src := "# Jo Doe\n\n## Work Experience\n\n- Trained **CNNs** in [PyTorch](https://pytorch.org)\n- Wrote `CUDA` kernels\n\n## Technical Skills\n\nPython, Go\n"
+	doc, err := extract.ReadText("cv.md", []byte(src), extract.FormatMarkdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Jo Doe\n\nWork Experience\n\n• Trained CNNs in PyTorch\n• Wrote CUDA kernels\n\nTechnical Skills\n\nPython, Go"
+	if doc.Text != want {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+	var names []string
+	for _, s := range doc.Sections {
+		names = append(names, s.Name+"="+strings.TrimSpace(doc.Text[s.Start:s.End]))
+	}
+	wantSections := []string{"Other=", "Experience=• Trained CNNs in PyTorch\n• Wrote CUDA kernels", "Skills=Python, Go"}
+	if strings.Join(names, "|") != strings.Join(wantSections, "|") {
+		t.Errorf("sections = %q, want %q", names, wantSections)
+	}
+}
+
+func TestReadText_Headings(t *testing.T) {
+	t.Parallel()
+	src := "Jane Roe\njane@example.com\n\nPROFESSIONAL EXPERIENCE\nBuilt things.\nRequirements:\n- PyTorch\nLanguages: Go, Python\n"
+	doc, err := extract.ReadText("cv.txt", []byte(src), extract.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headings []string
+	for _, ln := range doc.Lines {
+		if ln.Heading {
+			headings = append(headings, doc.Text[ln.Start:ln.End])
+		}
+	}
+	// The name on the first line is not a heading; an inline label with
+	// content after the colon is not either.
+	want := []string{"PROFESSIONAL EXPERIENCE", "Requirements:"}
+	if strings.Join(headings, "|") != strings.Join(want, "|") {
+		t.Errorf("headings = %q, want %q", headings, want)
+	}
+}
+
+func TestReadText_Windows1252(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.ReadText("cv.txt", []byte("Jos\xe9 M\xfcller, caf\xe9 owner"), extract.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "José Müller") {
+		t.Errorf("text = %q", doc.Text)
+	}
+	if len(doc.Warnings) == 0 || doc.Warnings[0].Code != "not-utf8" {
+		t.Errorf("warnings = %+v, want not-utf8 first", doc.Warnings)
+	}
+}
+
+func TestDocument_LineAt(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.ReadText("x.txt", []byte("ab\ncd\n\nef"), extract.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for off, want := range map[int]int{0: 0, 2: 0, 3: 1, 7: 2, 6: -1} {
+		if got := doc.LineAt(off); got != want {
+			t.Errorf("LineAt(%d) = %d, want %d", off, got, want)
+		}
+	}
+}

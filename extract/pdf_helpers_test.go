@@ -1,0 +1,49 @@
+package extract_test
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// buildPDF returns a valid one-page PDF whose page content stream is
+// content, with a Helvetica font named /F1 (no /Widths, as the standard 14
+// fonts often have none) and a CID font /F2 (Identity-H, two-byte codes,
+// /W widths and a ToUnicode map for the codes 0x0001-0x001A = a-z).
+func buildPDF(content string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /DW 1000 /W [1 26 500] >>",
+	}
+	cmap := "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0001> <001A> <0061>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap))
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// cid encodes lower-case ASCII letters as the two-byte codes of font /F2.
+func cid(s string) string {
+	var b bytes.Buffer
+	b.WriteByte('<')
+	for _, r := range s {
+		fmt.Fprintf(&b, "%04X", int(r-'a'+1))
+	}
+	b.WriteByte('>')
+	return b.String()
+}
