@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/report"
+)
+
+// checkCommand is "tailor check": one resume against one job.
+func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
+	return &ucli.Command{
+		Name:      "check",
+		Usage:     "compare one resume with a job and print the gap report",
+		ArgsUsage: "RESUME",
+		Description: "RESUME is a .pdf, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
+			"Exit status: 0 report written; 1 score below --min-score; 2 usage or input error.",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md or .pdf), or - for standard input; default: built-in deep learning engineer profile"},
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(report.Formats(), ", ")},
+			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
+			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
+			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
+		},
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			format := cmd.String("format")
+			*jsonErrors = format == "json"
+			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout)})
+			if err != nil {
+				return usageError{err}
+			}
+			if cmd.Args().Len() != 1 {
+				return usageError{fmt.Errorf("check needs exactly one RESUME file, got %d arguments", cmd.Args().Len())}
+			}
+			if cmd.IsSet("min-score") {
+				if m := cmd.Float("min-score"); m < 0 || m > 100 {
+					return usageError{fmt.Errorf("--min-score %g is outside 0-100", m)}
+				}
+			}
+			tax, err := loadTaxonomy(cmd.String("taxonomy"))
+			if err != nil {
+				return err
+			}
+			opts := extract.Options{}
+			job, err := loadJob(cmd.String("job"), stdin, tax, opts)
+			if err != nil {
+				return err
+			}
+			doc, err := extract.Read(cmd.Args().First(), opts)
+			if err != nil {
+				return err
+			}
+			rep := job.Compare(doc)
+			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
+				return err
+			}
+			if cmd.IsSet("min-score") && rep.Score < cmd.Float("min-score") {
+				return errBelowThreshold
+			}
+			return nil
+		},
+	}
+}
+
+// writeOutput writes with write to stdout, or to the file at path through
+// a temporary file renamed into place, so the file is whole or absent.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" {
+		return write(stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, errors.Unwrap(err))
+	}
+	return nil
+}

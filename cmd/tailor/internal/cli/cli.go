@@ -1,0 +1,176 @@
+// Package cli is tailor's command line: it parses arguments, reads the
+// inputs through extract, compares them through match, writes the report
+// through report, and maps every outcome to an exit code. It is the only
+// package that prints to the terminal or decides an exit status.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match"
+)
+
+// Exit codes. They are part of tailor's interface and documented in the
+// README.
+const (
+	// ExitOK: the report was written.
+	ExitOK = 0
+	// ExitBelowThreshold: the report was written and the score is below
+	// --min-score.
+	ExitBelowThreshold = 1
+	// ExitError: a usage error or an input that could not be read.
+	ExitError = 2
+)
+
+// Version is tailor's version, set at build time with
+// -ldflags "-X github.com/tailor-cli/tailor/cmd/tailor/internal/cli.Version=...".
+var Version = "dev"
+
+// usageError marks errors in how tailor was invoked.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// belowThreshold is returned when the score is under --min-score; the
+// report has been written.
+var errBelowThreshold = errors.New("score below --min-score")
+
+// Run runs tailor with the given arguments (args[0] is the program name)
+// and returns the exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var jsonErrors bool
+	app := &ucli.Command{
+		Name:            "tailor",
+		Usage:           "how well a resume fits a job, and exactly what to change",
+		Version:         Version,
+		Reader:          stdin,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		Suggest:         true,
+		ExitErrHandler:  func(context.Context, *ucli.Command, error) {},
+		OnUsageError: func(_ context.Context, _ *ucli.Command, err error, _ bool) error {
+			return usageError{err}
+		},
+		Commands: []*ucli.Command{checkCommand(stdin, stdout, stderr, &jsonErrors)},
+	}
+	err := app.Run(ctx, args)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errBelowThreshold):
+		return ExitBelowThreshold
+	}
+	if jsonErrors {
+		writeJSONError(stdout, err)
+	} else {
+		fmt.Fprintf(stderr, "tailor: %s\n", oneLine(err.Error()))
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, "Run 'tailor --help' or 'tailor check --help' for usage.")
+		}
+	}
+	return ExitError
+}
+
+// writeJSONError reports an error as a JSON object on stdout, for callers
+// that asked for JSON.
+func writeJSONError(w io.Writer, err error) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(map[string]any{
+		"schema_version": match.SchemaVersion,
+		"error":          map[string]any{"message": oneLine(err.Error()), "exit_code": ExitError},
+	})
+}
+
+// oneLine keeps the first line of a message.
+func oneLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// useColor reports whether text output to w should be coloured: only on a
+// terminal, and never when NO_COLOR is set (https://no-color.org).
+func useColor(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == ""
+}
+
+// loadTaxonomy returns the built-in taxonomy, extended or replaced by the
+// file at path when path is not empty.
+func loadTaxonomy(path string) (*match.Taxonomy, error) {
+	base, err := match.BuiltinTaxonomy()
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return base, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("taxonomy %s: %w", path, unwrapPath(err))
+	}
+	return match.LoadTaxonomy(path, data, base)
+}
+
+// loadJob reads and analyses the job: a file, "-" for standard input, or
+// the built-in profile when path is empty.
+func loadJob(path string, stdin io.Reader, tax *match.Taxonomy, opts extract.Options) (*match.Job, error) {
+	var doc *extract.Document
+	var err error
+	name := path
+	switch path {
+	case "":
+		name = match.BuiltinJobPrefix + match.DefaultProfile
+		data, perr := match.Profile(match.DefaultProfile)
+		if perr != nil {
+			return nil, perr
+		}
+		doc, err = extract.ReadText(name, data, extract.FormatMarkdown)
+	case "-":
+		data, rerr := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
+		if rerr != nil {
+			return nil, fmt.Errorf("job from standard input: %w", rerr)
+		}
+		if len(data) > extract.DefaultMaxBytes {
+			return nil, fmt.Errorf("job from standard input: over the %d MB limit", extract.DefaultMaxBytes>>20)
+		}
+		doc, err = extract.ReadText("-", data, extract.FormatMarkdown)
+	default:
+		doc, err = extract.Read(path, opts)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("job %w", err)
+	}
+	return match.NewJob(name, doc, tax), nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,182 @@
+package match
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// analysis is a document prepared for matching: its tokens, sentences and
+// the skill hits that count.
+type analysis struct {
+	doc   *extract.Document
+	toks  []Token
+	sents []Span
+	hits  []Hit
+}
+
+// contextWords, found in the same line or sentence, tell that an ambiguous
+// name ("Go", "R", "Spark") is the technology.
+var contextWords = map[string]bool{
+	"language": true, "languages": true, "programming": true, "stack": true, "framework": true,
+	"frameworks": true, "library": true, "libraries": true, "coding": true, "scripting": true,
+	"microservices": true, "backend": true, "compiler": true, "sdk": true, "apis": true, "codebase": true,
+	"cluster": true, "clusters": true, "kernels": true, "kernel": true, "tooling": true, "technologies": true,
+}
+
+// analyze tokenizes a document and keeps the skill hits that count:
+// unambiguous terms always; ambiguous ones ("Go", "torch") when a version
+// number follows, when they sit in a Skills section, or when the same line
+// or sentence names another skill or a programming word.
+func analyze(doc *extract.Document, tax *Taxonomy) *analysis {
+	a := &analysis{doc: doc, toks: Tokenize(doc.Text)}
+	a.sents = Sentences(doc.Text, blockStarts(doc))
+	raw := tax.scan(a.toks)
+	var sure []int // starts of unambiguous hits
+	for _, h := range raw {
+		if !h.Ambiguous {
+			sure = append(sure, h.Start)
+		}
+	}
+	for _, h := range raw {
+		if !h.Ambiguous || h.Versioned || doc.SectionAt(h.Start).Name == "Skills" || a.hasContext(h, sure) {
+			a.hits = append(a.hits, h)
+		}
+	}
+	return a
+}
+
+// hasContext reports whether the line or sentence around an ambiguous hit
+// names an unambiguous skill or a programming word.
+func (a *analysis) hasContext(h Hit, sure []int) bool {
+	spans := []Span{a.sentenceAt(h.Start)}
+	if li := a.doc.LineAt(h.Start); li >= 0 {
+		spans = append(spans, Span{a.doc.Lines[li].Start, a.doc.Lines[li].End})
+	}
+	for _, sp := range spans {
+		i := sort.SearchInts(sure, sp.Start)
+		if i < len(sure) && sure[i] < sp.End {
+			return true
+		}
+		j := sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= sp.Start })
+		for ; j < len(a.toks) && a.toks[j].Start < sp.End; j++ {
+			if contextWords[a.toks[j].Lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceAt returns the sentence holding offset off, or an empty span.
+func (a *analysis) sentenceAt(off int) Span {
+	i := sort.Search(len(a.sents), func(k int) bool { return a.sents[k].End > off })
+	if i < len(a.sents) && a.sents[i].Start <= off {
+		return a.sents[i]
+	}
+	return Span{off, off}
+}
+
+// blockStarts returns the offsets where a new block of text starts for
+// sentence splitting: headings, the line after a heading, list bullets,
+// paragraph breaks and lines after a line ending in a colon.
+func blockStarts(doc *extract.Document) []int {
+	var out []int
+	for i, ln := range doc.Lines {
+		text := doc.Text[ln.Start:ln.End]
+		start := i == 0 || ln.Heading || startsWithBullet(text) ||
+			ln.Start >= 2 && doc.Text[ln.Start-2:ln.Start] == "\n\n"
+		if i > 0 {
+			prev := doc.Lines[i-1]
+			ptext := doc.Text[prev.Start:prev.End]
+			start = start || prev.Heading || strings.HasSuffix(ptext, ":") || isLabelLine(ptext) || isLabelLine(text)
+		}
+		if start {
+			out = append(out, ln.Start)
+		}
+	}
+	return out
+}
+
+// startsWithBullet reports whether a line starts with a list marker.
+func startsWithBullet(s string) bool {
+	for _, b := range []string{"•", "▪", "◦", "‣", "- ", "* ", "– ", "— ", "○ ", "■ "} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLabelLine reports whether a line reads "Label: item, item": a short
+// label before a colon, as skills lists are written.
+func isLabelLine(s string) bool {
+	label, rest, ok := strings.Cut(s, ":")
+	if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(label)) > 4 {
+		return false
+	}
+	for _, r := range label {
+		if !unicode.IsLetter(r) && !unicode.IsSpace(r) && !strings.ContainsRune("&/-", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// evidence describes a hit: its section, line and sentence.
+func (a *analysis) evidence(h Hit, section string) Evidence {
+	sp := a.sentenceAt(h.Start)
+	if sp.End <= sp.Start {
+		sp = Span{h.Start, h.End}
+	}
+	// Shorten long sentences to a window around the term.
+	const window = 240
+	if sp.End-sp.Start > window {
+		lo := max(sp.Start, h.Start-window/2)
+		hi := min(sp.End, lo+window)
+		lo = max(sp.Start, hi-window)
+		sp = Span{runeStart(a.doc.Text, lo), runeStart(a.doc.Text, hi)}
+	}
+	text := a.doc.Text[sp.Start:sp.End]
+	// Put the sentence on one line, keeping the term's offsets right.
+	var sb strings.Builder
+	termStart, termEnd := 0, 0
+	space := false
+	for i, r := range text {
+		if i+sp.Start == h.Start {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+				space = false
+			}
+			termStart = sb.Len()
+		}
+		if i+sp.Start == h.End {
+			termEnd = sb.Len()
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	if termEnd == 0 {
+		termEnd = sb.Len()
+	}
+	line := a.doc.LineAt(h.Start) + 1
+	return Evidence{Section: section, Line: line, Text: sb.String(), Term: a.doc.Text[h.Start:h.End],
+		TermStart: termStart, TermEnd: termEnd}
+}
+
+// runeStart moves off back to the start of the UTF-8 sequence holding it.
+func runeStart(s string, off int) int {
+	for off > 0 && off < len(s) && s[off]&0xC0 == 0x80 {
+		off--
+	}
+	return off
+}

@@ -1,0 +1,237 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// ScoreVersion names the score formula below; it changes whenever the
+// formula or its weights do, so scores of different versions are never
+// compared.
+const ScoreVersion = "1"
+
+// Score weights (ScoreVersion 1).
+const (
+	// RequiredWeight and PreferredWeight are the points a skill of each
+	// importance is worth.
+	RequiredWeight  = 3.0
+	PreferredWeight = 1.0
+	// PartialCredit is the share of a skill's points earned by a narrower
+	// skill that implies it (LSTM for RNN).
+	PartialCredit = 0.5
+)
+
+// ScoreFormula states the score formula in words, for reports.
+const ScoreFormula = "score = 100 × earned ÷ possible; each required skill is worth 3 points and each preferred skill 1; " +
+	"a matched skill earns all its points, a partial one (shown through a narrower skill) half, a missing one none"
+
+// sectionRank orders resume sections by how strongly they evidence a skill:
+// work done beats a list of names.
+var sectionRank = map[string]int{"Experience": 0, "Projects": 1, "Publications": 2, "Summary": 3,
+	"Certifications": 4, "Education": 5, "Other": 6, "Skills": 7, "Header": 8}
+
+// Compare matches a resume against the job and builds the gap report.
+func (j *Job) Compare(resume *extract.Document) *Report {
+	a := analyze(resume, j.tax)
+	shown := map[string][]Hit{}
+	for _, h := range a.hits {
+		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)
+	}
+	// implies[id] lists the resume's skills that imply skill id.
+	implies := map[string][]string{}
+	for id := range shown {
+		for _, imp := range j.tax.Implied(id) {
+			implies[imp] = append(implies[imp], id)
+		}
+	}
+	r := &Report{
+		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: j.tax.Version,
+		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
+		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{},
+	}
+	for _, w := range resume.Warnings {
+		r.Warnings = append(r.Warnings, Warning{Source: "resume", Code: w.Code, Message: w.Message})
+	}
+	r.Warnings = append(r.Warnings, j.warnings...)
+	asked := map[string]bool{}
+	for _, js := range j.skills {
+		asked[js.skill.ID] = true
+		res := SkillResult{
+			ID: js.skill.ID, Name: js.skill.Name, Category: j.tax.CategoryName(js.skill.Category),
+			Importance: js.importance, Status: Missing, JobTerm: js.term,
+			JobEvidence: js.evidence, ResumeEvidence: []Evidence{},
+		}
+		if hits := shown[js.skill.ID]; len(hits) > 0 {
+			res.Status = Matched
+			res.ResumeEvidence = a.bestEvidence(hits)
+			res.ResumeTerm = preferredTerm(resume.Text, hits, js.term)
+		} else if via := strongest(implies[js.skill.ID], shown); via != "" {
+			res.Status = Partial
+			res.Via = j.tax.Skill(via).Name
+			res.ResumeEvidence = a.bestEvidence(shown[via])
+			res.ResumeTerm = resume.Text[shown[via][0].Start:shown[via][0].End]
+		}
+		res.Suggestion = suggest(js, res)
+		r.Skills = append(r.Skills, res)
+	}
+	for id := range shown {
+		if !asked[id] {
+			r.ResumeOnly = append(r.ResumeOnly, j.tax.Skill(id).Name)
+		}
+	}
+	sort.Strings(r.ResumeOnly)
+	score(r)
+	sortSkills(r.Skills)
+	return r
+}
+
+// strongest picks, among the resume skills that imply a skill, the one the
+// resume shows most often (ties by id, for stable output).
+func strongest(ids []string, shown map[string][]Hit) string {
+	best := ""
+	for _, id := range ids {
+		if best == "" || len(shown[id]) > len(shown[best]) || len(shown[id]) == len(shown[best]) && id < best {
+			best = id
+		}
+	}
+	return best
+}
+
+// preferredTerm returns the resume's wording of a skill: the job's own
+// term when the resume uses it anywhere, otherwise its first wording.
+func preferredTerm(text string, hits []Hit, jobTerm string) string {
+	for _, h := range hits {
+		if sameTerm(text[h.Start:h.End], jobTerm) {
+			return text[h.Start:h.End]
+		}
+	}
+	return text[hits[0].Start:hits[0].End]
+}
+
+// sameTerm reports whether two wordings are the same term for a literal
+// search: equal ignoring case, separators and a plural s.
+func sameTerm(a, b string) bool {
+	key := func(s string) string {
+		var sb strings.Builder
+		for _, r := range strings.ToLower(s) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' {
+				sb.WriteRune(r)
+			}
+		}
+		return strings.TrimSuffix(sb.String(), "s")
+	}
+	return key(a) == key(b)
+}
+
+// bestEvidence returns up to three hits as evidence, from the sections that
+// show the most (Experience before Skills), one per sentence.
+func (a *analysis) bestEvidence(hits []Hit) []Evidence {
+	type cand struct {
+		h    Hit
+		sec  string
+		rank int
+	}
+	cands := make([]cand, 0, len(hits))
+	for _, h := range hits {
+		sec := a.doc.SectionAt(h.Start).Name
+		rank, ok := sectionRank[sec]
+		if !ok {
+			rank = len(sectionRank)
+		}
+		cands = append(cands, cand{h, sec, rank})
+	}
+	sort.SliceStable(cands, func(x, y int) bool { return cands[x].rank < cands[y].rank })
+	out := []Evidence{}
+	for _, c := range cands {
+		e := a.evidence(c.h, c.sec)
+		if !hasSentence(out, e) {
+			out = append(out, e)
+		}
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// score fills the report's score, breakdown and reasons.
+func score(r *Report) {
+	b := &r.Breakdown
+	b.Required.Weight, b.Preferred.Weight = RequiredWeight, PreferredWeight
+	b.Formula = ScoreFormula
+	for _, s := range r.Skills {
+		t := &b.Required
+		if s.Importance == Preferred {
+			t = &b.Preferred
+		}
+		t.Total++
+		switch s.Status {
+		case Matched:
+			t.Matched++
+			t.Earned += t.Weight
+		case Partial:
+			t.Partial++
+			t.Earned += t.Weight * PartialCredit
+		default:
+			t.Missing++
+		}
+	}
+	b.Earned = b.Required.Earned + b.Preferred.Earned
+	b.Possible = float64(b.Required.Total)*RequiredWeight + float64(b.Preferred.Total)*PreferredWeight
+	if b.Possible > 0 {
+		r.Score = math.Round(1000*b.Earned/b.Possible) / 10
+	}
+	tally := func(kind string, t Tally) string {
+		return fmt.Sprintf("%s skills: %d of %d matched, %d partial, %d missing (%s of %s points).",
+			kind, t.Matched, t.Total, t.Partial, t.Missing, trimFloat(t.Earned), trimFloat(float64(t.Total)*t.Weight))
+	}
+	r.Reasons = []string{}
+	if b.Required.Total > 0 {
+		r.Reasons = append(r.Reasons, tally("Required", b.Required))
+	}
+	if b.Preferred.Total > 0 {
+		r.Reasons = append(r.Reasons, tally("Preferred", b.Preferred))
+	}
+	var gaps []string
+	for _, s := range r.Skills {
+		if s.Importance == Required && s.Status == Missing {
+			gaps = append(gaps, s.Name)
+		}
+	}
+	sort.Strings(gaps)
+	if len(gaps) > 0 {
+		if len(gaps) > 5 {
+			gaps = append(gaps[:5], fmt.Sprintf("and %d more", len(gaps)-5))
+		}
+		r.Reasons = append(r.Reasons, "Missing required: "+strings.Join(gaps, ", ")+".")
+	}
+	if b.Possible > 0 {
+		r.Reasons = append(r.Reasons, fmt.Sprintf("Score %s = 100 × %s earned ÷ %s possible points.",
+			trimFloat(r.Score), trimFloat(b.Earned), trimFloat(b.Possible)))
+	}
+}
+
+func trimFloat(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", v), "0"), ".")
+}
+
+// sortSkills orders skills for reading: missing, then partial, then matched;
+// required before preferred; then by id.
+func sortSkills(s []SkillResult) {
+	rank := map[Status]int{Missing: 0, Partial: 1, Matched: 2}
+	sort.SliceStable(s, func(x, y int) bool {
+		a, b := s[x], s[y]
+		if rank[a.Status] != rank[b.Status] {
+			return rank[a.Status] < rank[b.Status]
+		}
+		if a.Importance != b.Importance {
+			return a.Importance == Required
+		}
+		return a.ID < b.ID
+	})
+}

@@ -1,0 +1,158 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+func readText(t testing.TB, name, text string) *extract.Document {
+	t.Helper()
+	doc, err := extract.ReadText(name, []byte(text), extract.FormatMarkdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+const testJob = `# ML Engineer
+
+## About us
+We are a TensorFlow shop with great benefits.
+
+## Requirements
+- PyTorch and RNN experience.
+- Distributed training on many GPUs.
+- Strong Python; experience with Go is a plus.
+
+## Nice to have
+- CNN projects.
+`
+
+func TestNewJob_Importance(t *testing.T) {
+	t.Parallel()
+	job := NewJob("job.md", readText(t, "job.md", testJob), loadTestTaxonomy(t))
+	want := map[string]Importance{
+		"pytorch": Required, "rnn": Required, "distributed-training": Required, "python": Required,
+		"go": Preferred, "cnn": Preferred,
+	}
+	got := map[string]Importance{}
+	for _, id := range job.Skills() {
+		got[id], _ = job.Importance(id)
+	}
+	for id, imp := range want {
+		if got[id] != imp {
+			t.Errorf("%s: importance %q, want %q", id, got[id], imp)
+		}
+	}
+	if _, ok := job.Importance("tensorflow"); ok {
+		t.Error("a skill named only in the About us section is asked for")
+	}
+	if len(got) != len(want) {
+		t.Errorf("job skills = %v, want %v", got, want)
+	}
+	if job.Title != "ML Engineer" {
+		t.Errorf("Title = %q", job.Title)
+	}
+}
+
+func TestCompare_StatusesAndScore(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", testJob), tax)
+	resume := readText(t, "cv.md", `# Ana Lee
+
+## Experience
+- Built LSTM forecasters in PyTorch.
+- Scaled training with DDP across 16 GPUs.
+- Trained convolutional neural networks for defect detection.
+
+## Skills
+Python, Keras
+`)
+	r := job.Compare(resume)
+	byID := map[string]SkillResult{}
+	for _, s := range r.Skills {
+		byID[s.ID] = s
+	}
+	check := func(id string, status Status, kind SuggestionKind) {
+		t.Helper()
+		s, ok := byID[id]
+		if !ok {
+			t.Fatalf("no result for %s", id)
+		}
+		if s.Status != status {
+			t.Errorf("%s: status %s, want %s", id, s.Status, status)
+		}
+		switch {
+		case kind == "" && s.Suggestion != nil:
+			t.Errorf("%s: unexpected suggestion %+v", id, s.Suggestion)
+		case kind != "" && (s.Suggestion == nil || s.Suggestion.Kind != kind):
+			t.Errorf("%s: suggestion %+v, want kind %s", id, s.Suggestion, kind)
+		}
+	}
+	check("pytorch", Matched, "")
+	check("python", Matched, "")
+	check("rnn", Partial, Name)                 // LSTM implies RNN
+	check("distributed-training", Partial, Name) // DDP implies it
+	check("cnn", Matched, Align)                 // written another way
+	check("go", Missing, Add)
+	if got := byID["rnn"].Via; got != "LSTM" {
+		t.Errorf("rnn via %q, want LSTM", got)
+	}
+	if adv := byID["rnn"].Suggestion.Advice; !strings.Contains(adv, `"RNN (LSTM)"`) {
+		t.Errorf("partial advice %q does not show the combined wording", adv)
+	}
+	// Required: pytorch 3 + python 3 + rnn 1.5 + distributed 1.5 = 9 of 12;
+	// preferred: cnn 1 + go 0 = 1 of 2. Score = 100 × 10 / 14.
+	if r.Breakdown.Earned != 10 || r.Breakdown.Possible != 14 {
+		t.Errorf("earned %v of %v, want 10 of 14", r.Breakdown.Earned, r.Breakdown.Possible)
+	}
+	if r.Score != 71.4 {
+		t.Errorf("score %v, want 71.4", r.Score)
+	}
+	if ev := byID["pytorch"].ResumeEvidence; len(ev) == 0 || ev[0].Section != "Experience" || ev[0].Term != "PyTorch" ||
+		ev[0].Text[ev[0].TermStart:ev[0].TermEnd] != "PyTorch" {
+		t.Errorf("pytorch evidence = %+v", ev)
+	}
+	if ev := byID["go"].JobEvidence; len(ev) == 0 || !strings.Contains(ev[0].Text, "is a plus") {
+		t.Errorf("go job evidence = %+v", ev)
+	}
+	if got := r.Skills[0].Status; got != Missing {
+		t.Errorf("first skill is %s; missing skills come first", got)
+	}
+}
+
+// TestCompare_NeverClaims: suggestions for skills the resume lacks are
+// conditional and do not state the skill as the person's.
+func TestCompare_NeverClaims(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", testJob), tax)
+	r := job.Compare(readText(t, "cv.md", "# Sam\n\n## Experience\n- Ran a bakery for ten years.\n"))
+	if r.Score != 0 {
+		t.Errorf("score %v, want 0", r.Score)
+	}
+	for _, s := range r.Skills {
+		if s.Status != Missing || s.Suggestion == nil || s.Suggestion.Kind != Add {
+			t.Fatalf("%s: %+v", s.ID, s)
+		}
+		if !strings.Contains(s.Suggestion.Advice, "If you have") {
+			t.Errorf("%s: advice is not conditional: %q", s.ID, s.Suggestion.Advice)
+		}
+	}
+}
+
+func TestCompare_JobWithoutSkills(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", "# Barista\n\nMake great coffee.\n"), tax)
+	r := job.Compare(readText(t, "cv.md", "Python developer"))
+	if r.Score != 0 || len(r.Skills) != 0 {
+		t.Errorf("score %v with %d skills", r.Score, len(r.Skills))
+	}
+	if len(r.Warnings) == 0 || r.Warnings[len(r.Warnings)-1].Code != "job-no-skills" {
+		t.Errorf("warnings = %+v, want job-no-skills", r.Warnings)
+	}
+}

@@ -1,0 +1,215 @@
+package match
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+)
+
+// termKind is how a taxonomy term must be matched.
+type termKind int
+
+const (
+	// termAlias matches in any letter case.
+	termAlias termKind = iota
+	// termExact matches only in the case written.
+	termExact
+	// termAmbiguous matches only in the case written, and only with
+	// technical context nearby.
+	termAmbiguous
+)
+
+// patternToken is one token of a compiled term.
+type patternToken struct {
+	text, lower string
+	glue        Glue
+}
+
+// pattern is one compiled way of writing a skill.
+type pattern struct {
+	skill *Skill
+	term  string
+	kind  termKind
+	toks  []patternToken
+	// strict patterns (ambiguous terms, and one- or two-letter names such as
+	// "C" and "R") never match inside a hyphenated compound: "go-to-market",
+	// "C-suite".
+	strict bool
+}
+
+const maxTermTokens = 8
+
+// compileTerm turns a taxonomy term into patterns: the term as tokenized,
+// and for a hyphenated term also its closed form ("fine-tuning" →
+// "finetuning").
+func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
+	toks := Tokenize(strings.TrimSpace(term))
+	switch {
+	case len(toks) == 0:
+		return nil, errors.New("empty")
+	case len(toks) > maxTermTokens:
+		return nil, errors.New("longer than 8 words")
+	}
+	p := &pattern{skill: s, term: term, kind: kind}
+	hyphen, spaced := false, true
+	for i, tk := range toks {
+		glue := tk.Glue
+		if i == 0 {
+			glue = GlueSpace
+		}
+		hyphen = hyphen || glue == GlueHyphen
+		spaced = spaced && (glue == GlueSpace || glue == GlueHyphen)
+		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, glue: glue})
+	}
+	p.strict = kind == termAmbiguous || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
+	out := []*pattern{p}
+	if hyphen && spaced {
+		var sb strings.Builder
+		for _, tk := range toks {
+			sb.WriteString(tk.Text)
+		}
+		joined := sb.String()
+		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict,
+			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), glue: GlueSpace}}})
+	}
+	return out, nil
+}
+
+// matchAt reports whether the pattern matches toks starting at i.
+func (p *pattern) matchAt(toks []Token, i int) bool {
+	if i+len(p.toks) > len(toks) {
+		return false
+	}
+	last := len(p.toks) - 1
+	for k, pt := range p.toks {
+		tk := toks[i+k]
+		if k > 0 && !glueFits(pt.glue, tk.Glue) {
+			return false
+		}
+		want, got := pt.lower, tk.Lower
+		if p.kind != termAlias {
+			want, got = pt.text, tk.Text
+		}
+		if got != want && (k != last || !isPlural(got, want)) {
+			return false
+		}
+	}
+	return true
+}
+
+// glueFits reports whether a document token attached by got may stand where
+// a term has a token attached by want: a space and a hyphen are
+// interchangeable ("fine tuning", "fine-tuning"); a slash or adjacency must
+// be the same.
+func glueFits(want, got Glue) bool {
+	if want == GlueSpace || want == GlueHyphen {
+		return got == GlueSpace || got == GlueHyphen
+	}
+	return want == got
+}
+
+// isPlural reports whether w is a plural (or possessive-free plural) of
+// base: CNN → CNNs, Transformer → Transformers, technology → technologies.
+func isPlural(w, base string) bool {
+	if len(base) < 2 || len(w) <= len(base) {
+		return false
+	}
+	if strings.HasPrefix(w, base) {
+		rest := w[len(base):]
+		return rest == "s" || rest == "es" || rest == "S"
+	}
+	stem := base[:len(base)-1]
+	return (base[len(base)-1] == 'y') && w == stem+"ies"
+}
+
+// lookupKeys are the index keys under which a token may start a pattern:
+// itself, and its singular forms when it may be a plural.
+func lookupKeys(lower string) []string {
+	keys := []string{lower}
+	if strings.HasSuffix(lower, "ies") && len(lower) > 4 {
+		keys = append(keys, lower[:len(lower)-3]+"y")
+	}
+	if strings.HasSuffix(lower, "es") && len(lower) > 3 {
+		keys = append(keys, lower[:len(lower)-2])
+	}
+	if strings.HasSuffix(lower, "s") && len(lower) > 2 {
+		keys = append(keys, lower[:len(lower)-1])
+	}
+	return keys
+}
+
+// Hit is one place a text shows a skill.
+type Hit struct {
+	// Skill is the skill found.
+	Skill *Skill
+	// Start and End are byte offsets of the matched words in the text.
+	Start, End int
+	// Ambiguous reports that the term needs context to count.
+	Ambiguous bool
+	// Versioned reports that a version number follows ("Go 1.22").
+	Versioned bool
+}
+
+var versionPattern = regexp.MustCompile(`^v?\d+(\.\d+)*(\.x|\+)?$`)
+
+// scan finds every skill term in toks, longest match first, without
+// overlaps. Ambiguous hits are returned marked; deciding whether their
+// context makes them count is the caller's job.
+func (t *Taxonomy) scan(toks []Token) []Hit {
+	var hits []Hit
+	for i := 0; i < len(toks); {
+		var best *pattern
+		for _, key := range lookupKeys(toks[i].Lower) {
+			for _, p := range t.index[key] {
+				if best != nil && len(p.toks) <= len(best.toks) {
+					continue
+				}
+				if p.matchAt(toks, i) && boundaryOK(p, toks, i) && !negated(p.skill, toks, i, len(p.toks)) {
+					best = p
+				}
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		n := len(best.toks)
+		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous}
+		if i+n < len(toks) && toks[i+n].Glue == GlueSpace && versionPattern.MatchString(toks[i+n].Text) {
+			h.Versioned = true
+		}
+		hits = append(hits, h)
+		i += n
+	}
+	return hits
+}
+
+// boundaryOK rejects a strict pattern that is part of a hyphenated compound
+// ("go-to-market", "C-suite"), and any pattern followed directly by "+",
+// "#" or "&", which make another name ("C++", "F#", "R&D").
+func boundaryOK(p *pattern, toks []Token, i int) bool {
+	end := i + len(p.toks)
+	if p.strict {
+		if toks[i].Glue == GlueHyphen || end < len(toks) && toks[end].Glue == GlueHyphen {
+			return false
+		}
+	}
+	if end < len(toks) && toks[end].Glue == GlueAdjacent && strings.ContainsAny(toks[end].Text[:1], "+#&") {
+		return false
+	}
+	return true
+}
+
+// negated reports whether the tokens i..i+n sit inside one of the skill's
+// "not" phrases ("attention to detail", "power transformers").
+func negated(s *Skill, toks []Token, i, n int) bool {
+	for _, q := range s.not {
+		m := len(q.toks)
+		for start := max(0, i+n-m); start <= i; start++ {
+			if q.matchAt(toks, start) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,172 @@
+package match
+
+// SchemaVersion is the version of the Report JSON contract. It changes only
+// when a field is removed or changes meaning.
+const SchemaVersion = 1
+
+// Report is the gap report for one resume against one job: the only input
+// every report writer sees.
+type Report struct {
+	// SchemaVersion is the JSON contract's version (SchemaVersion).
+	SchemaVersion int `json:"schema_version"`
+	// Score is the match score, 0 to 100, one decimal place.
+	Score float64 `json:"score"`
+	// ScoreVersion names the formula that produced Score (see ScoreFormula).
+	ScoreVersion string `json:"score_version"`
+	// TaxonomyVersion is the version of the skill taxonomy used.
+	TaxonomyVersion string `json:"taxonomy_version"`
+	// Resume is the resume's path.
+	Resume string `json:"resume"`
+	// Job is the job description's path, "-" for standard input, or
+	// "builtin:<name>" for a built-in profile.
+	Job string `json:"job"`
+	// JobTitle is the job description's first line, when it looks like a
+	// title; empty otherwise.
+	JobTitle string `json:"job_title,omitempty"`
+	// Reasons explain the score in sentences, most important first.
+	Reasons []string `json:"reasons"`
+	// Breakdown counts skills and points by importance.
+	Breakdown Breakdown `json:"breakdown"`
+	// Skills holds every skill the job asks for, sorted by status (missing,
+	// partial, matched), then importance (required first), then id.
+	Skills []SkillResult `json:"skills"`
+	// ResumeOnly lists skills the resume shows that the job does not ask
+	// for, by name; empty when there are none.
+	ResumeOnly []string `json:"resume_only"`
+	// Warnings are problems with the inputs that may make the report less
+	// accurate; empty when there are none.
+	Warnings []Warning `json:"warnings"`
+}
+
+// Breakdown counts the job's skills and the points they earned.
+type Breakdown struct {
+	// Required and Preferred tally the skills of each importance.
+	Required  Tally `json:"required"`
+	Preferred Tally `json:"preferred"`
+	// Earned and Possible are the weighted points; Score is
+	// 100 × Earned / Possible.
+	Earned   float64 `json:"earned"`
+	Possible float64 `json:"possible"`
+	// Formula states how Score was computed.
+	Formula string `json:"formula"`
+}
+
+// Tally counts skills of one importance by status.
+type Tally struct {
+	Total   int `json:"total"`
+	Matched int `json:"matched"`
+	Partial int `json:"partial"`
+	Missing int `json:"missing"`
+	// Weight is the points each of these skills is worth.
+	Weight float64 `json:"weight"`
+	// Earned is the points these skills earned.
+	Earned float64 `json:"earned"`
+}
+
+// Importance says how much the job wants a skill.
+type Importance string
+
+// Importance values.
+const (
+	Required  Importance = "required"
+	Preferred Importance = "preferred"
+)
+
+// Status says whether the resume shows a skill the job asks for.
+type Status string
+
+// Status values.
+const (
+	// Matched: the resume names the skill.
+	Matched Status = "matched"
+	// Partial: the resume names a narrower skill that implies it (LSTM for
+	// RNN).
+	Partial Status = "partial"
+	// Missing: the resume shows neither.
+	Missing Status = "missing"
+)
+
+// SkillResult is one skill the job asks for and what the resume shows of it.
+type SkillResult struct {
+	// ID is the taxonomy id ("pytorch").
+	ID string `json:"id"`
+	// Name is the display name ("PyTorch").
+	Name string `json:"name"`
+	// Category is the category's display name.
+	Category string `json:"category"`
+	// Importance is required or preferred.
+	Importance Importance `json:"importance"`
+	// Status is matched, partial or missing.
+	Status Status `json:"status"`
+	// JobTerm is the job's own wording of the skill.
+	JobTerm string `json:"job_term"`
+	// ResumeTerm is the resume's wording of the skill (for partial: of the
+	// narrower skill); empty when missing.
+	ResumeTerm string `json:"resume_term,omitempty"`
+	// Via names the resume skill that implies this one; set only for
+	// partial.
+	Via string `json:"via,omitempty"`
+	// JobEvidence are the job's sentences that ask for the skill.
+	JobEvidence []Evidence `json:"job_evidence"`
+	// ResumeEvidence are the resume's sentences that show it (or, for
+	// partial, the narrower skill); empty when missing.
+	ResumeEvidence []Evidence `json:"resume_evidence"`
+	// Suggestion is what to change; null when the resume already shows
+	// the skill in the job's own words.
+	Suggestion *Suggestion `json:"suggestion"`
+}
+
+// Evidence is one place a document mentions a skill.
+type Evidence struct {
+	// Section is the section's name (resume: Experience, Skills, ...; job:
+	// the heading as written, or Header).
+	Section string `json:"section"`
+	// Line is the 1-based line of the document text where the term starts.
+	Line int `json:"line"`
+	// Text is the sentence holding the term, on one line, shortened to
+	// about 240 characters around the term.
+	Text string `json:"text"`
+	// Term is the matched words as written; TermStart and TermEnd are its
+	// byte offsets in Text.
+	Term      string `json:"term"`
+	TermStart int    `json:"term_start"`
+	TermEnd   int    `json:"term_end"`
+}
+
+// SuggestionKind says what kind of change a suggestion asks for.
+type SuggestionKind string
+
+// Suggestion kinds.
+const (
+	// Add: the resume does not show the skill; add it only if true.
+	Add SuggestionKind = "add"
+	// Name: the resume shows a narrower skill; name the broader one too.
+	Name SuggestionKind = "name"
+	// Align: the resume shows the skill in other words; use the job's term,
+	// because applicant tracking systems search literally.
+	Align SuggestionKind = "align"
+)
+
+// Suggestion is a concrete change to the resume for one skill. It never
+// claims experience: templates are for the person to complete only if true.
+type Suggestion struct {
+	// Kind is add, name or align.
+	Kind SuggestionKind `json:"kind"`
+	// Term is the job's word for the skill, to use verbatim.
+	Term string `json:"term"`
+	// Advice is one or two sentences saying what to change.
+	Advice string `json:"advice"`
+	// Template is a bullet with [blanks], to use only if it is true; empty
+	// for align.
+	Template string `json:"template,omitempty"`
+}
+
+// Warning is a problem with an input, with what to do about it.
+type Warning struct {
+	// Source is "resume" or "job".
+	Source string `json:"source"`
+	// Code is a stable identifier ("few-words", "job-no-skills").
+	Code string `json:"code"`
+	// Message is one sentence.
+	Message string `json:"message"`
+}

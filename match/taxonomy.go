@@ -1,0 +1,286 @@
+package match
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed taxonomy.yaml
+var builtinTaxonomy []byte
+
+// BuiltinTaxonomyName is the name errors and reports use for the embedded
+// taxonomy.
+const BuiltinTaxonomyName = "builtin:taxonomy.yaml"
+
+// ErrTaxonomy marks an error in a taxonomy file; the message names the file,
+// line and entry.
+var ErrTaxonomy = errors.New("invalid taxonomy")
+
+// Category groups skills for the report ("Model architectures").
+type Category struct {
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+}
+
+// Skill is one entry of the taxonomy, as written in the file.
+type Skill struct {
+	ID              string   `yaml:"id"`
+	Name            string   `yaml:"name"`
+	Category        string   `yaml:"category"`
+	Aliases         []string `yaml:"aliases"`
+	Exact           []string `yaml:"exact"`
+	Ambiguous       []string `yaml:"ambiguous"`
+	Not             []string `yaml:"not"`
+	Implies         []string `yaml:"implies"`
+	Template        string   `yaml:"template"`
+	Examples        []string `yaml:"examples"`
+	Counterexamples []string `yaml:"counterexamples"`
+
+	line     int
+	patterns []*pattern
+	not      []*pattern
+}
+
+// Taxonomy is a validated, compiled skill taxonomy. It is immutable and safe
+// to share between goroutines.
+type Taxonomy struct {
+	// Version is the taxonomy file's version string.
+	Version string
+	// Source names where the taxonomy came from.
+	Source     string
+	categories []Category
+	skills     []*Skill
+	byID       map[string]*Skill
+	index      map[string][]*pattern // by the lower-case text of a pattern's first token
+	implied    map[string][]string   // skill id → every skill it implies, transitively
+}
+
+// taxonomyFile is the file's top level.
+type taxonomyFile struct {
+	Version    string      `yaml:"version"`
+	Replace    bool        `yaml:"replace"`
+	Categories []Category  `yaml:"categories"`
+	Skills     []yaml.Node `yaml:"skills"`
+}
+
+var (
+	// skillFields are the keys a skill entry may have (Skill's yaml tags).
+	skillFields = map[string]bool{"id": true, "name": true, "category": true, "aliases": true, "exact": true,
+		"ambiguous": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
+	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// BuiltinTaxonomy returns the taxonomy embedded in tailor.
+func BuiltinTaxonomy() (*Taxonomy, error) {
+	return LoadTaxonomy(BuiltinTaxonomyName, builtinTaxonomy, nil)
+}
+
+// LoadTaxonomy decodes, validates and compiles a taxonomy file. With base
+// non-nil the file extends base: its skills are added, and a skill whose id
+// base already has replaces that entry, unless the file says
+// "replace: true", in which case base is ignored. Every error names the
+// file, the line and the entry.
+func LoadTaxonomy(name string, data []byte, base *Taxonomy) (*Taxonomy, error) {
+	var f taxonomyFile
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, yamlError(name, err)
+	}
+	errf := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
+	}
+	t := &Taxonomy{Version: f.Version, Source: name, byID: map[string]*Skill{}}
+	if base != nil && !f.Replace {
+		t.Version = base.Version + "+" + f.Version
+		t.Source = base.Source + "+" + name
+		t.categories = append(t.categories, base.categories...)
+		for _, s := range base.skills {
+			c := *s
+			c.patterns, c.not = nil, nil
+			t.byID[s.ID] = &c
+		}
+	}
+	if f.Version == "" {
+		return nil, errf(1, "missing version")
+	}
+	for _, c := range f.Categories {
+		if !idPattern.MatchString(c.ID) || c.Name == "" {
+			return nil, errf(1, "category %q: needs an id of lower-case letters, digits and dashes, and a name", c.ID)
+		}
+		if !slices.ContainsFunc(t.categories, func(o Category) bool { return o.ID == c.ID }) {
+			t.categories = append(t.categories, c)
+		}
+	}
+	seen := map[string]bool{}
+	for i := range f.Skills {
+		node := &f.Skills[i]
+		if node.Kind != yaml.MappingNode {
+			return nil, errf(node.Line, "skill %d: not a mapping", i+1)
+		}
+		id := ""
+		for k := 0; k+1 < len(node.Content); k += 2 {
+			if node.Content[k].Value == "id" {
+				id = node.Content[k+1].Value
+			}
+		}
+		for k := 0; k+1 < len(node.Content); k += 2 {
+			if key := node.Content[k]; !skillFields[key.Value] {
+				return nil, errf(key.Line, "skill %q: unknown field %q", id, key.Value)
+			}
+		}
+		var s Skill
+		if err := node.Decode(&s); err != nil {
+			return nil, errf(node.Line, "skill %q: %s", id, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		s.line = node.Line
+		if !idPattern.MatchString(s.ID) {
+			return nil, errf(node.Line, "skill %q: id must be lower-case letters, digits and dashes", s.ID)
+		}
+		if seen[s.ID] {
+			return nil, errf(node.Line, "skill %q: duplicate id", s.ID)
+		}
+		seen[s.ID] = true
+		t.byID[s.ID] = &s
+	}
+	for _, s := range t.byID {
+		t.skills = append(t.skills, s)
+	}
+	sort.Slice(t.skills, func(i, j int) bool { return t.skills[i].ID < t.skills[j].ID })
+	if err := t.compile(errf); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// compile validates every skill and builds the matcher index.
+func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
+	if len(t.skills) == 0 {
+		return errf(1, "no skills")
+	}
+	t.index = map[string][]*pattern{}
+	owner := map[string]string{}
+	for _, s := range t.skills {
+		if s.Name == "" {
+			return errf(s.line, "skill %q: missing name", s.ID)
+		}
+		if !slices.ContainsFunc(t.categories, func(c Category) bool { return c.ID == s.Category }) {
+			return errf(s.line, "skill %q: unknown category %q", s.ID, s.Category)
+		}
+		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous) == 0 {
+			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous", s.ID)
+		}
+		for _, group := range []struct {
+			terms []string
+			kind  termKind
+		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}} {
+			for _, term := range group.terms {
+				ps, err := compileTerm(s, term, group.kind)
+				if err != nil {
+					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
+				}
+				key := strings.ToLower(strings.Join(strings.Fields(term), " "))
+				if group.kind != termAlias {
+					key = strings.Join(strings.Fields(term), " ")
+				}
+				if prev, ok := owner[key]; ok && prev != s.ID {
+					return errf(s.line, "skill %q: term %q is also a term of skill %q", s.ID, term, prev)
+				}
+				owner[key] = s.ID
+				s.patterns = append(s.patterns, ps...)
+				for _, p := range ps {
+					k := p.toks[0].lower
+					t.index[k] = append(t.index[k], p)
+				}
+			}
+		}
+		for _, phrase := range s.Not {
+			ps, err := compileTerm(s, phrase, termAlias)
+			if err != nil {
+				return errf(s.line, "skill %q: not %q: %v", s.ID, phrase, err)
+			}
+			s.not = append(s.not, ps[0])
+		}
+		for _, imp := range s.Implies {
+			if imp == s.ID {
+				return errf(s.line, "skill %q: implies itself", s.ID)
+			}
+			if _, ok := t.byID[imp]; !ok {
+				return errf(s.line, "skill %q: implies unknown skill %q", s.ID, imp)
+			}
+		}
+	}
+	t.implied = map[string][]string{}
+	for _, s := range t.skills {
+		var out []string
+		seen := map[string]bool{s.ID: true}
+		var walk func(id string, depth int) error
+		walk = func(id string, depth int) error {
+			for _, imp := range t.byID[id].Implies {
+				if imp == s.ID {
+					return errf(s.line, "skill %q: implication cycle through %q", s.ID, id)
+				}
+				if !seen[imp] {
+					seen[imp] = true
+					out = append(out, imp)
+					if err := walk(imp, depth+1); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		if err := walk(s.ID, 0); err != nil {
+			return err
+		}
+		sort.Strings(out)
+		t.implied[s.ID] = out
+	}
+	return nil
+}
+
+// yamlLine finds the line number in the YAML parser's messages.
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlError turns a YAML decoding error into one line in the form
+// "file:line: invalid taxonomy: cause".
+func yamlError(name string, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		cause := strings.TrimSuffix(m[2], " in type match.taxonomyFile")
+		cause = strings.ReplaceAll(cause, "field ", "unknown field ")
+		cause = strings.TrimSuffix(cause, " not found")
+		return fmt.Errorf("%s:%s: %w: %s", name, m[1], ErrTaxonomy, cause)
+	}
+	return fmt.Errorf("%s: %w: %s", name, ErrTaxonomy, strings.TrimPrefix(strings.ReplaceAll(msg, "\n", " "), "yaml: "))
+}
+
+// Skill returns the skill with the given id, or nil.
+func (t *Taxonomy) Skill(id string) *Skill { return t.byID[id] }
+
+// Skills returns every skill, sorted by id.
+func (t *Taxonomy) Skills() []*Skill { return slices.Clone(t.skills) }
+
+// Categories returns the categories in file order.
+func (t *Taxonomy) Categories() []Category { return slices.Clone(t.categories) }
+
+// CategoryName returns the display name of a category id.
+func (t *Taxonomy) CategoryName(id string) string {
+	for _, c := range t.categories {
+		if c.ID == id {
+			return c.Name
+		}
+	}
+	return id
+}
+
+// Implied returns the ids of every skill that skill id implies, directly or
+// through other skills, sorted.
+func (t *Taxonomy) Implied(id string) []string { return t.implied[id] }

@@ -1,0 +1,83 @@
+package match
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestLoadTaxonomy_Errors(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown skill field", head + "  - id: go\n    name: Go\n    category: tools\n    aliasses: [Golang]\n", `bad.yaml:8: invalid taxonomy: skill "go": unknown field "aliasses"`},
+		{"unknown top-level field", "version: \"1\"\nskils: []\n", `bad.yaml:2: invalid taxonomy: unknown field skils`},
+		{"duplicate id", head + "  - {id: go, name: Go, category: tools, aliases: [Golang]}\n  - {id: go, name: Go2, category: tools, aliases: [Go2]}\n", `bad.yaml:6: invalid taxonomy: skill "go": duplicate id`},
+		{"bad id", head + "  - {id: Go Lang, name: Go, category: tools, aliases: [Golang]}\n", `bad.yaml:5: invalid taxonomy: skill "Go Lang": id must be`},
+		{"unknown category", head + "  - {id: go, name: Go, category: langs, aliases: [Golang]}\n", `bad.yaml:5: invalid taxonomy: skill "go": unknown category "langs"`},
+		{"no terms", head + "  - {id: go, name: Go, category: tools}\n", `skill "go": needs at least one of aliases, exact, ambiguous`},
+		{"missing name", head + "  - {id: go, category: tools, aliases: [Golang]}\n", `skill "go": missing name`},
+		{"unknown implication", head + "  - {id: go, name: Go, category: tools, aliases: [Golang], implies: [cs]}\n", `skill "go": implies unknown skill "cs"`},
+		{"implication cycle", head + "  - {id: a, name: A, category: tools, aliases: [aaa], implies: [b]}\n  - {id: b, name: B, category: tools, aliases: [bbb], implies: [a]}\n", `implication cycle`},
+		{"term in two skills", head + "  - {id: a, name: A, category: tools, aliases: [Keras]}\n  - {id: b, name: B, category: tools, aliases: [keras]}\n", `term "keras" is also a term of skill "a"`},
+		{"empty term", head + "  - {id: a, name: A, category: tools, aliases: [\" \"]}\n", `skill "a": term " ": empty`},
+		{"no version", "categories: []\nskills: []\n", `missing version`},
+		{"not YAML", "{{{", `bad.yaml:1: invalid taxonomy: did not find expected node content`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := LoadTaxonomy("bad.yaml", []byte(tt.yaml), nil)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrTaxonomy) {
+				t.Errorf("error %q is not ErrTaxonomy", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadTaxonomy_Extend(t *testing.T) {
+	t.Parallel()
+	base := loadTestTaxonomy(t)
+	ext := "version: \"x1\"\ncategories:\n  - {id: finance, name: Finance}\n  - {id: languages, name: Languages}\nskills:\n" +
+		"  - {id: excel, name: Excel, category: finance, aliases: [Excel, spreadsheets]}\n" +
+		"  - {id: go, name: Go language, category: languages, aliases: [Golang, Go programming]}\n"
+	tax, err := LoadTaxonomy("ext.yaml", []byte(ext), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tax.Skill("excel") == nil || tax.Skill("pytorch") == nil {
+		t.Error("extended taxonomy lacks the new or the base skills")
+	}
+	if got := tax.Skill("go").Name; got != "Go language" {
+		t.Errorf("go replaced? name = %q", got)
+	}
+	if tax.Version != "test-1+x1" {
+		t.Errorf("Version = %q", tax.Version)
+	}
+	if base.Skill("excel") != nil || base.Skill("go").Name != "Go" {
+		t.Error("extending changed the base taxonomy")
+	}
+	replaced, err := LoadTaxonomy("rep.yaml", []byte("replace: true\n"+ext), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if replaced.Skill("pytorch") != nil || len(replaced.Skills()) != 2 {
+		t.Errorf("replace kept base skills: %d skills", len(replaced.Skills()))
+	}
+}
+
+func TestTaxonomy_Implied(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	if got := strings.Join(tax.Implied("lstm"), ","); got != "deep-learning,rnn" {
+		t.Errorf("Implied(lstm) = %s, want deep-learning,rnn (transitively)", got)
+	}
+}

@@ -1,0 +1,161 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tailor-cli/tailor/match"
+)
+
+// textWriter writes a report for reading at a terminal: the score and why,
+// then the gaps to act on, then what already matches.
+type textWriter struct{ color bool }
+
+const wrapWidth = 100
+
+// ANSI styles used when colour is on.
+const (
+	bold   = "\x1b[1m"
+	dim    = "\x1b[2m"
+	red    = "\x1b[31m"
+	green  = "\x1b[32m"
+	yellow = "\x1b[33m"
+	cyan   = "\x1b[36m"
+	reset  = "\x1b[0m"
+)
+
+func (t textWriter) style(code, s string) string {
+	if !t.color || s == "" {
+		return s
+	}
+	return code + s + reset
+}
+
+func (t textWriter) Write(w io.Writer, r *match.Report) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	job := r.Job
+	if r.JobTitle != "" {
+		job = fmt.Sprintf("%s (%s)", r.JobTitle, r.Job)
+	}
+	p("%s %s\n", t.style(bold, "Resume:"), r.Resume)
+	p("%s %s\n\n", t.style(bold, "Job:   "), job)
+	p("%s %s\n", t.style(bold, "Match score:"), t.style(bold+scoreColor(r.Score), fmt.Sprintf("%s / 100", trim1(r.Score))))
+	for _, reason := range r.Reasons {
+		t.wrap(bw, "  ", "  ", reason)
+	}
+	if len(r.Warnings) > 0 {
+		p("\n%s\n", t.style(bold+yellow, "Warnings"))
+		for _, wn := range r.Warnings {
+			t.wrap(bw, "  ! ", "    ", fmt.Sprintf("%s (%s): %s", wn.Code, wn.Source, wn.Message))
+		}
+	}
+	groups := []struct {
+		title string
+		mark  string
+		color string
+		keep  func(match.SkillResult) bool
+	}{
+		{"Missing", "✗", red, func(s match.SkillResult) bool { return s.Status == match.Missing }},
+		{"Partial: shown through a narrower skill", "~", yellow, func(s match.SkillResult) bool { return s.Status == match.Partial }},
+		{"Matched, but in other words than the job's", "≈", cyan, func(s match.SkillResult) bool {
+			return s.Status == match.Matched && s.Suggestion != nil
+		}},
+	}
+	for _, g := range groups {
+		var skills []match.SkillResult
+		for _, s := range r.Skills {
+			if g.keep(s) {
+				skills = append(skills, s)
+			}
+		}
+		if len(skills) == 0 {
+			continue
+		}
+		p("\n%s\n", t.style(bold, fmt.Sprintf("%s (%d)", g.title, len(skills))))
+		for _, s := range skills {
+			p("  %s %s  %s\n", t.style(g.color, g.mark), t.style(bold, s.Name), t.style(dim, fmt.Sprintf("%s · %s", s.Importance, s.Category)))
+			if len(s.JobEvidence) > 0 {
+				e := s.JobEvidence[0]
+				t.wrap(bw, "      job:    ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
+			}
+			if len(s.ResumeEvidence) > 0 {
+				e := s.ResumeEvidence[0]
+				t.wrap(bw, "      resume: ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
+			}
+			if sg := s.Suggestion; sg != nil {
+				t.wrap(bw, "      do:     ", "              ", sg.Advice)
+				if sg.Template != "" {
+					t.wrap(bw, "      if true: ", "              ", fmt.Sprintf("\"%s\"", sg.Template))
+				}
+			}
+		}
+	}
+	var matched []string
+	for _, s := range r.Skills {
+		if s.Status == match.Matched {
+			matched = append(matched, s.Name)
+		}
+	}
+	if len(matched) > 0 {
+		p("\n%s\n", t.style(bold, fmt.Sprintf("Matched (%d)", len(matched))))
+		t.wrap(bw, "  "+t.style(green, "✓")+" ", "    ", strings.Join(matched, ", "))
+	}
+	if len(r.ResumeOnly) > 0 {
+		p("\n%s\n", t.style(bold, "On the resume, not asked for by this job"))
+		t.wrap(bw, "  ", "  ", strings.Join(r.ResumeOnly, ", "))
+	}
+	return bw.Flush()
+}
+
+// wrap writes s word-wrapped to wrapWidth columns, the first line after
+// first and the rest after indent.
+func (t textWriter) wrap(w io.Writer, first, indent, s string) {
+	width := wrapWidth - visibleLen(indent)
+	line, prefix := "", first
+	for _, word := range strings.Fields(s) {
+		if line != "" && visibleLen(line)+1+visibleLen(word) > width {
+			fmt.Fprintf(w, "%s%s\n", prefix, line)
+			line, prefix = "", indent
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	fmt.Fprintf(w, "%s%s\n", prefix, line)
+}
+
+// visibleLen counts the runes of s outside ANSI escape sequences.
+func visibleLen(s string) int {
+	n, esc := 0, false
+	for _, r := range s {
+		switch {
+		case r == '\x1b':
+			esc = true
+		case esc:
+			esc = r != 'm'
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func scoreColor(score float64) string {
+	switch {
+	case score >= 75:
+		return green
+	case score >= 50:
+		return yellow
+	default:
+		return red
+	}
+}
+
+// trim1 formats a number with at most one decimal place.
+func trim1(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", v), "0"), ".")
+}
