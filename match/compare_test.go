@@ -94,7 +94,7 @@ Python, Keras
 	}
 	check("pytorch", Matched, "")
 	check("python", Matched, "")
-	check("rnn", Partial, Name)                 // LSTM implies RNN
+	check("rnn", Partial, Name)                  // LSTM implies RNN
 	check("distributed-training", Partial, Name) // DDP implies it
 	check("cnn", Matched, Align)                 // written another way
 	check("go", Missing, Add)
