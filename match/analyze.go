@@ -28,9 +28,13 @@ var contextWords = map[string]bool{
 
 // analyze tokenizes a document and keeps the skill hits that count:
 // unambiguous terms always; ambiguous ones ("Go", "torch") when a version
-// number follows, when they sit in a Skills section, or when the same line
+// number follows, when they sit in a section that lists skills, or when the same line
 // or sentence names another skill or a programming word.
-func analyze(doc *extract.Document, tax *Taxonomy) *analysis {
+//
+// listSection says which sections list skills, so that an ambiguous name
+// there is read as the technology: a resume's Skills section, a job's
+// requirements.
+func analyze(doc *extract.Document, tax *Taxonomy, listSection func(extract.Section) bool) *analysis {
 	a := &analysis{doc: doc, toks: Tokenize(doc.Text)}
 	a.sents = Sentences(doc.Text, blockStarts(doc))
 	raw := tax.scan(a.toks)
@@ -41,11 +45,22 @@ func analyze(doc *extract.Document, tax *Taxonomy) *analysis {
 		}
 	}
 	for _, h := range raw {
-		if !h.Ambiguous || h.Versioned || doc.SectionAt(h.Start).Name == "Skills" || a.hasContext(h, sure) {
+		if !h.Ambiguous || h.Versioned || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) || a.hasContext(h, sure) {
 			a.hits = append(a.hits, h)
 		}
 	}
 	return a
+}
+
+// namesSection reports whether a hit is a heading that starts a known
+// section ("Publications"): the heading says what the section holds.
+func (a *analysis) namesSection(h Hit) bool {
+	li := a.doc.LineAt(h.Start)
+	if li < 0 || !a.doc.Lines[li].Heading {
+		return false
+	}
+	name := a.doc.SectionAt(a.doc.Lines[li].End).Name
+	return name != "Other" && name != "Header"
 }
 
 // hasContext reports whether the line or sentence around an ambiguous hit
@@ -138,6 +153,13 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 		hi := min(sp.End, lo+window)
 		lo = max(sp.Start, hi-window)
 		sp = Span{runeStart(a.doc.Text, lo), runeStart(a.doc.Text, hi)}
+	}
+	// Drop a list marker before the sentence.
+	for _, b := range []string{"• ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– ", "— ", "○ ", "■ "} {
+		if strings.HasPrefix(a.doc.Text[sp.Start:sp.End], b) && sp.Start+len(b) <= h.Start {
+			sp.Start += len(b)
+			break
+		}
 	}
 	text := a.doc.Text[sp.Start:sp.End]
 	// Put the sentence on one line, keeping the term's offsets right.

@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -35,9 +36,12 @@ const ScoreFormula = "score = 100 × earned ÷ possible; each required skill is 
 var sectionRank = map[string]int{"Experience": 0, "Projects": 1, "Publications": 2, "Summary": 3,
 	"Certifications": 4, "Education": 5, "Other": 6, "Skills": 7, "Header": 8}
 
+// isSkillsSection reports whether a resume section lists skills.
+func isSkillsSection(s extract.Section) bool { return s.Name == "Skills" }
+
 // Compare matches a resume against the job and builds the gap report.
 func (j *Job) Compare(resume *extract.Document) *Report {
-	a := analyze(resume, j.tax)
+	a := analyze(resume, j.tax, isSkillsSection)
 	shown := map[string][]Hit{}
 	for _, h := range a.hits {
 		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)
@@ -59,6 +63,7 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	}
 	r.Warnings = append(r.Warnings, j.warnings...)
 	asked := map[string]bool{}
+	results := map[string]SkillResult{}
 	for _, js := range j.skills {
 		asked[js.skill.ID] = true
 		res := SkillResult{
@@ -69,13 +74,17 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 		if hits := shown[js.skill.ID]; len(hits) > 0 {
 			res.Status = Matched
 			res.ResumeEvidence = a.bestEvidence(hits)
-			res.ResumeTerm = preferredTerm(resume.Text, hits, js.term)
+			res.ResumeTerm = preferredTerm(resume.Text, hits, js.wordings)
 		} else if via := strongest(implies[js.skill.ID], shown); via != "" {
 			res.Status = Partial
 			res.Via = j.tax.Skill(via).Name
 			res.ResumeEvidence = a.bestEvidence(shown[via])
 			res.ResumeTerm = resume.Text[shown[via][0].Start:shown[via][0].End]
 		}
+		results[js.skill.ID] = res
+	}
+	for _, js := range j.keepPerGroup(results) {
+		res := results[js.skill.ID]
 		res.Suggestion = suggest(js, res)
 		r.Skills = append(r.Skills, res)
 	}
@@ -90,6 +99,52 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	return r
 }
 
+// keepPerGroup returns the job's skills with each either/or group reduced
+// to its best-shown member (matched, then partial, then the job's first
+// mention), which carries the others' names as Alternatives.
+func (j *Job) keepPerGroup(results map[string]SkillResult) []jobSkill {
+	rank := map[Status]int{Matched: 0, Partial: 1, Missing: 2}
+	best := map[int]jobSkill{}
+	for _, js := range j.skills {
+		if js.group == 0 {
+			continue
+		}
+		b, ok := best[js.group]
+		if !ok {
+			best[js.group] = js
+			continue
+		}
+		r, rb := results[js.skill.ID], results[b.skill.ID]
+		if rank[r.Status] < rank[rb.Status] || rank[r.Status] == rank[rb.Status] && js.first < b.first {
+			best[js.group] = js
+		}
+	}
+	var out []jobSkill
+	for _, js := range j.skills {
+		if js.group == 0 {
+			out = append(out, js)
+			continue
+		}
+		if best[js.group].skill != js.skill {
+			continue
+		}
+		res := results[js.skill.ID]
+		var others []jobSkill
+		for _, other := range j.skills {
+			if other.group == js.group && other.skill != js.skill {
+				others = append(others, other)
+			}
+		}
+		sort.Slice(others, func(x, y int) bool { return others[x].first < others[y].first })
+		for _, other := range others {
+			res.Alternatives = append(res.Alternatives, other.skill.Name)
+		}
+		results[js.skill.ID] = res
+		out = append(out, js)
+	}
+	return out
+}
+
 // strongest picks, among the resume skills that imply a skill, the one the
 // resume shows most often (ties by id, for stable output).
 func strongest(ids []string, shown map[string][]Hit) string {
@@ -102,30 +157,54 @@ func strongest(ids []string, shown map[string][]Hit) string {
 	return best
 }
 
-// preferredTerm returns the resume's wording of a skill: the job's own
-// term when the resume uses it anywhere, otherwise its first wording.
-func preferredTerm(text string, hits []Hit, jobTerm string) string {
-	for _, h := range hits {
-		if sameTerm(text[h.Start:h.End], jobTerm) {
-			return text[h.Start:h.End]
+// preferredTerm returns the resume's wording of a skill: one of the job's
+// own wordings when the resume uses it anywhere, otherwise its first.
+func preferredTerm(text string, hits []Hit, jobWordings []string) string {
+	for _, w := range jobWordings {
+		for _, h := range hits {
+			if sameTerm(text[h.Start:h.End], w) {
+				return text[h.Start:h.End]
+			}
 		}
 	}
 	return text[hits[0].Start:hits[0].End]
 }
 
-// sameTerm reports whether two wordings are the same term for a literal
-// search: equal ignoring case, separators and a plural s.
+// sameTerm reports whether a literal search for one wording finds the
+// other: their words' stems are equal, or one's run of stems appears in
+// the other's ("Transformers" in "Transformer architectures"). Case,
+// separators and inflections do not matter.
 func sameTerm(a, b string) bool {
-	key := func(s string) string {
-		var sb strings.Builder
-		for _, r := range strings.ToLower(s) {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '#' {
-				sb.WriteRune(r)
-			}
-		}
-		return strings.TrimSuffix(sb.String(), "s")
+	ka, kb := stems(a), stems(b)
+	if len(ka) > len(kb) {
+		ka, kb = kb, ka
 	}
-	return key(a) == key(b)
+	if len(ka) == 0 {
+		return false
+	}
+	for i := 0; i+len(ka) <= len(kb); i++ {
+		if slices.Equal(ka, kb[i:i+len(ka)]) {
+			return true
+		}
+	}
+	// "fine tuning" and "finetuning": compare the closed forms.
+	return wordStem(strings.Join(words(a), "")) == wordStem(strings.Join(words(b), ""))
+}
+
+// words splits a wording into lower-case words.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '#'
+	})
+}
+
+// stems splits a wording into words and stems each.
+func stems(s string) []string {
+	ws := words(s)
+	for i, w := range ws {
+		ws[i] = wordStem(w)
+	}
+	return ws
 }
 
 // bestEvidence returns up to three hits as evidence, from the sections that

@@ -156,3 +156,91 @@ func TestCompare_JobWithoutSkills(t *testing.T) {
 		t.Errorf("warnings = %+v, want job-no-skills", r.Warnings)
 	}
 }
+
+func TestCompare_Alternatives(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n"), tax)
+	tests := []struct {
+		resume string
+		want   map[string]Status // the skills reported, and their status
+		alts   map[string]string // skill → its alternatives, joined
+	}{
+		{
+			resume: "Built models in TensorFlow with Go services.",
+			want:   map[string]Status{"tensorflow": Matched, "go": Matched, "cnn": Missing, "rnn": Missing},
+			alts:   map[string]string{"tensorflow": "PyTorch", "go": "Python,C++"},
+		},
+		{
+			resume: "Ran a bakery.",
+			want:   map[string]Status{"pytorch": Missing, "python": Missing, "cnn": Missing, "rnn": Missing},
+			alts:   map[string]string{"pytorch": "TensorFlow", "python": "Go,C++"},
+		},
+	}
+	for _, tt := range tests {
+		r := job.Compare(readText(t, "cv.txt", tt.resume))
+		got := map[string]Status{}
+		for _, s := range r.Skills {
+			got[s.ID] = s.Status
+			if want := tt.alts[s.ID]; strings.Join(s.Alternatives, ",") != want {
+				t.Errorf("%q: %s alternatives %q, want %q", tt.resume, s.ID, s.Alternatives, want)
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: skills %v, want %v", tt.resume, got, tt.want)
+		}
+		for id, st := range tt.want {
+			if got[id] != st {
+				t.Errorf("%q: %s is %q, want %q", tt.resume, id, got[id], st)
+			}
+		}
+	}
+	r := job.Compare(readText(t, "cv.txt", "Ran a bakery."))
+	for _, s := range r.Skills {
+		if s.ID == "python" && !strings.Contains(s.Suggestion.Advice, "any one will do") {
+			t.Errorf("advice does not say one alternative is enough: %q", s.Suggestion.Advice)
+		}
+	}
+}
+
+// TestNewJob_RequirementsSection: when a job lists its requirements,
+// skills named only in the role's description are preferred, unless their
+// clause says they are required.
+func TestNewJob_RequirementsSection(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md",
+		"# Role\n\n## About the role\nYou will work on CNN models. Python is required.\n\n## Requirements\n- PyTorch.\n"), tax)
+	for id, want := range map[string]Importance{"cnn": Preferred, "python": Required, "pytorch": Required} {
+		if got, _ := job.Importance(id); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	// Without a requirements section everything named is required.
+	job = NewJob("job.txt", readText(t, "job.txt", "We build CNN models in PyTorch."), tax)
+	for _, id := range []string{"cnn", "pytorch"} {
+		if got, _ := job.Importance(id); got != Required {
+			t.Errorf("%s: %q, want required", id, got)
+		}
+	}
+}
+
+func TestSameTerm(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Fine-tuned", "fine-tune", true},
+		{"Deployed models", "Deploy models", true},
+		{"Transformers", "Transformer architectures", true},
+		{"finetuning", "fine-tuning", true},
+		{"GPUs", "GPU", true},
+		{"recurrent networks", "RNN", false},
+		{"CVPR", "AI conferences", false},
+	} {
+		if got := sameTerm(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameTerm(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // termKind is how a taxonomy term must be matched.
@@ -21,8 +22,8 @@ const (
 
 // patternToken is one token of a compiled term.
 type patternToken struct {
-	text, lower string
-	glue        Glue
+	text, lower, stem string
+	glue              Glue
 }
 
 // pattern is one compiled way of writing a skill.
@@ -59,7 +60,7 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 		}
 		hyphen = hyphen || glue == GlueHyphen
 		spaced = spaced && (glue == GlueSpace || glue == GlueHyphen)
-		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, glue: glue})
+		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, stem: wordStem(tk.Lower), glue: glue})
 	}
 	p.strict = kind == termAmbiguous || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
 	out := []*pattern{p}
@@ -70,7 +71,7 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 		}
 		joined := sb.String()
 		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict,
-			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), glue: GlueSpace}}})
+			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: wordStem(strings.ToLower(joined)), glue: GlueSpace}}})
 	}
 	return out, nil
 }
@@ -81,20 +82,47 @@ func (p *pattern) matchAt(toks []Token, i int) bool {
 		return false
 	}
 	last := len(p.toks) - 1
+	inflected := false
 	for k, pt := range p.toks {
 		tk := toks[i+k]
 		if k > 0 && !glueFits(pt.glue, tk.Glue) {
 			return false
 		}
-		want, got := pt.lower, tk.Lower
 		if p.kind != termAlias {
-			want, got = pt.text, tk.Text
+			// Case-sensitive terms match as written, or as a plural.
+			if tk.Text != pt.text && (k != last || !isPlural(tk.Text, pt.text)) {
+				return false
+			}
+			continue
 		}
-		if got != want && (k != last || !isPlural(got, want)) {
-			return false
+		// Other terms match in any case; their last word in any
+		// inflection ("profiled", "fine-tuning", "GPUs").
+		if tk.Lower != pt.lower {
+			if k != last || wordStem(tk.Lower) != pt.stem || agentNoun(tk.Lower, pt.lower) {
+				return false
+			}
+			inflected = true
 		}
 	}
-	return true
+	return !inflected || !p.skill.guarded[lowerPhrase(toks[i:i+len(p.toks)])]
+}
+
+// agentNoun reports whether w names a person where the term names an
+// activity: "engineers" for "engineering", "learners" for "learning". The
+// two share a stem, but a job that works with data engineers does not ask
+// for data engineering.
+func agentNoun(w, term string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return strings.HasSuffix(term, "ing") && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or"))
+}
+
+// lowerPhrase joins tokens' lower-case text with spaces.
+func lowerPhrase(toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, tk := range toks {
+		parts[i] = tk.Lower
+	}
+	return strings.Join(parts, " ")
 }
 
 // glueFits reports whether a document token attached by got may stand where
@@ -122,10 +150,41 @@ func isPlural(w, base string) bool {
 	return (base[len(base)-1] == 'y') && w == stem+"ies"
 }
 
+// wordStem reduces an English word to a stem its inflections share:
+// profile, profiles, profiled, profiling → "profil"; GPUs → "gpu";
+// modelling, modeling → "model". It is deliberately light (three steps,
+// each leaving at least three letters): it only has to make a term's forms
+// meet, not to be a linguist's stemmer.
+func wordStem(w string) string {
+	cut := func(suffix, repl string) bool {
+		if strings.HasSuffix(w, suffix) && len(w)-len(suffix)+len(repl) >= 3 {
+			w = w[:len(w)-len(suffix)] + repl
+			return true
+		}
+		return false
+	}
+	// Plurals.
+	switch {
+	case cut("ies", "y"):
+	case (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")) && cut("es", ""):
+	case !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") && (!strings.HasSuffix(w, "us") || len(w) <= 4):
+		// "status" and "corpus" keep their s; "GPUs" and "CPUs" do not.
+		cut("s", "")
+	}
+	// Verb forms; a doubled final consonant is undone (modelling, running).
+	if cut("ing", "") || cut("ed", "") {
+		if n := len(w); n >= 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiousz", rune(w[n-1])) {
+			w = w[:n-1]
+		}
+	}
+	cut("e", "")
+	return w
+}
+
 // lookupKeys are the index keys under which a token may start a pattern:
-// itself, and its singular forms when it may be a plural.
+// itself, its stem, and its singular forms when it may be a plural.
 func lookupKeys(lower string) []string {
-	keys := []string{lower}
+	keys := []string{lower, wordStem(lower)}
 	if strings.HasSuffix(lower, "ies") && len(lower) > 4 {
 		keys = append(keys, lower[:len(lower)-3]+"y")
 	}
@@ -197,7 +256,25 @@ func boundaryOK(p *pattern, toks []Token, i int) bool {
 	if end < len(toks) && toks[end].Glue == GlueAdjacent && strings.ContainsAny(toks[end].Text[:1], "+#&") {
 		return false
 	}
+	if p.strict && isInitial(toks, i, end) {
+		return false
+	}
 	return true
+}
+
+// isInitial reports whether the single letter at toks[i] is a name's initial
+// ("R. Sørensen"): a full stop follows it directly and a capitalised word
+// follows that.
+func isInitial(toks []Token, i, end int) bool {
+	if end != i+1 || len(toks[i].Text) != 1 || end+1 >= len(toks) {
+		return false
+	}
+	dot, next := toks[end], toks[end+1]
+	if dot.Text != "." || dot.Glue != GlueAdjacent || next.Glue != GlueSpace {
+		return false
+	}
+	r := []rune(next.Text)
+	return len(r) > 0 && unicode.IsUpper(r[0])
 }
 
 // negated reports whether the tokens i..i+n sit inside one of the skill's

@@ -99,3 +99,38 @@ func TestTokenize_Offsets(t *testing.T) {
 		t.Errorf("tokens = %q, want %q", got, want)
 	}
 }
+
+func TestFind_Punctuation(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I write Go. Also Python.", []string{"go", "python"}},
+		{"Paper with R. Sørensen and C. Lee at CVPR, in Python.", []string{"python"}},
+		{"Wrote Python, e.g. for ETL.", []string{"python"}},
+	}
+	for _, tt := range tests {
+		if got := found(t, tax, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: found %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFind_Inflections(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	for text, want := range map[string]string{
+		"Fine-tuned BERT for NER.":     "fine-tuning",
+		"We are fine-tuning it.":       "fine-tuning",
+		"Trained LSTMs.":               "lstm",
+		"Ran distributed trainings.":   "distributed-training",
+		"Built recurrent neural nets.": "",
+	} {
+		got := found(t, tax, text)
+		if want == "" && len(got) != 0 || want != "" && !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: found %q, want %q", text, got, want)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func found(t testing.TB, tax *Taxonomy, text string) []string {
 	}
 	var ids []string
 	seen := map[string]bool{}
-	for _, h := range analyze(doc, tax).hits {
+	for _, h := range analyze(doc, tax, isSkillsSection).hits {
 		if !seen[h.Skill.ID] {
 			seen[h.Skill.ID] = true
 			ids = append(ids, h.Skill.ID)

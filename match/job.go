@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,58 +47,91 @@ type jobSkill struct {
 	importance Importance
 	term       string
 	evidence   []Evidence
+	first      int // offset of the first mention, for job order
+	// group numbers an either/or group ("AWS or GCP"): the job accepts any
+	// one member. Zero when the skill is asked for on its own.
+	group int
+	// fromList reports that term comes from a requirements section.
+	fromList bool
+	// wordings are every distinct way the job writes the skill.
+	wordings []string
 }
 
 var (
 	// preferredHeading marks sections whose skills are wanted, not needed.
 	preferredHeading = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desir|optional|good[ -]to[ -]have|extra credit|would be (great|nice)|ideal(ly)?\b|not required`)
+	// requirementsHeading marks sections that list what the candidate needs.
+	requirementsHeading = regexp.MustCompile(`(?i)requirement|qualification|must[ -]have|what you('ll| will)? (need|bring)|you have|skills|who you are|about you|tech stack|experience`)
 	// boilerplateHeading marks sections that describe the employer, not the
 	// role: skills named there are not asked of the candidate.
 	boilerplateHeading = regexp.MustCompile(`(?i)benefit|perks|compensation|salary|pay range|equal opportunit|\beeo\b|about (us|the company)|who we are|our (company|mission)|what we offer|why join|life at|diversity|accommodation|how to apply`)
 	// preferredCue marks a clause that asks for a skill as a plus.
 	preferredCue = regexp.MustCompile(`(?i)nice[ -]to[ -]have|\b(a|big|huge|strong) plus\b|\bpreferred\b|\bpreferably\b|\bbonus\b|\bideally\b|desirable|\bnot required\b|\boptional\b|would be (great|nice|helpful)|\badvantage\b`)
+	// requiredCue marks a clause that says a skill is needed.
+	requiredCue = regexp.MustCompile(`(?i)\b(required|must|essential|mandatory)\b`)
 	// boilerplateCue marks sentences about pay, benefits or equal
 	// opportunity.
 	boilerplateCue = regexp.MustCompile(`(?i)equal[ -]opportunity|regardless of|401\(?k\)?|health insurance|paid time off|parental leave|salary range|\bbenefits\b`)
 )
 
-// NewJob analyses a job description: which skills it asks for, how much
-// (required unless its section or clause marks it as a plus), in which
-// words, and in which sentences.
+// NewJob analyses a job description: which skills it asks for, in which
+// words and sentences, and how much. A skill is required unless its section
+// or clause marks it as a plus; when the job has a requirements section,
+// skills named only elsewhere (the role's description, responsibilities)
+// are preferred unless their clause says they are required. Skills offered
+// as alternatives ("AWS or GCP") form a group of which one is enough.
 func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
-	a := analyze(doc, tax)
+	a := analyze(doc, tax, isRequirementsSection)
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
+	hasList := false
+	for _, sec := range doc.Sections {
+		hasList = hasList || isRequirementsSection(sec)
+	}
 	byID := map[string]*jobSkill{}
+	var asked []Hit
 	for _, h := range a.hits {
 		sec := doc.SectionAt(h.Start)
 		if boilerplateHeading.MatchString(sec.Heading) {
 			continue
 		}
 		sent := a.sentenceAt(h.Start)
-		sentence := doc.Text[sent.Start:sent.End]
-		if boilerplateCue.MatchString(sentence) {
+		if boilerplateCue.MatchString(doc.Text[sent.Start:sent.End]) {
 			continue
 		}
+		asked = append(asked, h)
+		inList := isRequirementsSection(sec)
+		cl := clause(doc.Text, sent, h)
 		imp := Required
-		if preferredHeading.MatchString(sec.Heading) || preferredCue.MatchString(clause(doc.Text, sent, h)) {
+		switch {
+		case preferredHeading.MatchString(sec.Heading) || preferredCue.MatchString(cl):
+			imp = Preferred
+		case hasList && !inList && !requiredCue.MatchString(cl):
 			imp = Preferred
 		}
+		term := doc.Text[h.Start:h.End]
 		js, ok := byID[h.Skill.ID]
 		if !ok {
-			js = &jobSkill{skill: h.Skill, importance: imp, term: doc.Text[h.Start:h.End]}
+			js = &jobSkill{skill: h.Skill, importance: imp, term: term, first: h.Start, fromList: inList}
 			byID[h.Skill.ID] = js
 		}
-		if imp == Required && js.importance != Required {
-			js.importance, js.term = Required, doc.Text[h.Start:h.End]
+		if imp == Required {
+			js.importance = Required
+		}
+		if !slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(w, term) }) {
+			js.wordings = append(js.wordings, term)
+		}
+		if inList && !js.fromList {
+			js.term, js.fromList = term, true
 		}
 		heading := sec.Heading
 		if heading == "" {
 			heading = sec.Name
 		}
-		if len(js.evidence) < 2 && !hasSentence(js.evidence, a.evidence(h, heading)) {
-			js.evidence = append(js.evidence, a.evidence(h, heading))
+		if ev := a.evidence(h, heading); len(js.evidence) < 2 && !hasSentence(js.evidence, ev) {
+			js.evidence = append(js.evidence, ev)
 		}
 	}
+	groupAlternatives(doc.Text, asked, byID)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}
@@ -112,6 +146,90 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 			Message: "No skills from the taxonomy were found in the job description, so the score is 0; check the file, or add the role's skills with --taxonomy."})
 	}
 	return j
+}
+
+// alternativeSep matches the words between two skills offered as
+// alternatives ("GPUs or TPUs", "Python, Go or Rust", "AWS/GCP"); listSep
+// matches a plain list separator, which may sit in such a list.
+var (
+	alternativeSep = regexp.MustCompile(`(?i)^\s*(,\s*)?(or|and/or|or an?|or other|/)\s*$`)
+	listSep        = regexp.MustCompile(`^\s*,\s*$`)
+)
+
+// groupAlternatives finds runs of skills offered as alternatives and puts
+// the skills of each run in one group; runs that share a skill merge. A
+// skill also asked for on its own elsewhere stays in its group: that "GPUs"
+// are wanted elsewhere does not make "TPUs" in "GPUs or TPUs" required.
+func groupAlternatives(text string, hits []Hit, byID map[string]*jobSkill) {
+	parent := map[string]string{} // union-find over skill ids
+	var find func(id string) string
+	find = func(id string) string {
+		if p, ok := parent[id]; ok && p != id {
+			root := find(p)
+			parent[id] = root
+			return root
+		}
+		return id
+	}
+	run := []Hit{}
+	either := false
+	flush := func() {
+		if either {
+			for _, h := range run[1:] {
+				if a, b := find(run[0].Skill.ID), find(h.Skill.ID); a != b {
+					parent[b] = a
+				}
+			}
+		}
+		run, either = []Hit{}, false
+	}
+	for i, h := range hits {
+		if i > 0 {
+			prev := hits[i-1]
+			between := text[prev.End:h.Start]
+			switch {
+			case alternativeSep.MatchString(between) && (strings.TrimSpace(between) != "/" || oneWord(text, prev) && oneWord(text, h)):
+				// A slash offers a choice only between one-word names
+				// ("PyTorch/TensorFlow"); in "GPU/TPU utilisation" it
+				// joins a compound.
+				either = true
+			case listSep.MatchString(between):
+			default:
+				flush()
+			}
+		}
+		run = append(run, h)
+	}
+	flush()
+	size := map[string]int{}
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		size[find(id)]++
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // stable group numbers
+	groups := map[string]int{}
+	for _, id := range ids {
+		root := find(id)
+		if size[root] < 2 {
+			continue
+		}
+		if _, ok := groups[root]; !ok {
+			groups[root] = len(groups) + 1
+		}
+		byID[id].group = groups[root]
+	}
+}
+
+// oneWord reports whether a hit's text is a single word.
+func oneWord(text string, h Hit) bool {
+	return !strings.ContainsAny(text[h.Start:h.End], " -/")
+}
+
+// isRequirementsSection reports whether a job section lists what the
+// candidate needs or would ideally have.
+func isRequirementsSection(s extract.Section) bool {
+	return requirementsHeading.MatchString(s.Heading) || preferredHeading.MatchString(s.Heading)
 }
 
 // clause returns the part of a sentence around a hit between semicolons,

@@ -106,6 +106,11 @@ type SkillResult struct {
 	// Via names the resume skill that implies this one; set only for
 	// partial.
 	Via string `json:"via,omitempty"`
+	// Alternatives names the skills the job accepts instead of this one
+	// ("AWS or GCP"); the group is scored once, through this skill, the
+	// member the resume shows best. Empty when the job asks for the skill
+	// on its own.
+	Alternatives []string `json:"alternatives,omitempty"`
 	// JobEvidence are the job's sentences that ask for the skill.
 	JobEvidence []Evidence `json:"job_evidence"`
 	// ResumeEvidence are the resume's sentences that show it (or, for

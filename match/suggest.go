@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -12,19 +13,27 @@ func suggest(js jobSkill, res SkillResult) *Suggestion {
 	term := js.term
 	switch res.Status {
 	case Missing:
+		asked := fmt.Sprintf("The job asks for %s (%s) and the resume does not show it.", term, js.importance)
+		if len(res.Alternatives) > 0 {
+			asked = fmt.Sprintf("The job asks for %s or %s (%s; any one will do) and the resume shows none of them.",
+				term, strings.Join(res.Alternatives, " or "), js.importance)
+		}
 		return &Suggestion{
 			Kind: Add, Term: term, Template: template(js.skill, term),
-			Advice: fmt.Sprintf("The job asks for %s (%s) and the resume does not show it. If you have used it, write \"%s\" as the job does, in a bullet that says what you did with it and in your skills list.",
-				term, js.importance, term),
+			Advice: asked + fmt.Sprintf(" If you have used it, write \"%s\" as the job does, in a bullet that says what you did with it and in your skills list.", term),
 		}
 	case Partial:
+		where := ""
+		if len(res.ResumeEvidence) > 0 {
+			where = fmt.Sprintf(" (%s, line %d)", res.ResumeEvidence[0].Section, res.ResumeEvidence[0].Line)
+		}
 		return &Suggestion{
 			Kind: Name, Term: term, Template: template(js.skill, term),
-			Advice: fmt.Sprintf("You show %s; the job asks for %s. If that work counts, write \"%s (%s)\" so a search for \"%s\" finds it.",
-				res.ResumeTerm, term, term, res.ResumeTerm, term),
+			Advice: fmt.Sprintf("You show %s%s, which is %s work, but never write \"%s\". If that work counts, name it where you mention %s, e.g. \"%s (%s)\", so a search for \"%s\" finds it.",
+				res.ResumeTerm, where, res.Name, term, res.ResumeTerm, term, res.ResumeTerm, term),
 		}
 	default:
-		if sameTerm(res.ResumeTerm, term) {
+		if slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(res.ResumeTerm, w) }) {
 			return nil
 		}
 		return &Suggestion{

@@ -46,6 +46,11 @@ type Skill struct {
 	line     int
 	patterns []*pattern
 	not      []*pattern
+	// guarded holds the skill's exact and ambiguous terms in lower case,
+	// words joined by spaces: a form the taxonomy lists as needing care
+	// ("fine-tuned") is never matched as a mere inflection of an alias
+	// ("fine-tuning").
+	guarded map[string]bool
 }
 
 // Taxonomy is a validated, compiled skill taxonomy. It is immutable and safe
@@ -177,6 +182,10 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous) == 0 {
 			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous", s.ID)
 		}
+		s.guarded = map[string]bool{}
+		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
+			s.guarded[lowerPhrase(Tokenize(term))] = true
+		}
 		for _, group := range []struct {
 			terms []string
 			kind  termKind
@@ -196,7 +205,12 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 				owner[key] = s.ID
 				s.patterns = append(s.patterns, ps...)
 				for _, p := range ps {
+					// A one-word alias may start with any inflection, so it
+					// is found under its stem.
 					k := p.toks[0].lower
+					if len(p.toks) == 1 && p.kind == termAlias {
+						k = p.toks[0].stem
+					}
 					t.index[k] = append(t.index[k], p)
 				}
 			}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -79,5 +80,50 @@ func TestTaxonomy_Implied(t *testing.T) {
 	tax := loadTestTaxonomy(t)
 	if got := strings.Join(tax.Implied("lstm"), ","); got != "deep-learning,rnn" {
 		t.Errorf("Implied(lstm) = %s, want deep-learning,rnn (transitively)", got)
+	}
+}
+
+// TestBuiltinTaxonomy checks the embedded taxonomy: it loads, it is large
+// enough, every skill has wording, and every example finds its skill while
+// every counterexample does not.
+func TestBuiltinTaxonomy(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills := tax.Skills()
+	if len(skills) < 120 {
+		t.Errorf("%d skills, want at least 120", len(skills))
+	}
+	for _, s := range skills {
+		if strings.TrimSpace(s.Template) == "" {
+			t.Errorf("skill %q has no template", s.ID)
+		}
+		if len(s.Examples) == 0 {
+			t.Errorf("skill %q has no examples", s.ID)
+		}
+		if len(s.Ambiguous)+len(s.Not) > 0 && len(s.Counterexamples) == 0 {
+			t.Errorf("skill %q has ambiguous terms or not phrases but no counterexamples", s.ID)
+		}
+		for _, ex := range s.Examples {
+			if !slices.Contains(found(t, tax, ex), s.ID) {
+				t.Errorf("skill %q: example %q does not find it", s.ID, ex)
+			}
+		}
+		for _, ce := range s.Counterexamples {
+			if slices.Contains(found(t, tax, ce), s.ID) {
+				t.Errorf("skill %q: counterexample %q finds it", s.ID, ce)
+			}
+		}
+	}
+	// Every technical term of the seed brief's skill list is covered.
+	for _, id := range []string{"pytorch", "tensorflow", "cnn", "rnn", "transformer", "distributed-training",
+		"quantization", "model-compression", "mlops", "linear-algebra", "calculus", "probability",
+		"jax", "keras", "hugging-face", "cuda", "tensorrt", "onnx", "deepspeed", "horovod", "ray", "mlflow",
+		"kubeflow", "docker", "kubernetes", "sagemaker", "vertex-ai", "weights-and-biases"} {
+		if tax.Skill(id) == nil {
+			t.Errorf("no skill %q", id)
+		}
 	}
 }

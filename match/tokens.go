@@ -56,9 +56,35 @@ func Tokenize(text string) []Token {
 			glue = GlueAdjacent
 		}
 		prevEnd = t.End()
-		out = splitInner(out, t.Text, t.Start, glue)
+		text := t.Text
+		// prose keeps the full stop on short words ("Git.", "Go."), as it
+		// does on abbreviations; split it off unless the token is a dotted
+		// abbreviation ("e.g.", "U.S.").
+		period := len(text) > 1 && strings.HasSuffix(text, ".") && !dottedAbbrev(text)
+		if period {
+			text = text[:len(text)-1]
+		}
+		out = splitInner(out, text, t.Start, glue)
+		if period {
+			out = append(out, newToken(".", t.End()-1, GlueAdjacent))
+		}
 	}
 	return out
+}
+
+// dottedAbbrev reports whether s is letters each followed by a full stop:
+// "e.g.", "U.S.", "i.e.".
+func dottedAbbrev(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		c := s[i]
+		if i+1 >= len(s) || s[i+1] != '.' || !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // splitInner appends the parts of one prose token, split at hyphens and
