@@ -74,33 +74,16 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		if len(skills) == 0 {
 			continue
 		}
-		p("\n%s\n", t.style(bold, fmt.Sprintf("%s (%d)", g.title, len(skills))))
-		for _, s := range skills {
-			p("  %s %s  %s\n", t.style(g.color, g.mark), t.style(bold, s.Name), t.style(dim, fmt.Sprintf("%s · %s", s.Importance, s.Category)))
-			if len(s.JobEvidence) > 0 {
-				e := s.JobEvidence[0]
-				t.wrap(bw, "      job:    ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
-			}
-			if len(s.ResumeEvidence) > 0 {
-				e := s.ResumeEvidence[0]
-				t.wrap(bw, "      resume: ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
-			}
-			if sg := s.Suggestion; sg != nil {
-				t.wrap(bw, "      do:     ", "              ", sg.Advice)
-				if sg.Template != "" {
-					t.wrap(bw, "      if true: ", "              ", fmt.Sprintf("\"%s\"", sg.Template))
-				}
-			}
-		}
+		t.group(bw, g.title, g.mark, g.color, skills)
 	}
 	var matched []string
 	for _, s := range r.Skills {
-		if s.Status == match.Matched {
+		if s.Status == match.Matched && s.Suggestion == nil {
 			matched = append(matched, s.Name)
 		}
 	}
 	if len(matched) > 0 {
-		p("\n%s\n", t.style(bold, fmt.Sprintf("Matched (%d)", len(matched))))
+		p("\n%s\n", t.style(bold, fmt.Sprintf("Matched in the job's own words (%d)", len(matched))))
 		t.wrap(bw, "  "+t.style(green, "✓")+" ", "    ", strings.Join(matched, ", "))
 	}
 	if len(r.ResumeOnly) > 0 {
@@ -108,6 +91,47 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		t.wrap(bw, "  ", "  ", strings.Join(r.ResumeOnly, ", "))
 	}
 	return bw.Flush()
+}
+
+// maxDetailed is how many skills of one group the text format details;
+// the rest are named on one line.
+const maxDetailed = 8
+
+// group writes one group of skills: each with the job's sentence, the
+// resume's evidence and the advice, up to maxDetailed, then the rest by name.
+func (t textWriter) group(w *bufio.Writer, title, mark, color string, skills []match.SkillResult) {
+	fmt.Fprintf(w, "\n%s\n", t.style(bold, fmt.Sprintf("%s (%d)", title, len(skills))))
+	var rest []string
+	if len(skills) > maxDetailed {
+		for _, s := range skills[maxDetailed:] {
+			rest = append(rest, fmt.Sprintf("%s (%s)", s.Name, s.Importance))
+		}
+		skills = skills[:maxDetailed]
+	}
+	for _, s := range skills {
+		fmt.Fprintf(w, "  %s %s  %s\n", t.style(color, mark), t.style(bold, s.Name), t.style(dim, fmt.Sprintf("%s · %s", s.Importance, s.Category)))
+		if len(s.Alternatives) > 0 {
+			t.wrap(w, "      or:     ", "              ", strings.Join(s.Alternatives, ", ")+" (the job accepts any one)")
+		}
+		if len(s.JobEvidence) > 0 {
+			e := s.JobEvidence[0]
+			t.wrap(w, "      job:    ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
+		}
+		if len(s.ResumeEvidence) > 0 {
+			e := s.ResumeEvidence[0]
+			t.wrap(w, "      resume: ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
+		}
+		if sg := s.Suggestion; sg != nil {
+			t.wrap(w, "      do:     ", "              ", sg.Advice)
+			if sg.Template != "" {
+				t.wrap(w, "      if true: ", "              ", fmt.Sprintf("\"%s\"", sg.Template))
+			}
+		}
+	}
+	if len(rest) > 0 {
+		t.wrap(w, "  "+t.style(color, mark)+" ", "    ", "Also: "+strings.Join(rest, ", ")+
+			". Run with --format markdown for advice on every skill.")
+	}
 }
 
 // wrap writes s word-wrapped to wrapWidth columns, the first line after

@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const samples = "../../../../testdata/samples/"
+
+// run runs tailor with args and stdin and returns exit code and output.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), append([]string{"tailor"}, args...), strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	job := write("job.txt", "ML Engineer\n\nRequirements:\n- PyTorch and Kubernetes.\n- Rust is a plus.\n")
+	badTax := write("tax.yaml", "version: \"1\"\nskills:\n  - id: x\n    nme: X\n")
+	notPDF := write("resume.pdf", "<html>not a pdf</html>")
+	emptyPDF := write("empty.pdf", "")
+	docx := write("resume.docx", "PK\x03\x04")
+	missing := filepath.Join(dir, "missing.pdf")
+	strong := samples + "strong-dl.pdf"
+
+	tests := []struct {
+		name      string
+		stdin     string
+		args      []string
+		code      int
+		stdout    []string // substrings
+		stderr    []string // substrings; for code 2, the one error line
+		oneLine   bool     // stderr is exactly one line
+		noStdout  bool
+		jsonValid bool
+	}{
+		{name: "flags after the resume", args: []string{"check", strong, "--job", job, "--format", "json"}, code: 0,
+			stdout: []string{`"job": "` + job + `"`, `"id": "pytorch"`, `"id": "rust"`}, jsonValid: true},
+		{name: "short flags before the resume", args: []string{"check", "-j", job, "-f", "markdown", strong}, code: 0,
+			stdout: []string{"# Gap report", "| Kubernetes | required |"}},
+		{name: "built-in profile by default", args: []string{"check", strong}, code: 0,
+			stdout: []string{"Deep Learning Engineer (builtin:deep-learning-engineer)", "Match score:"}},
+		{name: "job from stdin", stdin: "We need PyTorch.", args: []string{"check", "--job", "-", strong, "-f", "json"}, code: 0,
+			stdout: []string{`"job": "-"`, `"id": "pytorch"`}, jsonValid: true},
+		{name: "below min-score", args: []string{"check", samples + "web-dev-decoys.pdf", "--min-score", "50"}, code: 1,
+			stdout: []string{"Match score:"}},
+		{name: "at or above min-score", args: []string{"check", strong, "--job", job, "--min-score", "10"}, code: 0},
+		{name: "missing file", args: []string{"check", missing}, code: 2, stderr: []string{missing, "no such file"}, oneLine: true, noStdout: true},
+		{name: "non-PDF named .pdf", args: []string{"check", notPDF}, code: 2, stderr: []string{notPDF, "not a PDF"}, oneLine: true, noStdout: true},
+		{name: "empty PDF", args: []string{"check", emptyPDF}, code: 2, stderr: []string{emptyPDF, "empty"}, oneLine: true, noStdout: true},
+		{name: "DOCX rejected for now", args: []string{"check", docx}, code: 2, stderr: []string{docx, "export it as PDF"}, oneLine: true},
+		{name: "missing job file", args: []string{"check", strong, "--job", filepath.Join(dir, "nojob.txt")}, code: 2,
+			stderr: []string{"job ", "nojob.txt", "no such file"}, oneLine: true},
+		{name: "bad taxonomy", args: []string{"check", strong, "--taxonomy", badTax}, code: 2,
+			stderr: []string{badTax + ":4:", `unknown field "nme"`}, oneLine: true},
+		{name: "error as JSON", args: []string{"check", missing, "--format", "json"}, code: 2,
+			stdout: []string{`"error"`, missing}, jsonValid: true},
+		{name: "no resume", args: []string{"check"}, code: 2, stderr: []string{"exactly one RESUME"}},
+		{name: "two resumes", args: []string{"check", strong, strong}, code: 2, stderr: []string{"got 2 arguments"}},
+		{name: "unknown format", args: []string{"check", strong, "--format", "yaml"}, code: 2, stderr: []string{`unknown format "yaml"`}},
+		{name: "min-score out of range", args: []string{"check", strong, "--min-score", "101"}, code: 2, stderr: []string{"outside 0-100"}},
+		{name: "unknown flag", args: []string{"check", strong, "--jobb", job}, code: 2, stderr: []string{"jobb"}},
+		{name: "unknown command", args: []string{"chek", strong}, code: 2},
+		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"tailor version"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := run(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, trunc(stdout), stderr)
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(stdout, s) {
+					t.Errorf("stdout lacks %q:\n%s", s, trunc(stdout))
+				}
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr)
+				}
+			}
+			if tt.oneLine && strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr is not one line:\n%s", stderr)
+			}
+			if tt.noStdout && stdout != "" {
+				t.Errorf("stdout not empty on error:\n%s", trunc(stdout))
+			}
+			for _, bad := range []string{"panic", "goroutine"} {
+				if strings.Contains(stdout+stderr, bad) {
+					t.Errorf("output mentions %q", bad)
+				}
+			}
+			if tt.jsonValid && !json.Valid([]byte(stdout)) {
+				t.Errorf("stdout is not JSON:\n%s", trunc(stdout))
+			}
+		})
+	}
+}
+
+func TestRun_OutWritesFileWhole(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.json")
+	code, stdout, stderr := run(t, "", "check", samples+"partial-ml.pdf", "--format", "json", "--out", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !json.Valid(data) {
+		t.Fatalf("report file: %v, valid JSON %v", err, json.Valid(data))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left beside the report: %v", entries)
+	}
+	// A failed run leaves no file behind.
+	bad := filepath.Join(dir, "bad.json")
+	if code, _, _ := run(t, "", "check", filepath.Join(dir, "none.pdf"), "--out", bad); code != 2 {
+		t.Errorf("code %d", code)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("a failed run created %s", bad)
+	}
+}
+
+// TestRun_InputsUnchanged: check reads its inputs and never writes them.
+func TestRun_InputsUnchanged(t *testing.T) {
+	t.Parallel()
+	before, err := os.ReadFile(samples + "strong-dl.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(samples + "strong-dl.pdf")
+	run(t, "", "check", samples+"strong-dl.pdf")
+	after, _ := os.ReadFile(samples + "strong-dl.pdf")
+	st2, _ := os.Stat(samples + "strong-dl.pdf")
+	if !bytes.Equal(before, after) || !st.ModTime().Equal(st2.ModTime()) {
+		t.Error("check changed its input")
+	}
+}
+
+func trunc(s string) string {
+	if len(s) > 1500 {
+		return s[:1500] + "…"
+	}
+	return s
+}
