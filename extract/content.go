@@ -60,9 +60,25 @@ var errTooManyGlyphs = errors.New("too many glyphs on one page")
 
 // interpreter runs a page's content stream and collects its glyphs.
 type interpreter struct {
-	fonts  map[string]*font // by font dictionary resource name, per resources
+	fonts  fontCache
 	glyphs []glyph
 	err    error
+}
+
+// fontCache holds the fonts read so far in one document. The PDF library
+// re-reads an indirect object on every access and exposes no object
+// identity, so a font is keyed by its dictionary's printed form, which
+// names its indirect parts (widths, descriptor, ToUnicode) by reference.
+type fontCache map[string]*font
+
+func (c fontCache) get(v pdf.Value) *font {
+	key := v.String()
+	if f, ok := c[key]; ok {
+		return f
+	}
+	f := newFont(v)
+	c[key] = f
+	return f
 }
 
 // run interprets one content stream (a page or a form XObject) with the
@@ -105,7 +121,7 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					f = newFont(res.Key("Font").Key(name))
+					f = in.fonts.get(res.Key("Font").Key(name))
 					fonts[name] = f
 				}
 				gs.font, gs.fontSize = f, num(1)
@@ -228,8 +244,8 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 // pageLines runs a page's content and lays its glyphs out as lines. Content
 // that the library cannot parse panics inside it; ParsePDF recovers that
 // for the whole file.
-func pageLines(pg page, num int) ([]rawLine, error) {
-	in := &interpreter{}
+func pageLines(pg page, num int, fonts fontCache) ([]rawLine, error) {
+	in := &interpreter{fonts: fonts}
 	gs := gstate{ctm: identity, hScale: 1}
 	contents := pg.v.Key("Contents")
 	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {

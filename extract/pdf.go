@@ -52,8 +52,9 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 	}
 	doc.Pages = len(pages)
 	var raws []rawLine
+	fonts := fontCache{}
 	for i, pg := range pages {
-		lines, err := pageLines(pg, i+1)
+		lines, err := pageLines(pg, i+1, fonts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}

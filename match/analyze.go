@@ -36,7 +36,7 @@ var contextWords = map[string]bool{
 // requirements.
 func analyze(doc *extract.Document, tax *Taxonomy, listSection func(extract.Section) bool) *analysis {
 	a := &analysis{doc: doc, toks: Tokenize(doc.Text)}
-	a.sents = Sentences(doc.Text, blockStarts(doc))
+	a.sents = Sentences(a.toks, blockStarts(doc))
 	raw := tax.scan(a.toks)
 	var sure []int // starts of unambiguous hits
 	for _, h := range raw {

@@ -87,25 +87,47 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 	for _, sec := range doc.Sections {
 		hasList = hasList || isRequirementsSection(sec)
 	}
+	// The cues are regular expressions; evaluate each section and sentence
+	// once, not once per skill found in it.
+	type sectionCues struct{ boilerplate, preferred, list bool }
+	sections := map[int]sectionCues{}
+	boilerSentence := map[Span]bool{}
+	type clauseCues struct{ preferred, required bool }
+	clauses := map[string]clauseCues{}
 	byID := map[string]*jobSkill{}
 	var asked []Hit
 	for _, h := range a.hits {
 		sec := doc.SectionAt(h.Start)
-		if boilerplateHeading.MatchString(sec.Heading) {
+		cues, ok := sections[sec.Start]
+		if !ok {
+			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), isRequirementsSection(sec)}
+			sections[sec.Start] = cues
+		}
+		if cues.boilerplate {
 			continue
 		}
 		sent := a.sentenceAt(h.Start)
-		if boilerplateCue.MatchString(doc.Text[sent.Start:sent.End]) {
+		boiler, ok := boilerSentence[sent]
+		if !ok {
+			boiler = boilerplateCue.MatchString(doc.Text[sent.Start:sent.End])
+			boilerSentence[sent] = boiler
+		}
+		if boiler {
 			continue
 		}
 		asked = append(asked, h)
-		inList := isRequirementsSection(sec)
+		inList := cues.list
 		cl := clause(doc.Text, sent, h)
+		cc, ok := clauses[cl]
+		if !ok {
+			cc = clauseCues{preferredCue.MatchString(cl), requiredCue.MatchString(cl)}
+			clauses[cl] = cc
+		}
 		imp := Required
 		switch {
-		case preferredHeading.MatchString(sec.Heading) || preferredCue.MatchString(cl):
+		case cues.preferred || cc.preferred:
 			imp = Preferred
-		case hasList && !inList && !requiredCue.MatchString(cl):
+		case hasList && !inList && !cc.required:
 			imp = Preferred
 		}
 		term := doc.Text[h.Start:h.End]

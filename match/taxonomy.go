@@ -12,8 +12,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+//go:generate go run ./internal/gentaxonomy -in taxonomy.yaml -out taxonomy_builtin.go
+
 //go:embed taxonomy.yaml
-var builtinTaxonomy []byte
+var builtinTaxonomyYAML []byte
 
 // BuiltinTaxonomyName is the name errors and reports use for the embedded
 // taxonomy.
@@ -82,9 +84,30 @@ var (
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-// BuiltinTaxonomy returns the taxonomy embedded in tailor.
+// BuiltinTaxonomy returns the taxonomy built into tailor. Its source is
+// taxonomy.yaml; the data comes from taxonomy_builtin.go, generated from it,
+// which saves parsing the YAML on every run.
 func BuiltinTaxonomy() (*Taxonomy, error) {
-	return LoadTaxonomy(BuiltinTaxonomyName, builtinTaxonomy, nil)
+	t := &Taxonomy{Version: builtinVersion, Source: BuiltinTaxonomyName, byID: map[string]*Skill{},
+		categories: slices.Clone(builtinCategories)}
+	for i := range builtinSkills {
+		s := builtinSkills[i] // a copy: compiling fills in its matchers
+		t.skills = append(t.skills, &s)
+		t.byID[s.ID] = &s
+	}
+	errf := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %w: %s", BuiltinTaxonomyName, line, ErrTaxonomy, fmt.Sprintf(format, args...))
+	}
+	if err := t.compile(errf); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// builtinTaxonomySource returns the YAML the built-in taxonomy is generated
+// from, with its examples and counterexamples.
+func builtinTaxonomySource() (*Taxonomy, error) {
+	return LoadTaxonomy(BuiltinTaxonomyName, builtinTaxonomyYAML, nil)
 }
 
 // LoadTaxonomy decodes, validates and compiles a taxonomy file. With base
@@ -275,6 +298,10 @@ func yamlError(name string, err error) error {
 	}
 	return fmt.Errorf("%s: %w: %s", name, ErrTaxonomy, strings.TrimPrefix(strings.ReplaceAll(msg, "\n", " "), "yaml: "))
 }
+
+// Line returns the line of the taxonomy file where the skill's entry
+// starts.
+func (s *Skill) Line() int { return s.line }
 
 // Skill returns the skill with the given id, or nil.
 func (t *Taxonomy) Skill(id string) *Skill { return t.byID[id] }

@@ -88,7 +88,7 @@ func TestTaxonomy_Implied(t *testing.T) {
 // every counterexample does not.
 func TestBuiltinTaxonomy(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
+	tax, err := builtinTaxonomySource()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,5 +125,57 @@ func TestBuiltinTaxonomy(t *testing.T) {
 		if tax.Skill(id) == nil {
 			t.Errorf("no skill %q", id)
 		}
+	}
+}
+
+// TestBuiltinTaxonomy_Generated checks that taxonomy_builtin.go matches
+// taxonomy.yaml, its source.
+func TestBuiltinTaxonomy_Generated(t *testing.T) {
+	t.Parallel()
+	src, err := builtinTaxonomySource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := gen.Version != src.Version || !slices.Equal(gen.Categories(), src.Categories()) || len(gen.Skills()) != len(src.Skills())
+	for i, s := range src.Skills() {
+		if stale {
+			break
+		}
+		g := gen.Skills()[i]
+		stale = g.ID != s.ID || g.Name != s.Name || g.Category != s.Category || g.Template != s.Template || g.Line() != s.Line() ||
+			!slices.Equal(g.Aliases, s.Aliases) || !slices.Equal(g.Exact, s.Exact) || !slices.Equal(g.Ambiguous, s.Ambiguous) ||
+			!slices.Equal(g.Not, s.Not) || !slices.Equal(g.Implies, s.Implies)
+	}
+	if stale {
+		t.Fatal("taxonomy_builtin.go does not match taxonomy.yaml: run go generate ./match")
+	}
+}
+
+// TestTermTokens checks the fast path for plain terms against prose's
+// tokenizer on every term of the built-in taxonomy.
+func TestTermTokens(t *testing.T) {
+	t.Parallel()
+	tax, err := builtinTaxonomySource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range tax.Skills() {
+		for _, term := range append(append(append(append([]string{}, s.Aliases...), s.Exact...), s.Ambiguous...), s.Not...) {
+			if !plainTerm.MatchString(term) {
+				continue
+			}
+			n++
+			if got, want := termTokens(term), Tokenize(term); !slices.Equal(got, want) {
+				t.Errorf("%q: fast path %+v, prose %+v", term, got, want)
+			}
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d plain terms checked", n)
 	}
 }

@@ -3,8 +3,8 @@ package match
 import (
 	"strings"
 	"sync"
+	"unicode"
 
-	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
@@ -37,10 +37,7 @@ type Token struct {
 	Glue Glue
 }
 
-var (
-	tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
-	segmenter = sync.OnceValues(segment.New)
-)
+var tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
 
 // Tokenize splits text into tokens with prose's tokenizer, then splits each
 // token at inner hyphens and slashes, so that "PyTorch/JAX" yields two
@@ -114,27 +111,59 @@ func newToken(s string, start int, glue Glue) Token {
 // Span is a byte range of a text.
 type Span struct{ Start, End int }
 
-// Sentences returns the byte spans of text's sentences, found by prose's
-// segmenter within blocks that a blank line, a heading or a list bullet
-// starts, so that a list of bullets does not read as one sentence.
-func Sentences(text string, blockStarts []int) []Span {
-	seg, err := segmenter()
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"inc": true, "ltd": true, "co": true, "corp": true, "llc": true, "dr": true, "mr": true, "mrs": true,
+	"ms": true, "prof": true, "jr": true, "sr": true, "st": true, "vs": true, "etc": true, "no": true,
+	"approx": true, "dept": true, "univ": true, "fig": true, "eq": true, "al": true, "cf": true, "ca": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// Sentences returns the byte spans of the sentences in the tokenized text.
+// A sentence ends at a full stop, question or exclamation mark that prose's
+// tokenizer left standing alone (it keeps the stops of "e.g." and "U.S."
+// inside their tokens) and that does not follow an abbreviation or an
+// initial; and at every block start (a blank line, a heading, a list
+// bullet), so that a list of bullets does not read as one sentence. Using
+// the tokens avoids loading prose's sentence model, which costs more than
+// the rest of a check.
+func Sentences(toks []Token, blockStarts []int) []Span {
 	var out []Span
-	bounds := append(append([]int{}, blockStarts...), len(text))
-	prev := 0
-	for _, b := range bounds {
-		if b <= prev {
-			continue
-		}
-		block := text[prev:b]
-		if err != nil {
-			out = append(out, Span{prev, b})
-		} else {
-			for _, s := range seg.Segment(block) {
-				out = append(out, Span{prev + s.Start, prev + s.End()})
+	cur, last, bi := -1, 0, 0
+	for i, tk := range toks {
+		for bi < len(blockStarts) && blockStarts[bi] <= tk.Start {
+			if cur >= 0 && blockStarts[bi] > cur {
+				out = append(out, Span{cur, last})
+				cur = -1
 			}
+			bi++
 		}
-		prev = b
+		if cur < 0 {
+			cur = tk.Start
+		}
+		last = tk.End
+		if (tk.Text == "." || tk.Text == "!" || tk.Text == "?") && !afterAbbreviation(toks, i) {
+			out = append(out, Span{cur, last})
+			cur = -1
+		}
+	}
+	if cur >= 0 {
+		out = append(out, Span{cur, last})
 	}
 	return out
+}
+
+// afterAbbreviation reports whether the full stop at toks[i] closes an
+// abbreviation ("Inc.") or an initial ("R.") rather than a sentence.
+func afterAbbreviation(toks []Token, i int) bool {
+	if i == 0 || toks[i].Glue != GlueAdjacent || toks[i].Text != "." {
+		return false
+	}
+	prev := toks[i-1]
+	if abbreviations[prev.Lower] {
+		return true
+	}
+	r := []rune(prev.Text)
+	return len(r) == 1 && unicode.IsUpper(r[0])
 }

