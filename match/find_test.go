@@ -137,13 +137,13 @@ func TestFind_Inflections(t *testing.T) {
 
 func TestSentences(t *testing.T) {
 	t.Parallel()
-	text := "Worked at Acme Inc. on CNNs, e.g. ResNet. Paper with R. Lee! Next one?\n• Bullet one\n• Bullet two. Still two"
+	text := "Worked at Acme Inc. on CNNs, e.g. ResNet. Paper with R. Lee! Next one?\n• Bullet one\n• Bullet two. Still two. M.Sc. in ML. Ran Node.js. Done"
 	bullets := []int{strings.Index(text, "• Bullet one"), strings.Index(text, "• Bullet two")}
 	var got []string
 	for _, sp := range Sentences(Tokenize(text), bullets) {
 		got = append(got, text[sp.Start:sp.End])
 	}
-	want := []string{"Worked at Acme Inc. on CNNs, e.g. ResNet.", "Paper with R. Lee!", "Next one?", "• Bullet one", "• Bullet two.", "Still two"}
+	want := []string{"Worked at Acme Inc. on CNNs, e.g. ResNet.", "Paper with R. Lee!", "Next one?", "• Bullet one", "• Bullet two.", "Still two.", "M.Sc. in ML.", "Ran Node.js.", "Done"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}

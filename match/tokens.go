@@ -164,6 +164,11 @@ func afterAbbreviation(toks []Token, i int) bool {
 	if abbreviations[prev.Lower] {
 		return true
 	}
+	// Short dotted words are abbreviations ("M.Sc.", "Ph.D."); longer ones
+	// are names that may end a sentence ("Node.js.").
+	if strings.Contains(prev.Text, ".") && len(prev.Text) <= 5 {
+		return true
+	}
 	r := []rune(prev.Text)
 	return len(r) == 1 && unicode.IsUpper(r[0])
 }
