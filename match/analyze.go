@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
 )
@@ -106,7 +107,7 @@ func blockStarts(doc *extract.Document) []int {
 		if i > 0 {
 			prev := doc.Lines[i-1]
 			ptext := doc.Text[prev.Start:prev.End]
-			start = start || prev.Heading || strings.HasSuffix(ptext, ":") || isLabelLine(ptext) || isLabelLine(text)
+			start = start || prev.Heading || strings.HasSuffix(ptext, ":") || isLabelLine(text)
 		}
 		if start {
 			out = append(out, ln.Start)
@@ -132,6 +133,9 @@ func isLabelLine(s string) bool {
 	if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(label)) > 4 {
 		return false
 	}
+	if first, _ := utf8.DecodeRuneInString(label); !unicode.IsUpper(first) {
+		return false // "owning the whole workflow: ..." continues a sentence
+	}
 	for _, r := range label {
 		if !unicode.IsLetter(r) && !unicode.IsSpace(r) && !strings.ContainsRune("&/-", r) {
 			return false
@@ -145,6 +149,11 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 	sp := a.sentenceAt(h.Start)
 	if sp.End <= sp.Start {
 		sp = Span{h.Start, h.End}
+	}
+	// A short sentence ("MICCAI, 2020.") says little alone: show its line.
+	if li := a.doc.LineAt(h.Start); sp.End-sp.Start < 40 && li >= 0 {
+		ln := a.doc.Lines[li]
+		sp = Span{min(sp.Start, ln.Start), max(sp.End, ln.End)}
 	}
 	// Shorten long sentences to a window around the term.
 	const window = 240
