@@ -103,13 +103,22 @@ const maxTreeDepth = 32
 
 // pageList walks the page tree depth-first and returns up to limit pages,
 // resolving inherited Resources and MediaBox on the way down. Unlike the
-// library's Page(n), it stops on trees that refer to themselves.
+// library's Page(n), it visits each node once, so a tree that refers to
+// itself ends.
 func pageList(root pdf.Value, limit int) []page {
 	var out []page
+	// The library exposes no object identity; a node's printed form names
+	// its kids and contents by reference, which tells a node seen before.
+	seen := map[string]bool{}
 	var walk func(node pdf.Value, res pdf.Value, box [4]float64, depth int)
 	walk = func(node pdf.Value, res pdf.Value, box [4]float64, depth int) {
 		if depth > maxTreeDepth || len(out) >= limit || node.Kind() != pdf.Dict {
 			return
+		}
+		if key := node.String(); seen[key] {
+			return
+		} else {
+			seen[key] = true
 		}
 		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
 			res = r
