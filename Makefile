@@ -40,8 +40,9 @@ bench-vs-pdftotext: build ## time a whole `tailor check` against poppler's pdfto
 	hyperfine --warmup 3 -N 'pdftotext $(SAMPLE) /dev/null' './$(BIN) check $(SAMPLE) --format json'
 
 .PHONY: golden
-golden: ## regenerate the golden reports in testdata/golden after a deliberate change
-	$(GO) test ./report ./cmd/... -run Golden -update
+golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
+	$(GO) test ./report -run Golden -update
+	$(GO) test ./extract -run TestFixtures -update
 
 .PHONY: fmt
 fmt: ## format the code

@@ -209,6 +209,12 @@ func groupAlternatives(text string, hits []Hit, byID map[string]*jobSkill) {
 		if i > 0 {
 			prev := hits[i-1]
 			between := text[prev.End:h.Start]
+			if len(run) > 0 && strings.TrimSpace(between) == "" && !strings.Contains(between, "\n") {
+				// "PyTorch FSDP": the first qualifies the second, which
+				// is the item offered; the qualifier is no alternative.
+				run[len(run)-1] = h
+				continue
+			}
 			switch {
 			case alternativeSep.MatchString(between) && (strings.TrimSpace(between) != "/" || oneWord(text, prev) && oneWord(text, h)):
 				// A slash offers a choice only between one-word names

@@ -179,3 +179,29 @@ func TestTermTokens(t *testing.T) {
 		t.Errorf("only %d plain terms checked", n)
 	}
 }
+
+// TestBuiltinTaxonomy_Decoys runs the decoy sentences the product promises
+// to ignore through the built-in taxonomy: none may produce a skill.
+func TestBuiltinTaxonomy_Decoys(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Led the go-to-market plan for three new countries.",
+		"Worked with the R&D group on a booking tool.",
+		"Presented the quarterly roadmap to the C-suite.",
+		"Carried the torch for accessibility across the guild.",
+		"Recorded load readings on 40 power transformers at rural substations.",
+		"Colleagues describe my attention to detail as alarming.",
+		"Built a dashboard that shows the sales pipeline.",
+		"Ran lunch-and-learn sessions to spark interest in testing.",
+		"Go above and beyond for every customer.",
+		"Plan C was the fallback; grade C in chemistry.",
+	} {
+		if got := found(t, tax, text); len(got) != 0 {
+			t.Errorf("%q: found %q", text, got)
+		}
+	}
+}

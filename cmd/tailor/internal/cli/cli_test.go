@@ -37,6 +37,7 @@ func TestRun(t *testing.T) {
 	docx := write("resume.docx", "PK\x03\x04")
 	missing := filepath.Join(dir, "missing.pdf")
 	strong := samples + "strong-dl.pdf"
+	noText := "../../../../testdata/pdf/no-text.pdf"
 
 	tests := []struct {
 		name      string
@@ -63,6 +64,7 @@ func TestRun(t *testing.T) {
 		{name: "missing file", args: []string{"check", missing}, code: 2, stderr: []string{missing, "no such file"}, oneLine: true, noStdout: true},
 		{name: "non-PDF named .pdf", args: []string{"check", notPDF}, code: 2, stderr: []string{notPDF, "not a PDF"}, oneLine: true, noStdout: true},
 		{name: "empty PDF", args: []string{"check", emptyPDF}, code: 2, stderr: []string{emptyPDF, "empty"}, oneLine: true, noStdout: true},
+		{name: "PDF without text", args: []string{"check", noText}, code: 2, stderr: []string{noText, "no text layer", "text-based PDF"}, oneLine: true, noStdout: true},
 		{name: "DOCX rejected for now", args: []string{"check", docx}, code: 2, stderr: []string{docx, "export it as PDF"}, oneLine: true},
 		{name: "missing job file", args: []string{"check", strong, "--job", filepath.Join(dir, "nojob.txt")}, code: 2,
 			stderr: []string{"job ", "nojob.txt", "no such file"}, oneLine: true},
