@@ -39,6 +39,20 @@ bench: ## run the benchmarks (extraction, tokenizing, a whole check)
 bench-vs-pdftotext: build ## time a whole `tailor check` against poppler's pdftotext on the 2-page sample (needs hyperfine and poppler-utils)
 	hyperfine --warmup 3 -N 'pdftotext $(SAMPLE) /dev/null' './$(BIN) check $(SAMPLE) --format json'
 
+PILE ?= /tmp/tailor-pile
+PILE_SIZE ?= 1000
+
+.PHONY: bench-screen
+bench-screen: build ## screen PILE_SIZE copies of the samples and corpus resumes; compare with a pdftotext loop; show peak RSS
+	@rm -rf $(PILE) && mkdir -p $(PILE)
+	@i=0; while [ $$i -lt $(PILE_SIZE) ]; do for f in testdata/samples/*.pdf $$(ls ../shared/corpus/resumes/*.pdf 2>/dev/null); do \
+		[ $$i -ge $(PILE_SIZE) ] && break; cp "$$f" $(PILE)/r$$i.pdf; i=$$((i+1)); done; done
+	@echo "tailor screen on $(PILE_SIZE) files:"
+	@/usr/bin/time -f "  %e s wall, %M KB peak RSS" ./$(BIN) screen --job testdata/jobs/cv-engineer.md --format csv --out /dev/null $(PILE)
+	@echo "pdftotext on the same files, one process each:"
+	@/usr/bin/time -f "  %e s wall" sh -c 'for f in $(PILE)/*.pdf; do pdftotext "$$f" /dev/null; done'
+	@rm -rf $(PILE)
+
 .PHONY: golden
 golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
 	$(GO) test ./report -run Golden -update

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/jdkato/prose/v3"
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
@@ -171,4 +172,22 @@ func afterAbbreviation(toks []Token, i int) bool {
 	}
 	r := []rune(prev.Text)
 	return len(r) == 1 && unicode.IsUpper(r[0])
+}
+
+// PersonNames returns the names of people that prose's named-entity
+// recognizer finds in text. It loads the entity model on first use (about
+// 6 ms) and costs about 2 ms per short text, so it is for the few texts
+// blind screening must scrub, not for whole documents.
+func PersonNames(text string) []string {
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range doc.Entities() {
+		if e.Label == "PERSON" {
+			out = append(out, e.Text)
+		}
+	}
+	return out
 }

@@ -67,7 +67,7 @@ func TestFormats_Golden(t *testing.T) {
 				if err := w.Write(&buf, r); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, filepath.Join("..", "testdata", "golden", name+"."+ext), buf.Bytes())
+				golden(t, filepath.Join("..", "testdata", "golden", name+"."+ext+".golden"), buf.Bytes())
 			})
 		}
 	}

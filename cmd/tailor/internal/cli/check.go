@@ -22,7 +22,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 		Name:      "check",
 		Usage:     "compare one resume with a job and print the gap report",
 		ArgsUsage: "RESUME",
-		Description: "RESUME is a .pdf, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
+		Description: "RESUME is a .pdf, .docx, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
 			"Exit status: 0 report written; 1 score below --min-score; 2 usage or input error.",
 		Flags: []ucli.Flag{
 			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md or .pdf), or - for standard input; default: built-in deep learning engineer profile"},
@@ -90,10 +90,27 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 }
 
 // writeOutput writes with write to stdout, or to the file at path through
-// a temporary file renamed into place, so the file is whole or absent.
+// a temporary file renamed into place, so the file is whole or absent. A
+// path that names something other than a regular file (/dev/null, a named
+// pipe, /dev/stdout) is written directly: renaming over it would replace
+// the device or pipe with a file.
 func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" {
 		return write(stdout)
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -101,6 +118,11 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// CreateTemp makes the file private; a report is an ordinary file.
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

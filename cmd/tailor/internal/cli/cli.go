@@ -62,7 +62,12 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		OnUsageError: func(_ context.Context, _ *ucli.Command, err error, _ bool) error {
 			return usageError{err}
 		},
-		Commands: []*ucli.Command{checkCommand(stdin, stdout, stderr, &jsonErrors)},
+		Commands: []*ucli.Command{
+			checkCommand(stdin, stdout, stderr, &jsonErrors),
+			screenCommand(stdin, stdout, stderr, &jsonErrors),
+			mergeCommand(stdout, stderr, &jsonErrors),
+			workerCommandDef(stdin, stdout),
+		},
 	}
 	err := app.Run(ctx, args)
 	switch {
@@ -70,6 +75,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return ExitOK
 	case errors.Is(err, errBelowThreshold):
 		return ExitBelowThreshold
+	case errors.Is(err, errInterrupted):
+		return ExitInterrupted
 	}
 	if jsonErrors {
 		writeJSONError(stdout, err)

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 const samples = "../../../../testdata/samples/"
@@ -127,6 +129,9 @@ func TestRun_OutWritesFileWhole(t *testing.T) {
 	if err != nil || !json.Valid(data) {
 		t.Fatalf("report file: %v, valid JSON %v", err, json.Valid(data))
 	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o644 {
+		t.Errorf("report file mode %v, want 0644", st.Mode().Perm())
+	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left beside the report: %v", entries)
@@ -162,4 +167,34 @@ func trunc(s string) string {
 		return s[:1500] + "…"
 	}
 	return s
+}
+
+// TestRun_OutToSpecialFile: --out naming a named pipe (like /dev/null or
+// /dev/stdout) writes into it instead of replacing it with a file.
+func TestRun_OutToSpecialFile(t *testing.T) {
+	t.Parallel()
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe: %v", err)
+	}
+	got := make(chan []byte, 1)
+	go func() {
+		data, _ := os.ReadFile(fifo)
+		got <- data
+	}()
+	code, _, stderr := run(t, "", "check", samples+"partial-ml.pdf", "--format", "json", "--out", fifo)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	select {
+	case data := <-got:
+		if !json.Valid(data) {
+			t.Errorf("the pipe received %d bytes of invalid JSON", len(data))
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("nothing was written to the pipe")
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the named pipe was replaced: %v %v", st.Mode(), err)
+	}
 }

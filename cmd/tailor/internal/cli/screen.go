@@ -1,0 +1,276 @@
+package cli
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	ucli "github.com/urfave/cli/v3"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/report"
+	"github.com/tailor-cli/tailor/screen"
+)
+
+// errInterrupted is returned when screening stops on a signal.
+var errInterrupted = errors.New("interrupted")
+
+// ExitInterrupted is the exit code after Ctrl-C (128 + SIGINT).
+const ExitInterrupted = 130
+
+// workerEnv marks a process started as a screening worker. The variable
+// lets a test binary, which has its own main, act as a worker too.
+const workerEnv = "TAILOR_WORKER"
+
+// workerConfig is the first line screen sends each worker.
+type workerConfig struct {
+	Job       string `json:"job"`
+	JobName   string `json:"job_name"`
+	Taxonomy  string `json:"taxonomy,omitempty"`
+	Anonymize bool   `json:"anonymize,omitempty"`
+}
+
+// screenCommand is "tailor screen": rank many resumes against one job.
+func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
+	return &ucli.Command{
+		Name:      "screen",
+		Usage:     "rank a folder of resumes against one job",
+		ArgsUsage: "INPUT...",
+		Description: "INPUT is a file, a folder (searched recursively), a pattern such as 'cv/*.pdf', or - for a list of paths on standard input.\n" +
+			"Every input is accounted for: unreadable files get status error, other file types status skipped.\n" +
+			"Exit status: 0 the run completed (even with per-file errors); 2 usage error; 130 interrupted.",
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Required: true, Usage: "job description `FILE` (.txt, .md or .pdf), or - for standard input"},
+			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.BatchFormats(), ", ")},
+			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (written whole or not at all) instead of standard output"},
+			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (failed and skipped files are always listed)"},
+			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
+			&ucli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "resumes read at once (worker processes)"},
+			&ucli.BoolFlag{Name: "anonymize", Usage: "blind screening: remove names, emails, phones, URLs and addresses, and name each resume by a short hash"},
+			&ucli.StringFlag{Name: "shard", Usage: "process only part `K/N` of the sorted inputs, for spreading a run over N machines (merge the JSONL outputs with tailor merge)"},
+			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up on a file after `D`"},
+			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one"},
+		},
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			format := cmd.String("format")
+			*jsonErrors = format == "json" || format == "jsonl"
+			w, err := report.NewBatch(format, report.Options{})
+			if err != nil {
+				return usageError{err}
+			}
+			args := cmd.Args().Slice()
+			if len(args) == 0 {
+				return usageError{errors.New("screen needs at least one INPUT (a file, a folder, a pattern, or -)")}
+			}
+			shard := screen.Shard{K: 1, N: 1}
+			if s := cmd.String("shard"); s != "" {
+				if shard, err = screen.ParseShard(s); err != nil {
+					return usageError{err}
+				}
+			}
+			if cmd.Int("jobs") < 1 || cmd.Int("top") < 0 || cmd.Duration("timeout") <= 0 {
+				return usageError{errors.New("--jobs must be at least 1, --top at least 0, and --timeout positive")}
+			}
+			jobPath := cmd.String("job")
+			if jobPath == "-" && contains(args, "-") {
+				return usageError{errors.New("--job - and INPUT - both want standard input; give one of them as a file")}
+			}
+			// Analyse the job here once, so a bad job or taxonomy stops the
+			// run before any worker starts.
+			tax, err := loadTaxonomy(cmd.String("taxonomy"))
+			if err != nil {
+				return err
+			}
+			job, jobFile, cleanup, err := jobForWorkers(jobPath, stdin, tax)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			inputs, err := screen.Collect(args, stdin, extract.Supported)
+			if err != nil {
+				return usageError{err}
+			}
+			inputs = shard.Select(inputs)
+
+			ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			results, err := screen.NewResults("")
+			if err != nil {
+				return err
+			}
+			defer results.Close()
+			bar := progress(stderr, len(inputs))
+			anonymize := cmd.Bool("anonymize")
+			pool := &screen.Pool{
+				Command: workerCommand,
+				Config: workerConfig{Job: jobFile, JobName: job.Name, Taxonomy: cmd.String("taxonomy"),
+					Anonymize: anonymize},
+				Workers: cmd.Int("jobs"),
+				Timeout: cmd.Duration("timeout"),
+			}
+			if anonymize {
+				pool.MakeRow = anonymizeFailure
+			}
+			done := 0
+			start := time.Now()
+			err = pool.Run(ctx, inputs, func(raw []byte) error {
+				done++
+				if bar != nil {
+					_ = bar.Add(1)
+				}
+				return results.Add(raw)
+			})
+			if bar != nil {
+				_ = bar.Clear()
+			}
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "tailor: interrupted after %d of %d files; no output written\n", done, len(inputs))
+				return errInterrupted
+			}
+			if err != nil {
+				return err
+			}
+			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
+			batch := report.Batch{Job: job.Name, Summary: sum, Rows: results.Each}
+			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.WriteBatch(out, batch) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "%d ranked, %d failed, %d skipped, %d duplicates in %.1fs\n",
+				sum.Ranked, sum.Failed, sum.Skipped, sum.Duplicates, time.Since(start).Seconds())
+			return nil
+		},
+	}
+}
+
+// jobForWorkers loads the job once (validating it) and returns a file the
+// workers can read it from: the job's own path, or for standard input a
+// temporary copy that cleanup removes.
+func jobForWorkers(path string, stdin io.Reader, tax *match.Taxonomy) (*match.Job, string, func(), error) {
+	if path != "-" {
+		job, err := loadJob(path, stdin, tax, extract.Options{})
+		return job, path, func() {}, err
+	}
+	data, err := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
+	}
+	f, err := os.CreateTemp("", "tailor-job-*.md")
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
+	}
+	cleanup := func() { os.Remove(f.Name()) }
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		cleanup()
+		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
+	}
+	f.Close()
+	doc, err := extract.ReadText("-", data, extract.FormatMarkdown)
+	if err != nil {
+		cleanup()
+		return nil, "", nil, fmt.Errorf("job %w", err)
+	}
+	return match.NewJob("-", doc, tax), f.Name(), cleanup, nil
+}
+
+// workerCommand starts this program as a screening worker.
+func workerCommand() *exec.Cmd {
+	self, err := os.Executable()
+	if err != nil {
+		self = os.Args[0]
+	}
+	cmd := exec.Command(self, "worker")
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	return cmd
+}
+
+// anonymizeFailure names a file that failed or was skipped by a hash of its
+// path, and removes the path from the reason.
+func anonymizeFailure(r screen.Row) screen.Row {
+	id := screen.ID("file-", []byte(r.File))
+	r.Error = strings.ReplaceAll(r.Error, r.File, id)
+	r.File = id
+	return r
+}
+
+// progress returns a progress bar on w when w is a terminal, else nil.
+func progress(w io.Writer, n int) *progressbar.ProgressBar {
+	if !isTerminal(w) || n < 2 {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(), progressbar.OptionSetItsString("resumes"), progressbar.OptionSetDescription("screening"),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// workerCommandDef is the hidden "tailor worker" command that screen starts:
+// it reads its configuration and file paths on standard input and writes
+// one result row per file on standard output.
+func workerCommandDef(stdin io.Reader, stdout io.Writer) *ucli.Command {
+	return &ucli.Command{
+		Name:   "worker",
+		Hidden: true,
+		Usage:  "process files for tailor screen (started by it)",
+		Action: func(ctx context.Context, cmd *ucli.Command) error {
+			return screen.Serve(stdin, stdout, setupWorker)
+		},
+	}
+}
+
+// setupWorker prepares a worker from its configuration: it loads the
+// taxonomy and job once and returns the function that handles one file.
+func setupWorker(raw []byte) (func(string) screen.Row, error) {
+	var cfg workerConfig
+	if err := json.Unmarshal(raw, &cfg); err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	tax, err := loadTaxonomy(cfg.Taxonomy)
+	if err != nil {
+		return nil, err
+	}
+	job, err := loadJob(cfg.Job, nil, tax, extract.Options{})
+	if err != nil {
+		return nil, err
+	}
+	job.Name = cfg.JobName
+	anon := screen.Anonymizer{Names: match.PersonNames}
+	return func(path string) screen.Row {
+		doc, err := extract.Read(path, extract.Options{})
+		if err != nil {
+			row := screen.Row{File: path, Status: screen.Error, Error: oneLine(err.Error())}
+			if cfg.Anonymize {
+				row = anonymizeFailure(row)
+			}
+			return row
+		}
+		sum := sha256.Sum256([]byte(doc.Text))
+		row := screen.Row{File: path, Status: screen.OK, ContentHash: hex.EncodeToString(sum[:8]), Report: job.Compare(doc)}
+		if cfg.Anonymize {
+			data, _ := os.ReadFile(path)
+			anon.Scrub(&row, doc, path, screen.ID("cand-", data))
+		}
+		return row
+	}, nil
+}

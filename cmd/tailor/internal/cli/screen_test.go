@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMain lets the test binary serve as the worker that screen starts.
+func TestMain(m *testing.M) {
+	if os.Getenv(workerEnv) == "1" {
+		os.Exit(Run(context.Background(), []string{"tailor", "worker"}, os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// messyFolder makes a folder of resumes with the files batch screening
+// meets in the wild: a broken PDF, an empty file, a scan, an image, a
+// dangling link and a duplicate.
+func messyFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile := func(src, dst string) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, dst), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"strong-dl.pdf", "partial-ml.pdf", "web-dev-decoys.pdf", "strong-dl.md"} {
+		copyFile(samples+f, f)
+	}
+	copyFile(samples+"strong-dl.pdf", "copy-of-strong.pdf")
+	copyFile("../../../../testdata/pdf/no-text.pdf", "scan.pdf")
+	data, _ := os.ReadFile(samples + "partial-ml.pdf")
+	if err := os.WriteFile(filepath.Join(dir, "truncated.pdf"), data[:len(data)/3], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{"empty.pdf": "", "photo.png": "\x89PNG\r\n", "notes.pdf": "<html>not a pdf"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "gone.pdf"), filepath.Join(dir, "dangling.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
+	t.Parallel()
+	dir := messyFolder(t)
+	code, stdout, stderr := run(t, "", "screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--format", "csv", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "\ufeff") || !strings.Contains(stdout, "\r\n") {
+		t.Error("CSV lacks the byte-order mark or CRLF line ends")
+	}
+	records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(stdout, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, rows := records[0], records[1:]
+	if !slices.Equal(header, []string{"rank", "file", "score", "matched", "partial", "missing", "top_missing_required", "warnings", "status", "error", "duplicate_of"}) {
+		t.Errorf("header %q", header)
+	}
+	entries, _ := os.ReadDir(dir)
+	status := map[string]string{}
+	for _, r := range rows {
+		status[filepath.Base(r[1])] = r[8]
+	}
+	if len(rows) != len(entries) {
+		t.Errorf("%d rows for %d files: %v", len(rows), len(entries), status)
+	}
+	want := map[string]string{
+		"strong-dl.pdf": "ok", "partial-ml.pdf": "ok", "web-dev-decoys.pdf": "ok", "strong-dl.md": "ok", "copy-of-strong.pdf": "ok",
+		"scan.pdf": "error", "truncated.pdf": "error", "empty.pdf": "error", "notes.pdf": "error", "dangling.pdf": "error", "photo.png": "skipped",
+	}
+	for f, st := range want {
+		if status[f] != st {
+			t.Errorf("%s: status %q, want %q", f, status[f], st)
+		}
+	}
+	// Ranked sensibly: the deep learning resume first, the web developer last.
+	var ranked []string
+	for _, r := range rows {
+		if r[0] != "" {
+			ranked = append(ranked, filepath.Base(r[1]))
+		}
+	}
+	if len(ranked) != 5 || !strings.HasPrefix(ranked[0], "copy-of-strong") && !strings.HasPrefix(ranked[0], "strong-dl") || ranked[4] != "web-dev-decoys.pdf" {
+		t.Errorf("ranking %q", ranked)
+	}
+	dup := ""
+	for _, r := range rows {
+		if filepath.Base(r[1]) == "strong-dl.pdf" {
+			dup = r[10]
+		}
+	}
+	if filepath.Base(dup) != "copy-of-strong.pdf" {
+		t.Errorf("strong-dl.pdf duplicate_of %q, want the copy (first by path)", dup)
+	}
+	if !strings.Contains(stderr, "5 ranked, 5 failed, 1 skipped, 1 duplicates") {
+		t.Errorf("summary: %q", stderr)
+	}
+}
+
+func TestScreen_Anonymize(t *testing.T) {
+	t.Parallel()
+	dir := messyFolder(t)
+	for _, format := range []string{"jsonl", "csv", "text"} {
+		code, stdout, stderr := run(t, "", "screen", "--job", "../../../../match/profiles/deep-learning-engineer.md", "--anonymize", "--format", format, dir)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, secret := range []string{
+			dir, "strong-dl", "partial-ml", "web-dev",
+			"Zoë", "Dvořák", "Ångström", "zoe.dvorak", "+46 70 555 01 37", "github.com/zda",
+			"Aisha", "Bennett-Okoro", "aisha.bennett", "7700 900412",
+			"Declan", "Whitford", "declan.whitford", "7700 900781",
+			"@example",
+		} {
+			if strings.Contains(stdout, secret) {
+				t.Errorf("%s output holds %q", format, secret)
+			}
+		}
+		if !strings.Contains(stdout, "cand-") {
+			t.Errorf("%s output names no candidate by id", format)
+		}
+	}
+}
+
+func TestScreen_ShardsMergeToOneRun(t *testing.T) {
+	t.Parallel()
+	dir := messyFolder(t)
+	job := "../../../../testdata/jobs/ml-platform-engineer.txt"
+	code, whole, stderr := run(t, "", "screen", "--job", job, "--format", "jsonl", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out := t.TempDir()
+	var parts []string
+	for _, k := range []string{"1/3", "2/3", "3/3"} {
+		p := filepath.Join(out, strings.ReplaceAll(k, "/", "-")+".jsonl")
+		if code, _, stderr := run(t, "", "screen", "--job", job, "--format", "jsonl", "--shard", k, "--out", p, dir); code != 0 {
+			t.Fatalf("shard %s: exit %d: %s", k, code, stderr)
+		}
+		parts = append(parts, p)
+	}
+	for _, format := range []string{"jsonl", "csv"} {
+		_, single, _ := run(t, "", "screen", "--job", job, "--format", format, dir)
+		code, merged, stderr := run(t, "", append([]string{"merge", "--format", format}, parts...)...)
+		if code != 0 {
+			t.Fatalf("merge: exit %d: %s", code, stderr)
+		}
+		if merged != single {
+			t.Errorf("%s: merged shards differ from one run:\n%s\n---\n%s", format, trunc(merged), trunc(single))
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(whole), "\n") {
+		var row map[string]any
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("bad JSONL line: %v", err)
+		}
+		if row["file"] == nil || row["status"] == nil {
+			t.Errorf("row without file or status: %s", line)
+		}
+		if row["status"] == "ok" && (row["score"] == nil || row["skills"] == nil || row["schema_version"] != float64(1)) {
+			t.Errorf("ok row lacks the check report's fields: %s", trunc(line))
+		}
+	}
+}
+
+func TestScreen_Usage(t *testing.T) {
+	t.Parallel()
+	job := "../../../../testdata/jobs/cv-engineer.md"
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no input", []string{"screen", "--job", job}, "at least one INPUT"},
+		{"no job", []string{"screen", samples}, "job"},
+		{"both stdin", []string{"screen", "--job", "-", "-"}, "both want standard input"},
+		{"bad shard", []string{"screen", "--job", job, "--shard", "4/3", samples}, "1 ≤ K ≤ N"},
+		{"bad format", []string{"screen", "--job", job, "--format", "xml", samples}, `unknown format "xml"`},
+		{"missing job", []string{"screen", "--job", "nope.txt", samples}, "nope.txt"},
+		{"merge nothing", []string{"merge"}, "JSONL files"},
+	} {
+		code, _, stderr := run(t, "", tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tt.name, code, stderr, tt.want)
+		}
+	}
+}
+
+func TestScreen_ListOnStdinAndOut(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "shortlist.csv")
+	list := samples + "strong-dl.pdf\n" + samples + "web-dev-decoys.txt\n"
+	code, stdout, stderr := run(t, list, "screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--format", "csv", "--out", out, "-")
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || bytes.Count(data, []byte("\r\n")) != 3 {
+		t.Errorf("shortlist: %v\n%s", err, data)
+	}
+}

@@ -1,0 +1,47 @@
+package screen
+
+import "github.com/tailor-cli/tailor/match"
+
+// Status says what became of one input.
+type Status string
+
+// Row statuses.
+const (
+	// OK: the resume was read and compared; Report is set.
+	OK Status = "ok"
+	// Error: the file could not be read or took too long; Error says why.
+	Error Status = "error"
+	// Skipped: the file is not a resume format tailor reads.
+	Skipped Status = "skipped"
+)
+
+// Row is the outcome for one input file: one line of JSON Lines output,
+// with the same fields as `tailor check --format json` plus file, status and
+// the screening fields.
+type Row struct {
+	// File is the input's path, or with --anonymize its candidate id.
+	File string `json:"file"`
+	// Status is ok, error or skipped.
+	Status Status `json:"status"`
+	// Error is why the file failed or was skipped; empty when ok.
+	Error string `json:"error,omitempty"`
+	// Rank is the 1-based position among ok rows, by score then file;
+	// zero for errors and skipped files.
+	Rank int `json:"rank,omitempty"`
+	// ContentHash identifies the resume's extracted text: equal hashes
+	// mean the same resume. Empty unless ok.
+	ContentHash string `json:"content_hash,omitempty"`
+	// DuplicateOf names the first file (in path order) with the same
+	// content; empty when the resume is unique.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Report is the gap report; nil unless ok.
+	*match.Report
+}
+
+// Summary counts what a run did with its inputs.
+type Summary struct {
+	// Ranked, Failed and Skipped count rows by status; Total is their sum.
+	Ranked, Failed, Skipped, Total int
+	// Duplicates counts ok rows that repeat an earlier resume.
+	Duplicates int
+}

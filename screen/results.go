@@ -1,0 +1,159 @@
+package screen
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Results collects rows, keeping each on disk and only what ranking needs
+// in memory, so that 10,000 full reports do not have to fit in memory.
+// Rows are added as JSON lines in any order; Each returns them ranked.
+type Results struct {
+	spool   *os.File
+	size    int64
+	entries []entry
+	order   []int // indexes into entries, in output order
+}
+
+// entry is what ranking keeps of a row.
+type entry struct {
+	file        string
+	status      Status
+	score       float64
+	hash        string
+	off         int64
+	n           int
+	rank        int
+	duplicateOf string
+}
+
+// NewResults creates an empty result set that spools rows to a temporary
+// file in dir (the system's temporary folder when dir is empty).
+func NewResults(dir string) (*Results, error) {
+	f, err := os.CreateTemp(dir, "tailor-screen-*.jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("create a temporary file for results: %w", err)
+	}
+	return &Results{spool: f}, nil
+}
+
+// Close removes the spool file.
+func (r *Results) Close() error {
+	name := r.spool.Name()
+	err := r.spool.Close()
+	if rmErr := os.Remove(name); err == nil {
+		err = rmErr
+	}
+	return err
+}
+
+// Add stores one row given as a JSON line.
+func (r *Results) Add(raw []byte) error {
+	var head struct {
+		File        string  `json:"file"`
+		Status      Status  `json:"status"`
+		Score       float64 `json:"score"`
+		ContentHash string  `json:"content_hash"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return fmt.Errorf("read a result row: %w", err)
+	}
+	switch head.Status {
+	case OK, Error, Skipped:
+	default:
+		return fmt.Errorf("result row for %q has unknown status %q", head.File, head.Status)
+	}
+	if _, err := r.spool.WriteAt(raw, r.size); err != nil {
+		return fmt.Errorf("write results to %s: %w", r.spool.Name(), err)
+	}
+	r.entries = append(r.entries, entry{file: head.File, status: head.Status, score: head.Score,
+		hash: head.ContentHash, off: r.size, n: len(raw)})
+	r.size += int64(len(raw))
+	return nil
+}
+
+// RankOptions choose which ranked rows are output.
+type RankOptions struct {
+	// Top keeps only the best Top ok rows; 0 keeps all.
+	Top int
+	// MinScore drops ok rows scoring below it.
+	MinScore float64
+}
+
+// Rank orders the rows: ok rows by score (highest first), ties by file,
+// numbered from 1; then failed and skipped rows by file. It flags every ok
+// row whose content equals an earlier one's (by file) as a duplicate.
+// Rows cut by opts are left out of the output but still counted.
+func (r *Results) Rank(opts RankOptions) Summary {
+	byFile := make([]int, len(r.entries))
+	for i := range byFile {
+		byFile[i] = i
+	}
+	sort.SliceStable(byFile, func(a, b int) bool { return r.entries[byFile[a]].file < r.entries[byFile[b]].file })
+	var s Summary
+	first := map[string]string{}
+	for _, i := range byFile {
+		e := &r.entries[i]
+		switch e.status {
+		case OK:
+			s.Ranked++
+			if e.hash == "" {
+				break
+			}
+			if orig, ok := first[e.hash]; ok {
+				e.duplicateOf = orig
+				s.Duplicates++
+			} else {
+				first[e.hash] = e.file
+			}
+		case Error:
+			s.Failed++
+		default:
+			s.Skipped++
+		}
+	}
+	s.Total = len(r.entries)
+	var ok, other []int
+	for _, i := range byFile {
+		if r.entries[i].status == OK {
+			ok = append(ok, i)
+		} else {
+			other = append(other, i)
+		}
+	}
+	sort.SliceStable(ok, func(a, b int) bool { return r.entries[ok[a]].score > r.entries[ok[b]].score })
+	r.order = r.order[:0]
+	for n, i := range ok {
+		r.entries[i].rank = n + 1
+		if opts.Top > 0 && n >= opts.Top || r.entries[i].score < opts.MinScore {
+			continue
+		}
+		r.order = append(r.order, i)
+	}
+	r.order = append(r.order, other...)
+	return s
+}
+
+// Each calls fn with every output row in ranked order, read back from the
+// spool with Rank and DuplicateOf filled in.
+func (r *Results) Each(fn func(Row) error) error {
+	for _, i := range r.order {
+		e := r.entries[i]
+		buf := make([]byte, e.n)
+		if _, err := r.spool.ReadAt(buf, e.off); err != nil && err != io.EOF {
+			return fmt.Errorf("read results back from %s: %w", r.spool.Name(), err)
+		}
+		var row Row
+		if err := json.Unmarshal(buf, &row); err != nil {
+			return fmt.Errorf("read a result row back: %w", err)
+		}
+		row.Rank, row.DuplicateOf = e.rank, e.duplicateOf
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}

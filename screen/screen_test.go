@@ -1,0 +1,239 @@
+package screen
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match"
+)
+
+// TestMain lets the test binary act as a worker for the pool tests: a fake
+// one whose behaviour the file name chooses.
+func TestMain(m *testing.M) {
+	if os.Getenv("SCREEN_TEST_WORKER") == "1" {
+		err := Serve(os.Stdin, os.Stdout, func([]byte) (func(string) Row, error) {
+			return func(path string) Row {
+				switch {
+				case strings.Contains(path, "slow"):
+					for { // a file that never finishes, like a looping PDF
+					}
+				case strings.Contains(path, "crash"):
+					fmt.Fprintln(os.Stderr, "fatal: simulated crash")
+					os.Exit(3)
+				}
+				score := float64(len(filepath.Base(path)))
+				return Row{File: path, Status: OK, ContentHash: "h-" + filepath.Base(path), Report: &match.Report{Score: score}}
+			}, nil
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func testWorker() *exec.Cmd {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "SCREEN_TEST_WORKER=1")
+	return cmd
+}
+
+func TestPool_TimeoutAndCrash(t *testing.T) {
+	t.Parallel()
+	inputs := []Input{
+		{Path: "a.pdf", Status: OK}, {Path: "slow.pdf", Status: OK}, {Path: "bbb.pdf", Status: OK},
+		{Path: "crash.pdf", Status: OK}, {Path: "cc.pdf", Status: OK}, {Path: "x.png", Status: Skipped, Reason: "not a resume"},
+	}
+	p := &Pool{Command: testWorker, Config: map[string]string{}, Workers: 2, Timeout: 2 * time.Second}
+	rows := map[string]Row{}
+	start := time.Now()
+	err := p.Run(context.Background(), inputs, func(raw []byte) error {
+		var r Row
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		rows[r.File] = r
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(inputs) {
+		t.Fatalf("%d rows for %d inputs: %v", len(rows), len(inputs), rows)
+	}
+	for _, ok := range []string{"a.pdf", "bbb.pdf", "cc.pdf"} {
+		if rows[ok].Status != OK {
+			t.Errorf("%s: %+v", ok, rows[ok])
+		}
+	}
+	if r := rows["slow.pdf"]; r.Status != Error || !strings.Contains(r.Error, "gave up after 2s") {
+		t.Errorf("slow file: %+v", r)
+	}
+	if r := rows["crash.pdf"]; r.Status != Error || !strings.Contains(r.Error, "simulated crash") {
+		t.Errorf("crashing file: %+v", r)
+	}
+	if r := rows["x.png"]; r.Status != Skipped {
+		t.Errorf("skipped file: %+v", r)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+// TestPool_KillsStuckWorker checks that a file given up on stops using the
+// CPU: its worker process is gone once Run returns.
+func TestPool_KillsStuckWorker(t *testing.T) {
+	t.Parallel()
+	var started []*exec.Cmd
+	p := &Pool{Command: func() *exec.Cmd { c := testWorker(); started = append(started, c); return c },
+		Config: 1, Workers: 1, Timeout: 500 * time.Millisecond}
+	if err := p.Run(context.Background(), []Input{{Path: "slow.pdf", Status: OK}}, func([]byte) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(started) != 1 {
+		t.Fatalf("%d workers started", len(started))
+	}
+	if st := started[0].ProcessState; st == nil || !st.Exited() && st.String() != "signal: killed" {
+		t.Errorf("worker still running: %v", st)
+	}
+}
+
+func TestCollect(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, f := range []string{"a.pdf", "b.txt", "sub/c.md", "sub/d.png", ".hidden/e.pdf", "f.PDF"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "gone.pdf"), filepath.Join(dir, "link.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	list := strings.NewReader(filepath.Join(dir, "a.pdf") + "\n\n" + filepath.Join(dir, "missing.pdf") + "\n")
+	got, err := Collect([]string{dir, filepath.Join(dir, "*.txt"), "-", filepath.Join(dir, "none-*.pdf")}, list, extract.Supported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, in := range got {
+		lines = append(lines, strings.TrimPrefix(in.Path, dir+"/")+"="+string(in.Status))
+	}
+	want := []string{"a.pdf=ok", "b.txt=ok", "f.PDF=ok", "link.pdf=error", "missing.pdf=error", "none-*.pdf=error", "sub/c.md=ok", "sub/d.png=skipped"}
+	if !slices.Equal(lines, want) {
+		t.Errorf("Collect:\n got %q\nwant %q", lines, want)
+	}
+}
+
+func TestShard_Partition(t *testing.T) {
+	t.Parallel()
+	var inputs []Input
+	for i := range 23 {
+		inputs = append(inputs, Input{Path: fmt.Sprintf("f%02d", i)})
+	}
+	seen := map[string]int{}
+	for k := 1; k <= 4; k++ {
+		for _, in := range (Shard{k, 4}).Select(inputs) {
+			seen[in.Path]++
+		}
+	}
+	for _, in := range inputs {
+		if seen[in.Path] != 1 {
+			t.Errorf("%s is in %d shards", in.Path, seen[in.Path])
+		}
+	}
+	for _, bad := range []string{"0/4", "5/4", "1/0", "x", "1/2/3", "-1/2"} {
+		if _, err := ParseShard(bad); err == nil {
+			t.Errorf("ParseShard(%q) accepted", bad)
+		}
+	}
+}
+
+func TestResults_Rank(t *testing.T) {
+	t.Parallel()
+	res, err := NewResults(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	add := func(r Row) {
+		raw, _ := json.Marshal(r)
+		if err := res.Add(raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(Row{File: "c.pdf", Status: OK, ContentHash: "x", Report: &match.Report{Score: 50}})
+	add(Row{File: "broken.pdf", Status: Error, Error: "damaged"})
+	add(Row{File: "a.pdf", Status: OK, ContentHash: "x", Report: &match.Report{Score: 50}})
+	add(Row{File: "b.pdf", Status: OK, ContentHash: "y", Report: &match.Report{Score: 90}})
+	add(Row{File: "d.pdf", Status: OK, ContentHash: "z", Report: &match.Report{Score: 10}})
+	add(Row{File: "e.png", Status: Skipped})
+	order := func(opts RankOptions) ([]string, Summary) {
+		sum := res.Rank(opts)
+		var out []string
+		err := res.Each(func(r Row) error {
+			out = append(out, fmt.Sprintf("%d:%s:%s", r.Rank, r.File, r.DuplicateOf))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out, sum
+	}
+	got, sum := order(RankOptions{})
+	want := []string{"1:b.pdf:", "2:a.pdf:", "3:c.pdf:a.pdf", "4:d.pdf:", "0:broken.pdf:", "0:e.png:"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranking:\n got %q\nwant %q", got, want)
+	}
+	if sum != (Summary{Ranked: 4, Failed: 1, Skipped: 1, Total: 6, Duplicates: 1}) {
+		t.Errorf("summary %+v", sum)
+	}
+	got, _ = order(RankOptions{Top: 2, MinScore: 0})
+	if want := []string{"1:b.pdf:", "2:a.pdf:", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
+		t.Errorf("--top 2: %q", got)
+	}
+	got, _ = order(RankOptions{MinScore: 40})
+	if want := []string{"1:b.pdf:", "2:a.pdf:", "3:c.pdf:a.pdf", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
+		t.Errorf("--min-score 40: %q", got)
+	}
+}
+
+func TestAnonymizer_Scrub(t *testing.T) {
+	t.Parallel()
+	text := "Zoë Dvořák-Ångström\nzoe@example.com · +46 70 555 01 37 · github.com/zda · 12 Harbour Road\n\nExperience\n• Published with Z. Dvořák-Ångström and Alan Turing; mail zoe@example.com or call (312) 555-0123."
+	doc, err := extract.ReadText("cv.txt", []byte(text), extract.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := Row{File: "/home/zoe/cv.txt", Status: OK, Report: &match.Report{Resume: "/home/zoe/cv.txt",
+		Skills: []match.SkillResult{{ResumeEvidence: []match.Evidence{{Text: doc.Text[strings.Index(doc.Text, "Published"):], Term: "Published"}}}},
+		Warnings: []match.Warning{{Message: "see /home/zoe/cv.txt"}}}}
+	Anonymizer{Names: match.PersonNames}.Scrub(&row, doc, "/home/zoe/cv.txt", "cand-1")
+	out, _ := json.Marshal(row)
+	for _, secret := range []string{"Zoë", "Dvořák", "Ångström", "zoe@example.com", "555", "github.com", "Harbour", "Alan Turing", "/home/zoe"} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("scrubbed row still holds %q: %s", secret, out)
+		}
+	}
+	e := row.Report.Skills[0].ResumeEvidence[0]
+	if e.Text[e.TermStart:e.TermEnd] != "Published" {
+		t.Errorf("term offsets not updated: %+v", e)
+	}
+	if row.File != "cand-1" || row.Report.Resume != "cand-1" {
+		t.Errorf("file %q, resume %q", row.File, row.Report.Resume)
+	}
+}
