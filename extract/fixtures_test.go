@@ -10,16 +10,19 @@ import (
 var update = flag.Bool("update", false, "rewrite the generated PDF fixtures in testdata/pdf")
 
 // fixtures are PDFs other packages' tests read from testdata/pdf, built by
-// buildPDF so that they stay reproducible.
-var fixtures = map[string]string{
+// this package's test helpers so that they stay reproducible.
+var fixtures = map[string]func() []byte{
 	// A valid page with a drawing and no text: a scan-like PDF.
-	"no-text.pdf": "0 0 m 200 200 l S",
+	"no-text.pdf": func() []byte { return buildPDF("0 0 m 200 200 l S") },
+	// A cross-reference section that names itself as the previous one:
+	// the PDF library reads it forever.
+	"loop-xref.pdf": loopingPDF,
 }
 
 func TestFixtures(t *testing.T) {
-	for name, content := range fixtures {
+	for name, build := range fixtures {
 		path := "../testdata/pdf/" + name
-		want := buildPDF(content)
+		want := build()
 		if *update {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)

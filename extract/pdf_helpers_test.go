@@ -10,6 +10,12 @@ import (
 // fonts often have none) and a CID font /F2 (Identity-H, two-byte codes,
 // /W widths and a ToUnicode map for the codes 0x0001-0x001A = a-z).
 func buildPDF(content string) []byte {
+	return buildPDFWith(content, func(int) string { return "" })
+}
+
+// buildPDFWith is buildPDF with extra entries for the trailer dictionary,
+// given the cross-reference table's offset.
+func buildPDFWith(content string, trailerExtra func(xref int) string) []byte {
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -33,8 +39,16 @@ func buildPDF(content string) []byte {
 	for _, off := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailerExtra(xref), xref)
 	return b.Bytes()
+}
+
+// loopingPDF is a PDF whose cross-reference section names itself as the
+// previous one (/Prev), which sends the PDF library's reader round the same
+// table forever.
+func loopingPDF() []byte {
+	b := buildPDFWith("BT /F1 12 Tf 72 700 Td (loop) Tj ET", func(xref int) string { return fmt.Sprintf(" /Prev %d", xref) })
+	return b
 }
 
 // cid encodes lower-case ASCII letters as the two-byte codes of font /F2.

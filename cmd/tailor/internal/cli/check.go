@@ -9,12 +9,17 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	ucli "github.com/urfave/cli/v3"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match"
 	"github.com/tailor-cli/tailor/report"
 )
+
+// errGaveUp says a file took longer than --timeout.
+var errGaveUp = errors.New("gave up")
 
 // checkCommand is "tailor check": one resume against one job.
 func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
@@ -30,6 +35,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
+			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up reading the resume and job after `D`"},
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if os.Getenv("GOGC") == "" {
@@ -52,31 +58,61 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					return usageError{fmt.Errorf("--min-score %g is outside 0-100", m)}
 				}
 			}
+			if cmd.Duration("timeout") <= 0 {
+				return usageError{errors.New("--timeout must be positive")}
+			}
 			// Read the resume while the taxonomy and job are prepared: the
 			// two are independent and each takes about half of a check.
+			// The PDF library cannot be interrupted, so the reading runs
+			// under a deadline; when it passes, check fails and its
+			// process, ending, stops the reading for certain.
 			opts := extract.Options{}
 			type result struct {
 				doc *extract.Document
+				job *match.Job
 				err error
 			}
+			path := cmd.Args().First()
 			resume := make(chan result, 1)
 			go func() {
-				doc, err := extract.Read(cmd.Args().First(), opts)
-				resume <- result{doc, err}
+				doc, err := extract.Read(path, opts)
+				resume <- result{doc: doc, err: err}
 			}()
-			tax, err := loadTaxonomy(cmd.String("taxonomy"))
-			if err != nil {
-				return err
+			prepared := make(chan result, 1)
+			go func() {
+				tax, err := loadTaxonomy(cmd.String("taxonomy"))
+				if err != nil {
+					prepared <- result{err: err}
+					return
+				}
+				job, err := loadJob(cmd.String("job"), stdin, tax, opts)
+				prepared <- result{job: job, err: err}
+			}()
+			deadline := time.NewTimer(cmd.Duration("timeout"))
+			defer deadline.Stop()
+			var job *match.Job
+			var doc *extract.Document
+			for job == nil || doc == nil {
+				select {
+				case p := <-prepared:
+					if p.err != nil {
+						return p.err
+					}
+					job = p.job
+				case r := <-resume:
+					if r.err != nil {
+						return r.err
+					}
+					doc = r.doc
+				case <-deadline.C:
+					what := path
+					if job == nil && doc != nil {
+						what = "job " + cmd.String("job")
+					}
+					return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
+						what, errGaveUp, cmd.Duration("timeout"))
+				}
 			}
-			job, err := loadJob(cmd.String("job"), stdin, tax, opts)
-			if err != nil {
-				return err
-			}
-			r := <-resume
-			if r.err != nil {
-				return r.err
-			}
-			doc := r.doc
 			rep := job.Compare(doc)
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
 				return err

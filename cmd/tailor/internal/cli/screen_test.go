@@ -6,18 +6,72 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMain lets the test binary serve as the worker that screen starts.
+// With TAILOR_TEST_CLI=1 it runs as tailor itself, for tests that need a
+// process of their own.
 func TestMain(m *testing.M) {
 	if os.Getenv(workerEnv) == "1" {
 		os.Exit(Run(context.Background(), []string{"tailor", "worker"}, os.Stdin, os.Stdout, os.Stderr))
 	}
+	if os.Getenv("TAILOR_TEST_CLI") == "1" {
+		os.Exit(Run(context.Background(), append([]string{"tailor"}, os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr))
+	}
 	os.Exit(m.Run())
+}
+
+// runProcess runs tailor as a child process (the test binary in CLI mode)
+// and returns its exit code, output and run time.
+func runProcess(t *testing.T, args ...string) (int, string, string, time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "TAILOR_TEST_CLI=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, stdout.String(), stderr.String(), time.Since(start)
+}
+
+// TestDeadline_LoopingPDF: a PDF that makes the PDF library loop forever
+// is stopped by the deadline, in check and in screen.
+func TestDeadline_LoopingPDF(t *testing.T) {
+	t.Parallel()
+	loop := "../../../../testdata/pdf/loop-xref.pdf"
+	code, stdout, stderr, took := runProcess(t, "check", loop, "--timeout", "1s")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, loop+": gave up after 1s") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if took > 5*time.Second {
+		t.Errorf("check took %s", took)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"loop-xref.pdf", "no-text.pdf"} {
+		data, _ := os.ReadFile("../../../../testdata/pdf/" + f)
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	data, _ := os.ReadFile(samples + "partial-ml.pdf")
+	os.WriteFile(filepath.Join(dir, "partial-ml.pdf"), data, 0o644)
+	code, stdout, stderr, took = runProcess(t, "screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--timeout", "1s", "--format", "csv", dir)
+	if code != 0 || !strings.Contains(stdout, "loop-xref.pdf: gave up after 1s") || !strings.Contains(stderr, "1 ranked, 2 failed") {
+		t.Errorf("screen: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if took > 6*time.Second {
+		t.Errorf("screen took %s", took)
+	}
 }
 
 // messyFolder makes a folder of resumes with the files batch screening
