@@ -2,9 +2,13 @@ package extract_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/tailor-cli/tailor/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated PDF fixtures in testdata/pdf")
@@ -32,6 +36,31 @@ func TestFixtures(t *testing.T) {
 		got, err := os.ReadFile(path)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%s is missing or stale (go test ./extract -run TestFixtures -update): %v", path, err)
+		}
+	}
+}
+
+// TestReadPDF_Encrypted: a PDF encrypted with an empty user password is
+// read when the library can decrypt it; otherwise the error says
+// "encrypted" and what to do, never "damaged".
+func TestReadPDF_Encrypted(t *testing.T) {
+	t.Parallel()
+	for file, readable := range map[string]bool{
+		"encrypted-aes128-no-password.pdf": true,
+		"encrypted-rc4-40.pdf":             false,
+		"encrypted-aes256-no-password.pdf": false,
+		"encrypted-password.pdf":           false,
+	} {
+		path := "../testdata/pdf/" + file
+		doc, err := extract.Read(path, extract.Options{})
+		if readable {
+			if err != nil || !strings.Contains(doc.Text, "Declan Whitford-Reyes") {
+				t.Errorf("%s: %v", file, err)
+			}
+			continue
+		}
+		if !errors.Is(err, extract.ErrEncrypted) || !strings.Contains(err.Error(), "without a password") || !strings.HasPrefix(err.Error(), path) {
+			t.Errorf("%s: error %v, want ErrEncrypted naming the file and the remedy", file, err)
 		}
 	}
 }

@@ -29,10 +29,21 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		}
 		return nil, fmt.Errorf("%s: %w: it does not start with %%PDF-", name, ErrNotPDF)
 	}
+	// encryption describes the file's encryption once it is known to have
+	// some. The library opens encrypted files with an empty user password
+	// when it can; when its decryption is wrong for the file (40-bit RC4),
+	// the content decodes to garbage. Such failures are reported as
+	// encryption, which the user can act on, not as damage.
+	encryption := ""
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
 			err = fmt.Errorf("%s: %w: %v", name, ErrMalformed, panicText(r))
+		}
+		if encryption != "" && (errors.Is(err, ErrMalformed) || errors.Is(err, ErrNoText)) {
+			doc = nil
+			err = fmt.Errorf("%s: %w: its encryption (%s) could not be read; print or export it to a new PDF without a password, and try again",
+				name, ErrEncrypted, encryption)
 		}
 	}()
 	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -41,6 +52,9 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 			return nil, fmt.Errorf("%s: %w: open it, print or export it to a new PDF without a password, and try again", name, ErrEncrypted)
 		}
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrMalformed, err)
+	}
+	if enc := rd.Trailer().Key("Encrypt"); enc.Kind() == pdf.Dict {
+		encryption = encryptionName(enc)
 	}
 	doc = &Document{Path: name, Format: FormatPDF, Producer: producer(rd)}
 	pages := pageList(rd.Trailer().Key("Root").Key("Pages"), opts.maxPages()+1)
@@ -155,4 +169,20 @@ func rect(v pdf.Value) ([4]float64, bool) {
 		r[1], r[3] = r[3], r[1]
 	}
 	return r, r[2]-r[0] > 1 && r[3]-r[1] > 1
+}
+
+// encryptionName describes a PDF's encryption dictionary, for messages.
+func encryptionName(enc pdf.Value) string {
+	v, bits := enc.Key("V").Int64(), enc.Key("Length").Int64()
+	if bits == 0 {
+		bits = 40
+	}
+	switch {
+	case v >= 5:
+		return "AES-256"
+	case v == 4:
+		return "AES-128 or RC4-128"
+	default:
+		return fmt.Sprintf("RC4-%d", bits)
+	}
 }
