@@ -28,6 +28,7 @@ test: ## vet, then run every test with the race detector (changes nothing in the
 fuzz: ## run each fuzz target for FUZZTIME (default 20s): make fuzz FUZZTIME=10m
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./match -run '^$$' -fuzz '^FuzzLoadTaxonomy$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./match -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 

@@ -17,15 +17,21 @@ var (
 	ErrUnsupported = errors.New("unsupported file type")
 	// ErrNotPDF means a file named .pdf does not hold a PDF.
 	ErrNotPDF = errors.New("not a PDF file")
+	// ErrNotDOCX means a file named .docx is not a readable Word document:
+	// it is empty, not a zip archive, a damaged one, a zip without
+	// word/document.xml, or its XML is damaged.
+	ErrNotDOCX = errors.New("not a DOCX file")
 	// ErrMalformed means a PDF is damaged in a way that stops its text from
 	// being read (a broken cross-reference table, a truncated stream, a
 	// parser panic).
 	ErrMalformed = errors.New("damaged PDF")
-	// ErrEncrypted means a PDF is encrypted and cannot be opened without a
-	// password.
+	// ErrEncrypted means a PDF or DOCX is encrypted and cannot be opened
+	// without a password. For a .docx it is also returned for a legacy .doc
+	// file renamed .docx: both are OLE compound files, which tailor does not
+	// read.
 	ErrEncrypted = errors.New("encrypted PDF")
 	// ErrNoText means the file has no text layer (a scan or an image-only
-	// export) or is empty.
+	// export), a DOCX holds no text, or a text file is empty.
 	ErrNoText = errors.New("no text")
 	// ErrNotText means a file read as text is not valid UTF-8 text.
 	ErrNotText = errors.New("not a text file")
@@ -37,6 +43,7 @@ type Format string
 // The formats Read understands.
 const (
 	FormatPDF      Format = "pdf"
+	FormatDOCX     Format = "docx"
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
 )
@@ -48,9 +55,10 @@ type Document struct {
 	Path string `json:"path,omitempty"`
 	// Format is the kind of source.
 	Format Format `json:"format"`
-	// Producer is the PDF's Producer (or Creator) field; empty otherwise.
+	// Producer is the PDF's Producer (or Creator) field, or the DOCX's
+	// Application (docProps/app.xml); empty otherwise.
 	Producer string `json:"producer,omitempty"`
-	// Pages is the number of pages; 1 for text formats.
+	// Pages is the number of pages; 1 for DOCX and text formats.
 	Pages int `json:"pages"`
 	// Text is the normalised text (Unicode NFKC, ligatures unfolded,
 	// hyphenated line ends joined): one line per Line, a blank line between
@@ -131,8 +139,10 @@ func (d *Document) LineAt(off int) int {
 }
 
 // Read reads the file at path as a Document, choosing the reader from the
-// file's extension (.pdf, .txt, .text, .md, .markdown). A file named .pdf
-// that is not a PDF is ErrNotPDF. DOCX and other formats are ErrUnsupported.
+// file's extension (.pdf, .docx, .txt, .text, .md, .markdown). A file named
+// .pdf that is not a PDF is ErrNotPDF; a file named .docx that is not a Word
+// document is ErrNotDOCX. .doc, .odt, .rtf and other formats are
+// ErrUnsupported.
 func Read(path string, opts Options) (*Document, error) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".pdf":
@@ -141,10 +151,12 @@ func Read(path string, opts Options) (*Document, error) {
 		return readTextFile(path, FormatText, opts)
 	case ".md", ".markdown":
 		return readTextFile(path, FormatMarkdown, opts)
-	case ".docx", ".doc", ".odt", ".rtf":
+	case ".docx":
+		return ReadDOCX(path, opts)
+	case ".doc", ".odt", ".rtf":
 		return nil, fmt.Errorf("%s: %w: %s resumes are not read yet; export it as PDF or plain text", path, ErrUnsupported, strings.TrimPrefix(ext, "."))
 	default:
-		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .txt and .md", path, ErrUnsupported, ext)
+		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .docx, .txt and .md", path, ErrUnsupported, ext)
 	}
 }
 

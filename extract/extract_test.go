@@ -177,7 +177,7 @@ func TestRead_Errors(t *testing.T) {
 		{"empty file named .pdf", write("empty.pdf", nil), extract.ErrNotPDF, "empty"},
 		{"PDF without text", write("blank.pdf", buildPDF("0 0 m 100 100 l S")), extract.ErrNoText, "text-based PDF"},
 		{"truncated PDF", write("trunc.pdf", buildPDF("BT /F1 12 Tf (x) Tj ET")[:300]), extract.ErrMalformed, ""},
-		{"DOCX not read yet", write("cv.docx", []byte("PK")), extract.ErrUnsupported, "export it as PDF"},
+		{"legacy .doc not read", write("cv.doc", []byte("x")), extract.ErrUnsupported, "export it as PDF"},
 		{"unknown extension", write("cv.xyz", []byte("x")), extract.ErrUnsupported, ".xyz"},
 		{"binary text file", write("cv.txt", []byte("a\x00b")), extract.ErrNotText, "binary"},
 		{"empty text file", write("cv.md", []byte("\n \n")), extract.ErrNoText, "empty"},

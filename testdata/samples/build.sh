@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerate the sample resume PDFs in this folder from their sources.
+# Regenerate the sample resume PDFs (and partial-ml.docx) in this folder from
+# their sources.
 #
 # Needs: pdflatex (texlive-latex-base, texlive-latex-recommended,
 # texlive-fonts-recommended), soffice (libreoffice-writer or
@@ -29,6 +30,10 @@ profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 soffice -env:UserInstallation="file://$profile" --headless \
   --convert-to pdf --outdir . partial-ml.fodt >/dev/null
+
+# 2b. partial-ml.docx: the same source as DOCX, for the DOCX reader.
+soffice -env:UserInstallation="file://$profile" --headless \
+  --convert-to docx --outdir . partial-ml.fodt >/dev/null
 
 # 3. web-dev-decoys.pdf: groff (gropdf), 1 page.
 groff -ms -Tpdf -P-pletter web-dev-decoys.ms > web-dev-decoys.pdf
