@@ -54,6 +54,10 @@ bench-screen: build ## screen PILE_SIZE copies of the samples and corpus resumes
 	@/usr/bin/time -f "  %e s wall" sh -c 'for f in $(PILE)/*.pdf; do pdftotext "$$f" /dev/null; done'
 	@rm -rf $(PILE)
 
+.PHONY: eval
+eval: ## measure skill finding on testdata/eval: precision, recall and F1 per category, and every error
+	@$(GO) test ./match -run '^TestEval$$' -count=1 -v | sed -n '/cases,/,/^--- /p'
+
 .PHONY: golden
 golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
 	$(GO) test ./report -run Golden -update

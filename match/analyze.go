@@ -25,11 +25,13 @@ var contextWords = map[string]bool{
 	"frameworks": true, "library": true, "libraries": true, "coding": true, "scripting": true,
 	"microservices": true, "backend": true, "compiler": true, "sdk": true, "apis": true, "codebase": true,
 	"cluster": true, "clusters": true, "kernels": true, "kernel": true, "tooling": true, "technologies": true,
+	"dataset": true, "datasets": true, "inference": true, "neural": true,
+	"rewrote": true, "ported": true, "refactored": true,
 }
 
 // analyze tokenizes a document and keeps the skill hits that count:
 // unambiguous terms always; ambiguous ones ("Go", "torch") when a version
-// number follows, when they sit in a section that lists skills, or when the same line
+// number or a technical suffix follows ("Go 1.22", "Kafka-based"), when they sit in a section that lists skills, or when the same line
 // or sentence names another skill or a programming word.
 //
 // listSection says which sections list skills, so that an ambiguous name
@@ -45,12 +47,56 @@ func analyze(doc *extract.Document, tax *Taxonomy, listSection func(extract.Sect
 			sure = append(sure, h.Start)
 		}
 	}
+	lists := map[int]bool{} // lines that list skills, by line index
 	for _, h := range raw {
-		if !h.Ambiguous || h.Versioned || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) || a.hasContext(h, sure) {
+		if !h.Ambiguous || h.Qualified || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) ||
+			a.inSkillList(h, raw, lists) || a.hasContext(h, sure) {
 			a.hits = append(a.hits, h)
 		}
 	}
 	return a
+}
+
+// inSkillList reports whether a hit sits in a labelled list of skills, such
+// as "Tech used: Go, Ray, Spark" outside a Skills section: a line "Label:
+// a, b, c" of at least two items, two thirds of which are skill names.
+// lists caches the verdict per line.
+func (a *analysis) inSkillList(h Hit, raw []Hit, lists map[int]bool) bool {
+	li := a.doc.LineAt(h.Start)
+	if li < 0 {
+		return false
+	}
+	if v, ok := lists[li]; ok {
+		return v
+	}
+	ln := a.doc.Lines[li]
+	text := a.doc.Text[ln.Start:ln.End]
+	verdict := false
+	if isLabelLine(text) {
+		colon := strings.IndexByte(text, ':')
+		items, named := 0, 0
+		off := ln.Start + colon + 1
+		for _, item := range strings.FieldsFunc(text[colon+1:], func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+			start := off + strings.Index(a.doc.Text[off:ln.End], item)
+			off = start + len(item)
+			trimmed := strings.TrimSpace(item)
+			if trimmed == "" {
+				continue
+			}
+			items++
+			lo := start + strings.Index(item, trimmed)
+			hi := lo + len(trimmed)
+			for _, r := range raw {
+				if r.Start == lo && r.End == hi {
+					named++
+					break
+				}
+			}
+		}
+		verdict = items >= 2 && 3*named >= 2*items
+	}
+	lists[li] = verdict
+	return verdict
 }
 
 // namesSection reports whether a hit is a heading that starts a known
@@ -129,6 +175,9 @@ func startsWithBullet(s string) bool {
 // isLabelLine reports whether a line reads "Label: item, item": a short
 // label before a colon, as skills lists are written.
 func isLabelLine(s string) bool {
+	for _, b := range []string{"• ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– ", "— ", "○ ", "■ "} {
+		s = strings.TrimPrefix(s, b)
+	}
 	label, rest, ok := strings.Cut(s, ":")
 	if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(label)) > 4 {
 		return false

@@ -226,8 +226,10 @@ type Hit struct {
 	Start, End int
 	// Ambiguous reports that the term needs context to count.
 	Ambiguous bool
-	// Versioned reports that a version number follows ("Go 1.22").
-	Versioned bool
+	// Qualified reports that a version number ("Go 1.22") or a technical
+	// suffix ("Kafka-based") follows: either says the name is the
+	// technology.
+	Qualified bool
 }
 
 var versionPattern = regexp.MustCompile(`^v?\d+(\.\d+)*(\.x|\+)?$`)
@@ -255,8 +257,10 @@ func (t *Taxonomy) scan(toks []Token) []Hit {
 		}
 		n := len(best.toks)
 		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous}
-		if i+n < len(toks) && toks[i+n].Glue == GlueSpace && versionPattern.MatchString(toks[i+n].Text) {
-			h.Versioned = true
+		if i+n < len(toks) {
+			next := toks[i+n]
+			h.Qualified = next.Glue == GlueSpace && versionPattern.MatchString(next.Text) ||
+				next.Glue == GlueHyphen && techSuffixes[next.Lower]
 		}
 		hits = append(hits, h)
 		i += n
@@ -270,7 +274,7 @@ func (t *Taxonomy) scan(toks []Token) []Hit {
 func boundaryOK(p *pattern, toks []Token, i int) bool {
 	end := i + len(p.toks)
 	if p.strict {
-		if toks[i].Glue == GlueHyphen || end < len(toks) && toks[end].Glue == GlueHyphen {
+		if toks[i].Glue == GlueHyphen || end < len(toks) && toks[end].Glue == GlueHyphen && !techSuffixes[toks[end].Lower] {
 			return false
 		}
 	}
@@ -296,6 +300,14 @@ func isInitial(toks []Token, i, end int) bool {
 	}
 	r := []rune(next.Text)
 	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// techSuffixes may follow even a short or ambiguous name after a hyphen:
+// "Go-based", "ML-driven" and "Rust-native" name the technology, where
+// "go-to-market" and "C-suite" do not.
+var techSuffixes = map[string]bool{
+	"based": true, "powered": true, "driven": true, "backed": true, "native": true, "centric": true,
+	"enabled": true, "compatible": true, "specific": true, "first": true, "only": true, "heavy": true,
 }
 
 // negated reports whether the tokens i..i+n sit inside one of the skill's

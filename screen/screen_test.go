@@ -220,7 +220,7 @@ func TestAnonymizer_Scrub(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := Row{File: "/home/zoe/cv.txt", Status: OK, Report: &match.Report{Resume: "/home/zoe/cv.txt",
-		Skills: []match.SkillResult{{ResumeEvidence: []match.Evidence{{Text: doc.Text[strings.Index(doc.Text, "Published"):], Term: "Published"}}}},
+		Skills:   []match.SkillResult{{ResumeEvidence: []match.Evidence{{Text: doc.Text[strings.Index(doc.Text, "Published"):], Term: "Published"}}}},
 		Warnings: []match.Warning{{Message: "see /home/zoe/cv.txt"}}}}
 	Anonymizer{Names: match.PersonNames}.Scrub(&row, doc, "/home/zoe/cv.txt", "cand-1")
 	out, _ := json.Marshal(row)

@@ -1,0 +1,158 @@
+package match
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// evalCase is one labelled snippet of testdata/eval/cases.yaml.
+type evalCase struct {
+	ID     string   `yaml:"id"`
+	Kind   string   `yaml:"kind"`
+	Text   string   `yaml:"text"`
+	Skills []string `yaml:"skills"`
+	Decoys []string `yaml:"decoys"`
+}
+
+// Evaluation thresholds over (document, skill) pairs.
+const (
+	minPrecision = 0.97
+	minRecall    = 0.95
+)
+
+// counts tallies true positives, false positives and false negatives.
+type counts struct{ tp, fp, fn int }
+
+func (c counts) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
+func (c counts) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
+func (c counts) f1() float64 {
+	p, r := c.precision(), c.recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// TestEval measures the skill finder against the labelled evaluation set:
+// precision, recall and F1 per category and overall, and every error. It
+// fails below the thresholds or when any decoy produces its skill. Run it
+// with make eval to see the table.
+func TestEval(t *testing.T) {
+	data, err := os.ReadFile("../testdata/eval/cases.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set struct {
+		Cases []evalCase `yaml:"cases"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&set); err != nil {
+		t.Fatalf("cases.yaml: %v", err)
+	}
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := counts{}
+	byCat := map[string]*counts{}
+	cat := func(id string) *counts {
+		s := tax.Skill(id)
+		name := "unknown"
+		if s != nil {
+			name = s.Category
+		}
+		if byCat[name] == nil {
+			byCat[name] = &counts{}
+		}
+		return byCat[name]
+	}
+	var errs []string
+	decoyHits := 0
+	covered := map[string]bool{}
+	for _, c := range set.Cases {
+		for _, id := range append(append([]string{}, c.Skills...), c.Decoys...) {
+			if tax.Skill(id) == nil {
+				t.Errorf("case %s: unknown skill %q", c.ID, id)
+			}
+		}
+		doc, err := extract.ReadText(c.ID, []byte(c.Text), extract.FormatText)
+		if err != nil {
+			t.Errorf("case %s: %v", c.ID, err)
+			continue
+		}
+		list := isSkillsSection
+		if c.Kind == "job" {
+			list = isRequirementsSection
+		}
+		got := map[string]bool{}
+		for _, h := range analyze(doc, tax, list).hits {
+			got[h.Skill.ID] = true
+		}
+		for _, id := range c.Skills {
+			covered[id] = true
+			if got[id] {
+				total.tp++
+				cat(id).tp++
+			} else {
+				total.fn++
+				cat(id).fn++
+				errs = append(errs, fmt.Sprintf("missed  %-28s in %s", id, c.ID))
+			}
+		}
+		for id := range got {
+			if slices.Contains(c.Skills, id) {
+				continue
+			}
+			total.fp++
+			cat(id).fp++
+			kind := "extra  "
+			if slices.Contains(c.Decoys, id) {
+				kind = "DECOY  "
+				decoyHits++
+			}
+			errs = append(errs, fmt.Sprintf("%s %-28s in %s", kind, id, c.ID))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d cases, %d skills covered\n\n%-14s %9s %9s %9s %5s %5s %5s\n", len(set.Cases), len(covered),
+		"category", "precision", "recall", "F1", "TP", "FP", "FN")
+	names := make([]string, 0, len(byCat))
+	for n := range byCat {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range append(names, "overall") {
+		c := total
+		if n != "overall" {
+			c = *byCat[n]
+		}
+		fmt.Fprintf(&b, "%-14s %9.3f %9.3f %9.3f %5d %5d %5d\n", n, c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn)
+	}
+	sort.Strings(errs)
+	if len(errs) > 0 {
+		fmt.Fprintf(&b, "\nerrors (%d):\n  %s\n", len(errs), strings.Join(errs, "\n  "))
+	}
+	t.Log("\n" + b.String())
+	if total.precision() < minPrecision || total.recall() < minRecall {
+		t.Errorf("precision %.3f, recall %.3f: want at least %.2f and %.2f", total.precision(), total.recall(), minPrecision, minRecall)
+	}
+	if decoyHits > 0 {
+		t.Errorf("%d decoys produced their skill", decoyHits)
+	}
+}
