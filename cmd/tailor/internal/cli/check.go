@@ -30,7 +30,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 		Description: "RESUME is a .pdf, .docx, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
 			"Exit status: 0 report written; 1 score below --min-score; 2 usage or input error.",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md or .pdf), or - for standard input; default: built-in deep learning engineer profile"},
+			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input; default: built-in deep learning engineer profile"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(report.Formats(), ", ")},
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},

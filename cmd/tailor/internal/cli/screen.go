@@ -53,7 +53,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			"Every input is accounted for: unreadable files get status error, other file types status skipped.\n" +
 			"Exit status: 0 the run completed (even with per-file errors); 2 usage error; 130 interrupted.",
 		Flags: []ucli.Flag{
-			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Required: true, Usage: "job description `FILE` (.txt, .md or .pdf), or - for standard input"},
+			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Required: true, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.BatchFormats(), ", ")},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (written whole or not at all) instead of standard output"},
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (failed and skipped files are always listed)"},
