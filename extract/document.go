@@ -160,32 +160,42 @@ func Read(path string, opts Options) (*Document, error) {
 	}
 }
 
-// Options bound the work Read may do on one file.
+// Options bound the work Read may do on one file. Zero values mean the
+// defaults; exceeding a limit is a *LimitError.
 type Options struct {
-	// MaxBytes is the largest file Read accepts; 0 means DefaultMaxBytes.
+	// MaxBytes is the largest file read.
 	MaxBytes int64
-	// MaxPages is the most pages read from a PDF; 0 means DefaultMaxPages.
+	// MaxPages is the most pages read from a PDF.
 	MaxPages int
+	// MaxTextBytes is the most text extracted.
+	MaxTextBytes int64
+	// MaxStreamBytes is the most bytes one PDF content stream may
+	// decompress to, and MaxInflatedBytes all of a PDF's content streams.
+	MaxStreamBytes, MaxInflatedBytes int64
 }
 
 // Defaults for Options.
 const (
-	DefaultMaxBytes = 20 << 20
-	DefaultMaxPages = 50
+	DefaultMaxBytes         = 20 << 20
+	DefaultMaxPages         = 50
+	DefaultMaxTextBytes     = 1 << 20
+	DefaultMaxStreamBytes   = 32 << 20
+	DefaultMaxInflatedBytes = 128 << 20
 )
 
-func (o Options) maxBytes() int64 {
-	if o.MaxBytes > 0 {
-		return o.MaxBytes
+func orDefault[T int | int64](v, def T) T {
+	if v > 0 {
+		return v
 	}
-	return DefaultMaxBytes
+	return def
 }
 
-func (o Options) maxPages() int {
-	if o.MaxPages > 0 {
-		return o.MaxPages
-	}
-	return DefaultMaxPages
+func (o Options) maxBytes() int64       { return orDefault(o.MaxBytes, DefaultMaxBytes) }
+func (o Options) maxPages() int         { return orDefault(o.MaxPages, DefaultMaxPages) }
+func (o Options) maxTextBytes() int64   { return orDefault(o.MaxTextBytes, DefaultMaxTextBytes) }
+func (o Options) maxStreamBytes() int64 { return orDefault(o.MaxStreamBytes, DefaultMaxStreamBytes) }
+func (o Options) maxInflatedBytes() int64 {
+	return orDefault(o.MaxInflatedBytes, DefaultMaxInflatedBytes)
 }
 
 // readLimited reads a whole file after checking its size against the limit.
@@ -203,7 +213,7 @@ func readLimited(path string, opts Options) ([]byte, error) {
 		return nil, fmt.Errorf("%s: is a directory, not a file", path)
 	}
 	if st.Size() > opts.maxBytes() {
-		return nil, fmt.Errorf("%s: file is %d MB, over the %d MB limit", path, st.Size()>>20, opts.maxBytes()>>20)
+		return nil, &LimitError{Path: path, Limit: LimitSize, Value: st.Size(), Max: opts.maxBytes()}
 	}
 	buf := make([]byte, st.Size())
 	n, err := io.ReadFull(f, buf)

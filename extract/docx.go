@@ -53,8 +53,9 @@ func ReadDOCX(path string, opts Options) (*Document, error) {
 // each cell's lines when the table lays out the page) and text boxes, in
 // document order; paragraphs styled as headings (Heading 1-6, Title, or
 // styles based on them) are headings. Headers, footers, footnotes,
-// comments, hidden text and deleted (tracked) text are not read. The limits
-// on hostile files are fixed; opts is accepted for symmetry with ParsePDF.
+// comments, hidden text and deleted (tracked) text are not read. Besides
+// opts's size and text limits, the limits on hostile archives (entries,
+// decompressed part size, XML depth) are fixed.
 func ParseDOCX(name string, data []byte, opts Options) (doc *Document, err error) {
 	switch {
 	case len(data) == 0:
@@ -107,6 +108,9 @@ func ParseDOCX(name string, data []byte, opts Options) (doc *Document, err error
 		doc.Producer = readApplication(f)
 	}
 	builder{}.build(doc, rd.out)
+	if err := checkText(doc, opts); err != nil {
+		return nil, err
+	}
 	if len(strings.Fields(doc.Text)) == 0 {
 		return nil, fmt.Errorf("%s: %w: the document has no text", name, ErrNoText)
 	}

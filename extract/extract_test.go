@@ -286,3 +286,31 @@ func TestDocument_LineAt(t *testing.T) {
 		}
 	}
 }
+
+func TestRead_Limits(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file  string
+		opts  extract.Options
+		limit string
+		msg   string
+	}{
+		{"strong-dl.pdf", extract.Options{MaxBytes: 10 << 10}, extract.LimitSize, "89 KB, over the limit of 10 KB"},
+		{"strong-dl.pdf", extract.Options{MaxPages: 1}, extract.LimitPages, "more than the limit of 1 page"},
+		{"strong-dl.pdf", extract.Options{MaxTextBytes: 1000}, extract.LimitText, "over the limit of 1000 bytes of text"},
+		{"strong-dl.pdf", extract.Options{MaxStreamBytes: 1000}, extract.LimitStream, "more than the limit of 1000 bytes decompressed in one content stream"},
+		{"strong-dl.pdf", extract.Options{MaxInflatedBytes: 5000}, extract.LimitInflated, "more than the limit of 4 KB decompressed in all"},
+		{"strong-dl.md", extract.Options{MaxTextBytes: 1000}, extract.LimitText, "of text"},
+	}
+	for _, tt := range tests {
+		_, err := extract.Read(samples+tt.file, tt.opts)
+		var le *extract.LimitError
+		if !errors.As(err, &le) || le.Limit != tt.limit || !errors.Is(err, extract.ErrLimit) {
+			t.Errorf("%s %+v: error %v, want a %s limit", tt.file, tt.opts, err, tt.limit)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), samples+tt.file) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: message %q, want it to contain %q", tt.file, err, tt.msg)
+		}
+	}
+}

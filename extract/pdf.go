@@ -62,12 +62,16 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		return nil, fmt.Errorf("%s: %w: the PDF has no pages", name, ErrMalformed)
 	}
 	if len(pages) > opts.maxPages() {
-		return nil, fmt.Errorf("%s: more than %d pages; a resume this long is not read (raise --max-pages to read it)", name, opts.maxPages())
+		return nil, &LimitError{Path: name, Limit: LimitPages, Value: int64(len(pages)), Max: int64(opts.maxPages())}
 	}
 	doc.Pages = len(pages)
 	var raws []rawLine
 	fonts := fontCache{}
+	budget := &inflateBudget{path: name, perStream: opts.maxStreamBytes(), max: opts.maxInflatedBytes()}
 	for i, pg := range pages {
+		if err := budget.check(pg.v.Key("Contents")); err != nil {
+			return nil, err
+		}
 		lines, err := pageLines(pg, i+1, fonts)
 		if err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
@@ -75,6 +79,9 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		raws = append(raws, lines...)
 	}
 	builder{dehyphenate: true, sizeHints: true}.build(doc, raws)
+	if err := checkText(doc, opts); err != nil {
+		return nil, err
+	}
 	if len(strings.Fields(doc.Text)) == 0 {
 		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt", name, ErrNoText)
 	}

@@ -15,6 +15,11 @@ import (
 // Text that is not valid UTF-8 is read as Windows-1252, with a warning;
 // text holding NUL bytes is ErrNotText.
 func ReadText(name string, data []byte, format Format) (*Document, error) {
+	return readText(name, data, format, Options{})
+}
+
+// readText is ReadText within the limits of opts.
+func readText(name string, data []byte, format Format, opts Options) (*Document, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Errorf("%s: %w: it holds binary data", name, ErrNotText)
 	}
@@ -54,6 +59,9 @@ func ReadText(name string, data []byte, format Format) (*Document, error) {
 		raws = append(raws, r)
 	}
 	builder{}.build(doc, raws)
+	if err := checkText(doc, opts); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrNoText)
 	}
@@ -66,7 +74,7 @@ func readTextFile(path string, format Format, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ReadText(path, data, format)
+	return readText(path, data, format, opts)
 }
 
 var (

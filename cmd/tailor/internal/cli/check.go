@@ -29,14 +29,14 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 		ArgsUsage: "RESUME",
 		Description: "RESUME is a .pdf, .docx, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
 			"Exit status: 0 report written; 1 score below --min-score; 2 usage or input error.",
-		Flags: []ucli.Flag{
+		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input; default: built-in deep learning engineer profile"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(report.Formats(), ", ")},
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
 			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up reading the resume and job after `D`"},
-		},
+		}, limitFlags()...),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			if os.Getenv("GOGC") == "" {
 				// A check is one short run that allocates about 10 MB:
@@ -66,7 +66,10 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			// The PDF library cannot be interrupted, so the reading runs
 			// under a deadline; when it passes, check fails and its
 			// process, ending, stops the reading for certain.
-			opts := extract.Options{}
+			opts, err := limitOptions(cmd)
+			if err != nil {
+				return err
+			}
 			type result struct {
 				doc *extract.Document
 				job *match.Job

@@ -81,7 +81,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if jsonErrors {
 		writeJSONError(stdout, err)
 	} else {
-		fmt.Fprintf(stderr, "tailor: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "tailor: %s\n", describe(err))
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintln(stderr, "Run 'tailor --help' or 'tailor check --help' for usage.")
@@ -97,7 +97,7 @@ func writeJSONError(w io.Writer, err error) {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(map[string]any{
 		"schema_version": match.SchemaVersion,
-		"error":          map[string]any{"message": oneLine(err.Error()), "exit_code": ExitError},
+		"error":          map[string]any{"message": describe(err), "exit_code": ExitError},
 	})
 }
 

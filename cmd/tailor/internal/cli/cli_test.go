@@ -82,6 +82,9 @@ func TestRun(t *testing.T) {
 		{name: "unknown flag", args: []string{"check", strong, "--jobb", job}, code: 2, stderr: []string{"jobb"}},
 		{name: "unknown command", args: []string{"chek", strong}, code: 2},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"tailor version"}},
+		{name: "over a limit names the flag", args: []string{"check", strong, "--max-pages", "1"}, code: 2,
+			stderr: []string{strong, "more than the limit of 1 page", "(raise it with --max-pages)"}, oneLine: true},
+		{name: "bad limit", args: []string{"check", strong, "--max-text", "0"}, code: 2, stderr: []string{"must be positive"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

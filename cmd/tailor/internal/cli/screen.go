@@ -37,10 +37,11 @@ const workerEnv = "TAILOR_WORKER"
 
 // workerConfig is the first line screen sends each worker.
 type workerConfig struct {
-	Job       string `json:"job"`
-	JobName   string `json:"job_name"`
-	Taxonomy  string `json:"taxonomy,omitempty"`
-	Anonymize bool   `json:"anonymize,omitempty"`
+	Job       string          `json:"job"`
+	JobName   string          `json:"job_name"`
+	Taxonomy  string          `json:"taxonomy,omitempty"`
+	Anonymize bool            `json:"anonymize,omitempty"`
+	Limits    extract.Options `json:"limits"`
 }
 
 // screenCommand is "tailor screen": rank many resumes against one job.
@@ -52,7 +53,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 		Description: "INPUT is a file, a folder (searched recursively), a pattern such as 'cv/*.pdf', or - for a list of paths on standard input.\n" +
 			"Every input is accounted for: unreadable files get status error, other file types status skipped.\n" +
 			"Exit status: 0 the run completed (even with per-file errors); 2 usage error; 130 interrupted.",
-		Flags: []ucli.Flag{
+		Flags: append([]ucli.Flag{
 			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Required: true, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.BatchFormats(), ", ")},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (written whole or not at all) instead of standard output"},
@@ -63,7 +64,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			&ucli.StringFlag{Name: "shard", Usage: "process only part `K/N` of the sorted inputs, for spreading a run over N machines (merge the JSONL outputs with tailor merge)"},
 			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up on a file after `D`"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one"},
-		},
+		}, limitFlags()...),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			format := cmd.String("format")
 			*jsonErrors = format == "json" || format == "jsonl"
@@ -83,6 +84,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			}
 			if cmd.Int("jobs") < 1 || cmd.Int("top") < 0 || cmd.Duration("timeout") <= 0 {
 				return usageError{errors.New("--jobs must be at least 1, --top at least 0, and --timeout positive")}
+			}
+			limits, err := limitOptions(cmd)
+			if err != nil {
+				return err
 			}
 			jobPath := cmd.String("job")
 			if jobPath == "-" && contains(args, "-") {
@@ -117,7 +122,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			pool := &screen.Pool{
 				Command: workerCommand,
 				Config: workerConfig{Job: jobFile, JobName: job.Name, Taxonomy: cmd.String("taxonomy"),
-					Anonymize: anonymize},
+					Anonymize: anonymize, Limits: limits},
 				Workers: cmd.Int("jobs"),
 				Timeout: cmd.Duration("timeout"),
 			}
@@ -257,9 +262,9 @@ func setupWorker(raw []byte) (func(string) screen.Row, error) {
 	job.Name = cfg.JobName
 	anon := screen.Anonymizer{Names: match.PersonNames}
 	return func(path string) screen.Row {
-		doc, err := extract.Read(path, extract.Options{})
+		doc, err := extract.Read(path, cfg.Limits)
 		if err != nil {
-			row := screen.Row{File: path, Status: screen.Error, Error: oneLine(err.Error())}
+			row := screen.Row{File: path, Status: screen.Error, Error: describe(err)}
 			if cfg.Anonymize {
 				row = anonymizeFailure(row)
 			}

@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,12 +113,44 @@ func messyFolder(t *testing.T) string {
 	return dir
 }
 
+// folderDigest hashes every file under dir with its name and mode.
+func folderDigest(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %v %v\n", path, info.Mode(), info.ModTime())
+		if info.Mode().IsRegular() {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			h.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
 	t.Parallel()
 	dir := messyFolder(t)
+	before := folderDigest(t, dir)
 	code, stdout, stderr := run(t, "", "screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--format", "csv", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if folderDigest(t, dir) != before {
+		t.Error("screening changed its inputs")
 	}
 	if !strings.HasPrefix(stdout, "\ufeff") || !strings.Contains(stdout, "\r\n") {
 		t.Error("CSV lacks the byte-order mark or CRLF line ends")
