@@ -306,3 +306,39 @@ func TestScreen_ListOnStdinAndOut(t *testing.T) {
 		t.Errorf("shortlist: %v\n%s", err, data)
 	}
 }
+
+// TestCorpus_BrokenCheck runs check on every malformed or hostile PDF of
+// the shared corpus, each in a process of its own: each must end within
+// the deadline with exit 2 and one line naming the file, or with a report
+// that carries a warning; nothing may mention a panic.
+func TestCorpus_BrokenCheck(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob("../../../../../shared/corpus/broken/*.pdf")
+	if len(files) == 0 {
+		t.Skip("corpus not found at ../shared/corpus (it sits beside the project in CI)")
+	}
+	for _, f := range files {
+		code, stdout, stderr, took := runProcess(t, "check", f, "--timeout", "5s")
+		out := stdout + stderr
+		for _, bad := range []string{"panic", "goroutine", "runtime error"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: output mentions %q", f, bad)
+			}
+		}
+		switch code {
+		case 2:
+			if !strings.HasPrefix(stderr, "tailor: "+f+": ") || strings.Count(stderr, "\n") != 1 || stdout != "" {
+				t.Errorf("%s: not one line naming the file: %q", f, stderr)
+			}
+		case 0:
+			if !strings.Contains(stdout, "Warnings") {
+				t.Errorf("%s: read without a warning:\n%s", f, trunc(stdout))
+			}
+		default:
+			t.Errorf("%s: exit %d: %s", f, code, stderr)
+		}
+		if took > 6*time.Second {
+			t.Errorf("%s: took %s", f, took)
+		}
+	}
+}
