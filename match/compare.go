@@ -46,11 +46,20 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	for _, h := range a.hits {
 		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)
 	}
-	// implies[id] lists the resume's skills that imply skill id.
+	// implies[id] lists the resume's skills that imply skill id; worked
+	// holds the skills a bullet of a work section shows, directly or
+	// through a narrower skill (BERT work shows Transformer work).
 	implies := map[string][]string{}
-	for id := range shown {
+	worked := map[string]bool{}
+	for id, hits := range shown {
 		for _, imp := range j.tax.Implied(id) {
 			implies[imp] = append(implies[imp], id)
+		}
+		if !listedOnly(resume, hits) {
+			worked[id] = true
+			for _, imp := range j.tax.Implied(id) {
+				worked[imp] = true
+			}
 		}
 	}
 	r := &Report{
@@ -62,6 +71,10 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 		r.Warnings = append(r.Warnings, Warning{Source: "resume", Code: w.Code, Message: w.Message})
 	}
 	r.Warnings = append(r.Warnings, j.warnings...)
+	hasWork := false // whether the resume has sections that show work
+	for _, sec := range resume.Sections {
+		hasWork = hasWork || workSections[sec.Name]
+	}
 	asked := map[string]bool{}
 	results := map[string]SkillResult{}
 	for _, js := range j.skills {
@@ -75,6 +88,7 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 			res.Status = Matched
 			res.ResumeEvidence = a.bestEvidence(hits)
 			res.ResumeTerm = preferredTerm(resume.Text, hits, js.wordings)
+			res.ListedOnly = hasWork && !worked[js.skill.ID] && listedOnly(resume, hits)
 		} else if via := strongest(implies[js.skill.ID], shown); via != "" {
 			res.Status = Partial
 			res.Via = j.tax.Skill(via).Name
@@ -143,6 +157,24 @@ func (j *Job) keepPerGroup(results map[string]SkillResult) []jobSkill {
 		out = append(out, js)
 	}
 	return out
+}
+
+// workSections are the resume sections whose bullets show work done or
+// studied (coursework and theses show maths better than a skills list).
+var workSections = map[string]bool{"Experience": true, "Projects": true, "Publications": true, "Education": true}
+
+// listedOnly reports whether a skill's hits include the Skills section but
+// none of the sections that show work.
+func listedOnly(resume *extract.Document, hits []Hit) bool {
+	listed := false
+	for _, h := range hits {
+		name := resume.SectionAt(h.Start).Name
+		if workSections[name] {
+			return false
+		}
+		listed = listed || name == "Skills"
+	}
+	return listed
 }
 
 // strongest picks, among the resume skills that imply a skill, the one the

@@ -93,7 +93,7 @@ Python, Keras
 		}
 	}
 	check("pytorch", Matched, "")
-	check("python", Matched, "")
+	check("python", Matched, ShowWork)           // only in the Skills list
 	check("rnn", Partial, Name)                  // LSTM implies RNN
 	check("distributed-training", Partial, Name) // DDP implies it
 	check("cnn", Matched, Align)                 // written another way
@@ -242,5 +242,43 @@ func TestSameTerm(t *testing.T) {
 		if got := sameTerm(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameTerm(%q, %q) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+func TestCompare_ListedOnly(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- PyTorch, TensorFlow and Python.\n"), tax)
+	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Trained models in PyTorch.\n\n## Skills\nPyTorch, TensorFlow, Python\n"))
+	for _, s := range r.Skills {
+		listed := s.ID != "pytorch"
+		if s.ListedOnly != listed {
+			t.Errorf("%s: listed_only %v, want %v", s.ID, s.ListedOnly, listed)
+		}
+		if listed && (s.Suggestion == nil || s.Suggestion.Kind != ShowWork || !strings.Contains(s.Suggestion.Advice, "no bullet")) {
+			t.Errorf("%s: suggestion %+v", s.ID, s.Suggestion)
+		}
+		if s.Status != Matched {
+			t.Errorf("%s: %s; listing a skill still matches it", s.ID, s.Status)
+		}
+	}
+	// A resume without sections that show work cannot be judged.
+	r = job.Compare(readText(t, "cv.txt", "Skills\nPyTorch, TensorFlow, Python"))
+	for _, s := range r.Skills {
+		if s.ListedOnly {
+			t.Errorf("%s flagged in a resume without experience", s.ID)
+		}
+	}
+}
+
+// TestCompare_ListedButShownNarrower: a skill listed only in the skills
+// list is not flagged when a bullet shows a narrower skill that implies it.
+func TestCompare_ListedButShownNarrower(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- RNN experience.\n"), tax)
+	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Built LSTM forecasters.\n\n## Skills\nRNN, LSTM\n"))
+	if len(r.Skills) != 1 || r.Skills[0].ListedOnly || r.Skills[0].Suggestion != nil {
+		t.Errorf("rnn: %+v", r.Skills)
 	}
 }

@@ -106,6 +106,12 @@ type SkillResult struct {
 	// Via names the resume skill that implies this one; set only for
 	// partial.
 	Via string `json:"via,omitempty"`
+	// ListedOnly reports that the resume names the skill in its skills
+	// list but in no bullet of its Experience, Projects, Publications or
+	// Education:
+	// claimed, not shown. Only set for matched skills of resumes that have
+	// such sections.
+	ListedOnly bool `json:"listed_only,omitempty"`
 	// Alternatives names the skills the job accepts instead of this one
 	// ("AWS or GCP"); the group is scored once, through this skill, the
 	// member the resume shows best. Empty when the job asks for the skill
@@ -150,12 +156,14 @@ const (
 	// Align: the resume shows the skill in other words; use the job's term,
 	// because applicant tracking systems search literally.
 	Align SuggestionKind = "align"
+	// ShowWork: the resume lists the skill but no bullet shows it; add one.
+	ShowWork SuggestionKind = "evidence"
 )
 
 // Suggestion is a concrete change to the resume for one skill. It never
 // claims experience: templates are for the person to complete only if true.
 type Suggestion struct {
-	// Kind is add, name or align.
+	// Kind is add, name, align or evidence.
 	Kind SuggestionKind `json:"kind"`
 	// Term is the job's word for the skill, to use verbatim.
 	Term string `json:"term"`

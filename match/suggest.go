@@ -33,7 +33,19 @@ func suggest(js jobSkill, res SkillResult) *Suggestion {
 				res.ResumeTerm, where, res.Name, term, res.ResumeTerm, term, res.ResumeTerm, term),
 		}
 	default:
-		if slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(res.ResumeTerm, w) }) {
+		ownWords := slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(res.ResumeTerm, w) })
+		if res.ListedOnly {
+			words := ""
+			if !ownWords {
+				words = fmt.Sprintf(", and write \"%s\" as the job does", term)
+			}
+			return &Suggestion{
+				Kind: ShowWork, Term: term, Template: template(js.skill, term),
+				Advice: fmt.Sprintf("You list %s in your skills, but no bullet in your experience or projects shows it. If you have used it, add a bullet that says what you did with it and what came of it%s.",
+					res.ResumeTerm, words),
+			}
+		}
+		if ownWords {
 			return nil
 		}
 		return &Suggestion{

@@ -60,8 +60,11 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 	}{
 		{"Missing", "✗", red, func(s match.SkillResult) bool { return s.Status == match.Missing }},
 		{"Partial: shown through a narrower skill", "~", yellow, func(s match.SkillResult) bool { return s.Status == match.Partial }},
+		{"Listed in your skills, but no bullet shows it", "!", yellow, func(s match.SkillResult) bool {
+			return s.Status == match.Matched && s.Suggestion != nil && s.Suggestion.Kind == match.ShowWork
+		}},
 		{"Matched, but in other words than the job's", "≈", cyan, func(s match.SkillResult) bool {
-			return s.Status == match.Matched && s.Suggestion != nil
+			return s.Status == match.Matched && s.Suggestion != nil && s.Suggestion.Kind == match.Align
 		}},
 	}
 	for _, g := range groups {
