@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
 )
@@ -100,6 +101,13 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	for _, js := range j.keepPerGroup(results) {
 		res := results[js.skill.ID]
 		res.Suggestion = suggest(js, res)
+		if res.Status == Missing && res.Suggestion != nil {
+			if ev, ok := a.closestWork(j.tax.Related(js.skill.ID)); ok {
+				res.Suggestion.Closest = &ev
+				res.Suggestion.Advice += fmt.Sprintf(" Your closest work is \"%s\" (%s, line %d): if you used %s there, name it in that bullet.",
+					clip(ev.Text, 140), ev.Section, ev.Line, js.term)
+			}
+		}
 		r.Skills = append(r.Skills, res)
 	}
 	for id := range shown {
@@ -175,6 +183,74 @@ func listedOnly(resume *extract.Document, hits []Hit) bool {
 		listed = listed || name == "Skills"
 	}
 	return listed
+}
+
+// minCloseness is the least relatedness (see Taxonomy.Related) a sentence
+// needs to be offered as the place for a missing skill.
+const minCloseness = 2
+
+// closestWork returns the sentence of a work section whose skills are the
+// most related to a missing one (summing each skill's relatedness once),
+// earliest first on ties; none when no sentence reaches minCloseness.
+func (a *analysis) closestWork(related map[string]int) (Evidence, bool) {
+	best, bestN := -1, minCloseness-1
+	var bestHit Hit
+	for i, sp := range a.sents {
+		if !workSections[a.doc.SectionAt(sp.Start).Name] || !a.describesWork(sp) {
+			continue
+		}
+		seen := map[string]bool{}
+		n := 0
+		var top Hit
+		topW := 0
+		for _, h := range a.hits {
+			w := related[h.Skill.ID]
+			if h.Start < sp.Start || h.End > sp.End || w == 0 || seen[h.Skill.ID] {
+				continue
+			}
+			seen[h.Skill.ID] = true
+			n += w
+			if w > topW {
+				top, topW = h, w
+			}
+		}
+		if n > bestN {
+			best, bestN, bestHit = i, n, top
+		}
+	}
+	if best < 0 {
+		return Evidence{}, false
+	}
+	return a.evidence(bestHit, a.doc.SectionAt(bestHit.Start).Name), true
+}
+
+// describesWork reports whether a sentence reads as work done: a list
+// item, or prose of at least ten words, most of them in lower case (a job
+// title with its employer and dates is mostly capitalised).
+func (a *analysis) describesWork(sp Span) bool {
+	if li := a.doc.LineAt(sp.Start); li >= 0 && startsWithBullet(a.doc.Text[a.doc.Lines[li].Start:a.doc.Lines[li].End]) {
+		return true
+	}
+	words := strings.Fields(a.doc.Text[sp.Start:sp.End])
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return len(words) >= 10 && 2*lower >= len(words)
+}
+
+// clip shortens s to about n bytes at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.TrimRight(s[:runeStart(s, cut)], " ,;:") + "…"
 }
 
 // strongest picks, among the resume skills that imply a skill, the one the

@@ -282,3 +282,28 @@ func TestCompare_ListedButShownNarrower(t *testing.T) {
 		t.Errorf("rnn: %+v", r.Skills)
 	}
 }
+
+// TestCompare_ClosestWork: advice for a missing skill points at the
+// resume's own bullet closest to it, and at none when nothing is close.
+func TestCompare_ClosestWork(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- LSTM models.\n- Go services.\n"), tax)
+	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n- Built RNN forecasters in Python for store demand.\n"))
+	for _, s := range r.Skills {
+		if s.Status != Missing || s.Suggestion == nil {
+			t.Fatalf("%s: %+v", s.ID, s)
+		}
+		c := s.Suggestion.Closest
+		switch s.ID {
+		case "lstm": // RNN is what LSTM implies: the forecasting bullet
+			if c == nil || !strings.Contains(c.Text, "RNN forecasters") || !strings.Contains(s.Suggestion.Advice, "if you used LSTM there") {
+				t.Errorf("lstm: closest %+v, advice %q", c, s.Suggestion.Advice)
+			}
+		case "go": // Python is only a fellow language: not close enough
+			if c != nil {
+				t.Errorf("go: closest %+v, want none", c)
+			}
+		}
+	}
+}

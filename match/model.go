@@ -172,6 +172,10 @@ type Suggestion struct {
 	// Template is a bullet with [blanks], to use only if it is true; empty
 	// for align.
 	Template string `json:"template,omitempty"`
+	// Closest is the resume's own sentence nearest to a missing skill
+	// (it names related skills), where the skill may belong if the person
+	// used it there; nil when none is related.
+	Closest *Evidence `json:"closest,omitempty"`
 }
 
 // Warning is a problem with an input, with what to do about it.

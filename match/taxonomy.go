@@ -325,3 +325,68 @@ func (t *Taxonomy) CategoryName(id string) string {
 // Implied returns the ids of every skill that skill id implies, directly or
 // through other skills, sorted.
 func (t *Taxonomy) Implied(id string) []string { return t.implied[id] }
+
+// maxSiblings is the most direct children a skill may have for them to
+// count as closely related: LSTM and GRU (children of RNN) are; everything
+// under "deep learning" is only loosely related.
+const maxSiblings = 12
+
+// looseCategories hold skills too unlike each other for sharing the
+// category to mean anything (medical imaging and speech recognition).
+var looseCategories = map[string]bool{"domains": true, "practices": true, "tools": true, "maths": true}
+
+// Related returns how near each skill is to skill id in the taxonomy:
+// 3 when one implies the other, 2 for siblings under a narrow parent, 1
+// for siblings under a broad parent (for general-purpose skills only) or
+// skills of the same (close) category. Suggestions use it to find the resume's bullet closest to a
+// missing skill.
+func (t *Taxonomy) Related(id string) map[string]int {
+	s := t.byID[id]
+	out := map[string]int{}
+	if s == nil {
+		return out
+	}
+	raise := func(o string, w int) {
+		if o != id && w > out[o] {
+			out[o] = w
+		}
+	}
+	children := map[string][]string{}
+	for _, o := range t.skills {
+		for _, p := range o.Implies {
+			children[p] = append(children[p], o.ID)
+		}
+	}
+	for _, imp := range t.implied[id] {
+		raise(imp, 3)
+	}
+	for _, o := range t.skills {
+		if slices.Contains(t.implied[o.ID], id) {
+			raise(o.ID, 3)
+		}
+		if o.Category == s.Category && !looseCategories[s.Category] {
+			raise(o.ID, 1)
+		}
+	}
+	for _, p := range s.Implies {
+		w := 0
+		switch {
+		case len(children[p]) <= maxSiblings:
+			w = 2
+		case generalCategories[s.Category]:
+			// PyTorch could have been used in any deep learning work;
+			// a Transformer could not be in any.
+			w = 1
+		}
+		for _, c := range children[p] {
+			raise(c, w)
+		}
+	}
+	return out
+}
+
+// generalCategories hold skills that apply to any work under their broad
+// parent: a framework, a language, hardware, a training or optimisation
+// technique, a way to deploy.
+var generalCategories = map[string]bool{"frameworks": true, "languages": true, "hardware": true,
+	"training": true, "optimization": true, "deployment": true}
