@@ -24,7 +24,7 @@ var contextWords = map[string]bool{
 	"language": true, "languages": true, "programming": true, "stack": true, "framework": true,
 	"frameworks": true, "library": true, "libraries": true, "coding": true, "scripting": true,
 	"microservices": true, "backend": true, "compiler": true, "sdk": true, "apis": true, "codebase": true,
-	"cluster": true, "clusters": true, "kernels": true, "kernel": true, "tooling": true, "technologies": true,
+	"cluster": true, "clusters": true, "tooling": true, "technologies": true,
 	"dataset": true, "datasets": true, "inference": true, "neural": true,
 	"rewrote": true, "ported": true, "refactored": true,
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // termKind is how a taxonomy term must be matched.
@@ -99,33 +100,89 @@ func termTokens(term string) []Token {
 
 // matchAt reports whether the pattern matches toks starting at i.
 func (p *pattern) matchAt(toks []Token, i int) bool {
+	ok, _ := p.match(toks, i)
+	return ok
+}
+
+// match reports whether the pattern matches toks starting at i, and
+// whether it matches them exactly (no inflection or plural).
+func (p *pattern) match(toks []Token, i int) (ok, exact bool) {
 	if i+len(p.toks) > len(toks) {
-		return false
+		return false, false
 	}
 	last := len(p.toks) - 1
 	inflected := false
 	for k, pt := range p.toks {
 		tk := toks[i+k]
 		if k > 0 && !glueFits(pt.glue, tk.Glue) {
-			return false
+			return false, false
 		}
 		if p.kind != termAlias {
-			// Case-sensitive terms match as written, or as a plural.
-			if tk.Text != pt.text && (k != last || !isPlural(tk.Text, pt.text)) {
-				return false
+			// Case-sensitive terms match as written, or as a plural; words
+			// that are not acronyms also in any inflection of the same
+			// case ("quantize", "Quantizing").
+			if tk.Text != pt.text {
+				if k != last || !isPlural(tk.Text, pt.text) && !sameCaseInflection(tk, pt) {
+					return false, false
+				}
+				inflected = true
 			}
 			continue
 		}
 		// Other terms match in any case; their last word in any
 		// inflection ("profiled", "fine-tuning", "GPUs").
 		if tk.Lower != pt.lower {
-			if k != last || wordStem(tk.Lower) != pt.stem || agentNoun(tk.Lower, pt.lower) {
-				return false
+			if k != last || wordStem(tk.Lower) != pt.stem || !inflectionOf(tk.Lower, pt.lower) || agentNoun(tk.Lower, pt.lower) {
+				return false, false
 			}
 			inflected = true
 		}
 	}
-	return !inflected || !p.skill.guarded[lowerPhrase(toks[i:i+len(p.toks)])]
+	if inflected && p.kind == termAlias && p.skill.guarded[lowerPhrase(toks[i:i+len(p.toks)])] {
+		return false, false
+	}
+	return true, !inflected
+}
+
+// sameCaseInflection reports whether a token is an inflection of a
+// case-sensitive word that is not an acronym, starting in the same case.
+func sameCaseInflection(tk Token, pt patternToken) bool {
+	if isAcronym(pt.text) || tk.Text == "" {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(tk.Text)
+	b, _ := utf8.DecodeRuneInString(pt.text)
+	// Compared as written, so that "LoRa" is no form of "LoRA".
+	return unicode.IsUpper(a) == unicode.IsUpper(b) && wordStem(tk.Lower) == pt.stem && inflectionOf(tk.Text, pt.text)
+}
+
+// isAcronym reports whether s has no lower-case letter ("GPT", "C#").
+func isAcronym(s string) bool {
+	return strings.ToUpper(s) == s
+}
+
+// endings are the inflectional endings two forms of a word may differ by.
+var endings = map[string]bool{"": true, "e": true, "s": true, "es": true, "ed": true, "d": true,
+	"ing": true, "ings": true, "y": true, "ies": true, "ied": true}
+
+// inflectionOf reports whether w and term are forms of one word: past
+// their common beginning, each ends in an inflectional ending (profiled
+// and profiling, tune and tuning, GPUs and GPU, modelling and model), and
+// w does not merely add an "e" ("seaborne" is no form of "Seaborn").
+func inflectionOf(w, term string) bool {
+	n := 0
+	for n < len(w) && n < len(term) && w[n] == term[n] {
+		n++
+	}
+	rw, rt := w[n:], term[n:]
+	// A doubled final consonant belongs to the ending (modelling, running).
+	if n > 0 && len(rw) > 1 && rw[0] == w[n-1] {
+		rw = rw[1:]
+	}
+	if n > 0 && len(rt) > 1 && rt[0] == term[n-1] {
+		rt = rt[1:]
+	}
+	return endings[rw] && endings[rt] && !(rw == "e" && rt == "")
 }
 
 // agentNoun reports whether w names a person where the term names an
@@ -240,14 +297,22 @@ var versionPattern = regexp.MustCompile(`^v?\d+(\.\d+)*(\.x|\+)?$`)
 func (t *Taxonomy) scan(toks []Token) []Hit {
 	var hits []Hit
 	for i := 0; i < len(toks); {
+		// The longest match wins; between equally long ones, a match of
+		// the text as written beats an inflection ("embeddings" is the
+		// embeddings skill, not a form of "embedded").
 		var best *pattern
+		bestExact := false
 		for _, key := range lookupKeys(toks[i].Lower) {
 			for _, p := range t.index[key] {
-				if best != nil && len(p.toks) <= len(best.toks) {
+				if best != nil && (len(p.toks) < len(best.toks) || len(p.toks) == len(best.toks) && bestExact) {
 					continue
 				}
-				if p.matchAt(toks, i) && boundaryOK(p, toks, i) && !negated(p.skill, toks, i, len(p.toks)) {
-					best = p
+				ok, exact := p.match(toks, i)
+				if !ok || best != nil && len(p.toks) == len(best.toks) && !exact {
+					continue
+				}
+				if boundaryOK(p, toks, i) && !negated(p.skill, toks, i, len(p.toks)) {
+					best, bestExact = p, exact
 				}
 			}
 		}
@@ -303,11 +368,12 @@ func isInitial(toks []Token, i, end int) bool {
 }
 
 // techSuffixes may follow even a short or ambiguous name after a hyphen:
-// "Go-based", "ML-driven" and "Rust-native" name the technology, where
+// "Go-based", "ML-driven", "GPT-style" and "Rust-native" name the technology, where
 // "go-to-market" and "C-suite" do not.
 var techSuffixes = map[string]bool{
 	"based": true, "powered": true, "driven": true, "backed": true, "native": true, "centric": true,
 	"enabled": true, "compatible": true, "specific": true, "first": true, "only": true, "heavy": true,
+	"style": true, "like": true,
 }
 
 // negated reports whether the tokens i..i+n sit inside one of the skill's

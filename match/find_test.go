@@ -148,3 +148,19 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestInflectionOf(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		w, term string
+		want    bool
+	}{
+		{"profiled", "profiling", true}, {"tune", "tuning", true}, {"gpus", "gpu", true},
+		{"modelling", "model", true}, {"technologies", "technology", true}, {"quantised", "quantise", true},
+		{"seaborne", "seaborn", false}, {"engineer", "engineering", true}, {"trainer", "training", false},
+	} {
+		if got := inflectionOf(tt.w, tt.term); got != tt.want {
+			t.Errorf("inflectionOf(%q, %q) = %v", tt.w, tt.term, got)
+		}
+	}
+}

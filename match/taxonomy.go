@@ -231,7 +231,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.
 					k := p.toks[0].lower
-					if len(p.toks) == 1 && p.kind == termAlias {
+					if len(p.toks) == 1 && (p.kind == termAlias || !isAcronym(p.toks[0].text)) {
 						k = p.toks[0].stem
 					}
 					t.index[k] = append(t.index[k], p)
