@@ -172,6 +172,18 @@ var sectionNames = func() map[string]string {
 		"patents", "publications and patents", "research and publications", "talks")
 	add("Certifications", "certifications", "certificates", "licenses and certifications",
 		"certifications and training", "courses", "relevant coursework", "coursework", "training")
+	// Job ad headings: their sections are Other to a resume; package match
+	// reads the heading itself.
+	add("Other", "requirements", "minimum requirements", "basic requirements", "job requirements",
+		"qualifications", "minimum qualifications", "basic qualifications", "required qualifications",
+		"preferred qualifications", "preferred", "preferred skills", "nice to have", "nice to haves", "nice-to-haves",
+		"bonus", "bonus points", "pluses", "responsibilities", "key responsibilities", "duties", "the role",
+		"about the role", "about the team", "about the job", "about the position", "about us", "about the company",
+		"who we are", "who you are", "what you will do", "what you'll do", "what you will be doing",
+		"what you'll be doing", "what you bring", "what you will bring", "what you'll bring", "what you need",
+		"what you will need", "what you'll need", "what we're looking for", "what we are looking for", "you have",
+		"you might have", "skills and experience", "must have", "must haves", "must-haves", "benefits", "perks",
+		"what we offer", "compensation", "salary", "equal opportunity", "how to apply", "our stack")
 	add("Other", "awards", "honors", "honours", "awards and honors", "interests", "volunteering",
 		"volunteer experience", "activities", "leadership", "references", "languages", "achievements", "hobbies")
 	return m
@@ -180,6 +192,7 @@ var sectionNames = func() map[string]string {
 // headingKey normalises a candidate heading for lookup in sectionNames.
 func headingKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "’", "'")
 	s = strings.TrimRight(s, ":.- ")
 	s = strings.ReplaceAll(s, "&", " and ")
 	return strings.Join(strings.Fields(s), " ")

@@ -16,6 +16,8 @@ type analysis struct {
 	toks  []Token
 	sents []Span
 	hits  []Hit
+	// raw holds every term found, also ambiguous ones that did not count.
+	raw []Hit
 }
 
 // contextWords, found in the same line or sentence, tell that an ambiguous
@@ -41,6 +43,7 @@ func analyze(doc *extract.Document, tax *Taxonomy, listSection func(extract.Sect
 	a := &analysis{doc: doc, toks: Tokenize(doc.Text)}
 	a.sents = Sentences(a.toks, blockStarts(doc))
 	raw := tax.scan(a.toks)
+	a.raw = raw
 	var sure []int // starts of unambiguous hits
 	for _, h := range raw {
 		if !h.Ambiguous {

@@ -66,7 +66,11 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: j.tax.Version,
 		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
-		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{},
+		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
+	}
+	for _, kw := range j.keywords {
+		kw.InResume = inText(a.toks, kw.Term)
+		r.OtherKeywords = append(r.OtherKeywords, kw)
 	}
 	for _, w := range resume.Warnings {
 		r.Warnings = append(r.Warnings, Warning{Source: "resume", Code: w.Code, Message: w.Message})

@@ -307,3 +307,38 @@ func TestCompare_ClosestWork(t *testing.T) {
 		}
 	}
 }
+
+func TestCompare_OtherKeywords(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.txt", readText(t, "job.txt", `Platform Engineer
+Acme Robotics, Oslo
+
+About us
+Acme Robotics builds robots for Oslo warehouses.
+
+Requirements
+- MSc in Computer Science and experience with Python.
+- You will run canary releases and own canary releases end to end.
+- Strong communication skills.
+
+Benefits
+- Generous Pension Plan.
+`), tax)
+	r := job.Compare(readText(t, "cv.txt", "Experience\n- Shipped canary releases for payments, in Python.\n"))
+	got := map[string]bool{}
+	for _, k := range r.OtherKeywords {
+		got[k.Term] = k.InResume
+	}
+	want := map[string]bool{"MSc": false, "Computer Science": false, "canary releases": true}
+	for term, in := range want {
+		if v, ok := got[term]; !ok || v != in {
+			t.Errorf("keyword %q: found %v, in resume %v; want in resume %v (all: %+v)", term, ok, v, in, r.OtherKeywords)
+		}
+	}
+	for _, bad := range []string{"Acme Robotics", "Oslo", "Pension Plan", "communication skills", "Python"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q is no keyword", bad)
+		}
+	}
+}

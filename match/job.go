@@ -38,6 +38,7 @@ type Job struct {
 	Title    string
 	tax      *Taxonomy
 	skills   []jobSkill // sorted by id
+	keywords []Keyword  // terms beyond the taxonomy; InResume unset
 	warnings []Warning
 }
 
@@ -87,49 +88,17 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 	for _, sec := range doc.Sections {
 		hasList = hasList || isRequirementsSection(sec)
 	}
-	// The cues are regular expressions; evaluate each section and sentence
-	// once, not once per skill found in it.
-	type sectionCues struct{ boilerplate, preferred, list bool }
-	sections := map[int]sectionCues{}
-	boilerSentence := map[Span]bool{}
-	type clauseCues struct{ preferred, required bool }
-	clauses := map[string]clauseCues{}
+	importance := importanceRules(doc, a, hasList)
 	byID := map[string]*jobSkill{}
 	var asked []Hit
 	for _, h := range a.hits {
-		sec := doc.SectionAt(h.Start)
-		cues, ok := sections[sec.Start]
+		imp, ok := importance(h)
 		if !ok {
-			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), isRequirementsSection(sec)}
-			sections[sec.Start] = cues
-		}
-		if cues.boilerplate {
-			continue
-		}
-		sent := a.sentenceAt(h.Start)
-		boiler, ok := boilerSentence[sent]
-		if !ok {
-			boiler = boilerplateCue.MatchString(doc.Text[sent.Start:sent.End])
-			boilerSentence[sent] = boiler
-		}
-		if boiler {
 			continue
 		}
 		asked = append(asked, h)
-		inList := cues.list
-		cl := clause(doc.Text, sent, h)
-		cc, ok := clauses[cl]
-		if !ok {
-			cc = clauseCues{preferredCue.MatchString(cl), requiredCue.MatchString(cl)}
-			clauses[cl] = cc
-		}
-		imp := Required
-		switch {
-		case cues.preferred || cc.preferred:
-			imp = Preferred
-		case hasList && !inList && !cc.required:
-			imp = Preferred
-		}
+		sec := doc.SectionAt(h.Start)
+		inList := isRequirementsSection(sec)
 		term := doc.Text[h.Start:h.End]
 		js, ok := byID[h.Skill.ID]
 		if !ok {
@@ -154,6 +123,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, byID)
+	j.keywords = otherKeywords(doc, a.raw, importance)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}
@@ -168,6 +138,51 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 			Message: "No skills from the taxonomy were found in the job description, so the score is 0; check the file, or add the role's skills with --taxonomy."})
 	}
 	return j
+}
+
+// importanceRules returns the function that says how much the job wants
+// what it names at a hit, and false for boilerplate (about the employer,
+// pay, benefits, equal opportunity). The cues are regular expressions, so
+// each section, sentence and clause is judged once.
+func importanceRules(doc *extract.Document, a *analysis, hasList bool) func(Hit) (Importance, bool) {
+	type sectionCues struct{ boilerplate, preferred, list bool }
+	type clauseCues struct{ preferred, required bool }
+	sections := map[int]sectionCues{}
+	boilerSentence := map[Span]bool{}
+	clauses := map[string]clauseCues{}
+	return func(h Hit) (Importance, bool) {
+		sec := doc.SectionAt(h.Start)
+		cues, ok := sections[sec.Start]
+		if !ok {
+			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), isRequirementsSection(sec)}
+			sections[sec.Start] = cues
+		}
+		if cues.boilerplate {
+			return "", false
+		}
+		sent := a.sentenceAt(h.Start)
+		boiler, ok := boilerSentence[sent]
+		if !ok {
+			boiler = boilerplateCue.MatchString(doc.Text[sent.Start:sent.End])
+			boilerSentence[sent] = boiler
+		}
+		if boiler {
+			return "", false
+		}
+		cl := clause(doc.Text, sent, h)
+		cc, ok := clauses[cl]
+		if !ok {
+			cc = clauseCues{preferredCue.MatchString(cl), requiredCue.MatchString(cl)}
+			clauses[cl] = cc
+		}
+		switch {
+		case cues.preferred || cc.preferred:
+			return Preferred, true
+		case hasList && !cues.list && !cc.required:
+			return Preferred, true
+		}
+		return Required, true
+	}
 }
 
 // alternativeSep matches the words between two skills offered as

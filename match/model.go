@@ -33,6 +33,10 @@ type Report struct {
 	// ResumeOnly lists skills the resume shows that the job does not ask
 	// for, by name; empty when there are none.
 	ResumeOnly []string `json:"resume_only"`
+	// OtherKeywords are terms the job uses that the skill taxonomy does
+	// not know (it repeats them, or names them in a requirement), and
+	// whether the resume uses them; not scored. Empty when there are none.
+	OtherKeywords []Keyword `json:"other_keywords"`
 	// Warnings are problems with the inputs that may make the report less
 	// accurate; empty when there are none.
 	Warnings []Warning `json:"warnings"`

@@ -191,3 +191,58 @@ func PersonNames(text string) []string {
 	}
 	return out
 }
+
+// Phrase is a noun phrase of a text.
+type Phrase struct {
+	// Text is the phrase as written; Start and End its byte offsets.
+	Text       string
+	Start, End int
+	// Proper reports that the phrase holds a proper noun.
+	Proper bool
+}
+
+// NounPhrases tags text with prose's part-of-speech tagger and returns its
+// noun phrases: runs of nouns on one line, after at most one adjective,
+// with nothing but spaces between their words.
+func NounPhrases(text string) []Phrase {
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	var out []Phrase
+	var cur []prose.Token
+	flush := func() {
+		// Keep at most one adjective, right before the nouns.
+		for len(cur) > 1 && cur[0].Tag == "JJ" && cur[1].Tag == "JJ" {
+			cur = cur[1:]
+		}
+		if len(cur) > 0 && cur[len(cur)-1].Tag != "JJ" {
+			p := Phrase{Start: cur[0].Start, End: cur[len(cur)-1].End()}
+			p.Text = text[p.Start:p.End]
+			for _, t := range cur {
+				p.Proper = p.Proper || strings.HasPrefix(t.Tag, "NNP")
+			}
+			out = append(out, p)
+		}
+		cur = cur[:0]
+	}
+	for _, t := range doc.Tokens() {
+		// Tokens without letters (bullets, slashes) are no words.
+		word := strings.IndexFunc(t.Text, unicode.IsLetter) >= 0
+		noun := word && strings.HasPrefix(t.Tag, "NN")
+		adj := word && t.Tag == "JJ"
+		if len(cur) > 0 {
+			gap := text[cur[len(cur)-1].End():t.Start]
+			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") || !noun && !adj || adj && cur[len(cur)-1].Tag != "JJ" {
+				flush()
+			}
+		}
+		if noun || adj {
+			cur = append(cur, t)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,199 @@
+package match
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// Keyword is a term the job uses that the taxonomy does not know: a noun
+// phrase the job repeats, or a proper noun it asks for in a requirement.
+type Keyword struct {
+	// Term is the job's wording (its first use).
+	Term string `json:"term"`
+	// Importance is required when any use is in a required clause.
+	Importance Importance `json:"importance"`
+	// Count is how often the job uses the term.
+	Count int `json:"count"`
+	// InResume reports whether the resume uses the term too.
+	InResume bool `json:"in_resume"`
+}
+
+// maxKeywords is the most keywords a report lists.
+const maxKeywords = 12
+
+// genericWords never make a keyword on their own: words of every job ad.
+var genericWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`model models train turn must fluent comfort ideas idea scale fit
+		experience years year team teams role roles ability abilities skill skills
+		knowledge understanding familiarity work company candidate candidates engineer engineers scientist scientists
+		developer developers manager managers opportunity opportunities salary benefits people time things way ways
+		problem problems solution solutions product products business customer customers environment field area areas
+		level levels plus bonus requirement requirements responsibility responsibilities qualification qualifications
+		degree background communication collaboration impact ownership culture mission values day days week weeks
+		month months hours office remote hybrid location role's job jobs position applicants application apply
+		contributions points nice production code system systems tools tool platform platforms project projects
+		process processes quality results result part parts lot lots kind world users user member members
+		meetings meeting changes change docs documentation basics rotation service services support features feature
+		stack data research researchers production-grade end design`) {
+		genericWords[w] = true
+	}
+}
+
+// weakAdjectives are dropped from the start of a phrase ("strong
+// programming skills" is not a term).
+var weakAdjectives = map[string]bool{"strong": true, "solid": true, "good": true, "great": true, "excellent": true,
+	"proven": true, "deep": true, "hands-on": true, "relevant": true, "related": true, "new": true, "large": true,
+	"high": true, "various": true, "practical": true, "first": true, "big": true, "small": true, "several": true,
+	"other": true, "own": true, "similar": true, "real": true, "modern": true, "best": true, "internal": true}
+
+// keywordCandidate gathers one term's uses in the job.
+type keywordCandidate struct {
+	term       string
+	key        string
+	first      int
+	count      int
+	proper     bool
+	importance Importance
+}
+
+// otherKeywords finds the job's terms beyond the taxonomy in its
+// requirement sections: noun phrases of two or more words that the job
+// repeats, and names (proper nouns: tools, products, degrees) it asks for
+// in a required clause; not overlapping a skill, not in boilerplate, not
+// generic words. A job without requirement sections yields none: its
+// company and place names would pass for terms.
+func otherKeywords(doc *extract.Document, covered []Hit, importance func(Hit) (Importance, bool)) []Keyword {
+	byKey := map[string]*keywordCandidate{}
+	for _, p := range NounPhrases(doc.Text) {
+		if sec := doc.SectionAt(p.Start); !isRequirementsSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
+			continue
+		}
+		p = trimPhrase(doc, p)
+		if p.Text == "" || overlaps(covered, p.Start, p.End) {
+			continue
+		}
+		imp, ok := importance(Hit{Start: p.Start, End: p.End})
+		if !ok { // boilerplate
+			continue
+		}
+		key := phraseKey(p.Text)
+		c := byKey[key]
+		if c == nil {
+			c = &keywordCandidate{term: p.Text, key: key, first: p.Start, importance: Preferred}
+			byKey[key] = c
+		}
+		c.count++
+		c.proper = c.proper || p.Proper
+		if imp == Required {
+			c.importance = Required
+		}
+	}
+	var out []keywordCandidate
+	for _, c := range byKey {
+		if c.count >= 2 && strings.Contains(c.key, " ") || c.proper && c.importance == Required {
+			out = append(out, *c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].count != out[j].count {
+			return out[i].count > out[j].count
+		}
+		return out[i].first < out[j].first
+	})
+	if len(out) > maxKeywords {
+		out = out[:maxKeywords]
+	}
+	kws := make([]Keyword, len(out))
+	for i, c := range out {
+		kws[i] = Keyword{Term: c.term, Importance: c.importance, Count: c.count}
+	}
+	return kws
+}
+
+// trimPhrase drops a phrase's weak leading adjectives, an imperative verb
+// that starts a list item or line (the tagger reads "Run" as a name there),
+// and the phrase altogether when only generic words, numbers or single
+// letters are left.
+func trimPhrase(doc *extract.Document, p Phrase) Phrase {
+	words := strings.Fields(p.Text)
+	if li := doc.LineAt(p.Start); li >= 0 {
+		line := doc.Text[doc.Lines[li].Start:p.Start]
+		if strings.TrimLeft(line, "•▪◦‣-*–—○■ ") == "" && len(words) > 0 && !isAcronym(words[0]) {
+			// A phrase opening a line: its first word is a verb when the
+			// line reads as an instruction; keep it only if it is all
+			// there is and a proper noun.
+			if len(words) > 1 {
+				words = words[1:]
+			} else if !p.Proper {
+				return Phrase{}
+			}
+		}
+	}
+	for len(words) > 0 && weakAdjectives[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	if len(words) == 0 || len(words) > 4 {
+		return Phrase{}
+	}
+	generic := true
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,;:()"))
+		if len([]rune(lw)) > 1 && !genericWords[lw] && !genericWords[wordStem(lw)] && strings.IndexFunc(lw, isLetter) >= 0 {
+			generic = false
+		}
+	}
+	if generic {
+		return Phrase{}
+	}
+	text := strings.Join(words, " ")
+	start := p.Start + strings.Index(doc.Text[p.Start:p.End], words[0])
+	if !strings.HasPrefix(doc.Text[start:], text) {
+		return Phrase{}
+	}
+	return Phrase{Text: text, Start: start, End: start + len(text), Proper: p.Proper}
+}
+
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
+
+// phraseKey is a phrase's identity for counting: lower case, each word
+// stemmed ("canary releases" and "canary release" are one term).
+func phraseKey(s string) string {
+	return strings.Join(stems(s), " ")
+}
+
+// overlaps reports whether any hit overlaps [start, end).
+func overlaps(hits []Hit, start, end int) bool {
+	for _, h := range hits {
+		if h.Start < end && start < h.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inText reports whether text uses the term: its words, stemmed, in order.
+func inText(toks []Token, term string) bool {
+	want := stems(term)
+	if len(want) == 0 {
+		return false
+	}
+	var got []string
+	for _, t := range toks {
+		if w := words(t.Text); len(w) == 1 {
+			got = append(got, wordStem(w[0]))
+		} else {
+			got = append(got, "")
+		}
+	}
+	for i := 0; i+len(want) <= len(got); i++ {
+		if slices.Equal(got[i:i+len(want)], want) {
+			return true
+		}
+	}
+	return false
+}
