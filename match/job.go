@@ -82,6 +82,10 @@ var (
 // are preferred unless their clause says they are required. Skills offered
 // as alternatives ("AWS or GCP") form a group of which one is enough.
 func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
+	// Tagging for other keywords needs only the text, and loading the
+	// tagger's model costs as much as the rest: start it first.
+	phrases := make(chan []Phrase, 1)
+	go func() { phrases <- NounPhrases(doc.Text) }()
 	a := analyze(doc, tax, isRequirementsSection)
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
 	hasList := false
@@ -123,7 +127,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, byID)
-	j.keywords = otherKeywords(doc, a.raw, importance)
+	j.keywords = otherKeywords(doc, <-phrases, a.raw, importance)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}

@@ -61,15 +61,15 @@ type keywordCandidate struct {
 	importance Importance
 }
 
-// otherKeywords finds the job's terms beyond the taxonomy in its
-// requirement sections: noun phrases of two or more words that the job
+// otherKeywords finds the job's terms beyond the taxonomy among its noun
+// phrases (from NounPhrases) in its requirement sections: noun phrases of two or more words that the job
 // repeats, and names (proper nouns: tools, products, degrees) it asks for
 // in a required clause; not overlapping a skill, not in boilerplate, not
 // generic words. A job without requirement sections yields none: its
 // company and place names would pass for terms.
-func otherKeywords(doc *extract.Document, covered []Hit, importance func(Hit) (Importance, bool)) []Keyword {
+func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, importance func(Hit) (Importance, bool)) []Keyword {
 	byKey := map[string]*keywordCandidate{}
-	for _, p := range NounPhrases(doc.Text) {
+	for _, p := range phrases {
 		if sec := doc.SectionAt(p.Start); !isRequirementsSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
 			continue
 		}
