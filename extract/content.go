@@ -63,6 +63,9 @@ type interpreter struct {
 	fonts  fontCache
 	glyphs []glyph
 	err    error
+	// shown and garbled count the visible glyphs, and those that decoded
+	// to nothing readable (no Unicode mapping).
+	shown, garbled int
 }
 
 // fontCache holds the fonts read so far in one document. The PDF library
@@ -232,20 +235,46 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		// vertical sidebar label) and invisible text are skipped.
 		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
 		if upright && gs.render != 3 && size >= 1 {
+			in.shown++
+			if unreadable(text) {
+				in.garbled++
+			}
 			in.glyphs = append(in.glyphs, glyph{
 				text: text, x: trm[4], y: trm[5], w: tx * xScale, size: size,
-				space: isSpace || text == " " || text == "\u00a0", approx: !known,
+				// Code 32 takes the word spacing (the spec says so), but
+				// whether the glyph is a space is its text's call: subset
+				// fonts (LibreOffice) give code 32 to any glyph, here "T".
+				space: text == " " || text == "\u00a0" || text == "" && isSpace, approx: !known,
 			})
 		}
 		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
 	}
 }
 
+// glyphStats counts a document's visible and unreadable glyphs.
+type glyphStats struct{ shown, garbled int }
+
+// unreadable reports whether a glyph's text carries no readable
+// character: empty, the replacement character, a control character or a
+// private-use code point (a font without a Unicode map).
+func unreadable(text string) bool {
+	if text == "" {
+		return true
+	}
+	for _, r := range text {
+		if r == '\uFFFD' || r < 0x20 && r != '\t' || r >= 0xE000 && r <= 0xF8FF && r != 0xF0B7 && r != 0xF0A7 {
+			return true
+		}
+	}
+	return false
+}
+
 // pageLines runs a page's content and lays its glyphs out as lines. Content
 // that the library cannot parse panics inside it; ParsePDF recovers that
 // for the whole file.
-func pageLines(pg page, num int, fonts fontCache) ([]rawLine, error) {
+func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine, error) {
 	in := &interpreter{fonts: fonts}
+	defer func() { stats.shown, stats.garbled = stats.shown+in.shown, stats.garbled+in.garbled }()
 	gs := gstate{ctm: identity, hScale: 1}
 	contents := pg.v.Key("Contents")
 	if contents.Kind() != pdf.Stream && contents.Kind() != pdf.Array {

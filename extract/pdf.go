@@ -68,11 +68,12 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 	var raws []rawLine
 	fonts := fontCache{}
 	budget := &inflateBudget{path: name, perStream: opts.maxStreamBytes(), max: opts.maxInflatedBytes()}
+	var stats glyphStats
 	for i, pg := range pages {
 		if err := budget.check(pg.v.Key("Contents")); err != nil {
 			return nil, err
 		}
-		lines, err := pageLines(pg, i+1, fonts)
+		lines, err := pageLines(pg, i+1, fonts, &stats)
 		if err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
 		}
@@ -85,6 +86,7 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 	if len(strings.Fields(doc.Text)) == 0 {
 		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt", name, ErrNoText)
 	}
+	doc.Warnings = append(doc.Warnings, garbledWarning(stats.shown, stats.garbled)...)
 	doc.Warnings = append(doc.Warnings, contentWarnings(doc)...)
 	return doc, nil
 }

@@ -3,6 +3,7 @@ package extract_test
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // buildPDF returns a valid one-page PDF whose page content stream is
@@ -59,5 +60,60 @@ func cid(s string) string {
 		fmt.Fprintf(&b, "%04X", int(r-'a'+1))
 	}
 	b.WriteByte('>')
+	return b.String()
+}
+
+// buildPDFPages returns a valid PDF with one page per content stream, all
+// using buildPDF's fonts, plus /F3: a CID font with no ToUnicode map, whose
+// text cannot be decoded.
+func buildPDFPages(contents ...string) []byte {
+	n := len(contents)
+	// Objects: 1 catalog, 2 pages, 3 F1, 4 F2, 5 F2 descendant, 6 F2 cmap,
+	// 7 F3, 8 F3 descendant, then a page and a content stream per page.
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"", // pages, filled below
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Test /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 6 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Test /DW 1000 /W [1 26 500] >>",
+		"", // cmap, filled below
+		"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [8 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /DW 500 >>",
+	}
+	cmap := "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0001> <001A> <0061>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+	objs[5] = fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap)
+	kids := ""
+	for i, c := range contents {
+		page, stream := 9+2*i, 10+2*i
+		kids += fmt.Sprintf("%d 0 R ", page)
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 7 0 R >> >> /Contents %d 0 R >>", stream),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c), c))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, n)
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// textPage draws lines of text with /F1, top to bottom.
+func textPage(lines ...string) string {
+	var b strings.Builder
+	b.WriteString("BT /F1 11 Tf 14 TL 72 740 Td ")
+	for _, l := range lines {
+		fmt.Fprintf(&b, "(%s) Tj T* ", l)
+	}
+	b.WriteString("ET")
 	return b.String()
 }

@@ -31,7 +31,7 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 			return nil, fmt.Errorf("%s: %w: %v", name, ErrNotText, err)
 		}
 		data = decoded
-		doc.Warnings = append(doc.Warnings, Warning{Code: "not-utf8",
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnNotUTF8,
 			Message: "The file is not UTF-8; it was read as Windows-1252. Save it as UTF-8 if accents look wrong."})
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
@@ -109,12 +109,3 @@ func stripMarkdown(line string) (string, bool) {
 	return line, heading
 }
 
-// contentWarnings reports gaps a reader can fix: very little text.
-func contentWarnings(doc *Document) []Warning {
-	var out []Warning
-	if n := len(strings.Fields(doc.Text)); n < 80 {
-		out = append(out, Warning{Code: "few-words",
-			Message: fmt.Sprintf("Only %d words were read; if the file has more, export it again as text-based PDF.", n)})
-	}
-	return out
-}

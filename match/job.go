@@ -133,7 +133,8 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 	}
 	sort.Slice(j.skills, func(x, y int) bool { return j.skills[x].skill.ID < j.skills[y].skill.ID })
 	for _, w := range doc.Warnings {
-		if w.Code != "few-words" {
+		// Advice on what a resume should contain is not for a job ad.
+		if extract.ReadingWarnings[w.Code] {
 			j.warnings = append(j.warnings, Warning{Source: "job", Code: w.Code, Message: w.Message})
 		}
 	}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Warning codes. A job seeker can act on each; Message says how.
+const (
+	WarnFewWords       = "few-words"
+	WarnNoEmail        = "no-email"
+	WarnNoPhone        = "no-phone"
+	WarnNoExperience   = "no-experience-section"
+	WarnNoEducation    = "no-education-section"
+	WarnNoSkills       = "no-skills-section"
+	WarnLong           = "long"
+	WarnGarbled        = "garbled-text"
+	WarnNotUTF8        = "not-utf8"
+	WarnMultiColumn    = "multi-column"
+	resumeMinWords     = 80
+	resumeMaxPages     = 2
+	garbledShare       = 0.05
+	garbledMinGlyphs   = 200
+	maxWarningsPerKind = 1
+)
+
+var (
+	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	phoneRE = regexp.MustCompile(`(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\d{2,4}(?:[\s.-]\d{2,4}){2,4})`)
+)
+
+// contentWarnings reports what a reader of the document can fix: very
+// little text, no email or phone number, no Experience, Education or
+// Skills heading, more than two pages. They are written for resumes;
+// callers reading a job description keep only the ones about reading.
+func contentWarnings(doc *Document) []Warning {
+	var out []Warning
+	add := func(code, format string, args ...any) {
+		out = append(out, Warning{Code: code, Message: fmt.Sprintf(format, args...)})
+	}
+	if n := len(strings.Fields(doc.Text)); n < resumeMinWords {
+		add(WarnFewWords, "Only %d words were read; if the file has more, export it again as a text-based PDF.", n)
+	}
+	if !emailRE.MatchString(doc.Text) {
+		add(WarnNoEmail, "No email address was found; put one at the top, as text, not only as a link or an image.")
+	}
+	if !phoneRE.MatchString(doc.Text) {
+		add(WarnNoPhone, "No phone number was found; put one at the top, with the country code if you apply abroad.")
+	}
+	has := map[string]bool{}
+	for _, s := range doc.Sections {
+		has[s.Name] = true
+	}
+	for _, want := range []struct{ name, code, example string }{
+		{"Experience", WarnNoExperience, "Experience"},
+		{"Education", WarnNoEducation, "Education"},
+		{"Skills", WarnNoSkills, "Skills"},
+	} {
+		if !has[want.name] {
+			add(want.code, "No %s heading was found; applicant tracking systems file what follows a heading such as %q, so give the section one.", strings.ToLower(want.name), want.example)
+		}
+	}
+	if doc.Pages > resumeMaxPages {
+		add(WarnLong, "The resume runs to %d pages; most recruiters read one or two, so cut what does not serve this job.", doc.Pages)
+	}
+	return out
+}
+
+// garbledWarning reports a PDF whose glyphs mostly decode to nothing
+// readable: fonts without a usable ToUnicode map.
+func garbledWarning(total, bad int) []Warning {
+	if total < garbledMinGlyphs || float64(bad) < garbledShare*float64(total) {
+		return nil
+	}
+	return []Warning{{Code: WarnGarbled, Message: fmt.Sprintf(
+		"%d%% of the characters could not be decoded (its fonts lack a Unicode map), so parsers read garbage; export the PDF again with standard fonts, or from another editor.",
+		100*bad/total)}}
+}
+
+// ReadingWarnings are the warning codes about how a file was read, as
+// opposed to what a resume should contain: a job description keeps these.
+var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true}
