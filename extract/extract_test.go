@@ -31,7 +31,7 @@ func TestReadPDF_Samples(t *testing.T) {
 		},
 		{
 			file: "partial-ml.pdf", producer: "LibreOffice", pages: 1,
-			want:     []string{"Aisha Bennett-Okoro", "scikit-learn, XGBoost and pandas", "LSTM forecasting model in Keras"},
+			want: []string{"Aisha Bennett-Okoro", "scikit-learn, XGBoost and pandas", "LSTM forecasting model in Keras"},
 			// Subset fonts give code 32 to letters: "PROJECTS", not "PROJEC S".
 			sections: []string{"Summary", "Experience", "Projects", "Education", "Skills"},
 		},

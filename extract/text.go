@@ -108,4 +108,3 @@ func stripMarkdown(line string) (string, bool) {
 	}
 	return line, heading
 }
-
