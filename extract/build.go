@@ -198,23 +198,28 @@ func headingKey(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// isHeading decides whether a line is a section heading: a Markdown heading,
-// a known heading word ("Experience", "Technical Skills"), a short line
-// ending in a colon, a short all-capitals line, or a short line set clearly
-// larger than the body text. The document's first line (usually the name)
-// is a heading only when it is a known heading word.
+// isHeading decides whether a line is a section heading: a known heading
+// word ("Experience", "Technical Skills"), a Markdown or styled heading, a
+// short line ending in a colon, a short all-capitals line, or a short line
+// set clearly larger than the body text. The document's first line (the
+// name, even as "# Name" or a Title style) is a heading only when it is a
+// known heading word.
 func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool {
-	if r.markdown {
-		return true
-	}
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 6 || strings.HasPrefix(text, "•") {
+	if len(words) == 0 || strings.HasPrefix(text, "•") {
 		return false
 	}
-	if _, ok := sectionNames[headingKey(text)]; ok {
+	if _, ok := sectionNames[headingKey(text)]; ok && len(words) <= 6 {
 		return true
 	}
 	if first {
+		// The first line is the name, even styled as a title or "# Name".
+		return false
+	}
+	if r.markdown {
+		return true
+	}
+	if len(words) > 6 {
 		return false
 	}
 	if strings.HasSuffix(text, ":") && len(words) <= 5 {

@@ -151,8 +151,9 @@ func TestParseDOCX_Text(t *testing.T) {
 				para("berschrift1", "Education") + para("", "BSc, 2019"),
 			extra:    styles,
 			want:     "Jo Doe\njo@example.com\nWork history\nBuilt things.\nToolbox\nPython, Go\nEducation\nBSc, 2019",
-			headings: []string{"Jo Doe", "Work history", "Toolbox", "Education"},
-			sections: []string{"Other=Jo Doe", "Experience=Work history", "Other=Toolbox", "Education=Education"},
+			// The Title is the name: the Header, not a section.
+			headings: []string{"Work history", "Toolbox", "Education"},
+			sections: []string{"Experience=Work history", "Other=Toolbox", "Education=Education"},
 		},
 		{
 			name:     "heading ids work without styles.xml",

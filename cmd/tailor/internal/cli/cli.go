@@ -66,6 +66,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			checkCommand(stdin, stdout, stderr, &jsonErrors),
 			screenCommand(stdin, stdout, stderr, &jsonErrors),
 			mergeCommand(stdout, stderr, &jsonErrors),
+			extractCommand(stdout, &jsonErrors),
 			workerCommandDef(stdin, stdout),
 		},
 	}

@@ -85,6 +85,16 @@ func TestRun(t *testing.T) {
 		{name: "over a limit names the flag", args: []string{"check", strong, "--max-pages", "1"}, code: 2,
 			stderr: []string{strong, "more than the limit of 1 page", "(raise it with --max-pages)"}, oneLine: true},
 		{name: "bad limit", args: []string{"check", strong, "--max-text", "0"}, code: 2, stderr: []string{"must be positive"}},
+		{name: "extract a PDF", args: []string{"extract", strong}, code: 0,
+			stdout: []string{"pdf, 2 page(s), made by pdfTeX", "== Experience ==", "== Skills ==", "Zoë Dvořák-Ångström"}},
+		{name: "extract a DOCX as JSON", args: []string{"extract", samples + "partial-ml.docx", "--format", "json"}, code: 0,
+			stdout: []string{`"format": "docx"`, `"name": "Experience"`, `"warnings": []`}, jsonValid: true},
+		{name: "extract text", args: []string{"extract", samples + "web-dev-decoys.txt"}, code: 0, stdout: []string{"== Experience =="}},
+		{name: "extract Markdown", args: []string{"extract", samples + "strong-dl.md", "-f", "json"}, code: 0,
+			stdout: []string{`"format": "markdown"`, `"name": "Skills"`}, jsonValid: true},
+		{name: "extract shows warnings", args: []string{"extract", job}, code: 0, stdout: []string{"# warning no-email:"}},
+		{name: "extract a missing file", args: []string{"extract", missing}, code: 2, stderr: []string{missing, "no such file"}, oneLine: true, noStdout: true},
+		{name: "extract needs one file", args: []string{"extract"}, code: 2, stderr: []string{"exactly one FILE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
