@@ -149,8 +149,8 @@ func TestParseDOCX_Text(t *testing.T) {
 				para("Heading1", "Work history") + para("", "Built things.") +
 				para("SectionHead", "Toolbox") + para("", "Python, Go") +
 				para("berschrift1", "Education") + para("", "BSc, 2019"),
-			extra:    styles,
-			want:     "Jo Doe\njo@example.com\nWork history\nBuilt things.\nToolbox\nPython, Go\nEducation\nBSc, 2019",
+			extra: styles,
+			want:  "Jo Doe\njo@example.com\nWork history\nBuilt things.\nToolbox\nPython, Go\nEducation\nBSc, 2019",
 			// The Title is the name: the Header, not a section.
 			headings: []string{"Work history", "Toolbox", "Education"},
 			sections: []string{"Experience=Work history", "Other=Toolbox", "Education=Education"},
