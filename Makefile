@@ -54,6 +54,10 @@ bench-screen: build ## screen PILE_SIZE copies of the samples and corpus resumes
 	@/usr/bin/time -f "  %e s wall" sh -c 'for f in $(PILE)/*.pdf; do pdftotext "$$f" /dev/null; done'
 	@rm -rf $(PILE)
 
+.PHONY: corpus
+corpus: ## read every corpus resume (../shared/corpus) and compare its words with pdftotext: recall, glued words
+	@$(GO) test ./extract -run '^TestCorpus_Fidelity$$' -count=1 -v | sed -n '/file  /,/^--- /p'
+
 .PHONY: eval
 eval: ## measure skill finding on testdata/eval (the tuned set, gated, and the held-out set): precision, recall, F1, errors
 	@$(GO) test ./match -run '^TestEval(HeldOut)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'

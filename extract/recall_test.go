@@ -1,0 +1,129 @@
+package extract_test
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// Corpus thresholds for text fidelity against pdftotext.
+const (
+	minRecall = 0.98
+	maxGlued  = 0.01
+)
+
+// wordsOf splits text into case-folded words of letters and digits.
+func wordsOf(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// fidelity compares the words tailor read with reference words: recall is
+// the share of reference words (as a multiset) tailor has; glued is the
+// share of reference words tailor has only fused with a neighbour
+// ("machinelearning").
+func fidelity(got, ref []string) (recall, glued float64) {
+	have := map[string]int{}
+	for _, w := range got {
+		have[w]++
+	}
+	var joined strings.Builder
+	for _, w := range got {
+		joined.WriteString(" " + w)
+	}
+	all := joined.String() + " "
+	hit, fused := 0, 0
+	for i := 0; i < len(ref); i++ {
+		w := ref[i]
+		if have[w] > 0 {
+			have[w]--
+			hit++
+			continue
+		}
+		// pdftotext splits letter-spaced words ("c o n t a c t") and
+		// keeps the halves of words hyphenated at a line end ("con",
+		// "sul"); where tailor has the whole word, the reference's pieces
+		// count as found.
+		if n := joinedRun(ref[i:], have); n > 0 {
+			hit += n
+			i += n - 1
+			continue
+		}
+		if len(w) > 2 && strings.Contains(all, w) {
+			fused++
+		}
+	}
+	if len(ref) == 0 {
+		return 1, 0
+	}
+	return float64(hit) / float64(len(ref)), float64(fused) / float64(len(ref))
+}
+
+// joinedRun returns how many reference words, from the first, join into a
+// word that have holds (taking it), or 0: at least two words, of which all
+// but the last are short when more than two are joined.
+func joinedRun(ref []string, have map[string]int) int {
+	joined := ref[0]
+	for n := 2; n <= len(ref) && n <= 12; n++ {
+		joined += ref[n-1]
+		if have[joined] > 0 {
+			have[joined]--
+			return n
+		}
+		if n >= 2 && len(ref[n-1]) > 2 && n > 2 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// TestCorpus_Fidelity reads every corpus resume and compares its words with
+// poppler's pdftotext: recall at least 0.98, glued words at most 1%. Run
+// make corpus for the table.
+func TestCorpus_Fidelity(t *testing.T) {
+	files := corpusFiles(t, "resumes/*.pdf")
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found (apt-get install poppler-utils; .ci/run installs it)")
+	}
+	type row struct {
+		file, producer string
+		pages          int
+		recall, glued  float64
+	}
+	var rows []row
+	for _, p := range files {
+		ref, err := exec.Command("pdftotext", "-q", p, "-").Output()
+		if err != nil {
+			t.Errorf("%s: pdftotext: %v", p, err)
+			continue
+		}
+		doc, err := extract.Read(p, extract.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		r, g := fidelity(wordsOf(doc.Text), wordsOf(string(ref)))
+		rows = append(rows, row{filepath.Base(p), doc.Producer, doc.Pages, r, g})
+		if r < minRecall || g > maxGlued {
+			t.Errorf("%s: recall %.3f, glued %.3f; want recall >= %.2f, glued <= %.2f", filepath.Base(p), r, g, minRecall, maxGlued)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].recall < rows[j].recall })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-72s %-28s %5s %7s %7s\n", "file", "producer", "pages", "recall", "glued")
+	for _, r := range rows {
+		prod := r.producer
+		if len(prod) > 28 {
+			prod = prod[:28]
+		}
+		fmt.Fprintf(&b, "%-72s %-28s %5d %7.3f %7.3f\n", r.file, prod, r.pages, r.recall, r.glued)
+	}
+	t.Log("\n" + b.String())
+}
