@@ -39,7 +39,10 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 	start := 0
 	for i := 1; i <= len(glyphs); i++ {
 		if i < len(glyphs) {
-			tol := baselineTolerance * math.Max(glyphs[start].size, glyphs[i].size)
+			// The smaller size decides: a big heading and the small line
+			// just under it are two lines (superscripts are joined to
+			// their line afterwards, by mergeScripts).
+			tol := baselineTolerance * math.Min(glyphs[start].size, glyphs[i].size)
 			if glyphs[start].y-glyphs[i].y <= tol {
 				continue
 			}
@@ -47,6 +50,7 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 		rows = append(rows, glyphs[start:i])
 		start = i
 	}
+	rows = mergeScripts(rows)
 	var out []rawLine
 	prevY, prevSize := math.NaN(), 0.0
 	for _, row := range rows {
@@ -71,6 +75,65 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 		out[0].paraGap = true
 	}
 	return out
+}
+
+// Superscripts ("1st", the A of the TeX logo) are set smaller and higher
+// than the line they belong to.
+const (
+	scriptSize = 0.85 // at most this share of the line's size
+	scriptRise = 0.6  // at most this many ems above or below its baseline
+)
+
+// mergeScripts puts a row made only of small glyphs (a superscript or
+// subscript) into the neighbouring row it sits on, when it lies within that
+// row's width: otherwise "1st" would read as "1" and a line "st".
+func mergeScripts(rows [][]glyph) [][]glyph {
+	out := rows[:0:0]
+	for i := 0; i < len(rows); i++ {
+		row := rows[i]
+		merged := false
+		for _, j := range []int{i + 1, i - 1} {
+			if j < 0 || j >= len(rows) || j < i && len(out) == 0 {
+				continue
+			}
+			host := rows[j]
+			if j < i {
+				host = out[len(out)-1]
+			}
+			if isScriptOf(row, host) {
+				if j < i {
+					out[len(out)-1] = append(host, row...)
+				} else {
+					rows[j] = append(append([]glyph{}, host...), row...)
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// isScriptOf reports whether every glyph of row is a script of host.
+func isScriptOf(row, host []glyph) bool {
+	hostSize, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
+	for _, g := range host {
+		hostSize = math.Max(hostSize, g.size)
+		lo, hi = math.Min(lo, g.x), math.Max(hi, g.x+g.w)
+	}
+	if hostSize == 0 || len(row) > 6 {
+		return false
+	}
+	for _, g := range row {
+		if g.size > scriptSize*hostSize || math.Abs(g.y-host[0].y) > scriptRise*hostSize ||
+			g.x < lo-hostSize || g.x > hi+hostSize {
+			return false
+		}
+	}
+	return true
 }
 
 // visible drops glyphs outside the page and glyphs drawn twice at the same

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/tailor-cli/tailor/extract"
 )
 
@@ -20,7 +22,8 @@ const (
 
 // wordsOf splits text into case-folded words of letters and digits.
 func wordsOf(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	// pdftotext leaves ligatures ("artiﬁcial"); compare unfolded words.
+	return strings.FieldsFunc(strings.ToLower(norm.NFKC.String(text)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 }
