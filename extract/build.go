@@ -18,6 +18,15 @@ type rawLine struct {
 	y, size  float64
 	paraGap  bool // a paragraph break comes before this line
 	markdown bool // a Markdown heading marker was stripped from this line
+	// words place each word of text (PDF only), in order.
+	words []wordBox
+}
+
+// wordBox is a word of a line: its byte range in the line's text and its
+// horizontal extent on the page.
+type wordBox struct {
+	start, end int
+	x0, x1     float64
 }
 
 // builder assembles Document.Text, Lines and Sections from raw lines.
@@ -54,6 +63,7 @@ func (b builder) build(doc *Document, raws []rawLine) {
 		sb.WriteString(text)
 		ln := Line{Start: start, End: sb.Len(), Page: r.page, X0: r.x0, X1: r.x1, Y: r.y, Size: r.size}
 		ln.Heading = isHeading(text, r, first, b.sizeHints, body)
+		ln.marked = ln.Heading && r.markdown
 		lines = append(lines, ln)
 		first, gap = false, false
 	}
@@ -252,14 +262,22 @@ func sections(text string, lines []Line) []Section {
 		if !ln.Heading {
 			continue
 		}
-		cur.End = ln.Start
-		if cur.End > cur.Start || cur.Name != "Header" {
-			out = append(out, cur)
-		}
 		heading := strings.TrimRight(strings.TrimSpace(text[ln.Start:ln.End]), ":")
 		name, ok := sectionNames[headingKey(heading)]
 		if !ok {
+			if !ln.marked && cur.Name != "Header" && cur.Name != "Other" {
+				// An unknown heading that only looks like one (capitals,
+				// size), inside a known section, is a subheading: an
+				// employer or a school ("CORNELL UNIVERSITY" in
+				// Education), not a new section. Marked-up headings
+				// (Markdown, DOCX styles) are taken at their word.
+				continue
+			}
 			name = "Other"
+		}
+		cur.End = ln.Start
+		if cur.End > cur.Start || cur.Name != "Header" {
+			out = append(out, cur)
 		}
 		cur = Section{Name: name, Heading: heading, Start: ln.End}
 	}

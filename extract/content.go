@@ -252,7 +252,10 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 }
 
 // glyphStats counts a document's visible and unreadable glyphs.
-type glyphStats struct{ shown, garbled int }
+type glyphStats struct {
+	shown, garbled int
+	columns        bool // a page has more than one column
+}
 
 // unreadable reports whether a glyph's text carries no readable
 // character: empty, the replacement character, a control character or a
@@ -284,5 +287,7 @@ func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine,
 	if in.err != nil {
 		return nil, in.err
 	}
-	return layout(in.glyphs, pg.box, num), nil
+	lines, columns := layoutPage(in.glyphs, pg.box, num)
+	stats.columns = stats.columns || columns
+	return lines, nil
 }

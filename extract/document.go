@@ -86,6 +86,9 @@ type Line struct {
 	Size float64
 	// Heading reports whether the line was taken as a section heading.
 	Heading bool
+	// marked reports a heading marked up as one (Markdown, a DOCX heading
+	// style), not inferred from its look.
+	marked bool
 }
 
 // Section is a run of the document under one heading.

@@ -77,6 +77,12 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 	return out
 }
 
+// layoutPage lays out a page and puts its columns in reading order,
+// reporting whether it has columns.
+func layoutPage(glyphs []glyph, box [4]float64, page int) ([]rawLine, bool) {
+	return orderColumns(layout(glyphs, box, page))
+}
+
 // Superscripts ("1st", the A of the TeX logo) are set smaller and higher
 // than the line they belong to.
 const (
@@ -228,6 +234,7 @@ func segments(row []glyph) [][]glyph {
 func lineOf(seg []glyph, page int) rawLine {
 	threshold := wordThreshold(seg)
 	var sb strings.Builder
+	var words []wordBox
 	sizes := map[float64]int{}
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	y := 0.0
@@ -241,8 +248,13 @@ func lineOf(seg []glyph, page int) rawLine {
 		if sb.Len() > 0 && (pendingSpace || g.x-end > threshold*g.size) {
 			sb.WriteByte(' ')
 		}
+		if len(words) == 0 || sb.Len() > 0 && sb.String()[sb.Len()-1] == ' ' {
+			words = append(words, wordBox{start: sb.Len(), x0: g.x})
+		}
 		pendingSpace = false
 		sb.WriteString(g.text)
+		words[len(words)-1].end = sb.Len()
+		words[len(words)-1].x1 = math.Max(words[len(words)-1].x1, g.x+g.w)
 		end = g.x + g.w
 		x0, x1 = math.Min(x0, g.x), math.Max(x1, g.x+g.w)
 		sizes[roundTo(g.size, 0.5)] += len(g.text)
@@ -257,7 +269,7 @@ func lineOf(seg []glyph, page int) rawLine {
 	if sb.Len() == 0 {
 		return rawLine{}
 	}
-	return rawLine{text: sb.String(), page: page, x0: x0, x1: x1, y: y, size: size}
+	return rawLine{text: sb.String(), page: page, x0: x0, x1: x1, y: y, size: size, words: words}
 }
 
 // wordThreshold is the gap, in ems, that separates words in a segment:

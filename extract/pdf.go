@@ -87,6 +87,10 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt", name, ErrNoText)
 	}
 	doc.Warnings = append(doc.Warnings, garbledWarning(stats.shown, stats.garbled)...)
+	if stats.columns {
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnMultiColumn,
+			Message: "The resume is laid out in columns; tailor reads them one after the other, but many applicant tracking systems read straight across and scramble them, so a single column is safer."})
+	}
 	doc.Warnings = append(doc.Warnings, contentWarnings(doc)...)
 	return doc, nil
 }

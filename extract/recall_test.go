@@ -99,6 +99,7 @@ func TestCorpus_Fidelity(t *testing.T) {
 		file, producer string
 		pages          int
 		recall, glued  float64
+		columns        bool
 	}
 	var rows []row
 	for _, p := range files {
@@ -113,20 +114,28 @@ func TestCorpus_Fidelity(t *testing.T) {
 			continue
 		}
 		r, g := fidelity(wordsOf(doc.Text), wordsOf(string(ref)))
-		rows = append(rows, row{filepath.Base(p), doc.Producer, doc.Pages, r, g})
+		columns := false
+		for _, w := range doc.Warnings {
+			columns = columns || w.Code == extract.WarnMultiColumn
+		}
+		rows = append(rows, row{filepath.Base(p), doc.Producer, doc.Pages, r, g, columns})
 		if r < minRecall || g > maxGlued {
 			t.Errorf("%s: recall %.3f, glued %.3f; want recall >= %.2f, glued <= %.2f", filepath.Base(p), r, g, minRecall, maxGlued)
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].recall < rows[j].recall })
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-72s %-28s %5s %7s %7s\n", "file", "producer", "pages", "recall", "glued")
+	fmt.Fprintf(&b, "%-72s %-28s %5s %7s %7s %8s\n", "file", "producer", "pages", "recall", "glued", "columns")
 	for _, r := range rows {
 		prod := r.producer
 		if len(prod) > 28 {
 			prod = prod[:28]
 		}
-		fmt.Fprintf(&b, "%-72s %-28s %5d %7.3f %7.3f\n", r.file, prod, r.pages, r.recall, r.glued)
+		cols := "-"
+		if r.columns {
+			cols = "yes"
+		}
+		fmt.Fprintf(&b, "%-72s %-28s %5d %7.3f %7.3f %8s\n", r.file, prod, r.pages, r.recall, r.glued, cols)
 	}
 	t.Log("\n" + b.String())
 }
