@@ -45,25 +45,33 @@ func orderColumns(lines []rawLine) ([]rawLine, bool) {
 		left, right = nil, nil
 	}
 	for _, ln := range lines {
-		switch {
-		case ln.x1 <= g.lo+1:
-			left = append(left, ln)
-		case ln.x0 >= g.hi-1:
-			right = append(right, ln)
-		default:
-			if l, r, ok := splitAt(ln, g); ok {
-				// A line that bridges the gutter with a word gap: two
-				// lines, one in each column.
-				left, right = append(left, l), append(right, r)
-				continue
-			}
+		l, r, crosses := place(ln, g)
+		if crosses {
 			flush()
 			ln.paraGap = true
 			out = append(out, ln)
+			continue
 		}
+		left, right = append(left, l...), append(right, r...)
 	}
 	flush()
 	return out, true
+}
+
+// place puts a line in the left or right column of a gutter, or both when
+// it bridges the gutter with one wide word gap, or reports that it crosses
+// the gutter.
+func place(ln rawLine, g gutter) (left, right []rawLine, crosses bool) {
+	switch {
+	case ln.x1 <= g.lo+1:
+		return []rawLine{ln}, nil, false
+	case ln.x0 >= g.hi-1:
+		return nil, []rawLine{ln}, false
+	}
+	if l, r, ok := splitAt(ln, g); ok {
+		return []rawLine{l}, []rawLine{r}, false
+	}
+	return nil, nil, true
 }
 
 // splitAt splits a line at a gutter that none of its words crosses.
@@ -189,16 +197,8 @@ func leastCrossed(cover []int) (int, int) {
 // sides returns the lines, or parts of lines, left and right of a gutter.
 func sides(lines []rawLine, g gutter) (left, right []rawLine) {
 	for _, ln := range lines {
-		switch {
-		case ln.x1 <= g.lo+1:
-			left = append(left, ln)
-		case ln.x0 >= g.hi-1:
-			right = append(right, ln)
-		default:
-			if l, r, ok := splitAt(ln, g); ok {
-				left, right = append(left, l), append(right, r)
-			}
-		}
+		l, r, _ := place(ln, g)
+		left, right = append(left, l...), append(right, r...)
 	}
 	return left, right
 }

@@ -28,6 +28,12 @@ func buildPDFWith(content string, trailerExtra func(xref int) string) []byte {
 	}
 	cmap := "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0001> <001A> <0061>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
 	objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap))
+	return writePDF(objs, trailerExtra)
+}
+
+// writePDF numbers objs from 1 and writes them with their cross-reference
+// table; trailerExtra adds entries to the trailer, given the table's offset.
+func writePDF(objs []string, trailerExtra func(xref int) string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
@@ -91,20 +97,7 @@ func buildPDFPages(contents ...string) []byte {
 			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c), c))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, n)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return writePDF(objs, func(int) string { return "" })
 }
 
 // textPage draws lines of text with /F1, top to bottom.
