@@ -85,7 +85,13 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 	// Tagging for other keywords needs only the text, and loading the
 	// tagger's model costs as much as the rest: start it first.
 	phrases := make(chan []Phrase, 1)
-	go func() { phrases <- NounPhrases(doc.Text) }()
+	go func() {
+		var ps []Phrase
+		defer func() { phrases <- ps }()
+		// A panic in the tagger costs the keywords, not the process.
+		defer func() { _ = recover() }()
+		ps = NounPhrases(doc.Text)
+	}()
 	a := analyze(doc, tax, isRequirementsSection)
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
 	hasList := false

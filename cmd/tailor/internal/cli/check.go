@@ -78,18 +78,22 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			path := cmd.Args().First()
 			resume := make(chan result, 1)
 			go func() {
-				doc, err := extract.Read(path, opts)
-				resume <- result{doc: doc, err: err}
+				var r result
+				defer func() { resume <- r }()
+				defer recovered(&r.err)
+				r.doc, r.err = extract.Read(path, opts)
 			}()
 			prepared := make(chan result, 1)
 			go func() {
+				var r result
+				defer func() { prepared <- r }()
+				defer recovered(&r.err)
 				tax, err := loadTaxonomy(cmd.String("taxonomy"))
 				if err != nil {
-					prepared <- result{err: err}
+					r.err = err
 					return
 				}
-				job, err := loadJob(cmd.String("job"), stdin, tax, opts)
-				prepared <- result{job: job, err: err}
+				r.job, r.err = loadJob(cmd.String("job"), stdin, tax, opts)
 			}()
 			deadline := time.NewTimer(cmd.Duration("timeout"))
 			defer deadline.Stop()

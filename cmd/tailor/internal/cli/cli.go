@@ -47,8 +47,22 @@ var errBelowThreshold = errors.New("score below --min-score")
 
 // Run runs tailor with the given arguments (args[0] is the program name)
 // and returns the exit code.
-func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	var jsonErrors bool
+	// The last boundary: extract recovers the PDF and DOCX parsers'
+	// panics itself; anything else (the tokenizer, the YAML parser, a bug
+	// of ours) still ends as one line and exit 2, never a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			err := internalError(r)
+			if jsonErrors {
+				writeJSONError(stdout, err)
+			} else {
+				fmt.Fprintf(stderr, "tailor: %s\n", oneLine(err.Error()))
+			}
+			code = ExitError
+		}
+	}()
 	app := &ucli.Command{
 		Name:            "tailor",
 		Usage:           "how well a resume fits a job, and exactly what to change",
@@ -89,6 +103,20 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 	return ExitError
+}
+
+// recovered turns a panic in a goroutine into an error: a recover in Run
+// cannot catch another goroutine's panic, which would end the process with
+// a stack trace. Deferred at the top of each goroutine that runs parsers.
+func recovered(err *error) {
+	if r := recover(); r != nil {
+		*err = internalError(r)
+	}
+}
+
+// internalError describes a recovered panic in one line.
+func internalError(r any) error {
+	return fmt.Errorf("internal error: %s (please report it with the file that caused it)", oneLine(fmt.Sprint(r)))
 }
 
 // writeJSONError reports an error as a JSON object on stdout, for callers

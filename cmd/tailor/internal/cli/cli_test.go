@@ -212,3 +212,21 @@ func TestRun_OutToSpecialFile(t *testing.T) {
 		t.Errorf("the named pipe was replaced: %v %v", st.Mode(), err)
 	}
 }
+
+// panicReader panics when read, standing in for a third-party parser that
+// panics on hostile input.
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("parser exploded") }
+
+// TestRun_PanicIsOneLine: a panic anywhere below Run ends as one line on
+// standard error and exit 2, never a stack trace.
+func TestRun_PanicIsOneLine(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	code := Run(context.Background(), []string{"tailor", "check", samples + "partial-ml.pdf", "--job", "-"}, panicReader{}, &stdout, &stderr)
+	if code != ExitError || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "internal error: parser exploded") ||
+		strings.Contains(stderr.String(), "goroutine") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}

@@ -47,8 +47,9 @@ func extractCommand(stdout io.Writer, jsonErrors *bool) *ucli.Command {
 			var doc *extract.Document
 			go func() {
 				var err error
+				defer func() { done <- err }()
+				defer recovered(&err)
 				doc, err = extract.Read(path, opts)
-				done <- err
 			}()
 			select {
 			case err := <-done:
