@@ -261,17 +261,27 @@ func setupWorker(raw []byte) (func(string) screen.Row, error) {
 	}
 	job.Name = cfg.JobName
 	anon := screen.Anonymizer{Names: match.PersonNames}
-	return func(path string) screen.Row {
+	return func(path string) (row screen.Row) {
+		// A panic costs this file a row, not the worker its life (and
+		// the row a stack trace for a reason).
+		defer func() {
+			if r := recover(); r != nil {
+				row = screen.Row{File: path, Status: screen.Error, Error: path + ": " + internalError(r).Error()}
+				if cfg.Anonymize {
+					row = anonymizeFailure(row)
+				}
+			}
+		}()
 		doc, err := extract.Read(path, cfg.Limits)
 		if err != nil {
-			row := screen.Row{File: path, Status: screen.Error, Error: describe(err)}
+			row = screen.Row{File: path, Status: screen.Error, Error: describe(err)}
 			if cfg.Anonymize {
 				row = anonymizeFailure(row)
 			}
 			return row
 		}
 		sum := sha256.Sum256([]byte(doc.Text))
-		row := screen.Row{File: path, Status: screen.OK, ContentHash: hex.EncodeToString(sum[:8]), Report: job.Compare(doc)}
+		row = screen.Row{File: path, Status: screen.OK, ContentHash: hex.EncodeToString(sum[:8]), Report: job.Compare(doc)}
 		if cfg.Anonymize {
 			data, _ := os.ReadFile(path)
 			anon.Scrub(&row, doc, path, screen.ID("cand-", data))
