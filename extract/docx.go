@@ -114,6 +114,10 @@ func ParseDOCX(name string, data []byte, opts Options) (doc *Document, err error
 	if len(strings.Fields(doc.Text)) == 0 {
 		return nil, fmt.Errorf("%s: %w: the document has no text", name, ErrNoText)
 	}
+	if rd.rows > 0 {
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnTables, Message: fmt.Sprintf(
+			"The document sets text in tables (%d rows); many applicant tracking systems read tables cell by cell or skip them, so plain paragraphs are safer.", rd.rows)})
+	}
 	doc.Warnings = append(doc.Warnings, contentWarnings(doc)...)
 	return doc, nil
 }
@@ -433,6 +437,7 @@ type docxReader struct {
 	frames []*frame
 	alts   []alternate
 	text   int // bytes of text read
+	rows   int // table rows read
 }
 
 // alternate is an open mc:AlternateContent, whose first choice is read and
@@ -537,6 +542,7 @@ func (r *docxReader) start(p *xmlPart, t xml.StartElement, depth int) error {
 	case "p":
 		r.frames = append(r.frames, &frame{kind: paraFrame, depth: depth})
 	case "tr":
+		r.rows++
 		r.frames = append(r.frames, &frame{kind: rowFrame, depth: depth})
 	case "tc":
 		r.frames = append(r.frames, &frame{kind: cellFrame, depth: depth})

@@ -570,3 +570,24 @@ func TestBigDocumentDOCX(t *testing.T) {
 		t.Fatalf("inflated %d bytes, err %v", n, err)
 	}
 }
+
+// TestParseDOCX_TablesWarning: a table fires the tables warning; the
+// sample, which has none, stays silent (see TestWarnings_CleanSamples).
+func TestParseDOCX_TablesWarning(t *testing.T) {
+	t.Parallel()
+	cell := func(s string) string { return `<w:tc><w:p><w:r><w:t>` + s + `</w:t></w:r></w:p></w:tc>` }
+	body := para("", "Jo Doe") + `<w:tbl><w:tr>` + cell("Python") + cell("SQL") + `</w:tr><w:tr>` + cell("Go") + cell("Rust") + `</w:tr></w:tbl>`
+	doc, err := extract.ParseDOCX("cv.docx", buildDOCX(wordDoc(body), nil), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msg string
+	for _, w := range doc.Warnings {
+		if w.Code == extract.WarnTables {
+			msg = w.Message
+		}
+	}
+	if !strings.Contains(msg, "2 rows") {
+		t.Errorf("tables warning %q, warnings %+v", msg, doc.Warnings)
+	}
+}

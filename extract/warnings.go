@@ -18,6 +18,7 @@ const (
 	WarnGarbled        = "garbled-text"
 	WarnNotUTF8        = "not-utf8"
 	WarnMultiColumn    = "multi-column"
+	WarnTables         = "tables"
 	resumeMinWords     = 80
 	resumeMaxPages     = 2
 	garbledShare       = 0.05
