@@ -175,6 +175,9 @@ type Options struct {
 	// MaxStreamBytes is the most bytes one PDF content stream may
 	// decompress to, and MaxInflatedBytes all of a PDF's content streams.
 	MaxStreamBytes, MaxInflatedBytes int64
+	// OCR recognises the text of PDFs without a text layer (scans) with
+	// pdftoppm and tesseract, which must be installed. Off by default.
+	OCR bool
 }
 
 // Defaults for Options.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -62,5 +63,33 @@ func TestReadPDF_Encrypted(t *testing.T) {
 		if !errors.Is(err, extract.ErrEncrypted) || !strings.Contains(err.Error(), "without a password") || !strings.HasPrefix(err.Error(), path) {
 			t.Errorf("%s: error %v, want ErrEncrypted naming the file and the remedy", file, err)
 		}
+	}
+}
+
+// TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
+// and otherwise fails naming --ocr.
+func TestReadPDF_OCR(t *testing.T) {
+	t.Parallel()
+	path := "../testdata/pdf/scan.pdf"
+	_, err := extract.Read(path, extract.Options{})
+	if !errors.Is(err, extract.ErrNoText) || !strings.Contains(err.Error(), "--ocr") {
+		t.Errorf("without OCR: %v", err)
+	}
+	for _, prog := range []string{"tesseract", "pdftoppm"} {
+		if _, err := exec.LookPath(prog); err != nil {
+			t.Skipf("%s not found (apt-get install tesseract-ocr poppler-utils; .ci/run installs them)", prog)
+		}
+	}
+	doc, err := extract.Read(path, extract.Options{OCR: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Declan Whitford-Reyes", "go-to-market", "Experience"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("OCR text lacks %q", want)
+		}
+	}
+	if len(doc.Warnings) == 0 || doc.Warnings[0].Code != extract.WarnOCR || doc.Format != extract.FormatPDF {
+		t.Errorf("format %s, warnings %+v", doc.Format, doc.Warnings)
 	}
 }

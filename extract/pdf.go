@@ -84,7 +84,10 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		return nil, err
 	}
 	if len(strings.Fields(doc.Text)) == 0 {
-		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt", name, ErrNoText)
+		if opts.OCR {
+			return readOCR(name, data, doc.Pages, doc.Producer, opts)
+		}
+		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt, or try --ocr", name, ErrNoText)
 	}
 	doc.Warnings = append(doc.Warnings, garbledWarning(stats.shown, stats.garbled)...)
 	if stats.columns {

@@ -81,4 +81,4 @@ func garbledWarning(total, bad int) []Warning {
 
 // ReadingWarnings are the warning codes about how a file was read, as
 // opposed to what a resume should contain: a job description keeps these.
-var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true}
+var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true, WarnOCR: true}

@@ -58,7 +58,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					return usageError{fmt.Errorf("--min-score %g is outside 0-100", m)}
 				}
 			}
-			if cmd.Duration("timeout") <= 0 {
+			if readTimeout(cmd) <= 0 {
 				return usageError{errors.New("--timeout must be positive")}
 			}
 			// Read the resume while the taxonomy and job are prepared: the
@@ -95,7 +95,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 				}
 				r.job, r.err = loadJob(cmd.String("job"), stdin, tax, opts)
 			}()
-			deadline := time.NewTimer(cmd.Duration("timeout"))
+			deadline := time.NewTimer(readTimeout(cmd))
 			defer deadline.Stop()
 			var job *match.Job
 			var doc *extract.Document
@@ -117,7 +117,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 						what = "job " + cmd.String("job")
 					}
 					return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
-						what, errGaveUp, cmd.Duration("timeout"))
+						what, errGaveUp, readTimeout(cmd))
 				}
 			}
 			rep := job.Compare(doc)

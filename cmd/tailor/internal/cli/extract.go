@@ -35,7 +35,7 @@ func extractCommand(stdout io.Writer, jsonErrors *bool) *ucli.Command {
 			if cmd.Args().Len() != 1 {
 				return usageError{fmt.Errorf("extract needs exactly one FILE, got %d arguments", cmd.Args().Len())}
 			}
-			if cmd.Duration("timeout") <= 0 {
+			if readTimeout(cmd) <= 0 {
 				return usageError{errors.New("--timeout must be positive")}
 			}
 			opts, err := limitOptions(cmd)
@@ -56,9 +56,9 @@ func extractCommand(stdout io.Writer, jsonErrors *bool) *ucli.Command {
 				if err != nil {
 					return err
 				}
-			case <-time.After(cmd.Duration("timeout")):
+			case <-time.After(readTimeout(cmd)):
 				return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
-					path, errGaveUp, cmd.Duration("timeout"))
+					path, errGaveUp, readTimeout(cmd))
 			}
 			return report.WriteDocument(stdout, doc, format)
 		},

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	ucli "github.com/urfave/cli/v3"
 
@@ -26,6 +27,7 @@ func limitFlags() []ucli.Flag {
 		&ucli.IntFlag{Name: "max-text", Value: extract.DefaultMaxTextBytes >> 10, Usage: "most text extracted from a file, in `KB`"},
 		&ucli.IntFlag{Name: "max-stream", Value: extract.DefaultMaxStreamBytes >> 20, Usage: "most one PDF content stream may decompress to, in `MB`"},
 		&ucli.IntFlag{Name: "max-inflated", Value: extract.DefaultMaxInflatedBytes >> 20, Usage: "most all of a PDF's content streams may decompress to, in `MB`"},
+		&ucli.BoolFlag{Name: "ocr", Usage: "recognise the text of scanned PDFs with tesseract (installed separately; slow)"},
 	}
 }
 
@@ -37,6 +39,7 @@ func limitOptions(cmd *ucli.Command) (extract.Options, error) {
 		MaxTextBytes:     int64(cmd.Int("max-text")) << 10,
 		MaxStreamBytes:   int64(cmd.Int("max-stream")) << 20,
 		MaxInflatedBytes: int64(cmd.Int("max-inflated")) << 20,
+		OCR:              cmd.Bool("ocr"),
 	}
 	if o.MaxBytes <= 0 || o.MaxPages <= 0 || o.MaxTextBytes <= 0 || o.MaxStreamBytes <= 0 || o.MaxInflatedBytes <= 0 {
 		return o, usageError{errors.New("--max-size, --max-pages, --max-text, --max-stream and --max-inflated must be positive")}
@@ -55,4 +58,13 @@ func describe(err error) string {
 		}
 	}
 	return msg
+}
+
+// readTimeout is --timeout, or with --ocr and no --timeout the time OCR
+// may take: recognising a page takes seconds.
+func readTimeout(cmd *ucli.Command) time.Duration {
+	if cmd.Bool("ocr") && !cmd.IsSet("timeout") {
+		return extract.OCRTimeout
+	}
+	return cmd.Duration("timeout")
 }

@@ -82,7 +82,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 					return usageError{err}
 				}
 			}
-			if cmd.Int("jobs") < 1 || cmd.Int("top") < 0 || cmd.Duration("timeout") <= 0 {
+			if cmd.Int("jobs") < 1 || cmd.Int("top") < 0 || readTimeout(cmd) <= 0 {
 				return usageError{errors.New("--jobs must be at least 1, --top at least 0, and --timeout positive")}
 			}
 			limits, err := limitOptions(cmd)
@@ -124,7 +124,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 				Config: workerConfig{Job: jobFile, JobName: job.Name, Taxonomy: cmd.String("taxonomy"),
 					Anonymize: anonymize, Limits: limits},
 				Workers: cmd.Int("jobs"),
-				Timeout: cmd.Duration("timeout"),
+				Timeout: readTimeout(cmd),
 			}
 			if anonymize {
 				pool.MakeRow = anonymizeFailure
