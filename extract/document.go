@@ -175,6 +175,9 @@ type Options struct {
 	// MaxStreamBytes is the most bytes one PDF content stream may
 	// decompress to, and MaxInflatedBytes all of a PDF's content streams.
 	MaxStreamBytes, MaxInflatedBytes int64
+	// MaxEntries is the most files a DOCX archive may hold, and
+	// MaxXMLDepth how deep its XML may nest.
+	MaxEntries, MaxXMLDepth int
 	// OCR recognises the text of PDFs without a text layer (scans) with
 	// pdftoppm and tesseract, which must be installed. Off by default.
 	OCR bool
@@ -187,6 +190,8 @@ const (
 	DefaultMaxTextBytes     = 1 << 20
 	DefaultMaxStreamBytes   = 32 << 20
 	DefaultMaxInflatedBytes = 128 << 20
+	DefaultMaxEntries       = 1000
+	DefaultMaxXMLDepth      = 200
 )
 
 func orDefault[T int | int64](v, def T) T {
@@ -238,3 +243,6 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+func (o Options) maxEntries() int  { return orDefault(o.MaxEntries, DefaultMaxEntries) }
+func (o Options) maxXMLDepth() int { return orDefault(o.MaxXMLDepth, DefaultMaxXMLDepth) }

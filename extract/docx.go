@@ -14,10 +14,6 @@ import (
 // and a few hundred KB of XML; the limits stop hostile files (zip bombs,
 // deeply nested XML, runaway text) long before they cost much.
 const (
-	maxDOCXEntries   = 1000
-	maxDOCXPartBytes = 50 << 20 // decompressed size of one XML part
-	maxDOCXDepth     = 200      // XML element nesting
-	maxDOCXText      = 2_000_000
 	maxDOCXStyles    = 10_000 // styles kept from word/styles.xml; the rest are ignored
 	maxStyleChain    = 16     // basedOn hops followed when resolving a style
 	maxProducerBytes = 1000
@@ -78,8 +74,9 @@ func ParseDOCX(name string, data []byte, opts Options) (doc *Document, err error
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return nil, fmt.Errorf("%s: %w: it is not a zip archive, or the archive is damaged; open it in Word and save it again as .docx", name, ErrNotDOCX)
 	}
-	if n := len(zr.File); n > maxDOCXEntries {
-		return nil, fmt.Errorf("%s: the zip archive holds %d entries, over the limit of %d for a resume", name, n, maxDOCXEntries)
+	lim := opts.docxLimits()
+	if n := len(zr.File); n > lim.entries {
+		return nil, &LimitError{Path: name, Limit: LimitEntries, Value: int64(n), Max: int64(lim.entries)}
 	}
 	find := func(part string) *zip.File {
 		for _, f := range zr.File {
@@ -95,17 +92,17 @@ func ParseDOCX(name string, data []byte, opts Options) (doc *Document, err error
 	}
 	styles := styleSheet{}
 	if f := find("word/styles.xml"); f != nil {
-		if err := readStyles(f, styles); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		if err := readStyles(f, styles, lim); err != nil {
+			return nil, docxError(name, err)
 		}
 	}
-	rd := &docxReader{styles: styles}
+	rd := &docxReader{styles: styles, lim: lim}
 	if err := rd.read(body); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, docxError(name, err)
 	}
 	doc = &Document{Path: name, Format: FormatDOCX, Pages: 1}
 	if f := find("docProps/app.xml"); f != nil {
-		doc.Producer = readApplication(f)
+		doc.Producer = readApplication(f, lim)
 	}
 	builder{}.build(doc, rd.out)
 	if err := checkText(doc, opts); err != nil {
@@ -133,55 +130,70 @@ type detailError struct {
 func (e *detailError) Error() string { return e.msg }
 func (e *detailError) Unwrap() error { return e.err }
 
-// limitError reports a limit a part exceeded; its message is final.
-type limitError struct{ msg string }
+// docxError names the file in an error from reading a part: a limit error
+// gets the file as its Path, others a prefix.
+func docxError(name string, err error) error {
+	var le *LimitError
+	if errors.As(err, &le) {
+		le.Path = name
+		return le
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
 
-func (e *limitError) Error() string { return e.msg }
+// docxLimits are the limits on one DOCX archive, from Options.
+type docxLimits struct {
+	entries   int
+	partBytes int64 // decompressed size of one XML part
+	depth     int   // XML element nesting
+	text      int64 // bytes of text read
+}
+
+func (o Options) docxLimits() docxLimits {
+	return docxLimits{entries: o.maxEntries(), partBytes: o.maxStreamBytes(), depth: o.maxXMLDepth(), text: o.maxTextBytes()}
+}
 
 // partReader reads one zip entry through io.LimitReader and fails once more
-// than maxDOCXPartBytes come out of it: the zip's declared size is checked
-// first, and this catches an entry that inflates past it anyway.
+// than max bytes come out of it: the zip's declared size is checked first,
+// and this catches an entry that inflates past it anyway (a zip bomb).
 type partReader struct {
-	r    io.Reader
-	n    int64
-	part string
+	r   io.Reader
+	n   int64
+	max int64
 }
 
 func (p *partReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
 	p.n += int64(n)
-	if p.n > maxDOCXPartBytes {
-		return 0, partTooLarge(p.part)
+	if p.n > p.max {
+		return 0, &LimitError{Limit: LimitStream, Value: p.n, Max: p.max}
 	}
 	return n, err
-}
-
-func partTooLarge(part string) error {
-	return &limitError{fmt.Sprintf("%s decompresses to more than the %d MB limit (a zip bomb?)", part, maxDOCXPartBytes>>20)}
 }
 
 // xmlPart streams the tokens of one XML part of the archive, enforcing the
 // size and nesting limits, and skips subtrees on request.
 type xmlPart struct {
-	name  string
-	rc    io.ReadCloser
-	dec   *xml.Decoder
-	depth int // depth of the current element; the root is 1
-	skip  int // depth of the subtree being skipped; 0 when none
+	name     string
+	rc       io.ReadCloser
+	dec      *xml.Decoder
+	depth    int // depth of the current element; the root is 1
+	skip     int // depth of the subtree being skipped; 0 when none
+	maxDepth int
 }
 
 // openPart opens the entry f, named part in errors (the entry's own name
 // may differ in case).
-func openPart(f *zip.File, part string) (*xmlPart, error) {
-	if f.UncompressedSize64 > maxDOCXPartBytes {
-		return nil, partTooLarge(part)
+func openPart(f *zip.File, part string, lim docxLimits) (*xmlPart, error) {
+	if f.UncompressedSize64 > uint64(lim.partBytes) {
+		return nil, &LimitError{Limit: LimitStream, Value: int64(min(f.UncompressedSize64, 1<<62)), Max: lim.partBytes}
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, damaged(part, err)
 	}
-	pr := &partReader{r: io.LimitReader(rc, maxDOCXPartBytes+1), part: part}
-	return &xmlPart{name: part, rc: rc, dec: xml.NewDecoder(pr)}, nil
+	pr := &partReader{r: io.LimitReader(rc, lim.partBytes+1), max: lim.partBytes}
+	return &xmlPart{name: part, rc: rc, dec: xml.NewDecoder(pr), maxDepth: lim.depth}, nil
 }
 
 func damaged(part string, err error) error {
@@ -195,7 +207,7 @@ func (p *xmlPart) next() (xml.Token, int, error) {
 	for {
 		tok, err := p.dec.Token()
 		if err != nil {
-			var le *limitError
+			var le *LimitError
 			if errors.Is(err, io.EOF) || errors.As(err, &le) {
 				return nil, 0, err
 			}
@@ -204,8 +216,8 @@ func (p *xmlPart) next() (xml.Token, int, error) {
 		switch tok.(type) {
 		case xml.StartElement:
 			p.depth++
-			if p.depth > maxDOCXDepth {
-				return nil, 0, &limitError{fmt.Sprintf("%s nests XML elements more than %d deep, over the limit", p.name, maxDOCXDepth)}
+			if p.depth > p.maxDepth {
+				return nil, 0, &LimitError{Limit: LimitDepth, Value: int64(p.depth), Max: int64(p.maxDepth)}
 			}
 			if p.skip > 0 {
 				continue
@@ -316,8 +328,8 @@ func (s styleSheet) numbered(id string) bool {
 }
 
 // readStyles reads the paragraph styles of word/styles.xml into s.
-func readStyles(f *zip.File, s styleSheet) error {
-	p, err := openPart(f, "word/styles.xml")
+func readStyles(f *zip.File, s styleSheet, lim docxLimits) error {
+	p, err := openPart(f, "word/styles.xml", lim)
 	if err != nil {
 		return err
 	}
@@ -370,8 +382,8 @@ func readStyles(f *zip.File, s styleSheet) error {
 
 // readApplication returns docProps/app.xml's Application, or "" when it is
 // missing or unreadable: the producer is a detail, not worth an error.
-func readApplication(f *zip.File) string {
-	p, err := openPart(f, "docProps/app.xml")
+func readApplication(f *zip.File, lim docxLimits) string {
+	p, err := openPart(f, "docProps/app.xml", lim)
 	if err != nil {
 		return ""
 	}
@@ -438,6 +450,7 @@ type docxReader struct {
 	alts   []alternate
 	text   int // bytes of text read
 	rows   int // table rows read
+	lim    docxLimits
 }
 
 // alternate is an open mc:AlternateContent, whose first choice is read and
@@ -481,14 +494,14 @@ func (r *docxReader) add(f *frame, s string) error {
 // count adds n bytes to the text read and checks the limit.
 func (r *docxReader) count(n int) error {
 	r.text += n
-	if r.text > maxDOCXText {
-		return &limitError{fmt.Sprintf("the document holds more than %d bytes of text, over the limit", maxDOCXText)}
+	if int64(r.text) > r.lim.text {
+		return &LimitError{Limit: LimitText, Value: int64(r.text), Max: r.lim.text}
 	}
 	return nil
 }
 
 func (r *docxReader) read(zf *zip.File) error {
-	p, err := openPart(zf, "word/document.xml")
+	p, err := openPart(zf, "word/document.xml", r.lim)
 	if err != nil {
 		return err
 	}

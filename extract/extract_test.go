@@ -277,7 +277,7 @@ func TestRead_Limits(t *testing.T) {
 		{"strong-dl.pdf", extract.Options{MaxBytes: 10 << 10}, extract.LimitSize, "89 KB, over the limit of 10 KB"},
 		{"strong-dl.pdf", extract.Options{MaxPages: 1}, extract.LimitPages, "more than the limit of 1 page"},
 		{"strong-dl.pdf", extract.Options{MaxTextBytes: 1000}, extract.LimitText, "over the limit of 1000 bytes of text"},
-		{"strong-dl.pdf", extract.Options{MaxStreamBytes: 1000}, extract.LimitStream, "more than the limit of 1000 bytes decompressed in one content stream"},
+		{"strong-dl.pdf", extract.Options{MaxStreamBytes: 1000}, extract.LimitStream, "more than the limit of 1000 bytes decompressed in one stream or part"},
 		{"strong-dl.pdf", extract.Options{MaxInflatedBytes: 5000}, extract.LimitInflated, "more than the limit of 4 KB decompressed in all"},
 		{"strong-dl.md", extract.Options{MaxTextBytes: 1000}, extract.LimitText, "of text"},
 	}

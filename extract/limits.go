@@ -15,6 +15,8 @@ const (
 	LimitText     = "text"     // bytes of extracted text
 	LimitStream   = "stream"   // decompressed bytes of one PDF content stream
 	LimitInflated = "inflated" // decompressed bytes of all of a PDF's content streams
+	LimitEntries  = "entries"  // files in a DOCX archive
+	LimitDepth    = "depth"    // nesting of a DOCX's XML
 )
 
 // ErrLimit marks a file that exceeds one of the limits in Options.
@@ -52,7 +54,11 @@ func (e *LimitError) describe(n int64) string {
 	case LimitText:
 		return fmt.Sprintf("%s of text", bytesText(n))
 	case LimitStream:
-		return fmt.Sprintf("%s decompressed in one content stream", bytesText(n))
+		return fmt.Sprintf("%s decompressed in one stream or part", bytesText(n))
+	case LimitEntries:
+		return fmt.Sprintf("%d files in the archive", n)
+	case LimitDepth:
+		return fmt.Sprintf("XML nested %d deep", n)
 	case LimitInflated:
 		return fmt.Sprintf("%s decompressed in all", bytesText(n))
 	default:

@@ -85,6 +85,8 @@ func TestRun(t *testing.T) {
 		{name: "over a limit names the flag", args: []string{"check", strong, "--max-pages", "1"}, code: 2,
 			stderr: []string{strong, "more than the limit of 1 page", "(raise it with --max-pages)"}, oneLine: true},
 		{name: "bad limit", args: []string{"check", strong, "--max-text", "0"}, code: 2, stderr: []string{"must be positive"}},
+		{name: "a DOCX limit names its flag", args: []string{"check", samples + "partial-ml.docx", "--max-depth", "3"}, code: 2,
+			stderr: []string{"partial-ml.docx: more than the limit of XML nested 3 deep (raise it with --max-depth)"}, oneLine: true},
 		{name: "extract a PDF", args: []string{"extract", strong}, code: 0,
 			stdout: []string{"pdf, 2 page(s), made by pdfTeX", "== Experience ==", "== Skills ==", "Zoë Dvořák-Ångström"}},
 		{name: "extract a DOCX as JSON", args: []string{"extract", samples + "partial-ml.docx", "--format", "json"}, code: 0,

@@ -18,6 +18,8 @@ var limitFlagNames = map[string]string{
 	extract.LimitText:     "max-text",
 	extract.LimitStream:   "max-stream",
 	extract.LimitInflated: "max-inflated",
+	extract.LimitEntries:  "max-entries",
+	extract.LimitDepth:    "max-depth",
 }
 
 func limitFlags() []ucli.Flag {
@@ -27,6 +29,8 @@ func limitFlags() []ucli.Flag {
 		&ucli.IntFlag{Name: "max-text", Value: extract.DefaultMaxTextBytes >> 10, Usage: "most text extracted from a file, in `KB`"},
 		&ucli.IntFlag{Name: "max-stream", Value: extract.DefaultMaxStreamBytes >> 20, Usage: "most one PDF content stream may decompress to, in `MB`"},
 		&ucli.IntFlag{Name: "max-inflated", Value: extract.DefaultMaxInflatedBytes >> 20, Usage: "most all of a PDF's content streams may decompress to, in `MB`"},
+		&ucli.IntFlag{Name: "max-entries", Value: extract.DefaultMaxEntries, Usage: "most files a DOCX archive may hold"},
+		&ucli.IntFlag{Name: "max-depth", Value: extract.DefaultMaxXMLDepth, Usage: "deepest a DOCX's XML may nest"},
 		&ucli.BoolFlag{Name: "ocr", Usage: "recognise the text of scanned PDFs with tesseract (installed separately; slow)"},
 	}
 }
@@ -39,10 +43,13 @@ func limitOptions(cmd *ucli.Command) (extract.Options, error) {
 		MaxTextBytes:     int64(cmd.Int("max-text")) << 10,
 		MaxStreamBytes:   int64(cmd.Int("max-stream")) << 20,
 		MaxInflatedBytes: int64(cmd.Int("max-inflated")) << 20,
+		MaxEntries:       cmd.Int("max-entries"),
+		MaxXMLDepth:      cmd.Int("max-depth"),
 		OCR:              cmd.Bool("ocr"),
 	}
-	if o.MaxBytes <= 0 || o.MaxPages <= 0 || o.MaxTextBytes <= 0 || o.MaxStreamBytes <= 0 || o.MaxInflatedBytes <= 0 {
-		return o, usageError{errors.New("--max-size, --max-pages, --max-text, --max-stream and --max-inflated must be positive")}
+	if o.MaxBytes <= 0 || o.MaxPages <= 0 || o.MaxTextBytes <= 0 || o.MaxStreamBytes <= 0 || o.MaxInflatedBytes <= 0 ||
+		o.MaxEntries <= 0 || o.MaxXMLDepth <= 0 {
+		return o, usageError{errors.New("the --max-... limits must be positive")}
 	}
 	return o, nil
 }
