@@ -342,3 +342,50 @@ func TestCorpus_BrokenCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestScreen_Interrupt: Ctrl-C stops a run cleanly: exit 130, a line that
+// says how far it got, and no output file, not even half of one.
+func TestScreen_Interrupt(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, f := range []string{"../../../../testdata/pdf/loop-xref.pdf", samples + "partial-ml.pdf"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644)
+	}
+	out := filepath.Join(t.TempDir(), "shortlist.csv")
+	cmd := exec.Command(os.Args[0], "screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--timeout", "60s",
+		"--jobs", "1", "--format", "csv", "--out", out, dir)
+	cmd.Env = append(os.Environ(), "TAILOR_TEST_CLI=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond) // the looping file now holds the worker
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("screen did not stop within 10s of Ctrl-C")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != ExitInterrupted {
+		t.Errorf("exit %d, want %d; stderr %q", code, ExitInterrupted, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted after") || !strings.Contains(stderr.String(), "of 2 files; no output written") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("an interrupted run left %s", out)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*tmp")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
