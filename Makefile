@@ -58,6 +58,14 @@ bench-screen: build ## screen PILE_SIZE copies of the samples and corpus resumes
 corpus: ## read every corpus resume (../shared/corpus) and compare its words with pdftotext: recall, glued words
 	@$(GO) test ./extract -run '^TestCorpus_Fidelity$$' -count=1 -v | sed -n '/file  /,/^--- /p'
 
+.PHONY: bench-corpus
+bench-corpus: build ## extraction per page on the corpus resumes, beside pdftotext on the same files (both one process per file)
+	$(GO) test ./extract -run '^$$' -bench '^BenchmarkExtractCorpus$$' -benchtime 5x
+	@echo "tailor extract, one process per file:"
+	@/usr/bin/time -f "  %e s" sh -c 'for f in ../shared/corpus/resumes/*.pdf; do ./$(BIN) extract "$$f" >/dev/null; done'
+	@echo "pdftotext, one process per file:"
+	@/usr/bin/time -f "  %e s" sh -c 'for f in ../shared/corpus/resumes/*.pdf; do pdftotext "$$f" /dev/null; done'
+
 .PHONY: eval
 eval: ## measure skill finding on testdata/eval (the tuned set, gated, and the held-out set): precision, recall, F1, errors
 	@$(GO) test ./match -run '^TestEval(HeldOut)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -138,4 +139,34 @@ func TestCorpus_Fidelity(t *testing.T) {
 		fmt.Fprintf(&b, "%-72s %-28s %5d %7.3f %7.3f %8s\n", r.file, prod, r.pages, r.recall, r.glued, cols)
 	}
 	t.Log("\n" + b.String())
+}
+
+// BenchmarkExtractCorpus measures extraction per page over the corpus's
+// resumes (skipped without the corpus); compare with make bench-corpus,
+// which times pdftotext on the same files.
+func BenchmarkExtractCorpus(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(corpus, "resumes", "*.pdf"))
+	if len(files) == 0 {
+		b.Skip("corpus not found at " + corpus)
+	}
+	var data [][]byte
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+	}
+	pages := 0
+	b.ResetTimer()
+	for b.Loop() {
+		for i, d := range data {
+			doc, err := extract.ParsePDF(files[i], d, extract.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages += doc.Pages
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(pages), "ms/page")
 }
