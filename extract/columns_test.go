@@ -130,3 +130,25 @@ func init() {
 		fixtures[name] = tt.pdf
 	}
 }
+
+// TestReadPDF_ChromeColumnCount reads a resume that Chrome laid out with
+// CSS column-count: 2 (testdata/pdf/chrome-column-count.html, printed with
+// headless Chromium): its numbered paragraphs must come out in order.
+func TestReadPDF_ChromeColumnCount(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/chrome-column-count.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := 0
+	for i := 1; i <= 14; i++ {
+		at := strings.Index(doc.Text, fmt.Sprintf("P%02d ", i))
+		if at < last {
+			t.Fatalf("paragraph P%02d is out of order:\n%s", i, doc.Text)
+		}
+		last = at
+	}
+	if !slicesContains(codes(doc), extract.WarnMultiColumn) {
+		t.Errorf("no multi-column warning: %v", codes(doc))
+	}
+}
