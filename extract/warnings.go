@@ -26,9 +26,15 @@ const (
 	maxWarningsPerKind = 1
 )
 
+// Contact details in resume text: the warnings look for them, and blind
+// screening removes them.
 var (
-	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	phoneRE = regexp.MustCompile(`(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\d{2,4}(?:[\s.-]\d{2,4}){2,4})`)
+	// EmailPattern matches an email address.
+	EmailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	// PhonePattern matches a phone number: an optional country code, then
+	// an area code in parentheses and two or more groups ("(312)
+	// 555-0123"), or three to five groups of digits ("+46 70 555 01 37").
+	PhonePattern = regexp.MustCompile(`(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\d{2,4}(?:[\s.-]\d{2,4}){2,4})`)
 )
 
 // contentWarnings reports what a reader of the document can fix: very
@@ -43,10 +49,10 @@ func contentWarnings(doc *Document) []Warning {
 	if n := len(strings.Fields(doc.Text)); n < resumeMinWords {
 		add(WarnFewWords, "Only %d words were read; if the file has more, export it again as a text-based PDF.", n)
 	}
-	if !emailRE.MatchString(doc.Text) {
+	if !EmailPattern.MatchString(doc.Text) {
 		add(WarnNoEmail, "No email address was found; put one at the top, as text, not only as a link or an image.")
 	}
-	if !phoneRE.MatchString(doc.Text) {
+	if !PhonePattern.MatchString(doc.Text) {
 		add(WarnNoPhone, "No phone number was found; put one at the top, with the country code if you apply abroad.")
 	}
 	has := map[string]bool{}

@@ -165,22 +165,32 @@ func blockStarts(doc *extract.Document) []int {
 	return out
 }
 
-// startsWithBullet reports whether a line starts with a list marker.
-func startsWithBullet(s string) bool {
-	for _, b := range []string{"•", "▪", "◦", "‣", "- ", "* ", "– ", "— ", "○ ", "■ "} {
+// listMarkers start list items: symbols on their own, dashes and stars
+// when a space follows.
+var listMarkers = []string{"•", "▪", "◦", "‣", "- ", "* ", "– ", "— ", "○ ", "■ "}
+
+// bulletLen returns the length of the list marker (and the space after
+// it) that starts s, or 0 when s starts with none.
+func bulletLen(s string) int {
+	for _, b := range listMarkers {
 		if strings.HasPrefix(s, b) {
-			return true
+			n := len(b)
+			if n < len(s) && s[n] == ' ' {
+				n++
+			}
+			return n
 		}
 	}
-	return false
+	return 0
 }
+
+// startsWithBullet reports whether a line starts with a list marker.
+func startsWithBullet(s string) bool { return bulletLen(s) > 0 }
 
 // isLabelLine reports whether a line reads "Label: item, item": a short
 // label before a colon, as skills lists are written.
 func isLabelLine(s string) bool {
-	for _, b := range []string{"• ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– ", "— ", "○ ", "■ "} {
-		s = strings.TrimPrefix(s, b)
-	}
+	s = s[bulletLen(s):]
 	label, rest, ok := strings.Cut(s, ":")
 	if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(label)) > 4 {
 		return false
@@ -216,11 +226,8 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 		sp = Span{runeStart(a.doc.Text, lo), runeStart(a.doc.Text, hi)}
 	}
 	// Drop a list marker before the sentence.
-	for _, b := range []string{"• ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– ", "— ", "○ ", "■ "} {
-		if strings.HasPrefix(a.doc.Text[sp.Start:sp.End], b) && sp.Start+len(b) <= h.Start {
-			sp.Start += len(b)
-			break
-		}
+	if n := bulletLen(a.doc.Text[sp.Start:sp.End]); n > 0 && sp.Start+n <= h.Start {
+		sp.Start += n
 	}
 	text := a.doc.Text[sp.Start:sp.End]
 	// Put the sentence on one line, keeping the term's offsets right.

@@ -13,12 +13,9 @@ import (
 
 // Patterns of personal data in resume text.
 var (
-	emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	emailPattern = extract.EmailPattern
 	urlPattern   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|ai|co|uk|de|se|eu|edu|app|page|site|info|xyz)(?:/\S*)?`)
-	// A phone number: an optional country code, then an area code in
-	// parentheses and two or more groups ("(312) 555-0123"), or three to
-	// five groups of digits ("+46 70 555 01 37", "44 7700 900412").
-	phonePattern = regexp.MustCompile(`(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\d{2,4}(?:[\s.-]\d{2,4}){2,4})`)
+	phonePattern = extract.PhonePattern
 	// A street address: a number, up to three capitalised words, a street
 	// type ("123 Example Way", "12 Harbour Road").
 	addressPattern = regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][\p{L}'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Close|Square|Gardens|Crescent)\b\.?`)
