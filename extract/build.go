@@ -44,10 +44,11 @@ func (b builder) build(doc *Document, raws []rawLine) {
 		joinHyphenated(raws)
 	}
 	body := bodySize(raws)
+	name := nameLine(raws, body)
 	var sb strings.Builder
 	lines := make([]Line, 0, len(raws))
 	first, gap := true, false
-	for _, r := range raws {
+	for i, r := range raws {
 		text := strings.TrimSpace(r.text)
 		gap = gap || r.paraGap
 		if text == "" {
@@ -62,7 +63,7 @@ func (b builder) build(doc *Document, raws []rawLine) {
 		start := sb.Len()
 		sb.WriteString(text)
 		ln := Line{Start: start, End: sb.Len(), Page: r.page, X0: r.x0, X1: r.x1, Y: r.y, Size: r.size}
-		ln.Heading = isHeading(text, r, first, b.sizeHints, body)
+		ln.Heading = isHeading(text, r, first || i == name, b.sizeHints, body)
 		ln.marked = ln.Heading && r.markdown
 		lines = append(lines, ln)
 		first, gap = false, false
@@ -70,6 +71,20 @@ func (b builder) build(doc *Document, raws []rawLine) {
 	doc.Text = sb.String()
 	doc.Lines = lines
 	doc.Sections = sections(doc.Text, lines)
+}
+
+// nameLine returns the index of the line that is the document's name when
+// it is not the first line ("Last Updated ..." above it): among the first
+// three lines, the one set largest, at least 1.3 times the body size; -1
+// when there is none.
+func nameLine(raws []rawLine, body float64) int {
+	best, size := -1, 1.3*body
+	for i := 0; i < len(raws) && i < 3; i++ {
+		if body > 0 && raws[i].size >= size && raws[i].page == raws[0].page {
+			best, size = i, raws[i].size
+		}
+	}
+	return best
 }
 
 // bodySize is the font size that covers the most characters: the size of

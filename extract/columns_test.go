@@ -152,3 +152,24 @@ func TestReadPDF_ChromeColumnCount(t *testing.T) {
 		t.Errorf("no multi-column warning: %v", codes(doc))
 	}
 }
+
+// TestReadPDF_NameBelowSmallLine: a big name under a small line ("Last
+// updated ...") is the Header, not a section heading.
+func TestReadPDF_NameBelowSmallLine(t *testing.T) {
+	t.Parallel()
+	content := "BT /F1 7 Tf 400 770 Td (Last updated June 2026) Tj ET BT /F1 22 Tf 72 740 Td (Ana Lee) Tj ET " +
+		column(72, 700, "Experience", "Trained detection models on eight GPUs for a warehouse robot company.",
+			"Cut inference latency by half with INT8 quantization and TensorRT engines.")
+	doc, err := extract.ParsePDF("cv.pdf", buildPDFPages(content), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.Sections {
+		if s.Heading == "Ana Lee" {
+			t.Errorf("the name became a section: %+v", doc.Sections)
+		}
+	}
+	if !strings.Contains(doc.Text[doc.Sections[0].Start:doc.Sections[0].End], "Ana Lee") || doc.Sections[0].Name != "Header" {
+		t.Errorf("the name is not in the Header: %+v", doc.Sections)
+	}
+}
