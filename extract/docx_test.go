@@ -437,7 +437,10 @@ func TestParseDOCX_Errors(t *testing.T) {
 			if strings.Contains(err.Error(), "\n") {
 				t.Errorf("error spans lines: %q", err)
 			}
-			if d := time.Since(start); d > 2*time.Second {
+			// A guard against hangs, not a speed check (benchmarks do
+			// that): decoding a 2 MB text node under the race detector
+			// on a busy machine takes seconds.
+			if d := time.Since(start); d > 30*time.Second {
 				t.Errorf("took %v", d)
 			}
 		})

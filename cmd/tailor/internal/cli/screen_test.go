@@ -59,7 +59,7 @@ func TestDeadline_LoopingPDF(t *testing.T) {
 	if code != 2 || stdout != "" || !strings.Contains(stderr, loop+": gave up after 1s") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if took > 5*time.Second {
+	if took > 20*time.Second { // a hang would never end; margin for a busy machine
 		t.Errorf("check took %s", took)
 	}
 	dir := t.TempDir()
@@ -73,7 +73,7 @@ func TestDeadline_LoopingPDF(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "loop-xref.pdf: gave up after 1s") || !strings.Contains(stderr, "1 ranked, 2 failed") {
 		t.Errorf("screen: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if took > 6*time.Second {
+	if took > 20*time.Second {
 		t.Errorf("screen took %s", took)
 	}
 }
@@ -337,7 +337,7 @@ func TestCorpus_BrokenCheck(t *testing.T) {
 		default:
 			t.Errorf("%s: exit %d: %s", f, code, stderr)
 		}
-		if took > 6*time.Second {
+		if took > 20*time.Second {
 			t.Errorf("%s: took %s", f, took)
 		}
 	}
