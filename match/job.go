@@ -1,8 +1,10 @@
 package match
 
 import (
+	"crypto/sha256"
 	"embed"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"sort"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 )
+
+//go:generate go run ./internal/genphrases -out profile_phrases.go
 
 //go:embed profiles/*.md
 var profiles embed.FS
@@ -27,6 +31,39 @@ func Profile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("no built-in job profile %q", name)
 	}
 	return data, nil
+}
+
+// Profiles lists the names of the built-in job profiles, sorted.
+func Profiles() ([]string, error) {
+	files, err := fs.Glob(profiles, "profiles/*.md")
+	if err != nil {
+		return nil, fmt.Errorf("list built-in profiles: %w", err)
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = strings.TrimSuffix(strings.TrimPrefix(f, "profiles/"), ".md")
+	}
+	return names, nil
+}
+
+// ProfileDocument reads a built-in job profile as the Markdown document
+// named "builtin:<name>", ready for NewJob.
+func ProfileDocument(name string) (*extract.Document, error) {
+	data, err := Profile(name)
+	if err != nil {
+		return nil, err
+	}
+	return extract.ReadText(BuiltinJobPrefix+name, data, extract.FormatMarkdown)
+}
+
+// jobPhrases returns the noun phrases of a job's text: stored ones for a
+// built-in profile, else those of prose's tagger, whose model costs as much
+// to load as the rest of a check.
+func jobPhrases(text string) []Phrase {
+	if ps, ok := profilePhrases[fmt.Sprintf("%x", sha256.Sum256([]byte(text)))]; ok {
+		return ps
+	}
+	return NounPhrases(text)
 }
 
 // Job is a job description analysed once, ready to be compared with any
@@ -90,7 +127,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		defer func() { phrases <- ps }()
 		// A panic in the tagger costs the keywords, not the process.
 		defer func() { _ = recover() }()
-		ps = NounPhrases(doc.Text)
+		ps = jobPhrases(doc.Text)
 	}()
 	a := analyze(doc, tax, isRequirementsSection)
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}

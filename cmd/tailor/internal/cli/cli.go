@@ -180,11 +180,7 @@ func loadJob(path string, stdin io.Reader, tax *match.Taxonomy, opts extract.Opt
 	switch path {
 	case "":
 		name = match.BuiltinJobPrefix + match.DefaultProfile
-		data, perr := match.Profile(match.DefaultProfile)
-		if perr != nil {
-			return nil, perr
-		}
-		doc, err = extract.ReadText(name, data, extract.FormatMarkdown)
+		doc, err = match.ProfileDocument(match.DefaultProfile)
 	case "-":
 		data, rerr := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
 		if rerr != nil {
