@@ -26,6 +26,7 @@ var formats = map[string]func(Options) Writer{
 	"text":     func(o Options) Writer { return textWriter{color: o.Color} },
 	"json":     func(Options) Writer { return jsonWriter{} },
 	"markdown": func(Options) Writer { return markdownWriter{} },
+	"html":     func(Options) Writer { return htmlWriter{} },
 }
 
 // Formats returns the names of the supported formats, sorted.

@@ -18,7 +18,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // extensions maps each format to its golden file extension.
-var extensions = map[string]string{"text": "txt", "json": "json", "markdown": "md"}
+var extensions = map[string]string{"text": "txt", "json": "json", "markdown": "md", "html": "html"}
 
 // sampleReports compares each sample resume with the built-in profile: the
 // shared fixture set every writer runs through.

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+	"sort"
+
+	"github.com/tailor-cli/tailor/match"
+)
+
+//go:embed templates/report.html.tmpl
+var htmlTemplate string
+
+//go:embed templates/report.js
+var htmlScript string
+
+//go:embed templates/report.css
+var htmlStyle string
+
+// htmlWriter writes the report as one self-contained HTML page: inline
+// style, script and SVG, and a Content-Security-Policy that lets the page
+// load nothing and run no script but its own.
+type htmlWriter struct{}
+
+// htmlPage is what the HTML template sees.
+type htmlPage struct {
+	*match.Report
+	Style      template.CSS
+	Script     template.JS
+	CSP        string
+	Categories []categoryBar
+	Chart      chart
+}
+
+// categoryBar is the coverage of one skill category: the share of its
+// skills the resume shows (partial counting half).
+type categoryBar struct {
+	Name                      string
+	Matched, Partial, Missing int
+	Percent                   int
+}
+
+// chart holds the geometry of the coverage chart.
+type chart struct {
+	Width, Height, LabelWidth, BarWidth, Row int
+}
+
+// bidiControls are the Unicode direction controls; a resume could use them
+// to make text read differently from what it holds.
+var bidiControls = regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+var htmlTmpl = template.Must(template.New("report.html").Funcs(template.FuncMap{
+	"score": trim1,
+	"clean": func(s string) string { return bidiControls.ReplaceAllString(s, "") },
+	"mark":  markTerm,
+	"add":   func(a, b int) int { return a + b },
+	"mul":   func(a, b int) int { return a * b },
+	"mulf":  func(a float64, b int) float64 { return a * float64(b) },
+	"bar":   func(pct, width int) int { return pct * width / 100 },
+	"percent": func(earned, possible float64) int {
+		if possible == 0 {
+			return 0
+		}
+		return int(100*earned/possible + 0.5)
+	},
+}).Parse(htmlTemplate))
+
+func (htmlWriter) Write(w io.Writer, r *match.Report) error {
+	sum := sha256.Sum256([]byte(htmlScript))
+	page := htmlPage{
+		Report: r,
+		Style:  template.CSS(htmlStyle),
+		Script: template.JS(htmlScript),
+		CSP: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
+			base64.StdEncoding.EncodeToString(sum[:]) + "'",
+		Categories: categories(r.Skills),
+	}
+	page.Chart = chart{LabelWidth: 220, BarWidth: 260, Row: 26}
+	page.Chart.Width = page.Chart.LabelWidth + page.Chart.BarWidth + 50
+	page.Chart.Height = page.Chart.Row*len(page.Categories) + 4
+	if err := htmlTmpl.Execute(w, page); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	return nil
+}
+
+// categories tallies the job's skills by category, weakest coverage first.
+func categories(skills []match.SkillResult) []categoryBar {
+	by := map[string]*categoryBar{}
+	var out []*categoryBar
+	for _, s := range skills {
+		c := by[s.Category]
+		if c == nil {
+			c = &categoryBar{Name: s.Category}
+			by[s.Category] = c
+			out = append(out, c)
+		}
+		switch s.Status {
+		case match.Matched:
+			c.Matched++
+		case match.Partial:
+			c.Partial++
+		default:
+			c.Missing++
+		}
+	}
+	bars := make([]categoryBar, len(out))
+	for i, c := range out {
+		total := c.Matched + c.Partial + c.Missing
+		c.Percent = (200*c.Matched + 100*c.Partial + total) / (2 * total)
+		bars[i] = *c
+	}
+	sort.SliceStable(bars, func(i, j int) bool {
+		if bars[i].Percent != bars[j].Percent {
+			return bars[i].Percent < bars[j].Percent
+		}
+		return bars[i].Name < bars[j].Name
+	})
+	return bars
+}
+
+// marked is an evidence sentence split around its matched term.
+type marked struct{ Before, Term, After string }
+
+// markTerm splits e's text around its term, for highlighting; the whole
+// text is Before when the offsets do not fit it.
+func markTerm(e match.Evidence) marked {
+	if e.TermStart < 0 || e.TermEnd > len(e.Text) || e.TermStart >= e.TermEnd {
+		return marked{Before: e.Text}
+	}
+	return marked{Before: e.Text[:e.TermStart], Term: e.Text[e.TermStart:e.TermEnd], After: e.Text[e.TermEnd:]}
+}
