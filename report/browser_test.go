@@ -1,0 +1,261 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/report"
+)
+
+// browser starts the system's headless Chromium for one test, or skips
+// the test when there is none.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	var path string
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		t.Skip("no Chromium on PATH (apt-get install chromium); the browser test needs one")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start %s: %v", path, err)
+	}
+	return bctx
+}
+
+// pageEvents records what a page did that a self-contained report must
+// not: console errors and warnings, uncaught exceptions, error log entries
+// (such as Content-Security-Policy violations) and requests for anything
+// but the page itself.
+type pageEvents struct {
+	mu       sync.Mutex
+	self     string
+	problems []string
+}
+
+func (p *pageEvents) add(ev any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+			var args []string
+			for _, a := range e.Args {
+				args = append(args, string(a.Value))
+			}
+			p.problems = append(p.problems, "console "+string(e.Type)+": "+strings.Join(args, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		p.problems = append(p.problems, "exception: "+e.ExceptionDetails.Text)
+	case *cdplog.EventEntryAdded:
+		if e.Entry.Level == cdplog.EntryLevelError {
+			p.problems = append(p.problems, "log "+string(e.Entry.Source)+": "+e.Entry.Text)
+		}
+	case *network.EventRequestWillBeSent:
+		if e.Request.URL != p.self {
+			p.problems = append(p.problems, "request: "+e.Request.URL)
+		}
+	}
+}
+
+func (p *pageEvents) list() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.problems...)
+}
+
+// artifacts is where screenshots go: $TAILOR_ARTIFACTS, or a directory
+// under the system's temp dir that outlives the test.
+func artifacts(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("TAILOR_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "tailor-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// openReport writes r as HTML to a file, opens it in the browser and
+// returns the recorder of what the page did.
+func openReport(t *testing.T, ctx context.Context, r *match.Report) *pageEvents {
+	t.Helper()
+	w, err := report.New("html", report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := (&url.URL{Scheme: "file", Path: path}).String()
+	ev := &pageEvents{self: u}
+	if err := chromedp.Listen(ctx, ev.add); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1100, 900), chromedp.Navigate(u)); err != nil {
+		t.Fatalf("open %s: %v", u, err)
+	}
+	return ev
+}
+
+// screenshot saves the whole page as a PNG under the artifacts directory.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(artifacts(t), name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// TestBrowser_CheckReport opens a sample's HTML report in Chromium: no
+// console error and no request, the numbers of the JSON report on the
+// page, a working copy button, and screenshots in light, dark and at
+// 360 px.
+func TestBrowser_CheckReport(t *testing.T) {
+	ctx := browser(t)
+	r := sampleReports(t)["partial-ml"]
+	ev := openReport(t, ctx, r)
+
+	score, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".score").dataset.score`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := strconv.ParseFloat(score, 64); err != nil || got != r.Score {
+		t.Errorf("page score %q, report score %v", score, r.Score)
+	}
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.skills tbody tr").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows != len(r.Skills) {
+		t.Errorf("page shows %d skills, report has %d", rows, len(r.Skills))
+	}
+	missing := 0
+	for _, s := range r.Skills {
+		if s.Status == match.Missing {
+			missing++
+		}
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.skills tr.missing").length`)); n != missing {
+		t.Errorf("page shows %d missing skills, report has %d", n, missing)
+	}
+	// The chart has a bar for each category and the ring the score.
+	bars, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.chart rect.bar").length`))
+	if bars == 0 {
+		t.Error("coverage chart has no bars")
+	}
+
+	// Copy: the button says so, and the line is on the clipboard or
+	// selected for the reader.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("button.copy"))); err != nil {
+		t.Fatal(err)
+	}
+	label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise(ok => setTimeout(() => ok(document.querySelector("button.copy").textContent), 200))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if label != "Copied" {
+		t.Errorf("copy button says %q after a click, want Copied", label)
+	}
+
+	screenshot(t, ctx, "check-light")
+	skills, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("table.skills")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(artifacts(t), "check-skills.png"), skills, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	bg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+	if bg == "rgb(251, 251, 253)" || bg == "" {
+		t.Errorf("dark scheme did not change the background (%q)", bg)
+	}
+	screenshot(t, ctx, "check-dark")
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+	wide, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	if wide > 360 {
+		t.Errorf("at 360 px the page is %d px wide: it scrolls sideways", wide)
+	}
+	screenshot(t, ctx, "check-narrow")
+
+	if p := ev.list(); len(p) > 0 {
+		t.Errorf("the page did what a self-contained report must not:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// TestBrowser_HostileReport opens the report of a resume and job full of
+// markup in Chromium and checks that none of it ran or loaded: the flags
+// the payloads would set are unset, no image element exists and no
+// request left the page.
+func TestBrowser_HostileReport(t *testing.T) {
+	ctx := browser(t)
+	ev := openReport(t, ctx, hostileReport(t))
+	ran, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`[typeof window.pwned, typeof window.pwnedJob, document.querySelectorAll("img, a[href], body script").length].join(",")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ran != "undefined,undefined,1" {
+		t.Errorf("payload state %q, want undefined,undefined,1 (no flag set, only the page's own script)", ran)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "<script>window.pwned=1</script>") {
+		t.Errorf("the resume's markup is not shown as text:\n%s", text)
+	}
+	screenshot(t, ctx, "check-hostile")
+	if p := ev.list(); len(p) > 0 {
+		t.Errorf("the page did what a self-contained report must not:\n%s", strings.Join(p, "\n"))
+	}
+}
