@@ -21,7 +21,8 @@ type Batch struct {
 	Job string
 	// Summary counts the rows.
 	Summary screen.Summary
-	// Rows calls fn with each row in output order.
+	// Rows calls fn with each row in output order. It may be called more
+	// than once (the HTML writer reads the rows twice).
 	Rows func(fn func(screen.Row) error) error
 }
 
@@ -36,6 +37,7 @@ var batchFormats = map[string]func(Options) BatchWriter{
 	"csv":   func(Options) BatchWriter { return batchCSV{} },
 	"jsonl": func(Options) BatchWriter { return batchJSONL{} },
 	"json":  func(Options) BatchWriter { return batchJSON{} },
+	"html":  func(Options) BatchWriter { return batchHTML{} },
 }
 
 // BatchFormats returns the names of the screening formats, sorted.

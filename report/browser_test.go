@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -117,8 +118,15 @@ func openReport(t *testing.T, ctx context.Context, r *match.Report) *pageEvents 
 	if err := w.Write(&buf, r); err != nil {
 		t.Fatal(err)
 	}
+	return openPage(t, ctx, buf.Bytes())
+}
+
+// openPage opens an HTML page from a file in the browser and returns the
+// recorder of what it did.
+func openPage(t *testing.T, ctx context.Context, page []byte) *pageEvents {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "report.html")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	u := (&url.URL{Scheme: "file", Path: path}).String()
@@ -135,7 +143,14 @@ func openReport(t *testing.T, ctx context.Context, r *match.Report) *pageEvents 
 // screenshot saves the whole page as a PNG under the artifacts directory.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	saveScreenshot(t, ctx, name, chromedp.FullScreenshot(100))
+}
+
+// saveScreenshot saves what shot captures as name.png under the artifacts
+// directory.
+func saveScreenshot(t *testing.T, ctx context.Context, name string, shot chromedp.Action[[]byte]) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
@@ -258,4 +273,137 @@ func TestBrowser_HostileReport(t *testing.T) {
 	if p := ev.list(); len(p) > 0 {
 		t.Errorf("the page did what a self-contained report must not:\n%s", strings.Join(p, "\n"))
 	}
+}
+
+// TestBrowser_Shortlist opens a 5,000-candidate shortlist in Chromium:
+// every row present, sorting by score and by name, both filters, a row
+// that expands to its gaps, hostile file names inert, nothing loaded and
+// no console error. Times are logged; the bounds only catch a stall.
+func TestBrowser_Shortlist(t *testing.T) {
+	ctx := browser(t)
+	const n = 5000
+	start := time.Now()
+	ev := openPage(t, ctx, []byte(writeShortlist(t, shortlist(t, n))))
+	t.Logf("open %d rows: %v", n, time.Since(start))
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	if got := eval(`String(document.querySelectorAll("table.shortlist tbody tr").length)`); got != strconv.Itoa(n+2) {
+		t.Fatalf("%s rows, want %d", got, n+2)
+	}
+	visible := `String(document.querySelectorAll("table.shortlist tbody tr:not([hidden])").length)`
+	if got := eval(`document.getElementById("shown").textContent`); got != fmt.Sprintf("Showing 500 of %d matching (%d in all)", n+2, n+2) {
+		t.Errorf("shown: %q", got)
+	}
+	if got := eval(visible); got != "500" {
+		t.Errorf("%s rows laid out at first, want a page of 500", got)
+	}
+
+	// Score, ascending after one click on a descending-by-default column?
+	// The first click sorts scores high to low; the second, low to high.
+	sortBy := func(key string) time.Duration {
+		t.Helper()
+		begin := time.Now()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`th[data-key="`+key+`"] button`))); err != nil {
+			t.Fatal(err)
+		}
+		return time.Since(begin)
+	}
+	took := sortBy("score")
+	t.Logf("sort %d rows by score, click to reply: %v", n, took)
+	inPage := eval(`(() => { const b = document.querySelector('th[data-key="name"] button'); const t0 = performance.now(); b.click(); document.body.offsetHeight; return (performance.now() - t0).toFixed(0) + " ms" })()`)
+	t.Logf("sort %d rows by name, in the page with layout: %s", n, inPage)
+	sortBy("score")
+	firstScores := `Array.from(document.querySelectorAll("table.shortlist tbody tr")).slice(0, 3).map(r => r.dataset.score).join(",")`
+	if got := eval(firstScores); got != "100,100,99.9" && !strings.HasPrefix(got, "100,") {
+		t.Errorf("after sorting by score the first scores are %s, want the highest", got)
+	}
+	sortBy("score")
+	if got := eval(firstScores); !strings.HasPrefix(got, "-1,") {
+		t.Errorf("after sorting by score again the first scores are %s, want the unranked (-1) first", got)
+	}
+	if took > 20*time.Second {
+		t.Errorf("sorting %d rows took %v: the page stalls", n, took)
+	}
+	sortBy("name")
+	if got := eval(`document.querySelector("table.shortlist tbody tr").dataset.name`); got != "cv/<img src=x onerror=\"window.pwned=1\">.pdf" {
+		t.Errorf("after sorting by name the first row is %q", got)
+	}
+	sortBy("rank")
+	if got := eval(`document.querySelector("table.shortlist tbody tr").dataset.rank`); got != "1" {
+		t.Errorf("after sorting by rank the first row has rank %s", got)
+	}
+
+	// Filters: a minimum score, then a required skill the weak sample lacks.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.getElementById("min-score"); s.value = "5"; s.dispatchEvent(new Event("input")); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for i := range n {
+		if float64((n-i)*1000/n)/10 >= 5 {
+			want++
+		}
+	}
+	matching := func() string {
+		t.Helper()
+		var shown, of, all int
+		text := eval(`document.getElementById("shown").textContent`)
+		if _, err := fmt.Sscanf(text, "Showing %d of %d matching (%d in all)", &shown, &of, &all); err != nil {
+			t.Fatalf("shown: %q: %v", text, err)
+		}
+		if got := eval(visible); got != strconv.Itoa(shown) {
+			t.Errorf("%s rows visible, the page says %d", got, shown)
+		}
+		return strconv.Itoa(of)
+	}
+	if got := matching(); got != strconv.Itoa(want) {
+		t.Errorf("minimum score 5 matches %s rows, want %d", got, want)
+	}
+	hasPyTorch := eval(`String(Array.from(document.querySelectorAll("table.shortlist tbody tr")).filter(r => parseFloat(r.dataset.score) >= 5 && r.dataset.has.includes(" pytorch ")).length)`)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.getElementById("skill"); s.value = "pytorch"; s.dispatchEvent(new Event("change")); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := matching(); got != hasPyTorch || got == "0" || got == strconv.Itoa(want) {
+		t.Errorf("skill filter matches %s rows, want the %s that show PyTorch (and fewer than %d)", got, hasPyTorch, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("more"))); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := strconv.Atoi(eval(visible)); got != min(1000, atoi(hasPyTorch)) {
+		t.Errorf("after Show more %d rows are visible, want %d", got, min(1000, atoi(hasPyTorch)))
+	}
+
+	// Expand the first visible row.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`table.shortlist tbody tr:not([hidden]) summary`))); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval(`String(document.querySelector("table.shortlist tbody tr:not([hidden]) details").open)`); got != "true" {
+		t.Error("the row did not expand")
+	}
+	if got := eval(`document.querySelector("table.shortlist tbody tr:not([hidden]) details dl").innerText`); !strings.Contains(got, "Missing required") {
+		t.Errorf("expanded row shows %q", got)
+	}
+
+	if got := eval(`[typeof window.pwned, document.querySelectorAll("img, body script").length].join(",")`); got != "undefined,1" {
+		t.Errorf("payload state %q, want undefined,1", got)
+	}
+	// The viewport only: a whole page of 5,000 rows is a picture no one
+	// would open.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.scrollTo(0, 0), true`)); err != nil {
+		t.Fatal(err)
+	}
+	saveScreenshot(t, ctx, "shortlist", chromedp.CaptureScreenshot())
+	if p := ev.list(); len(p) > 0 {
+		t.Errorf("the page did what a self-contained report must not:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

@@ -207,7 +207,7 @@ func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
 func TestScreen_Anonymize(t *testing.T) {
 	t.Parallel()
 	dir := messyFolder(t)
-	for _, format := range []string{"jsonl", "csv", "text"} {
+	for _, format := range []string{"jsonl", "csv", "text", "html"} {
 		code, stdout, stderr := run(t, "", "screen", "--job", "../../../../match/profiles/deep-learning-engineer.md", "--anonymize", "--format", format, dir)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
