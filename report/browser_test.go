@@ -134,6 +134,11 @@ func openPage(t *testing.T, ctx context.Context, page []byte) *pageEvents {
 	if err := chromedp.Listen(ctx, ev.add); err != nil {
 		t.Fatal(err)
 	}
+	// The network is off: a page that needed it would break, and every
+	// attempt is recorded.
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("take the browser offline: %v", err)
+	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1100, 900), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("open %s: %v", u, err)
 	}
@@ -213,6 +218,15 @@ func TestBrowser_CheckReport(t *testing.T) {
 	}
 
 	screenshot(t, ctx, "check-light")
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("button.copy")).display`)); got != "none" {
+		t.Errorf("printed, the copy buttons show (display %q)", got)
+	}
+	if online, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.onLine`)); online {
+		t.Error("the browser is online: the test must run with the network off")
+	}
 	skills, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("table.skills")))
 	if err != nil {
 		t.Fatal(err)
