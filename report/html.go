@@ -56,7 +56,7 @@ var bidiControls = regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u
 
 var htmlTmpl = template.Must(template.New("report.html").Funcs(template.FuncMap{
 	"score": trim1,
-	"clean": func(s string) string { return bidiControls.ReplaceAllString(s, "") },
+	"clean": cleanText,
 	"mark":  markTerm,
 	"add":   func(a, b int) int { return a + b },
 	"mul":   func(a, b int) int { return a * b },
@@ -71,13 +71,11 @@ var htmlTmpl = template.Must(template.New("report.html").Funcs(template.FuncMap{
 }).Parse(htmlTemplate))
 
 func (htmlWriter) Write(w io.Writer, r *match.Report) error {
-	sum := sha256.Sum256([]byte(htmlScript))
 	page := htmlPage{
-		Report: r,
-		Style:  template.CSS(htmlStyle),
-		Script: template.JS(htmlScript),
-		CSP: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
-			base64.StdEncoding.EncodeToString(sum[:]) + "'",
+		Report:     r,
+		Style:      template.CSS(htmlStyle),
+		Script:     template.JS(htmlScript),
+		CSP:        pageCSP(htmlScript),
 		Categories: categories(r.Skills),
 	}
 	page.Chart = chart{LabelWidth: 220, BarWidth: 260, Row: 26}
@@ -88,6 +86,18 @@ func (htmlWriter) Write(w io.Writer, r *match.Report) error {
 	}
 	return nil
 }
+
+// pageCSP is the Content-Security-Policy of a page whose only script is
+// script: nothing may load, and no script but that one may run, even if
+// markup got through escaping.
+func pageCSP(script string) string {
+	sum := sha256.Sum256([]byte(script))
+	return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
+		base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// cleanText removes Unicode direction controls from untrusted text.
+func cleanText(s string) string { return bidiControls.ReplaceAllString(s, "") }
 
 // categories tallies the job's skills by category, weakest coverage first.
 func categories(skills []match.SkillResult) []categoryBar {

@@ -2,9 +2,7 @@ package report
 
 import (
 	"bufio"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -26,7 +24,7 @@ var screenScript string
 // one row at a time.
 var screenTmpl = template.Must(template.New("screen.html").Funcs(template.FuncMap{
 	"score": trim1,
-	"clean": func(s string) string { return bidiControls.ReplaceAllString(s, "") },
+	"clean": cleanText,
 	"join":  strings.Join,
 	"mul":   func(a, b int) int { return a * b },
 	"sub":   func(a, b int) int { return a - b },
@@ -75,10 +73,8 @@ type screenRow struct {
 }
 
 func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
-	head := screenHead{Job: b.Job, Summary: b.Summary, Style: template.CSS(htmlStyle), Script: template.JS(screenScript)}
-	sum := sha256.Sum256([]byte(screenScript))
-	head.CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" +
-		base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	head := screenHead{Job: b.Job, Summary: b.Summary, Style: template.CSS(htmlStyle),
+		Script: template.JS(screenScript), CSP: pageCSP(screenScript)}
 	// First pass: the histogram and the job's required skills.
 	head.Histogram = make([]histBin, 10)
 	for i := range head.Histogram {
