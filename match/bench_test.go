@@ -24,15 +24,11 @@ func builtinJob(b *testing.B) *match.Job {
 	if err != nil {
 		b.Fatal(err)
 	}
-	data, err := match.Profile(match.DefaultProfile)
+	doc, err := match.ProfileDocument(match.DefaultProfile)
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := extract.ReadText("builtin", data, extract.FormatMarkdown)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return match.NewJob("builtin", doc, tax)
+	return match.NewJob(doc.Path, doc, tax)
 }
 
 // BenchmarkTokenize measures prose tokenizing plus tailor's inner splits on

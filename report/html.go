@@ -9,6 +9,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/tailor-cli/tailor/match"
 )
@@ -54,21 +55,20 @@ type chart struct {
 // to make text read differently from what it holds.
 var bidiControls = regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
-var htmlTmpl = template.Must(template.New("report.html").Funcs(template.FuncMap{
+// htmlFuncs are the functions of both HTML templates.
+var htmlFuncs = template.FuncMap{
 	"score": trim1,
 	"clean": cleanText,
 	"mark":  markTerm,
+	"join":  strings.Join,
 	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
 	"mul":   func(a, b int) int { return a * b },
 	"mulf":  func(a float64, b int) float64 { return a * float64(b) },
 	"bar":   func(pct, width int) int { return pct * width / 100 },
-	"percent": func(earned, possible float64) int {
-		if possible == 0 {
-			return 0
-		}
-		return int(100*earned/possible + 0.5)
-	},
-}).Parse(htmlTemplate))
+}
+
+var htmlTmpl = template.Must(template.New("report.html").Funcs(htmlFuncs).Parse(htmlTemplate))
 
 func (htmlWriter) Write(w io.Writer, r *match.Report) error {
 	page := htmlPage{

@@ -22,14 +22,7 @@ var screenScript string
 // screenTmpl holds three templates: "head" (up to the table body), "row"
 // (one candidate) and "tail", so a shortlist of any length streams out
 // one row at a time.
-var screenTmpl = template.Must(template.New("screen.html").Funcs(template.FuncMap{
-	"score": trim1,
-	"clean": cleanText,
-	"join":  strings.Join,
-	"mul":   func(a, b int) int { return a * b },
-	"sub":   func(a, b int) int { return a - b },
-	"add":   func(a, b int) int { return a + b },
-}).Parse(screenTemplate))
+var screenTmpl = template.Must(template.New("screen.html").Funcs(htmlFuncs).Parse(screenTemplate))
 
 // shortlistPage is how many rows the shortlist shows at once; screen.js
 // holds the same number.

@@ -39,11 +39,9 @@ func hostileReport(t *testing.T) *match.Report {
 	return match.NewJob("job<b>.md", jobDoc, tax).Compare(doc)
 }
 
-// TestHTML_HostileInputIsText checks that markup in the resume and the job
-// reaches the page as text: no element, attribute or URL from either, no
-// direction override, and only the page's own script, pinned by the CSP.
-func TestHTML_HostileInputIsText(t *testing.T) {
-	r := hostileReport(t)
+// writeHTML renders r with the HTML writer.
+func writeHTML(t *testing.T, r *match.Report) string {
+	t.Helper()
 	w, err := report.New("html", report.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +50,18 @@ func TestHTML_HostileInputIsText(t *testing.T) {
 	if err := w.Write(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	page := buf.String()
+	return buf.String()
+}
+
+// externalRef finds what would make a page load something.
+var externalRef = regexp.MustCompile(`(?i)(src|href)\s*=|url\(|@import`)
+
+// TestHTML_HostileInputIsText checks that markup in the resume and the job
+// reaches the page as text: no element, attribute or URL from either, no
+// direction override, and only the page's own script, pinned by the CSP.
+func TestHTML_HostileInputIsText(t *testing.T) {
+	r := hostileReport(t)
+	page := writeHTML(t, r)
 	// The payloads made it into the report model, so the page had to
 	// handle them.
 	var evidence strings.Builder
@@ -87,13 +96,8 @@ func TestHTML_HostileInputIsText(t *testing.T) {
 // TestHTML_SelfContained checks that the page names nothing to load: no
 // external URL in any src, href or CSS url().
 func TestHTML_SelfContained(t *testing.T) {
-	w, _ := report.New("html", report.Options{})
 	for name, r := range sampleReports(t) {
-		var buf bytes.Buffer
-		if err := w.Write(&buf, r); err != nil {
-			t.Fatal(err)
-		}
-		if m := regexp.MustCompile(`(?i)(src|href)\s*=|url\(|@import`).FindString(buf.String()); m != "" {
+		if m := externalRef.FindString(writeHTML(t, r)); m != "" {
 			t.Errorf("%s: page refers to something to load: %q", name, m)
 		}
 	}
@@ -102,13 +106,8 @@ func TestHTML_SelfContained(t *testing.T) {
 // TestHTML_NumbersMatchReport checks that the page shows the report's
 // score and a row for every skill the job asks for.
 func TestHTML_NumbersMatchReport(t *testing.T) {
-	w, _ := report.New("html", report.Options{})
 	for name, r := range sampleReports(t) {
-		var buf bytes.Buffer
-		if err := w.Write(&buf, r); err != nil {
-			t.Fatal(err)
-		}
-		page := buf.String()
+		page := writeHTML(t, r)
 		score := strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", r.Score), "0"), ".")
 		if !strings.Contains(page, `data-score="`+score+`"`) {
 			t.Errorf("%s: no data-score=%q", name, score)

@@ -28,15 +28,11 @@ func sampleReports(t *testing.T) map[string]*match.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	profile, err := match.Profile(match.DefaultProfile)
+	jobDoc, err := match.ProfileDocument(match.DefaultProfile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobDoc, err := extract.ReadText("builtin:"+match.DefaultProfile, profile, extract.FormatMarkdown)
-	if err != nil {
-		t.Fatal(err)
-	}
-	job := match.NewJob("builtin:"+match.DefaultProfile, jobDoc, tax)
+	job := match.NewJob(match.BuiltinJobPrefix+match.DefaultProfile, jobDoc, tax)
 	out := map[string]*match.Report{}
 	for _, name := range []string{"strong-dl.pdf", "partial-ml.pdf", "web-dev-decoys.pdf"} {
 		doc, err := extract.Read(filepath.Join("..", "testdata", "samples", name), extract.Options{})
