@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tailor-cli/tailor/match"
 	"github.com/tailor-cli/tailor/screen"
@@ -22,7 +23,9 @@ var screenScript string
 // screenTmpl holds three templates: "head" (up to the table body), "row"
 // (one candidate) and "tail", so a shortlist of any length streams out
 // one row at a time.
-var screenTmpl = template.Must(template.New("screen.html").Funcs(htmlFuncs).Parse(screenTemplate))
+var screenTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("screen.html").Funcs(htmlFuncs).Parse(screenTemplate))
+})
 
 // shortlistPage is how many rows the shortlist shows at once; screen.js
 // holds the same number.
@@ -103,7 +106,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 	sort.Slice(head.Skills, func(i, j int) bool { return head.Skills[i].Name < head.Skills[j].Name })
 
 	bw := bufio.NewWriter(w)
-	if err := screenTmpl.ExecuteTemplate(bw, "head", head); err != nil {
+	if err := screenTmpl().ExecuteTemplate(bw, "head", head); err != nil {
 		return fmt.Errorf("html shortlist: %w", err)
 	}
 	i := 0
@@ -111,7 +114,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		row := newScreenRow(r)
 		row.Hidden = i >= shortlistPage
 		i++
-		if err := screenTmpl.ExecuteTemplate(bw, "row", row); err != nil {
+		if err := screenTmpl().ExecuteTemplate(bw, "row", row); err != nil {
 			return fmt.Errorf("html shortlist: %w", err)
 		}
 		return nil
@@ -119,7 +122,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 	if err != nil {
 		return err
 	}
-	if err := screenTmpl.ExecuteTemplate(bw, "tail", head); err != nil {
+	if err := screenTmpl().ExecuteTemplate(bw, "tail", head); err != nil {
 		return fmt.Errorf("html shortlist: %w", err)
 	}
 	return bw.Flush()
