@@ -82,6 +82,7 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	}
 	asked := map[string]bool{}
 	results := map[string]SkillResult{}
+	viaID := map[string]string{} // a partial skill's id → the id of the skill that earns it
 	for _, js := range j.skills {
 		asked[js.skill.ID] = true
 		res := SkillResult{
@@ -97,6 +98,7 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 		} else if via := strongest(implies[js.skill.ID], shown); via != "" {
 			res.Status = Partial
 			res.Via = j.tax.Skill(via).Name
+			viaID[js.skill.ID] = via
 			res.ResumeEvidence = a.bestEvidence(shown[via])
 			res.ResumeTerm = resume.Text[shown[via][0].Start:shown[via][0].End]
 		}
@@ -104,7 +106,11 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	}
 	for _, js := range j.keepPerGroup(results) {
 		res := results[js.skill.ID]
-		res.Suggestion = suggest(js, res)
+		var via *Skill
+		if res.Status == Partial {
+			via = j.tax.Skill(viaID[js.skill.ID])
+		}
+		res.Suggestion = suggest(js, res, via)
 		if res.Status == Missing && res.Suggestion != nil {
 			if ev, ok := a.closestWork(j.tax.Related(js.skill.ID)); ok {
 				res.Suggestion.Closest = &ev

@@ -342,3 +342,31 @@ Benefits
 		}
 	}
 }
+
+// TestCompare_AdviceReadsMidSentence: a term a sentence happened to start
+// with ("Fine-tuned …", "Transfer learning …") is lowered inside the
+// advice, while names keep their capitals.
+func TestCompare_AdviceReadsMidSentence(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- Transfer learning from pre-trained models.\n- Edge deployment on phones.\n"), tax)
+	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Fine-tuned ViT models on slides.\n- Ran detectors on Jetson Orin boards at 30 fps.\n"))
+	want := map[string][]string{
+		"transfer-learning": {"You show fine-tuned (", "which is transfer learning work", `e.g. "transfer learning (fine-tuned)"`},
+		"edge-deployment":   {"You show Jetson Orin (", "which is edge deployment work", `e.g. "edge deployment (Jetson Orin)"`},
+	}
+	for _, s := range r.Skills {
+		for _, w := range want[s.ID] {
+			if s.Status != Partial || s.Suggestion == nil || !strings.Contains(s.Suggestion.Advice, w) {
+				t.Errorf("%s (%s): advice lacks %q: %+v", s.ID, s.Status, w, s.Suggestion)
+			}
+		}
+		delete(want, s.ID)
+	}
+	for id := range want {
+		t.Errorf("%s not reported", id)
+	}
+}

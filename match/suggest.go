@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // suggest returns the change to make for one job skill, or nil when the
-// resume already shows it in the job's own words. Advice never claims the
+// resume already shows it in the job's own words. via is the skill that
+// earns a partial its credit (nil otherwise). Advice never claims the
 // skill: additions are conditional, templates have blanks.
-func suggest(js jobSkill, res SkillResult) *Suggestion {
-	term := js.term
+func suggest(js jobSkill, res SkillResult, via *Skill) *Suggestion {
+	term := midSentence(js.skill, js.term)
 	switch res.Status {
 	case Missing:
 		asked := fmt.Sprintf("The job asks for %s (%s) and the resume does not show it.", term, js.importance)
@@ -27,10 +30,14 @@ func suggest(js jobSkill, res SkillResult) *Suggestion {
 		if len(res.ResumeEvidence) > 0 {
 			where = fmt.Sprintf(" (%s, line %d)", res.ResumeEvidence[0].Section, res.ResumeEvidence[0].Line)
 		}
+		shown := res.ResumeTerm
+		if via != nil {
+			shown = midSentence(via, shown)
+		}
 		return &Suggestion{
 			Kind: Name, Term: term, Template: template(js.skill, term),
 			Advice: fmt.Sprintf("You show %s%s, which is %s work, but never write \"%s\". If that work counts, name it where you mention %s, e.g. \"%s (%s)\", so a search for \"%s\" finds it.",
-				res.ResumeTerm, where, res.Name, term, res.ResumeTerm, term, res.ResumeTerm, term),
+				shown, where, midSentence(js.skill, res.Name), term, shown, term, shown, term),
 		}
 	default:
 		ownWords := slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(res.ResumeTerm, w) })
@@ -63,4 +70,49 @@ func template(s *Skill, term string) string {
 		return t
 	}
 	return fmt.Sprintf("Used %s to [what you built or improved], [result, with a number]", term)
+}
+
+// midSentence returns a wording of skill s as it reads inside a sentence:
+// a capital that only starts a sentence ("Fine-tuned ViT models",
+// "Transfer learning from …") is lowered, while names (Python, Keras,
+// Jetson Orin) keep theirs. A capital is a sentence's when the lowered
+// wording is one the taxonomy lists, and either the skill's own name is in
+// sentence case ("Transfer learning", not "Python") or the taxonomy lists
+// that lower-case form case-sensitively ("fine-tuned").
+func midSentence(s *Skill, text string) string {
+	lowered, ok := lowerFirst(text)
+	if !ok {
+		return text
+	}
+	if text == s.Name {
+		if sentenceCase(s.Name) {
+			return lowered
+		}
+		return text
+	}
+	if slices.Contains(s.Exact, lowered) || slices.Contains(s.Ambiguous, lowered) ||
+		sentenceCase(s.Name) && slices.Contains(s.Aliases, lowered) {
+		return lowered
+	}
+	return text
+}
+
+// lowerFirst lowers the first letter of text when its first word is
+// capitalised ("Transfer", not "GPU/TPU" or "PyTorch").
+func lowerFirst(text string) (string, bool) {
+	first, _, _ := strings.Cut(text, " ")
+	r, n := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || strings.ContainsFunc(first[n:], unicode.IsUpper) {
+		return text, false
+	}
+	return string(unicode.ToLower(r)) + text[n:], true
+}
+
+// sentenceCase reports whether a display name is a phrase written in
+// sentence case ("Transfer learning", "Large language models (LLM)"),
+// not a proper name ("Python", "Jetson Orin", "Weights & Biases").
+func sentenceCase(name string) bool {
+	_, rest, ok := strings.Cut(name, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsLower(r)
 }

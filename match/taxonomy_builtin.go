@@ -2,7 +2,7 @@
 
 package match
 
-var builtinVersion = "2026.11.1"
+var builtinVersion = "2026.11.2"
 
 var builtinCategories = []Category{
 	{ID: "frameworks", Name: "Frameworks and libraries"},
@@ -106,7 +106,7 @@ var builtinSkills = []Skill{
 	{ID: "go", Name: "Go", Category: "languages", line: 60, Aliases: []string{"Golang"}, Ambiguous: []string{"Go"}, Not: []string{"go live", "on the go", "go above and beyond"}, Template: "Built [service] in Go, handling [volume] at [latency]"},
 	{ID: "gpt", Name: "GPT", Category: "architectures", line: 552, Aliases: []string{"GPT-2", "GPT-3", "GPT-4", "generative pre-trained transformer"}, Ambiguous: []string{"GPT"}, Implies: []string{"transformer", "language-models"}, Template: "Trained a GPT-style decoder on [data], reaching [perplexity or task metric] at [model size]"},
 	{ID: "gpu", Name: "GPUs", Category: "hardware", line: 1476, Aliases: []string{"GPU", "graphics processing unit", "A100", "H100", "H200", "V100", "L40S"}, Template: "Trained and served [models] on [number] [GPU type] GPUs, keeping utilisation at [percent]"},
-	{ID: "gpu-optimization", Name: "GPU/TPU optimisation", Category: "hardware", line: 1485, Aliases: []string{"GPU optimization", "GPU optimisation", "GPU/TPU optimization", "GPU/TPU optimisation", "TPU optimization", "TPU optimisation", "GPU utilization", "GPU utilisation", "TPU utilization", "TPU utilisation", "GPU profiling", "GPU performance tuning", "kernel fusion", "operator fusion"}, Implies: []string{"gpu"}, Template: "Raised GPU utilisation for [workload] from [before] to [after] by fixing [bottleneck]"},
+	{ID: "gpu-optimization", Name: "GPU/TPU optimisation", Category: "hardware", line: 1485, Aliases: []string{"GPU optimization", "GPU optimisation", "GPU/TPU optimization", "GPU/TPU optimisation", "TPU optimization", "TPU optimisation", "GPU utilization", "GPU utilisation", "TPU utilization", "TPU utilisation", "GPU/TPU utilization", "GPU/TPU utilisation", "GPU profiling", "GPU performance tuning", "kernel fusion", "operator fusion"}, Implies: []string{"gpu"}, Template: "Raised GPU utilisation for [workload] from [before] to [after] by fixing [bottleneck]"},
 	{ID: "gpu-programming", Name: "GPU programming", Category: "hardware", line: 1495, Aliases: []string{"GPU programming", "GPU kernel", "GPGPU", "GPU computing"}, Implies: []string{"gpu"}, Template: "Wrote a GPU kernel for [operation] that ran [amount] faster than [baseline]"},
 	{ID: "gradient-accumulation", Name: "Gradient accumulation", Category: "training", line: 874, Aliases: []string{"gradient accumulation"}, Implies: []string{"training-procedures"}, Template: "Used gradient accumulation to reach an effective batch of [size] on [hardware], matching [baseline metric]"},
 	{ID: "gradient-boosting", Name: "Gradient boosting (XGBoost, LightGBM)", Category: "frameworks", line: 253, Aliases: []string{"gradient boosting", "gradient-boosted trees", "XGBoost", "LightGBM", "CatBoost", "GBDT"}, Implies: []string{"machine-learning"}, Template: "Trained a [XGBoost or LightGBM] model on [features] for [task], beating the previous model by [amount]"},
