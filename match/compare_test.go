@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,6 +341,31 @@ Benefits
 		if _, ok := got[bad]; ok {
 			t.Errorf("%q is no keyword", bad)
 		}
+	}
+}
+
+// TestCompare_OtherKeywordsNoMarkup: markup pasted into a job ad (or put
+// there by someone hostile) is never offered as a term to write.
+func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	job := NewJob("job.md", readText(t, "job.md", `# Engineer
+
+## Requirements
+- Experience with "><img src=x onerror=alert(1)> is required.
+- Experience with "><img src=x onerror=alert(1)> tooling is a must.
+- Must have Acme Widgets; Acme Widgets is a must.
+`), tax)
+	r := job.Compare(readText(t, "cv.txt", "Experience\n- Shipped Acme Widgets.\n"))
+	var terms []string
+	for _, k := range r.OtherKeywords {
+		terms = append(terms, k.Term)
+		if strings.ContainsAny(k.Term, "<>=\"") {
+			t.Errorf("keyword %q is markup", k.Term)
+		}
+	}
+	if !slices.Contains(terms, "Acme Widgets") {
+		t.Errorf("keywords %q lack Acme Widgets", terms)
 	}
 }
 

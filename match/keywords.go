@@ -137,7 +137,7 @@ func trimPhrase(doc *extract.Document, p Phrase) Phrase {
 	for len(words) > 0 && weakAdjectives[strings.ToLower(words[0])] {
 		words = words[1:]
 	}
-	if len(words) == 0 || len(words) > 4 {
+	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) {
 		return Phrase{}
 	}
 	generic := true
@@ -157,6 +157,10 @@ func trimPhrase(doc *extract.Document, p Phrase) Phrase {
 	}
 	return Phrase{Text: text, Start: start, End: start + len(text), Proper: p.Proper}
 }
+
+// isMarkup reports whether a word carries markup or code characters
+// ("><img", "onerror=alert(1)"): a pasted fragment, never a term to write.
+func isMarkup(w string) bool { return strings.ContainsAny(w, "<>{}=\"`|\\") }
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
 
