@@ -193,7 +193,7 @@ func TestBrowser_CheckReport(t *testing.T) {
 		t.Errorf("page shows %d missing skills, report has %d", n, missing)
 	}
 	// The chart has a bar for each category and the ring the score.
-	bars, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.chart rect.bar").length`))
+	bars, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart svg rect.bar").length`))
 	if bars == 0 {
 		t.Error("coverage chart has no bars")
 	}
@@ -247,6 +247,16 @@ func TestBrowser_CheckReport(t *testing.T) {
 	wide, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 	if wide > 360 {
 		t.Errorf("at 360 px the page is %d px wide: it scrolls sideways", wide)
+	}
+	// Nor does any part of it: the breakdown table fits its box, and every
+	// chart label is readable text of at least 12 px.
+	overflow, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => { const w = document.querySelector(".breakdown").parentElement; return w.scrollWidth - w.clientWidth })()`))
+	if overflow > 0 {
+		t.Errorf("at 360 px the breakdown table is %d px wider than its box", overflow)
+	}
+	small, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll(".chart .label")].filter(e => parseFloat(getComputedStyle(e).fontSize) < 12 || e.getBoundingClientRect().width < 1).length`))
+	if small > 0 {
+		t.Errorf("at 360 px %d chart labels are smaller than 12 px or hidden", small)
 	}
 	screenshot(t, ctx, "check-narrow")
 

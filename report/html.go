@@ -36,7 +36,6 @@ type htmlPage struct {
 	Script     template.JS
 	CSP        string
 	Categories []categoryBar
-	Chart      chart
 }
 
 // categoryBar is the coverage of one skill category: the share of its
@@ -45,11 +44,6 @@ type categoryBar struct {
 	Name                      string
 	Matched, Partial, Missing int
 	Percent                   int
-}
-
-// chart holds the geometry of the coverage chart.
-type chart struct {
-	Width, Height, LabelWidth, BarWidth, Row int
 }
 
 // bidiControls are the Unicode direction controls; a resume could use them
@@ -66,7 +60,6 @@ var htmlFuncs = template.FuncMap{
 	"sub":   func(a, b int) int { return a - b },
 	"mul":   func(a, b int) int { return a * b },
 	"mulf":  func(a float64, b int) float64 { return a * float64(b) },
-	"bar":   func(pct, width int) int { return pct * width / 100 },
 }
 
 // htmlTmpl parses the page template on first use, not at every start of
@@ -83,9 +76,6 @@ func (htmlWriter) Write(w io.Writer, r *match.Report) error {
 		CSP:        pageCSP(htmlScript),
 		Categories: categories(r.Skills),
 	}
-	page.Chart = chart{LabelWidth: 220, BarWidth: 260, Row: 26}
-	page.Chart.Width = page.Chart.LabelWidth + page.Chart.BarWidth + 50
-	page.Chart.Height = page.Chart.Row*len(page.Categories) + 4
 	if err := htmlTmpl().Execute(w, page); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
