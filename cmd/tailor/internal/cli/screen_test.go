@@ -389,3 +389,56 @@ func TestScreen_Interrupt(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestScreen_ProgressOnlyOnTerminal runs screen under a pseudo-terminal
+// (util-linux's script(1)) and checks that the progress bar is drawn there,
+// then cleared before the summary, and never drawn into a pipe or file.
+func TestScreen_ProgressOnlyOnTerminal(t *testing.T) {
+	t.Parallel()
+	scriptCmd, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("script(1) from util-linux is not installed: no pseudo-terminal to draw the progress bar on")
+	}
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../../../../testdata/samples/strong-dl.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("cv-%02d.pdf", i)), sample, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "ranked.csv")
+	args := []string{"screen", "--job", "../../../../testdata/jobs/cv-engineer.md", "--jobs", "1", "--out", out, dir}
+
+	quoted := []string{shellQuote(os.Args[0])}
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	cmd := exec.Command(scriptCmd, "-qec", strings.Join(quoted, " "), "/dev/null")
+	cmd.Env = append(os.Environ(), "TAILOR_TEST_CLI=1")
+	tty, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, tty)
+	}
+	screen := string(tty)
+	bar := strings.Index(screen, "screening")
+	summary := strings.Index(screen, "40 ranked, 0 failed, 0 skipped")
+	if bar < 0 || !strings.Contains(screen, "/40") || summary < bar {
+		t.Errorf("terminal shows no progress bar before the summary:\n%q", screen)
+	}
+	if last := strings.LastIndex(screen[:summary], "\r"); last < 0 || strings.TrimSpace(screen[last:summary]) != "" {
+		t.Errorf("the bar is not cleared before the summary:\n%q", screen)
+	}
+
+	code, _, stderr, _ := runProcess(t, args...)
+	if code != 0 || strings.Contains(stderr, "screening") || strings.Contains(stderr, "\r") {
+		t.Errorf("exit %d; stderr to a pipe draws a bar: %q", code, stderr)
+	}
+}
+
+// shellQuote quotes s for sh.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
