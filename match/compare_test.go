@@ -1,6 +1,7 @@
 package match
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -394,5 +395,50 @@ func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 	}
 	for id := range want {
 		t.Errorf("%s not reported", id)
+	}
+}
+
+// TestCue_SameAsExpression: looking for a cue's words first never changes
+// its answer, on every line, clause and word pair of the bundled jobs and
+// evaluation texts and on hand-picked cases in odd case and spacing.
+func TestCue_SameAsExpression(t *testing.T) {
+	t.Parallel()
+	texts := []string{
+		"Nice-to-have: JAX", "NICE TO HAVE", "a big plus", "Strong Plus", "PREFERRED", "preferably",
+		"Bonus points", "ideally", "Desirable", "not required", "Optional", "would be helpful",
+		"an advantage", "REQUIRED", "must", "Essential", "mandatory", "mustard", "requiredness",
+		"Equal-Opportunity employer", "regardless of", "401(k)", "401k", "Health Insurance",
+		"paid time off", "parental leave", "salary range", "Benefits", "benefitsplus", "",
+	}
+	for _, p := range []string{"profiles/deep-learning-engineer.md", "../testdata/jobs/cv-engineer.md",
+		"../testdata/jobs/ml-platform-engineer.txt", "../testdata/jobs/nlp-research-engineer.txt",
+		"../testdata/eval/cases.yaml", "../testdata/eval/heldout.yaml"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			texts = append(texts, line)
+			texts = append(texts, strings.FieldsFunc(line, func(r rune) bool { return r == ';' || r == '—' || r == ',' })...)
+			words := strings.Fields(line)
+			for i := 0; i+1 < len(words); i++ {
+				texts = append(texts, words[i]+" "+words[i+1])
+			}
+		}
+	}
+	hits := 0
+	for _, c := range []cue{preferredCue, requiredCue, boilerplateCue} {
+		for _, s := range texts {
+			want := c.re.MatchString(s)
+			if got := c.MatchString(s); got != want {
+				t.Errorf("%s on %q: %v, the expression says %v", c.re, s, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits < 100 {
+		t.Errorf("only %d matches among %d texts: the test checks too little", hits, len(texts))
 	}
 }

@@ -77,16 +77,30 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 	return out, nil
 }
 
-// plainTerm matches terms of plain words: letters and digits, separated by
-// single spaces or inner hyphens.
-var plainTerm = regexp.MustCompile(`^[A-Za-z0-9]+([ -][A-Za-z0-9]+)*$`)
+// isPlainTerm reports whether a term is plain words: ASCII letters and
+// digits, separated by single spaces or inner hyphens. (A loop, not a
+// regular expression: every run checks each of the taxonomy's terms.)
+func isPlainTerm(term string) bool {
+	prevSep := true // at the start, as after a separator
+	for i := 0; i < len(term); i++ {
+		switch c := term[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			prevSep = false
+		case (c == ' ' || c == '-') && !prevSep:
+			prevSep = true
+		default:
+			return false
+		}
+	}
+	return !prevSep
+}
 
 // termTokens tokenizes a taxonomy term. Most terms are plain words, which
 // prose's tokenizer leaves as they are; splitting those directly saves
 // most of the cost of compiling the taxonomy, which every run pays.
 // TestTermTokens checks that both ways agree on every built-in term.
 func termTokens(term string) []Token {
-	if !plainTerm.MatchString(term) {
+	if !isPlainTerm(term) {
 		return Tokenize(term)
 	}
 	var out []Token

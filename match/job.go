@@ -104,12 +104,14 @@ var (
 	// role: skills named there are not asked of the candidate.
 	boilerplateHeading = regexp.MustCompile(`(?i)benefit|perks|compensation|salary|pay range|equal opportunit|\beeo\b|about (us|the company)|who we are|our (company|mission)|what we offer|why join|life at|diversity|accommodation|how to apply`)
 	// preferredCue marks a clause that asks for a skill as a plus.
-	preferredCue = regexp.MustCompile(`(?i)nice[ -]to[ -]have|\b(a|big|huge|strong) plus\b|\bpreferred\b|\bpreferably\b|\bbonus\b|\bideally\b|desirable|\bnot required\b|\boptional\b|would be (great|nice|helpful)|\badvantage\b`)
+	preferredCue = newCue(`(?i)nice[ -]to[ -]have|\b(a|big|huge|strong) plus\b|\bpreferred\b|\bpreferably\b|\bbonus\b|\bideally\b|desirable|\bnot required\b|\boptional\b|would be (great|nice|helpful)|\badvantage\b`,
+		"nice", "plus", "prefer", "bonus", "ideal", "desirab", "required", "optional", "would be", "advantage")
 	// requiredCue marks a clause that says a skill is needed.
-	requiredCue = regexp.MustCompile(`(?i)\b(required|must|essential|mandatory)\b`)
+	requiredCue = newCue(`(?i)\b(required|must|essential|mandatory)\b`, "required", "must", "essential", "mandatory")
 	// boilerplateCue marks sentences about pay, benefits or equal
 	// opportunity.
-	boilerplateCue = regexp.MustCompile(`(?i)equal[ -]opportunity|regardless of|401\(?k\)?|health insurance|paid time off|parental leave|salary range|\bbenefits\b`)
+	boilerplateCue = newCue(`(?i)equal[ -]opportunity|regardless of|401\(?k\)?|health insurance|paid time off|parental leave|salary range|\bbenefits\b`,
+		"equal", "regardless", "401", "health", "paid time", "parental", "salary", "benefits")
 )
 
 // NewJob analyses a job description: which skills it asks for, in which
@@ -129,13 +131,14 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		defer func() { _ = recover() }()
 		ps = jobPhrases(doc.Text)
 	}()
-	a := analyze(doc, tax, isRequirementsSection)
+	listSection := memoSections(isRequirementsSection)
+	a := analyze(doc, tax, listSection)
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
 	hasList := false
 	for _, sec := range doc.Sections {
-		hasList = hasList || isRequirementsSection(sec)
+		hasList = hasList || listSection(sec)
 	}
-	importance := importanceRules(doc, a, hasList)
+	importance := importanceRules(doc, a, hasList, listSection)
 	byID := map[string]*jobSkill{}
 	var asked []Hit
 	for _, h := range a.hits {
@@ -145,7 +148,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		}
 		asked = append(asked, h)
 		sec := doc.SectionAt(h.Start)
-		inList := isRequirementsSection(sec)
+		inList := listSection(sec)
 		term := doc.Text[h.Start:h.End]
 		js, ok := byID[h.Skill.ID]
 		if !ok {
@@ -170,7 +173,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, byID)
-	j.keywords = otherKeywords(doc, <-phrases, a.raw, importance)
+	j.keywords = otherKeywords(doc, <-phrases, a.raw, importance, listSection)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}
@@ -192,7 +195,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 // what it names at a hit, and false for boilerplate (about the employer,
 // pay, benefits, equal opportunity). The cues are regular expressions, so
 // each section, sentence and clause is judged once.
-func importanceRules(doc *extract.Document, a *analysis, hasList bool) func(Hit) (Importance, bool) {
+func importanceRules(doc *extract.Document, a *analysis, hasList bool, listSection func(extract.Section) bool) func(Hit) (Importance, bool) {
 	type sectionCues struct{ boilerplate, preferred, list bool }
 	type clauseCues struct{ preferred, required bool }
 	sections := map[int]sectionCues{}
@@ -202,7 +205,7 @@ func importanceRules(doc *extract.Document, a *analysis, hasList bool) func(Hit)
 		sec := doc.SectionAt(h.Start)
 		cues, ok := sections[sec.Start]
 		if !ok {
-			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), isRequirementsSection(sec)}
+			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), listSection(sec)}
 			sections[sec.Start] = cues
 		}
 		if cues.boilerplate {
@@ -321,6 +324,50 @@ func oneWord(text string, h Hit) bool {
 // candidate needs or would ideally have.
 func isRequirementsSection(s extract.Section) bool {
 	return requirementsHeading.MatchString(s.Heading) || preferredHeading.MatchString(s.Heading)
+}
+
+// cue is a case-insensitive regular expression with words, in lower case,
+// of which every match holds one. Most clauses hold none, and looking for
+// them first is many times faster than running the expression: a job asks
+// a cue of every clause that names a skill.
+type cue struct {
+	re    *regexp.Regexp
+	words []string
+}
+
+func newCue(expr string, words ...string) cue {
+	return cue{regexp.MustCompile(expr), words}
+}
+
+// MatchString reports whether s holds a match of the cue.
+func (c cue) MatchString(s string) bool {
+	lower := strings.ToLower(s)
+	for _, w := range c.words {
+		if strings.Contains(lower, w) {
+			return c.re.MatchString(s)
+		}
+	}
+	return false
+}
+
+// memoSections returns test, remembering its answer for each section (by
+// where it starts and its heading): a job asks it of every hit and every
+// noun phrase.
+func memoSections(test func(extract.Section) bool) func(extract.Section) bool {
+	type key struct {
+		start   int
+		heading string
+	}
+	seen := map[key]bool{}
+	return func(s extract.Section) bool {
+		k := key{s.Start, s.Heading}
+		v, ok := seen[k]
+		if !ok {
+			v = test(s)
+			seen[k] = v
+		}
+		return v
+	}
 }
 
 // clause returns the part of a sentence around a hit between semicolons,

@@ -67,10 +67,10 @@ type keywordCandidate struct {
 // in a required clause; not overlapping a skill, not in boilerplate, not
 // generic words. A job without requirement sections yields none: its
 // company and place names would pass for terms.
-func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, importance func(Hit) (Importance, bool)) []Keyword {
+func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, importance func(Hit) (Importance, bool), listSection func(extract.Section) bool) []Keyword {
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
-		if sec := doc.SectionAt(p.Start); !isRequirementsSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
+		if sec := doc.SectionAt(p.Start); !listSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
 			continue
 		}
 		p = trimPhrase(doc, p)

@@ -157,6 +157,19 @@ func TestBuiltinTaxonomy_Generated(t *testing.T) {
 
 // TestTermTokens checks the fast path for plain terms against prose's
 // tokenizer on every term of the built-in taxonomy.
+func TestIsPlainTerm(t *testing.T) {
+	t.Parallel()
+	for term, want := range map[string]bool{
+		"fine-tuning": true, "Hugging Face": true, "BERT": true, "x86 64": true,
+		"": false, "C++": false, "-x": false, "x-": false, "a  b": false, "a - b": false,
+		"Node.js": false, "CI/CD": false, "café": false, "a b ": false,
+	} {
+		if got := isPlainTerm(term); got != want {
+			t.Errorf("isPlainTerm(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
+
 func TestTermTokens(t *testing.T) {
 	t.Parallel()
 	tax, err := builtinTaxonomySource()
@@ -166,7 +179,7 @@ func TestTermTokens(t *testing.T) {
 	n := 0
 	for _, s := range tax.Skills() {
 		for _, term := range append(append(append(append([]string{}, s.Aliases...), s.Exact...), s.Ambiguous...), s.Not...) {
-			if !plainTerm.MatchString(term) {
+			if !isPlainTerm(term) {
 				continue
 			}
 			n++
