@@ -16,8 +16,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	ucli "github.com/urfave/cli/v3"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
@@ -133,14 +134,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			start := time.Now()
 			err = pool.Run(ctx, inputs, func(raw []byte) error {
 				done++
-				if bar != nil {
-					_ = bar.Add(1)
-				}
+				bar.increment()
 				return results.Add(raw)
 			})
-			if bar != nil {
-				_ = bar.Clear()
-			}
+			bar.close()
 			if ctx.Err() != nil {
 				fmt.Fprintf(stderr, "tailor: interrupted after %d of %d files; no output written\n", done, len(inputs))
 				return errInterrupted
@@ -211,14 +208,42 @@ func anonymizeFailure(r screen.Row) screen.Row {
 	return r
 }
 
+// progressBar shows how far screening has got, on a terminal. A nil
+// *progressBar shows nothing.
+type progressBar struct {
+	container *mpb.Progress
+	bar       *mpb.Bar
+}
+
 // progress returns a progress bar on w when w is a terminal, else nil.
-func progress(w io.Writer, n int) *progressbar.ProgressBar {
+func progress(w io.Writer, n int) *progressBar {
 	if !isTerminal(w) || n < 2 {
 		return nil
 	}
-	return progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(), progressbar.OptionSetItsString("resumes"), progressbar.OptionSetDescription("screening"),
-		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	container := mpb.New(mpb.WithOutput(w), mpb.WithWidth(40), mpb.WithAutoRefresh(),
+		mpb.WithRefreshRate(100*time.Millisecond))
+	bar := container.AddBar(int64(n), mpb.BarRemoveOnComplete(),
+		mpb.PrependDecorators(decor.Name("screening "), decor.CountersNoUnit("%d/%d", decor.WCSyncSpace)),
+		mpb.AppendDecorators(decor.Percentage(decor.WCSyncSpace), decor.AverageSpeed(nil, " %.0f resumes/s")))
+	return &progressBar{container, bar}
+}
+
+// increment counts one more file done.
+func (p *progressBar) increment() {
+	if p != nil {
+		p.bar.Increment()
+	}
+}
+
+// close removes the bar from the terminal, finished or not.
+func (p *progressBar) close() {
+	if p == nil {
+		return
+	}
+	if !p.bar.Completed() {
+		p.bar.Abort(true)
+	}
+	p.container.Wait()
 }
 
 func contains(list []string, s string) bool {
