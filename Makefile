@@ -73,8 +73,8 @@ bench-corpus: build ## extraction per page on the corpus resumes, beside pdftote
 	@/usr/bin/time -f "  %e s" sh -c 'for f in ../shared/corpus/resumes/*.pdf; do pdftotext "$$f" /dev/null; done'
 
 .PHONY: eval
-eval: ## measure skill finding on testdata/eval (the tuned set, gated, and the held-out set): precision, recall, F1, errors
-	@$(GO) test ./match -run '^TestEval(HeldOut)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'
+eval: ## measure skill finding on testdata/eval (the tuned set, gated; the held-out and fresh sets): precision, recall, F1, errors
+	@$(GO) test ./match -run '^TestEval(HeldOut|Fresh)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'
 
 .PHONY: golden
 golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
