@@ -67,6 +67,8 @@ type Taxonomy struct {
 	byID       map[string]*Skill
 	index      map[string][]*pattern // by the lower-case text of a pattern's first token
 	implied    map[string][]string   // skill id → every skill it implies, transitively
+	impliers   map[string][]string   // skill id → every skill that implies it, transitively
+	children   map[string][]string   // skill id → the skills that name it in their Implies
 }
 
 // taxonomyFile is the file's top level.
@@ -207,7 +209,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		}
 		s.guarded = map[string]bool{}
 		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
-			s.guarded[lowerPhrase(Tokenize(term))] = true
+			s.guarded[lowerPhrase(termTokens(term))] = true
 		}
 		for _, group := range []struct {
 			terms []string
@@ -280,6 +282,15 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		sort.Strings(out)
 		t.implied[s.ID] = out
 	}
+	t.impliers, t.children = map[string][]string{}, map[string][]string{}
+	for _, s := range t.skills {
+		for _, imp := range t.implied[s.ID] {
+			t.impliers[imp] = append(t.impliers[imp], s.ID)
+		}
+		for _, p := range s.Implies {
+			t.children[p] = append(t.children[p], s.ID)
+		}
+	}
 	return nil
 }
 
@@ -351,34 +362,30 @@ func (t *Taxonomy) Related(id string) map[string]int {
 			out[o] = w
 		}
 	}
-	children := map[string][]string{}
-	for _, o := range t.skills {
-		for _, p := range o.Implies {
-			children[p] = append(children[p], o.ID)
-		}
-	}
 	for _, imp := range t.implied[id] {
 		raise(imp, 3)
 	}
-	for _, o := range t.skills {
-		if slices.Contains(t.implied[o.ID], id) {
-			raise(o.ID, 3)
-		}
-		if o.Category == s.Category && !looseCategories[s.Category] {
-			raise(o.ID, 1)
+	for _, o := range t.impliers[id] {
+		raise(o, 3)
+	}
+	if !looseCategories[s.Category] {
+		for _, o := range t.skills {
+			if o.Category == s.Category {
+				raise(o.ID, 1)
+			}
 		}
 	}
 	for _, p := range s.Implies {
 		w := 0
 		switch {
-		case len(children[p]) <= maxSiblings:
+		case len(t.children[p]) <= maxSiblings:
 			w = 2
 		case generalCategories[s.Category]:
 			// PyTorch could have been used in any deep learning work;
 			// a Transformer could not be in any.
 			w = 1
 		}
-		for _, c := range children[p] {
+		for _, c := range t.children[p] {
 			raise(c, w)
 		}
 	}
