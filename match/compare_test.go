@@ -442,3 +442,33 @@ func TestCue_SameAsExpression(t *testing.T) {
 		t.Errorf("only %d matches among %d texts: the test checks too little", hits, len(texts))
 	}
 }
+
+// TestMidSentence: which capitals are a sentence's and which a name's.
+func TestMidSentence(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ id, text, want string }{
+		{"transfer-learning", "Transfer learning", "transfer learning"},
+		{"edge-deployment", "Edge deployment", "edge deployment"},
+		{"fine-tuning", "Fine-tuned", "fine-tuned"},
+		{"python", "Python", "Python"},
+		{"kaggle", "Kaggle competitions", "Kaggle competitions"},
+		{"prometheus-grafana", "Prometheus and Grafana", "Prometheus and Grafana"},
+		{"prometheus-grafana", "Grafana", "Grafana"},
+		{"jetson", "Jetson Orin", "Jetson Orin"},
+		{"gpu-optimization", "GPU/TPU optimisation", "GPU/TPU optimisation"},
+		{"pytorch", "PyTorch", "PyTorch"},
+	} {
+		s := tax.Skill(c.id)
+		if s == nil {
+			t.Errorf("no skill %q", c.id)
+			continue
+		}
+		if got := midSentence(s, c.text); got != c.want {
+			t.Errorf("midSentence(%s, %q) = %q, want %q", c.id, c.text, got, c.want)
+		}
+	}
+}

@@ -75,24 +75,34 @@ func template(s *Skill, term string) string {
 // midSentence returns a wording of skill s as it reads inside a sentence:
 // a capital that only starts a sentence ("Fine-tuned ViT models",
 // "Transfer learning from …") is lowered, while names (Python, Keras,
-// Jetson Orin) keep theirs. A capital is a sentence's when the lowered
-// wording is one the taxonomy lists, and either the skill's own name is in
-// sentence case ("Transfer learning", not "Python") or the taxonomy lists
-// that lower-case form case-sensitively ("fine-tuned").
+// Jetson Orin, Kaggle competitions) keep theirs. A capital is a
+// sentence's when the skill's name is in sentence case ("Transfer
+// learning", not "Python") and the taxonomy writes the lowered word in
+// lower case: as the whole wording, or, for the name itself, as the first
+// word of one of its terms ("transfer learning", but never "kaggle").
+// Other than the name, a lower-case form the taxonomy lists
+// case-sensitively ("fine-tuned") is lowered for any skill.
 func midSentence(s *Skill, text string) string {
 	lowered, ok := lowerFirst(text)
-	if !ok {
+	switch {
+	case !ok:
 		return text
-	}
-	if text == s.Name {
-		if sentenceCase(s.Name) {
+	case text != s.Name:
+		if slices.Contains(s.Exact, lowered) || slices.Contains(s.Ambiguous, lowered) ||
+			sentenceCase(s.Name) && slices.Contains(s.Aliases, lowered) {
 			return lowered
 		}
 		return text
+	case !sentenceCase(s.Name):
+		return text
 	}
-	if slices.Contains(s.Exact, lowered) || slices.Contains(s.Ambiguous, lowered) ||
-		sentenceCase(s.Name) && slices.Contains(s.Aliases, lowered) {
-		return lowered
+	first, _, _ := strings.Cut(lowered, " ")
+	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous} {
+		for _, f := range forms {
+			if w, _, _ := strings.Cut(f, " "); w == first {
+				return lowered
+			}
+		}
 	}
 	return text
 }
