@@ -411,6 +411,18 @@ func TestBrowser_Shortlist(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveScreenshot(t, ctx, "shortlist", chromedp.CaptureScreenshot())
+
+	// On a phone the page does not scroll sideways; the table may, in its box.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800)); err != nil {
+		t.Fatal(err)
+	}
+	if wide := eval(`String(document.documentElement.scrollWidth)`); atoi(wide) > 360 {
+		t.Errorf("at 360 px the shortlist is %s px wide: it scrolls sideways", wide)
+	}
+	if w := eval(`String(Math.round(document.querySelector('th[data-key="name"]').getBoundingClientRect().width))`); atoi(w) < 96 {
+		t.Errorf("at 360 px the candidate column is %s px wide: names wrap a letter a line", w)
+	}
+	saveScreenshot(t, ctx, "shortlist-narrow", chromedp.CaptureScreenshot())
 	ev.assertClean(t)
 }
 
