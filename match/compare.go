@@ -88,7 +88,8 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 		res := SkillResult{
 			ID: js.skill.ID, Name: js.skill.Name, Category: j.tax.CategoryName(js.skill.Category),
 			Importance: js.importance, Status: Missing, JobTerm: js.term,
-			JobEvidence: js.evidence, ResumeEvidence: []Evidence{},
+			JobMentions: js.mentions, JobEvidence: js.evidence, ResumeEvidence: []Evidence{},
+			jobFirst: js.first,
 		}
 		if hits := shown[js.skill.ID]; len(hits) > 0 {
 			res.Status = Matched
@@ -126,8 +127,8 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 		}
 	}
 	sort.Strings(r.ResumeOnly)
-	score(r)
 	sortSkills(r.Skills)
+	score(r)
 	return r
 }
 
@@ -356,7 +357,8 @@ func (a *analysis) bestEvidence(hits []Hit) []Evidence {
 	return out
 }
 
-// score fills the report's score, breakdown and reasons.
+// score fills the report's score, breakdown and reasons; the missing
+// required skills it names are in the order of r.Skills.
 func score(r *Report) {
 	b := &r.Breakdown
 	b.Required.Weight, b.Preferred.Weight = RequiredWeight, PreferredWeight
@@ -397,10 +399,9 @@ func score(r *Report) {
 	var gaps []string
 	for _, s := range r.Skills {
 		if s.Importance == Required && s.Status == Missing {
-			gaps = append(gaps, s.Name)
+			gaps = append(gaps, s.Name) // in report order: what the job stresses first
 		}
 	}
-	sort.Strings(gaps)
 	if len(gaps) > 0 {
 		if len(gaps) > 5 {
 			gaps = append(gaps[:5], fmt.Sprintf("and %d more", len(gaps)-5))
@@ -418,7 +419,8 @@ func trimFloat(v float64) string {
 }
 
 // sortSkills orders skills for reading: missing, then partial, then matched;
-// required before preferred; then by id.
+// required before preferred; then what the job stresses first: the skills
+// it names most often, then the ones it names earliest; then by id.
 func sortSkills(s []SkillResult) {
 	rank := map[Status]int{Missing: 0, Partial: 1, Matched: 2}
 	sort.SliceStable(s, func(x, y int) bool {
@@ -428,6 +430,12 @@ func sortSkills(s []SkillResult) {
 		}
 		if a.Importance != b.Importance {
 			return a.Importance == Required
+		}
+		if a.JobMentions != b.JobMentions {
+			return a.JobMentions > b.JobMentions
+		}
+		if a.jobFirst != b.jobFirst {
+			return a.jobFirst < b.jobFirst
 		}
 		return a.ID < b.ID
 	})

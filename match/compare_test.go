@@ -472,3 +472,35 @@ func TestMidSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestCompare_OrderByJobEmphasis: among skills of the same status and
+// importance, what the job names most comes first, then what it names
+// first; the reasons list the missing required skills in that order.
+func TestCompare_OrderByJobEmphasis(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := NewJob("job.md", readText(t, "job.md", `# Role
+
+## Requirements
+- Calculus and Kubernetes.
+- PyTorch for research; PyTorch in production.
+- Docker images, and PyTorch again.
+`), tax)
+	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n"))
+	var order []string
+	for _, s := range r.Skills {
+		order = append(order, s.ID)
+	}
+	if want := []string{"pytorch", "calculus", "kubernetes", "docker"}; !slices.Equal(order, want) {
+		t.Errorf("order %q, want %q", order, want)
+	}
+	if r.Skills[0].JobMentions != 3 {
+		t.Errorf("pytorch: %d mentions, want 3", r.Skills[0].JobMentions)
+	}
+	if !slices.Contains(r.Reasons, "Missing required: PyTorch, Calculus, Kubernetes, Docker.") {
+		t.Errorf("reasons %q", r.Reasons)
+	}
+}

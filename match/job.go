@@ -93,6 +93,8 @@ type jobSkill struct {
 	fromList bool
 	// wordings are every distinct way the job writes the skill.
 	wordings []string
+	// mentions counts the job's hits of the skill.
+	mentions int
 }
 
 var (
@@ -155,6 +157,7 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 			js = &jobSkill{skill: h.Skill, importance: imp, term: term, first: h.Start, fromList: inList}
 			byID[h.Skill.ID] = js
 		}
+		js.mentions++
 		if imp == Required {
 			js.importance = Required
 		}

@@ -121,6 +121,10 @@ type SkillResult struct {
 	// member the resume shows best. Empty when the job asks for the skill
 	// on its own.
 	Alternatives []string `json:"alternatives,omitempty"`
+	// JobMentions is how many times the job names the skill, in any of
+	// its wordings. Skills of the same status and importance are listed
+	// most-mentioned first, then in the order the job first names them.
+	JobMentions int `json:"job_mentions"`
 	// JobEvidence are the job's sentences that ask for the skill.
 	JobEvidence []Evidence `json:"job_evidence"`
 	// ResumeEvidence are the resume's sentences that show it (or, for
@@ -129,6 +133,8 @@ type SkillResult struct {
 	// Suggestion is what to change; null when the resume already shows
 	// the skill in the job's own words.
 	Suggestion *Suggestion `json:"suggestion"`
+
+	jobFirst int // byte offset of the job's first mention, for ordering
 }
 
 // Evidence is one place a document mentions a skill.
