@@ -217,13 +217,17 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 		ln := a.doc.Lines[li]
 		sp = Span{min(sp.Start, ln.Start), max(sp.End, ln.End)}
 	}
-	// Shorten long sentences to a window around the term.
+	// Shorten long sentences to a window around the term, cut between
+	// words and marked with an ellipsis.
 	const window = 240
+	cutStart, cutEnd := false, false
 	if sp.End-sp.Start > window {
 		lo := max(sp.Start, h.Start-window/2)
 		hi := min(sp.End, lo+window)
 		lo = max(sp.Start, hi-window)
-		sp = Span{runeStart(a.doc.Text, lo), runeStart(a.doc.Text, hi)}
+		lo, hi = wordCut(a.doc.Text, lo, sp.Start, h.Start, +1), wordCut(a.doc.Text, hi, sp.End, h.End, -1)
+		cutStart, cutEnd = lo > sp.Start, hi < sp.End
+		sp = Span{lo, hi}
 	}
 	// Drop a list marker before the sentence.
 	if n := bulletLen(a.doc.Text[sp.Start:sp.End]); n > 0 && sp.Start+n <= h.Start {
@@ -232,6 +236,9 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 	text := a.doc.Text[sp.Start:sp.End]
 	// Put the sentence on one line, keeping the term's offsets right.
 	var sb strings.Builder
+	if cutStart {
+		sb.WriteString("…")
+	}
 	termStart, termEnd := 0, 0
 	space := false
 	for i, r := range text {
@@ -258,9 +265,39 @@ func (a *analysis) evidence(h Hit, section string) Evidence {
 	if termEnd == 0 {
 		termEnd = sb.Len()
 	}
+	if cutEnd {
+		sb.WriteString("…")
+	}
 	line := a.doc.LineAt(h.Start) + 1
 	return Evidence{Section: section, Line: line, Text: sb.String(), Term: a.doc.Text[h.Start:h.End],
 		TermStart: termStart, TermEnd: termEnd}
+}
+
+// wordCut moves a cut at off in text to a word boundary: forward (dir +1)
+// to the start of the next word for the start of a window, backward (dir
+// -1) to the end of the previous word for its end. It stays at or inside
+// the sentence edge and never crosses keep (the term's start or end); off
+// itself, moved to a rune start, is the answer when no boundary qualifies.
+func wordCut(text string, off, edge, keep, dir int) int {
+	off = runeStart(text, off)
+	if off == edge {
+		return off
+	}
+	isSpace := func(i int) bool { return i >= 0 && i < len(text) && unicode.IsSpace(rune(text[i])) }
+	if dir > 0 {
+		for i := off; i < keep; i++ {
+			if isSpace(i-1) && !isSpace(i) {
+				return i
+			}
+		}
+		return off
+	}
+	for i := off; i > keep; i-- {
+		if !isSpace(i-1) && isSpace(i) {
+			return i
+		}
+	}
+	return off
 }
 
 // runeStart moves off back to the start of the UTF-8 sequence holding it.

@@ -504,3 +504,33 @@ func TestCompare_OrderByJobEmphasis(t *testing.T) {
 		t.Errorf("reasons %q", r.Reasons)
 	}
 }
+
+// TestEvidence_CutBetweenWords: a sentence too long to show whole is cut
+// at word boundaries around the term, each cut marked with an ellipsis,
+// and the term's offsets still point at it.
+func TestEvidence_CutBetweenWords(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	long := "Requirements: four or more years of professional experience building distributed services; deep knowledge of asynchronous programming patterns; " +
+		"experience shipping LSTM models to production with careful monitoring; strong grasp of query optimisation, indexing strategies and caching patterns; " +
+		"familiarity with continuous delivery pipelines and observability tooling in a regulated industry."
+	job := NewJob("job.txt", readText(t, "job.txt", "Engineer\n\n"+long+"\n"), tax)
+	r := job.Compare(readText(t, "cv.txt", "Experience\n- Baked bread.\n"))
+	if len(r.Skills) == 0 || len(r.Skills[0].JobEvidence) == 0 {
+		t.Fatalf("skills %+v", r.Skills)
+	}
+	e := r.Skills[0].JobEvidence[0]
+	if e.Text[e.TermStart:e.TermEnd] != e.Term || e.Term != "LSTM" {
+		t.Errorf("term %q at %d:%d of %q", e.Term, e.TermStart, e.TermEnd, e.Text)
+	}
+	inner, ok := strings.CutPrefix(e.Text, "…")
+	inner, ok2 := strings.CutSuffix(inner, "…")
+	if !ok || !ok2 {
+		t.Fatalf("cuts not marked: %q", e.Text)
+	}
+	words := strings.Fields(long)
+	got := strings.Fields(inner)
+	if len(got) < 10 || !slices.Contains(words, got[0]) || !slices.Contains(words, got[len(got)-1]) || !strings.Contains(long, inner) {
+		t.Errorf("cut inside a word: %q", e.Text)
+	}
+}

@@ -144,8 +144,9 @@ type Evidence struct {
 	Section string `json:"section"`
 	// Line is the 1-based line of the document text where the term starts.
 	Line int `json:"line"`
-	// Text is the sentence holding the term, on one line, shortened to
-	// about 240 characters around the term.
+	// Text is the sentence holding the term, on one line; a longer one is
+	// cut between words to about 240 bytes around the term, with "…" at
+	// each cut.
 	Text string `json:"text"`
 	// Term is the matched words as written; TermStart and TermEnd are its
 	// byte offsets in Text.
