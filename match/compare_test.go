@@ -534,3 +534,25 @@ func TestEvidence_CutBetweenWords(t *testing.T) {
 		t.Errorf("cut inside a word: %q", e.Text)
 	}
 }
+
+// TestCompare_SuggestsTheSkillsName: when the job writes a skill two ways,
+// the advice uses the way that is the skill's name ("Docker", not
+// "containerization"), which is what a recruiter's search types.
+func TestCompare_SuggestsTheSkillsName(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := NewJob("job.txt", readText(t, "job.txt", "Engineer\n\nRequirements: experience with containerization via Docker.\n"), tax)
+	r := job.Compare(readText(t, "cv.txt", "Experience\n- Baked bread.\n"))
+	for _, s := range r.Skills {
+		if s.ID == "docker" {
+			if s.JobTerm != "Docker" || s.Suggestion == nil || !strings.Contains(s.Suggestion.Advice, `write "Docker" as the job does`) {
+				t.Errorf("docker: term %q, suggestion %+v", s.JobTerm, s.Suggestion)
+			}
+			return
+		}
+	}
+	t.Errorf("docker not found in %+v", r.Skills)
+}

@@ -164,8 +164,14 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 		if !slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(w, term) }) {
 			js.wordings = append(js.wordings, term)
 		}
-		if inList && !js.fromList {
+		// The term to suggest: the job's wording in its requirements list
+		// if it has one, and among those the skill's own name when the job
+		// uses it ("Docker", not "containerization via Docker").
+		switch {
+		case inList && !js.fromList:
 			js.term, js.fromList = term, true
+		case inList == js.fromList && sameTerm(term, h.Skill.Name) && !sameTerm(js.term, h.Skill.Name):
+			js.term = term
 		}
 		heading := sec.Heading
 		if heading == "" {
