@@ -556,3 +556,86 @@ func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 	}
 	t.Errorf("docker not found in %+v", r.Skills)
 }
+
+// TestNewJob_InlineLabels: a job ad written as paragraphs that open with
+// labels ("Requirements: …") is read like one with headings: the
+// requirements paragraph is required, the others preferred, benefits
+// ignored; and the document given is not changed.
+func TestNewJob_InlineLabels(t *testing.T) {
+	t.Parallel()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readText(t, "job.txt", `Senior ML Engineer
+
+We run our models on Kubernetes for retailers, and they ship weekly.
+
+Requirements: 3+ years with PyTorch; experience with CUDA kernels.
+
+Nice to have: JAX.
+
+Benefits: a Docker-themed mug and good coffee.
+`)
+	before := slices.Clone(doc.Sections)
+	j := NewJob("job.txt", doc, tax)
+	if !slices.Equal(doc.Sections, before) {
+		t.Errorf("the document's sections changed: %+v", doc.Sections)
+	}
+	got := map[string]Importance{}
+	for _, s := range j.skills {
+		got[s.skill.ID] = s.importance
+	}
+	want := map[string]Importance{"pytorch": Required, "cuda": Required, "kubernetes": Preferred, "jax": Preferred}
+	for id, imp := range want {
+		if got[id] != imp {
+			t.Errorf("%s: %q, want %q (all: %v)", id, got[id], imp, got)
+		}
+	}
+	if _, ok := got["docker"]; ok {
+		t.Errorf("docker from the benefits paragraph: %v", got)
+	}
+}
+
+// TestWithInlineSections_Tiles: the sections made from labels replace
+// exactly their paragraphs; every other offset keeps the section it had,
+// and sections stay in order without overlapping.
+func TestWithInlineSections_Tiles(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{
+		"Requirements: PyTorch.\n",
+		"Engineer\n\nRequirements: PyTorch.\n\nMore text.\n\nBonus: JAX and CUDA\nstill the bonus line.\n\nEnd.\n",
+		"# Role\n\nIntro.\n\nRequirements: PyTorch.\n\n## Benefits\n\nPerks: gym.\n\nNice to have: JAX.\n",
+		"# Role\n\nRequirements: a.\n\nRequirements: b.\n\nPreferred: c.\n\n# Next\n\nPlain.\n",
+		"# Role\n\nMust have: a.\n- b\n- c\n\n# About us\n\nWho we are: a team.\n",
+	} {
+		doc := readText(t, "job.md", text)
+		got := withInlineSections(doc)
+		if got.Sections[0].Start != doc.Sections[0].Start || got.Sections[len(got.Sections)-1].End != doc.Sections[len(doc.Sections)-1].End {
+			t.Errorf("%q: sections %+v do not span %+v", text, got.Sections, doc.Sections)
+		}
+		for i := 1; i < len(got.Sections); i++ {
+			if got.Sections[i].Start < got.Sections[i-1].End || got.Sections[i].Start > got.Sections[i].End {
+				t.Errorf("%q: section %d %+v after %+v", text, i, got.Sections[i], got.Sections[i-1])
+			}
+		}
+		inline := 0
+		for off := range len(doc.Text) {
+			was, is := doc.SectionAt(off), got.SectionAt(off)
+			if is.Name == "Other" && inlineLabel.MatchString(doc.Text[is.Start:]) {
+				inline++
+				if !strings.HasPrefix(doc.Text[is.Start:], is.Heading+":") || strings.Contains(doc.Text[is.Start:is.End], "\n\n") {
+					t.Errorf("%q: inline section %+v", text, is)
+				}
+				continue
+			}
+			if was.Heading != is.Heading || was.Name != is.Name {
+				t.Errorf("%q: offset %d moved from %+v to %+v", text, off, was, is)
+				break
+			}
+		}
+		if inline == 0 {
+			t.Errorf("%q: no inline section made: %+v", text, got.Sections)
+		}
+	}
+}

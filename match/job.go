@@ -125,6 +125,7 @@ var (
 func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 	// Tagging for other keywords needs only the text, and loading the
 	// tagger's model costs as much as the rest: start it first.
+	doc = withInlineSections(doc)
 	phrases := make(chan []Phrase, 1)
 	go func() {
 		var ps []Phrase
