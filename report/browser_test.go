@@ -419,6 +419,9 @@ func TestBrowser_Shortlist(t *testing.T) {
 	if wide := eval(`String(document.documentElement.scrollWidth)`); atoi(wide) > 360 {
 		t.Errorf("at 360 px the shortlist is %s px wide: it scrolls sideways", wide)
 	}
+	if h := eval(`String(Math.round(Math.min(...[...document.querySelectorAll(".hist text")].filter(e => e.textContent).map(e => e.getBoundingClientRect().height))))`); atoi(h) < 10 {
+		t.Errorf("at 360 px the histogram's numbers are %s px tall", h)
+	}
 	if w := eval(`String(Math.round(document.querySelector('th[data-key="name"]').getBoundingClientRect().width))`); atoi(w) < 96 {
 		t.Errorf("at 360 px the candidate column is %s px wide: names wrap a letter a line", w)
 	}
