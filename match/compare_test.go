@@ -375,10 +375,7 @@ func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
 // advice, while names keep their capitals.
 func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- Transfer learning from pre-trained models.\n- Edge deployment on phones.\n"), tax)
 	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Fine-tuned ViT models on slides.\n- Ran detectors on Jetson Orin boards at 30 fps.\n"))
 	want := map[string][]string{
@@ -446,10 +443,7 @@ func TestCue_SameAsExpression(t *testing.T) {
 // TestMidSentence: which capitals are a sentence's and which a name's.
 func TestMidSentence(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	for _, c := range []struct{ id, text, want string }{
 		{"transfer-learning", "Transfer learning", "transfer learning"},
 		{"edge-deployment", "Edge deployment", "edge deployment"},
@@ -478,10 +472,7 @@ func TestMidSentence(t *testing.T) {
 // first; the reasons list the missing required skills in that order.
 func TestCompare_OrderByJobEmphasis(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	job := NewJob("job.md", readText(t, "job.md", `# Role
 
 ## Requirements
@@ -540,10 +531,7 @@ func TestEvidence_CutBetweenWords(t *testing.T) {
 // "containerization"), which is what a recruiter's search types.
 func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	job := NewJob("job.txt", readText(t, "job.txt", "Engineer\n\nRequirements: experience with containerization via Docker.\n"), tax)
 	r := job.Compare(readText(t, "cv.txt", "Experience\n- Baked bread.\n"))
 	for _, s := range r.Skills {
@@ -563,10 +551,7 @@ func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 // ignored; and the document given is not changed.
 func TestNewJob_InlineLabels(t *testing.T) {
 	t.Parallel()
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	doc := readText(t, "job.txt", `Senior ML Engineer
 
 We run our models on Kubernetes for retailers, and they ship weekly.

@@ -48,6 +48,16 @@ func loadTestTaxonomy(t testing.TB) *Taxonomy {
 	return tax
 }
 
+// builtinTaxonomy returns the built-in taxonomy or fails the test.
+func builtinTaxonomy(t testing.TB) *Taxonomy {
+	t.Helper()
+	tax, err := BuiltinTaxonomy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
+
 // found returns the ids of the skills that count in text read as a plain
 // text document.
 func found(t testing.TB, tax *Taxonomy, text string) []string {
