@@ -93,8 +93,10 @@ type jobSkill struct {
 	fromList bool
 	// wordings are every distinct way the job writes the skill.
 	wordings []string
-	// mentions counts the job's hits of the skill.
+	// mentions counts the job's sentences that name the skill; lastSent
+	// is the latest of them (a skill's hits come in text order).
 	mentions int
+	lastSent Span
 }
 
 var (
@@ -158,7 +160,9 @@ func NewJob(name string, doc *extract.Document, tax *Taxonomy) *Job {
 			js = &jobSkill{skill: h.Skill, importance: imp, term: term, first: h.Start, fromList: inList}
 			byID[h.Skill.ID] = js
 		}
-		js.mentions++
+		if sent := a.sentenceAt(h.Start); js.mentions == 0 || sent != js.lastSent {
+			js.mentions, js.lastSent = js.mentions+1, sent
+		}
 		if imp == Required {
 			js.importance = Required
 		}

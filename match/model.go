@@ -121,9 +121,10 @@ type SkillResult struct {
 	// member the resume shows best. Empty when the job asks for the skill
 	// on its own.
 	Alternatives []string `json:"alternatives,omitempty"`
-	// JobMentions is how many times the job names the skill, in any of
-	// its wordings. Skills of the same status and importance are listed
-	// most-mentioned first, then in the order the job first names them.
+	// JobMentions is how many of the job's sentences name the skill, in
+	// any of its wordings. Skills of the same status and importance are
+	// listed most-mentioned first, then in the order the job first names
+	// them.
 	JobMentions int `json:"job_mentions"`
 	// JobEvidence are the job's sentences that ask for the skill.
 	JobEvidence []Evidence `json:"job_evidence"`
