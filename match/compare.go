@@ -420,7 +420,7 @@ func trimFloat(v float64) string {
 
 // sortSkills orders skills for reading: missing, then partial, then matched;
 // required before preferred; then what the job stresses first: the skills
-// it names most often, then the ones it names earliest; then by id.
+// it names in the most sentences, then the ones it names earliest; then by id.
 func sortSkills(s []SkillResult) {
 	rank := map[Status]int{Missing: 0, Partial: 1, Matched: 2}
 	sort.SliceStable(s, func(x, y int) bool {
