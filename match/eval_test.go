@@ -100,10 +100,7 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 	if err := dec.Decode(&set); err != nil {
 		t.Fatalf("cases.yaml: %v", err)
 	}
-	tax, err := BuiltinTaxonomy()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := builtinTaxonomy(t)
 	total := counts{}
 	byCat := map[string]*counts{}
 	cat := func(id string) *counts {

@@ -18,19 +18,9 @@ var inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]
 // paragraph's section resumes after it. doc itself is not changed; a
 // document with no such paragraph is returned as it is.
 func withInlineSections(doc *extract.Document) *extract.Document {
-	var out []extract.Section
-	si := 0 // the section holding the current line
-	rest := extract.Section{}
-	flush := func(upTo int) {
-		for si < len(doc.Sections) && doc.Sections[si].End <= upTo {
-			if s := doc.Sections[si]; s.Start >= rest.Start || rest.End == 0 {
-				out = append(out, s)
-			} else if rest.Start < s.End {
-				out = append(out, extract.Section{Name: s.Name, Heading: s.Heading, Start: rest.Start, End: s.End})
-			}
-			si++
-		}
-	}
+	// The labelled paragraphs, in text order; each ends at a blank line or
+	// with its section.
+	var inline []extract.Section
 	for _, ln := range doc.Lines {
 		if ln.Heading || !paragraphStart(doc.Text, ln.Start) {
 			continue
@@ -39,28 +29,31 @@ func withInlineSections(doc *extract.Document) *extract.Document {
 		if m == nil || !isLabel(m[1]) {
 			continue
 		}
-		flush(ln.Start)
-		if si >= len(doc.Sections) {
-			break
-		}
-		sec := doc.Sections[si]
-		if ln.Start < max(sec.Start, rest.Start) {
-			continue // inside an inline section already made
-		}
-		end := sec.End
-		if i := strings.Index(doc.Text[ln.Start:sec.End], "\n\n"); i >= 0 {
+		end := doc.SectionAt(ln.Start).End
+		if i := strings.Index(doc.Text[ln.Start:end], "\n\n"); i >= 0 {
 			end = ln.Start + i
 		}
-		if from := max(sec.Start, rest.Start); ln.Start > from {
-			out = append(out, extract.Section{Name: sec.Name, Heading: sec.Heading, Start: from, End: ln.Start})
-		}
-		out = append(out, extract.Section{Name: "Other", Heading: m[1], Start: ln.Start, End: end})
-		rest = extract.Section{Start: end, End: sec.End}
+		inline = append(inline, extract.Section{Name: "Other", Heading: m[1], Start: ln.Start, End: end})
 	}
-	if rest.End == 0 {
+	if len(inline) == 0 {
 		return doc
 	}
-	flush(len(doc.Text) + 1)
+	// Each section's text around its labelled paragraphs stays its own.
+	var out []extract.Section
+	k := 0
+	for _, sec := range doc.Sections {
+		from := sec.Start
+		for ; k < len(inline) && inline[k].Start < sec.End; k++ {
+			if inline[k].Start > from {
+				out = append(out, extract.Section{Name: sec.Name, Heading: sec.Heading, Start: from, End: inline[k].Start})
+			}
+			out = append(out, inline[k])
+			from = inline[k].End
+		}
+		if from == sec.Start || from < sec.End {
+			out = append(out, extract.Section{Name: sec.Name, Heading: sec.Heading, Start: from, End: sec.End})
+		}
+	}
 	d := *doc
 	d.Sections = out
 	return &d
