@@ -2,6 +2,7 @@ package screen
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,11 +15,14 @@ import (
 )
 
 // Pool processes files in worker processes. A worker is a child process of
-// tailor itself that reads one JSON line of configuration, then one request
-// per line, and answers each with one Row as a JSON line (see Serve). The
-// PDF library cannot be interrupted, so a file that takes longer than
-// Timeout is given up by killing its worker, which stops its CPU use for
-// certain; the next file gets a fresh worker.
+// tailor itself that reads one JSON line of configuration, says it is ready
+// once it has set itself up, then reads one request per line and answers
+// each with one Row as a JSON line (see Serve). The PDF library cannot be
+// interrupted, so a file that takes longer than Timeout is given up by
+// killing its worker, which stops its CPU use for certain; the next file
+// gets a fresh worker. A file's time starts when a ready worker is sent
+// it: a worker's start-up (loading the taxonomy, analysing the job) is
+// never charged to the file it then reads.
 type Pool struct {
 	// Command returns the command that starts one worker.
 	Command func() *exec.Cmd
@@ -26,8 +30,13 @@ type Pool struct {
 	Config any
 	// Workers is how many workers run at once; at least 1.
 	Workers int
-	// Timeout is the most time one file may take.
+	// Timeout is the most time one file may take, from when it is sent to
+	// a ready worker.
 	Timeout time.Duration
+	// StartTimeout is the most time a worker may take to get ready; zero
+	// means DefaultStartTimeout. It guards against a worker that hangs
+	// while setting up, not against slow files.
+	StartTimeout time.Duration
 	// MakeRow, when set, adjusts the rows the pool makes itself (for
 	// skipped files, and files that timed out or crashed a worker).
 	MakeRow func(Row) Row
@@ -40,6 +49,14 @@ func (p *Pool) row(r Row) []byte {
 	}
 	return rowJSON(r)
 }
+
+// DefaultStartTimeout is how long a worker may take to get ready when
+// Pool.StartTimeout is zero: far more than start-up ever takes (tens of
+// milliseconds), so that only a hang reaches it.
+const DefaultStartTimeout = 2 * time.Minute
+
+// readyLine is the line a worker writes once it has set itself up.
+const readyLine = `{"ready":true}`
 
 // request is one line sent to a worker.
 type request struct {
@@ -108,7 +125,7 @@ func (p *Pool) process(ctx context.Context, w *worker, config []byte, in Input) 
 	}
 	if w == nil {
 		var err error
-		if w, err = startWorker(p.Command(), config); err != nil {
+		if w, err = startWorker(ctx, p.Command(), config, cmp.Or(p.StartTimeout, DefaultStartTimeout)); err != nil {
 			return fail(err.Error()), nil
 		}
 	}
@@ -148,8 +165,9 @@ type worker struct {
 	done   chan struct{}
 }
 
-// startWorker starts a worker process and sends it its configuration.
-func startWorker(cmd *exec.Cmd, config []byte) (*worker, error) {
+// startWorker starts a worker process, sends it its configuration and
+// waits until it says it is ready, for at most limit.
+func startWorker(ctx context.Context, cmd *exec.Cmd, config []byte, limit time.Duration) (*worker, error) {
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return nil, fmt.Errorf("start a worker: %w", err)
@@ -184,7 +202,25 @@ func startWorker(cmd *exec.Cmd, config []byte) (*worker, error) {
 		w.stop()
 		return nil, fmt.Errorf("start a worker: %w", err)
 	}
-	return w, nil
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case line, ok := <-w.lines:
+		switch {
+		case !ok:
+			return nil, errors.New(w.stopWithReason("the worker stopped while starting"))
+		case string(line) != readyLine:
+			w.stop()
+			return nil, fmt.Errorf("start a worker: it answered %.80q where it should say it is ready", line)
+		}
+		return w, nil
+	case <-timer.C:
+		w.stop()
+		return nil, fmt.Errorf("start a worker: not ready after %s", limit)
+	case <-ctx.Done():
+		w.stop()
+		return nil, errors.New("interrupted")
+	}
 }
 
 func (w *worker) send(v any) error {
@@ -249,8 +285,9 @@ func (t *tailBuffer) String() string {
 }
 
 // Serve is a worker's main loop: it reads its configuration (one JSON line),
-// calls setup with it, then answers every request line with the Row that
-// process returns, as one JSON line. It returns when r ends.
+// calls setup with it, says it is ready (one line), then answers every
+// request line with the Row that process returns, as one JSON line. It
+// returns when r ends.
 func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(path string) Row, err error)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	config, err := br.ReadBytes('\n')
@@ -262,6 +299,12 @@ func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(pat
 		return fmt.Errorf("worker: %w", err)
 	}
 	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString(readyLine + "\n"); err != nil {
+		return fmt.Errorf("worker: say ready: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("worker: say ready: %w", err)
+	}
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for {

@@ -17,10 +17,21 @@ import (
 )
 
 // TestMain lets the test binary act as a worker for the pool tests: a fake
-// one whose behaviour the file name chooses.
+// one whose behaviour the file name chooses. A configuration of the form
+// {"start_delay": "4s"} makes its start-up take that long.
 func TestMain(m *testing.M) {
 	if os.Getenv("SCREEN_TEST_WORKER") == "1" {
-		err := Serve(os.Stdin, os.Stdout, func([]byte) (func(string) Row, error) {
+		err := Serve(os.Stdin, os.Stdout, func(config []byte) (func(string) Row, error) {
+			var cfg struct {
+				StartDelay string `json:"start_delay"`
+			}
+			if json.Unmarshal(config, &cfg) == nil && cfg.StartDelay != "" {
+				d, err := time.ParseDuration(cfg.StartDelay)
+				if err != nil {
+					return nil, err
+				}
+				time.Sleep(d)
+			}
 			return func(path string) Row {
 				switch {
 				case strings.Contains(path, "slow"):
@@ -50,6 +61,10 @@ func testWorker() *exec.Cmd {
 	return cmd
 }
 
+// TestPool_TimeoutAndCrash: a file that never finishes is given up after
+// Timeout, a crashing worker costs only its file, and every input has a
+// row. The other files take microseconds, so the 2s budget is far from
+// them even on a busy machine.
 func TestPool_TimeoutAndCrash(t *testing.T) {
 	t.Parallel()
 	inputs := []Input{
@@ -87,8 +102,65 @@ func TestPool_TimeoutAndCrash(t *testing.T) {
 	if r := rows["x.png"]; r.Status != Skipped {
 		t.Errorf("skipped file: %+v", r)
 	}
-	if d := time.Since(start); d > 10*time.Second {
+	if d := time.Since(start); d > 2*time.Minute { // a guard against a hang, not a speed check
 		t.Errorf("took %s", d)
+	}
+}
+
+// TestPool_StartUpNotCharged: a worker's start-up is not charged to the
+// first file's timeout. The fake worker takes 4s to get ready, twice the
+// timeout; its files take microseconds once it is ready, so each is read.
+func TestPool_StartUpNotCharged(t *testing.T) {
+	t.Parallel()
+	inputs := []Input{{Path: "a.pdf", Status: OK}, {Path: "bb.pdf", Status: OK}, {Path: "ccc.pdf", Status: OK}}
+	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "4s"}, Workers: 2, Timeout: 2 * time.Second}
+	var rows []Row
+	err := p.Run(context.Background(), inputs, func(raw []byte) error {
+		var r Row
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(inputs) {
+		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
+	}
+	for _, r := range rows {
+		if r.Status != OK {
+			t.Errorf("%s: %s %s", r.File, r.Status, r.Error)
+		}
+	}
+}
+
+// TestPool_WorkerFailsToStart: a worker that cannot set itself up costs
+// each file a row that says why, and the run still ends.
+func TestPool_WorkerFailsToStart(t *testing.T) {
+	t.Parallel()
+	inputs := []Input{{Path: "a.pdf", Status: OK}, {Path: "bb.pdf", Status: OK}}
+	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "soon"}, Workers: 1, Timeout: time.Minute}
+	var rows []Row
+	err := p.Run(context.Background(), inputs, func(raw []byte) error {
+		var r Row
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(inputs) {
+		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
+	}
+	for _, r := range rows {
+		if r.Status != Error || !strings.Contains(r.Error, "the worker stopped while starting") || !strings.Contains(r.Error, `invalid duration "soon"`) {
+			t.Errorf("%s: %s %q", r.File, r.Status, r.Error)
+		}
 	}
 }
 
