@@ -5,6 +5,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 )
 
 const strongPDF = "../testdata/samples/strong-dl.pdf"
@@ -18,38 +20,27 @@ func readSample(b *testing.B) *extract.Document {
 	return doc
 }
 
-func builtinJob(b *testing.B) *match.Job {
+func builtinJob(b *testing.B) *job.Job {
 	b.Helper()
-	tax, err := match.BuiltinTaxonomy()
+	tax, err := taxonomy.Builtin()
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := match.ProfileDocument(match.DefaultProfile)
+	doc, err := job.ProfileDocument(job.DefaultProfile)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return match.NewJob(doc.Path, doc, tax)
-}
-
-// BenchmarkTokenize measures prose tokenizing plus tailor's inner splits on
-// the 2-page sample resume's text.
-func BenchmarkTokenize(b *testing.B) {
-	text := readSample(b).Text
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		match.Tokenize(text)
-	}
+	return job.New(doc.Path, doc, tax)
 }
 
 // BenchmarkCompare measures matching one extracted resume against an
 // analysed job: the per-resume cost of batch screening.
 func BenchmarkCompare(b *testing.B) {
 	doc := readSample(b)
-	job := builtinJob(b)
+	jd := builtinJob(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		job.Compare(doc)
+		match.Compare(jd, doc)
 	}
 }
 
@@ -58,7 +49,7 @@ func BenchmarkCompare(b *testing.B) {
 func BenchmarkCheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		job := builtinJob(b)
-		job.Compare(readSample(b))
+		jd := builtinJob(b)
+		match.Compare(jd, readSample(b))
 	}
 }

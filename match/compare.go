@@ -3,13 +3,16 @@ package match
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // ScoreVersion names the score formula below; it changes whenever the
@@ -41,10 +44,11 @@ var sectionRank = map[string]int{"Experience": 0, "Projects": 1, "Publications":
 func isSkillsSection(s extract.Section) bool { return s.Name == "Skills" }
 
 // Compare matches a resume against the job and builds the gap report.
-func (j *Job) Compare(resume *extract.Document) *Report {
-	a := analyze(resume, j.tax, isSkillsSection)
-	shown := map[string][]Hit{}
-	for _, h := range a.hits {
+func Compare(j *job.Job, resume *extract.Document) *Report {
+	tax := j.Taxonomy()
+	a := analysis.New(resume, tax, isSkillsSection)
+	shown := map[string][]taxonomy.Hit{}
+	for _, h := range a.Hits {
 		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)
 	}
 	// implies[id] lists the resume's skills that imply skill id; worked
@@ -53,29 +57,31 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	implies := map[string][]string{}
 	worked := map[string]bool{}
 	for id, hits := range shown {
-		for _, imp := range j.tax.Implied(id) {
+		for _, imp := range tax.Implied(id) {
 			implies[imp] = append(implies[imp], id)
 		}
 		if !listedOnly(resume, hits) {
 			worked[id] = true
-			for _, imp := range j.tax.Implied(id) {
+			for _, imp := range tax.Implied(id) {
 				worked[imp] = true
 			}
 		}
 	}
 	r := &Report{
-		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: j.tax.Version,
+		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: tax.Version,
 		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
 		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
 	}
-	for _, kw := range j.keywords {
-		kw.InResume = inText(a.toks, kw.Term)
-		r.OtherKeywords = append(r.OtherKeywords, kw)
+	for _, kw := range j.Keywords() {
+		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,
+			InResume: text.Uses(a.Tokens, kw.Term)})
 	}
 	for _, w := range resume.Warnings {
 		r.Warnings = append(r.Warnings, Warning{Source: "resume", Code: w.Code, Message: w.Message})
 	}
-	r.Warnings = append(r.Warnings, j.warnings...)
+	for _, w := range j.Warnings() {
+		r.Warnings = append(r.Warnings, Warning{Source: "job", Code: w.Code, Message: w.Message})
+	}
 	hasWork := false // whether the resume has sections that show work
 	for _, sec := range resume.Sections {
 		hasWork = hasWork || workSections[sec.Name]
@@ -83,47 +89,47 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 	asked := map[string]bool{}
 	results := map[string]SkillResult{}
 	viaID := map[string]string{} // a partial skill's id → the id of the skill that earns it
-	for _, js := range j.skills {
-		asked[js.skill.ID] = true
+	for _, js := range j.Asks() {
+		asked[js.Skill.ID] = true
 		res := SkillResult{
-			ID: js.skill.ID, Name: js.skill.Name, Category: j.tax.CategoryName(js.skill.Category),
-			Importance: js.importance, Status: Missing, JobTerm: js.term,
-			JobMentions: js.mentions, JobEvidence: js.evidence, ResumeEvidence: []Evidence{},
-			jobFirst: js.first,
+			ID: js.Skill.ID, Name: js.Skill.Name, Category: tax.CategoryName(js.Skill.Category),
+			Importance: js.Importance, Status: Missing, JobTerm: js.Term,
+			JobMentions: js.Mentions, JobEvidence: js.Evidence, ResumeEvidence: []Evidence{},
+			jobFirst: js.First,
 		}
-		if hits := shown[js.skill.ID]; len(hits) > 0 {
+		if hits := shown[js.Skill.ID]; len(hits) > 0 {
 			res.Status = Matched
-			res.ResumeEvidence = a.bestEvidence(hits)
-			res.ResumeTerm = preferredTerm(resume.Text, hits, js.wordings)
-			res.ListedOnly = hasWork && !worked[js.skill.ID] && listedOnly(resume, hits)
-		} else if via := strongest(implies[js.skill.ID], shown); via != "" {
+			res.ResumeEvidence = bestEvidence(a, hits)
+			res.ResumeTerm = preferredTerm(resume.Text, hits, js.Wordings)
+			res.ListedOnly = hasWork && !worked[js.Skill.ID] && listedOnly(resume, hits)
+		} else if via := strongest(implies[js.Skill.ID], shown); via != "" {
 			res.Status = Partial
-			res.Via = j.tax.Skill(via).Name
-			viaID[js.skill.ID] = via
-			res.ResumeEvidence = a.bestEvidence(shown[via])
+			res.Via = tax.Skill(via).Name
+			viaID[js.Skill.ID] = via
+			res.ResumeEvidence = bestEvidence(a, shown[via])
 			res.ResumeTerm = resume.Text[shown[via][0].Start:shown[via][0].End]
 		}
-		results[js.skill.ID] = res
+		results[js.Skill.ID] = res
 	}
-	for _, js := range j.keepPerGroup(results) {
-		res := results[js.skill.ID]
-		var via *Skill
+	for _, js := range keepPerGroup(j.Asks(), results) {
+		res := results[js.Skill.ID]
+		var via *taxonomy.Skill
 		if res.Status == Partial {
-			via = j.tax.Skill(viaID[js.skill.ID])
+			via = tax.Skill(viaID[js.Skill.ID])
 		}
 		res.Suggestion = suggest(js, res, via)
 		if res.Status == Missing && res.Suggestion != nil {
-			if ev, ok := a.closestWork(j.tax.Related(js.skill.ID)); ok {
+			if ev, ok := closestWork(a, tax.Related(js.Skill.ID)); ok {
 				res.Suggestion.Closest = &ev
 				res.Suggestion.Advice += fmt.Sprintf(" Your closest work is \"%s\" (%s, line %d): if you used %s there, name it in that bullet.",
-					clip(ev.Text, 140), ev.Section, ev.Line, js.term)
+					clip(ev.Text, 140), ev.Section, ev.Line, js.Term)
 			}
 		}
 		r.Skills = append(r.Skills, res)
 	}
 	for id := range shown {
 		if !asked[id] {
-			r.ResumeOnly = append(r.ResumeOnly, j.tax.Skill(id).Name)
+			r.ResumeOnly = append(r.ResumeOnly, tax.Skill(id).Name)
 		}
 	}
 	sort.Strings(r.ResumeOnly)
@@ -135,44 +141,44 @@ func (j *Job) Compare(resume *extract.Document) *Report {
 // keepPerGroup returns the job's skills with each either/or group reduced
 // to its best-shown member (matched, then partial, then the job's first
 // mention), which carries the others' names as Alternatives.
-func (j *Job) keepPerGroup(results map[string]SkillResult) []jobSkill {
+func keepPerGroup(asks []job.Ask, results map[string]SkillResult) []job.Ask {
 	rank := map[Status]int{Matched: 0, Partial: 1, Missing: 2}
-	best := map[int]jobSkill{}
-	for _, js := range j.skills {
-		if js.group == 0 {
+	best := map[int]job.Ask{}
+	for _, js := range asks {
+		if js.Group == 0 {
 			continue
 		}
-		b, ok := best[js.group]
+		b, ok := best[js.Group]
 		if !ok {
-			best[js.group] = js
+			best[js.Group] = js
 			continue
 		}
-		r, rb := results[js.skill.ID], results[b.skill.ID]
-		if rank[r.Status] < rank[rb.Status] || rank[r.Status] == rank[rb.Status] && js.first < b.first {
-			best[js.group] = js
+		r, rb := results[js.Skill.ID], results[b.Skill.ID]
+		if rank[r.Status] < rank[rb.Status] || rank[r.Status] == rank[rb.Status] && js.First < b.First {
+			best[js.Group] = js
 		}
 	}
-	var out []jobSkill
-	for _, js := range j.skills {
-		if js.group == 0 {
+	var out []job.Ask
+	for _, js := range asks {
+		if js.Group == 0 {
 			out = append(out, js)
 			continue
 		}
-		if best[js.group].skill != js.skill {
+		if best[js.Group].Skill != js.Skill {
 			continue
 		}
-		res := results[js.skill.ID]
-		var others []jobSkill
-		for _, other := range j.skills {
-			if other.group == js.group && other.skill != js.skill {
+		res := results[js.Skill.ID]
+		var others []job.Ask
+		for _, other := range asks {
+			if other.Group == js.Group && other.Skill != js.Skill {
 				others = append(others, other)
 			}
 		}
-		sort.Slice(others, func(x, y int) bool { return others[x].first < others[y].first })
+		sort.Slice(others, func(x, y int) bool { return others[x].First < others[y].First })
 		for _, other := range others {
-			res.Alternatives = append(res.Alternatives, other.skill.Name)
+			res.Alternatives = append(res.Alternatives, other.Skill.Name)
 		}
-		results[js.skill.ID] = res
+		results[js.Skill.ID] = res
 		out = append(out, js)
 	}
 	return out
@@ -184,7 +190,7 @@ var workSections = map[string]bool{"Experience": true, "Projects": true, "Public
 
 // listedOnly reports whether a skill's hits include the Skills section but
 // none of the sections that show work.
-func listedOnly(resume *extract.Document, hits []Hit) bool {
+func listedOnly(resume *extract.Document, hits []taxonomy.Hit) bool {
 	listed := false
 	for _, h := range hits {
 		name := resume.SectionAt(h.Start).Name
@@ -203,18 +209,18 @@ const minCloseness = 2
 // closestWork returns the sentence of a work section whose skills are the
 // most related to a missing one (summing each skill's relatedness once),
 // earliest first on ties; none when no sentence reaches minCloseness.
-func (a *analysis) closestWork(related map[string]int) (Evidence, bool) {
+func closestWork(a *analysis.Analysis, related map[string]int) (Evidence, bool) {
 	best, bestN := -1, minCloseness-1
-	var bestHit Hit
-	for i, sp := range a.sents {
-		if !workSections[a.doc.SectionAt(sp.Start).Name] || !a.describesWork(sp) {
+	var bestHit taxonomy.Hit
+	for i, sp := range a.Sentences {
+		if !workSections[a.Doc.SectionAt(sp.Start).Name] || !describesWork(a, sp) {
 			continue
 		}
 		seen := map[string]bool{}
 		n := 0
-		var top Hit
+		var top taxonomy.Hit
 		topW := 0
-		for _, h := range a.hits {
+		for _, h := range a.Hits {
 			w := related[h.Skill.ID]
 			if h.Start < sp.Start || h.End > sp.End || w == 0 || seen[h.Skill.ID] {
 				continue
@@ -232,17 +238,17 @@ func (a *analysis) closestWork(related map[string]int) (Evidence, bool) {
 	if best < 0 {
 		return Evidence{}, false
 	}
-	return a.evidence(bestHit, a.doc.SectionAt(bestHit.Start).Name), true
+	return a.Evidence(bestHit, a.Doc.SectionAt(bestHit.Start).Name), true
 }
 
 // describesWork reports whether a sentence reads as work done: a list
 // item, or prose of at least ten words, most of them in lower case (a job
 // title with its employer and dates is mostly capitalised).
-func (a *analysis) describesWork(sp Span) bool {
-	if li := a.doc.LineAt(sp.Start); li >= 0 && startsWithBullet(a.doc.Text[a.doc.Lines[li].Start:a.doc.Lines[li].End]) {
+func describesWork(a *analysis.Analysis, sp text.Span) bool {
+	if li := a.Doc.LineAt(sp.Start); li >= 0 && text.StartsWithBullet(a.Doc.Text[a.Doc.Lines[li].Start:a.Doc.Lines[li].End]) {
 		return true
 	}
-	words := strings.Fields(a.doc.Text[sp.Start:sp.End])
+	words := strings.Fields(a.Doc.Text[sp.Start:sp.End])
 	lower := 0
 	for _, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
@@ -261,12 +267,12 @@ func clip(s string, n int) string {
 	if cut < n/2 {
 		cut = n
 	}
-	return strings.TrimRight(s[:runeStart(s, cut)], " ,;:") + "…"
+	return strings.TrimRight(s[:text.RuneStart(s, cut)], " ,;:") + "…"
 }
 
 // strongest picks, among the resume skills that imply a skill, the one the
 // resume shows most often (ties by id, for stable output).
-func strongest(ids []string, shown map[string][]Hit) string {
+func strongest(ids []string, shown map[string][]taxonomy.Hit) string {
 	best := ""
 	for _, id := range ids {
 		if best == "" || len(shown[id]) > len(shown[best]) || len(shown[id]) == len(shown[best]) && id < best {
@@ -276,67 +282,30 @@ func strongest(ids []string, shown map[string][]Hit) string {
 	return best
 }
 
-// preferredTerm returns the resume's wording of a skill: one of the job's
+// preferredTerm returns the resume's wording of a skill in its text s: one of the job's
 // own wordings when the resume uses it anywhere, otherwise its first.
-func preferredTerm(text string, hits []Hit, jobWordings []string) string {
+func preferredTerm(s string, hits []taxonomy.Hit, jobWordings []string) string {
 	for _, w := range jobWordings {
 		for _, h := range hits {
-			if sameTerm(text[h.Start:h.End], w) {
-				return text[h.Start:h.End]
+			if text.SameTerm(s[h.Start:h.End], w) {
+				return s[h.Start:h.End]
 			}
 		}
 	}
-	return text[hits[0].Start:hits[0].End]
-}
-
-// sameTerm reports whether a literal search for one wording finds the
-// other: their words' stems are equal, or one's run of stems appears in
-// the other's ("Transformers" in "Transformer architectures"). Case,
-// separators and inflections do not matter.
-func sameTerm(a, b string) bool {
-	ka, kb := stems(a), stems(b)
-	if len(ka) > len(kb) {
-		ka, kb = kb, ka
-	}
-	if len(ka) == 0 {
-		return false
-	}
-	for i := 0; i+len(ka) <= len(kb); i++ {
-		if slices.Equal(ka, kb[i:i+len(ka)]) {
-			return true
-		}
-	}
-	// "fine tuning" and "finetuning": compare the closed forms.
-	return wordStem(strings.Join(words(a), "")) == wordStem(strings.Join(words(b), ""))
-}
-
-// words splits a wording into lower-case words.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' && r != '#'
-	})
-}
-
-// stems splits a wording into words and stems each.
-func stems(s string) []string {
-	ws := words(s)
-	for i, w := range ws {
-		ws[i] = wordStem(w)
-	}
-	return ws
+	return s[hits[0].Start:hits[0].End]
 }
 
 // bestEvidence returns up to three hits as evidence, from the sections that
 // show the most (Experience before Skills), one per sentence.
-func (a *analysis) bestEvidence(hits []Hit) []Evidence {
+func bestEvidence(a *analysis.Analysis, hits []taxonomy.Hit) []Evidence {
 	type cand struct {
-		h    Hit
+		h    taxonomy.Hit
 		sec  string
 		rank int
 	}
 	cands := make([]cand, 0, len(hits))
 	for _, h := range hits {
-		sec := a.doc.SectionAt(h.Start).Name
+		sec := a.Doc.SectionAt(h.Start).Name
 		rank, ok := sectionRank[sec]
 		if !ok {
 			rank = len(sectionRank)
@@ -346,8 +315,8 @@ func (a *analysis) bestEvidence(hits []Hit) []Evidence {
 	sort.SliceStable(cands, func(x, y int) bool { return cands[x].rank < cands[y].rank })
 	out := []Evidence{}
 	for _, c := range cands {
-		e := a.evidence(c.h, c.sec)
-		if !hasSentence(out, e) {
+		e := a.Evidence(c.h, c.sec)
+		if !analysis.HasSentence(out, e) {
 			out = append(out, e)
 		}
 		if len(out) == 3 {

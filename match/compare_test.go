@@ -1,69 +1,40 @@
 package match
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/internal/fixture"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 )
 
-func readText(t testing.TB, name, text string) *extract.Document {
+// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
+func loadTestTaxonomy(t testing.TB) *taxonomy.Taxonomy {
 	t.Helper()
-	doc, err := extract.ReadText(name, []byte(text), extract.FormatMarkdown)
+	tax, err := taxonomy.Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return doc
+	return tax
 }
 
-const testJob = `# ML Engineer
-
-## About us
-We are a TensorFlow shop with great benefits.
-
-## Requirements
-- PyTorch and RNN experience.
-- Distributed training on many GPUs.
-- Strong Python; experience with Go is a plus.
-
-## Nice to have
-- CNN projects.
-`
-
-func TestNewJob_Importance(t *testing.T) {
-	t.Parallel()
-	job := NewJob("job.md", readText(t, "job.md", testJob), loadTestTaxonomy(t))
-	want := map[string]Importance{
-		"pytorch": Required, "rnn": Required, "distributed-training": Required, "python": Required,
-		"go": Preferred, "cnn": Preferred,
+// builtinTaxonomy returns the built-in taxonomy or fails the test.
+func builtinTaxonomy(t testing.TB) *taxonomy.Taxonomy {
+	t.Helper()
+	tax, err := taxonomy.Builtin()
+	if err != nil {
+		t.Fatal(err)
 	}
-	got := map[string]Importance{}
-	for _, id := range job.Skills() {
-		got[id], _ = job.Importance(id)
-	}
-	for id, imp := range want {
-		if got[id] != imp {
-			t.Errorf("%s: importance %q, want %q", id, got[id], imp)
-		}
-	}
-	if _, ok := job.Importance("tensorflow"); ok {
-		t.Error("a skill named only in the About us section is asked for")
-	}
-	if len(got) != len(want) {
-		t.Errorf("job skills = %v, want %v", got, want)
-	}
-	if job.Title != "ML Engineer" {
-		t.Errorf("Title = %q", job.Title)
-	}
+	return tax
 }
 
 func TestCompare_StatusesAndScore(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", testJob), tax)
-	resume := readText(t, "cv.md", `# Ana Lee
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), tax)
+	resume := fixture.Markdown(t, "cv.md", `# Ana Lee
 
 ## Experience
 - Built LSTM forecasters in PyTorch.
@@ -73,7 +44,7 @@ func TestCompare_StatusesAndScore(t *testing.T) {
 ## Skills
 Python, Keras
 `)
-	r := job.Compare(resume)
+	r := Compare(jd, resume)
 	byID := map[string]SkillResult{}
 	for _, s := range r.Skills {
 		byID[s.ID] = s
@@ -131,8 +102,8 @@ Python, Keras
 func TestCompare_NeverClaims(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", testJob), tax)
-	r := job.Compare(readText(t, "cv.md", "# Sam\n\n## Experience\n- Ran a bakery for ten years.\n"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Sam\n\n## Experience\n- Ran a bakery for ten years.\n"))
 	if r.Score != 0 {
 		t.Errorf("score %v, want 0", r.Score)
 	}
@@ -149,8 +120,8 @@ func TestCompare_NeverClaims(t *testing.T) {
 func TestCompare_JobWithoutSkills(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Barista\n\nMake great coffee.\n"), tax)
-	r := job.Compare(readText(t, "cv.md", "Python developer"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Barista\n\nMake great coffee.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "Python developer"))
 	if r.Score != 0 || len(r.Skills) != 0 {
 		t.Errorf("score %v with %d skills", r.Score, len(r.Skills))
 	}
@@ -162,7 +133,7 @@ func TestCompare_JobWithoutSkills(t *testing.T) {
 func TestCompare_Alternatives(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n- LSTM or PyTorch DDP.\n"), tax)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n- LSTM or PyTorch DDP.\n"), tax)
 	tests := []struct {
 		resume string
 		want   map[string]Status // the skills reported, and their status
@@ -180,7 +151,7 @@ func TestCompare_Alternatives(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		r := job.Compare(readText(t, "cv.txt", tt.resume))
+		r := Compare(jd, fixture.Markdown(t, "cv.txt", tt.resume))
 		got := map[string]Status{}
 		for _, s := range r.Skills {
 			got[s.ID] = s.Status
@@ -197,7 +168,7 @@ func TestCompare_Alternatives(t *testing.T) {
 			}
 		}
 	}
-	r := job.Compare(readText(t, "cv.txt", "Ran a bakery."))
+	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Ran a bakery."))
 	for _, s := range r.Skills {
 		if s.ID == "python" && !strings.Contains(s.Suggestion.Advice, "any one will do") {
 			t.Errorf("advice does not say one alternative is enough: %q", s.Suggestion.Advice)
@@ -205,53 +176,11 @@ func TestCompare_Alternatives(t *testing.T) {
 	}
 }
 
-// TestNewJob_RequirementsSection: when a job lists its requirements,
-// skills named only in the role's description are preferred, unless their
-// clause says they are required.
-func TestNewJob_RequirementsSection(t *testing.T) {
-	t.Parallel()
-	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md",
-		"# Role\n\n## About the role\nYou will work on CNN models. Python is required.\n\n## Requirements\n- PyTorch.\n"), tax)
-	for id, want := range map[string]Importance{"cnn": Preferred, "python": Required, "pytorch": Required} {
-		if got, _ := job.Importance(id); got != want {
-			t.Errorf("%s: %q, want %q", id, got, want)
-		}
-	}
-	// Without a requirements section everything named is required.
-	job = NewJob("job.txt", readText(t, "job.txt", "We build CNN models in PyTorch."), tax)
-	for _, id := range []string{"cnn", "pytorch"} {
-		if got, _ := job.Importance(id); got != Required {
-			t.Errorf("%s: %q, want required", id, got)
-		}
-	}
-}
-
-func TestSameTerm(t *testing.T) {
-	t.Parallel()
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
-		{"Fine-tuned", "fine-tune", true},
-		{"Deployed models", "Deploy models", true},
-		{"Transformers", "Transformer architectures", true},
-		{"finetuning", "fine-tuning", true},
-		{"GPUs", "GPU", true},
-		{"recurrent networks", "RNN", false},
-		{"CVPR", "AI conferences", false},
-	} {
-		if got := sameTerm(tt.a, tt.b); got != tt.want {
-			t.Errorf("sameTerm(%q, %q) = %v", tt.a, tt.b, got)
-		}
-	}
-}
-
 func TestCompare_ListedOnly(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- PyTorch, TensorFlow and Python.\n"), tax)
-	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Trained models in PyTorch.\n\n## Skills\nPyTorch, TensorFlow, Python\n"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch, TensorFlow and Python.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Trained models in PyTorch.\n\n## Skills\nPyTorch, TensorFlow, Python\n"))
 	for _, s := range r.Skills {
 		listed := s.ID != "pytorch"
 		if s.ListedOnly != listed {
@@ -265,7 +194,7 @@ func TestCompare_ListedOnly(t *testing.T) {
 		}
 	}
 	// A resume without sections that show work cannot be judged.
-	r = job.Compare(readText(t, "cv.txt", "Skills\nPyTorch, TensorFlow, Python"))
+	r = Compare(jd, fixture.Markdown(t, "cv.txt", "Skills\nPyTorch, TensorFlow, Python"))
 	for _, s := range r.Skills {
 		if s.ListedOnly {
 			t.Errorf("%s flagged in a resume without experience", s.ID)
@@ -278,8 +207,8 @@ func TestCompare_ListedOnly(t *testing.T) {
 func TestCompare_ListedButShownNarrower(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- RNN experience.\n"), tax)
-	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Built LSTM forecasters.\n\n## Skills\nRNN, LSTM\n"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- RNN experience.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Built LSTM forecasters.\n\n## Skills\nRNN, LSTM\n"))
 	if len(r.Skills) != 1 || r.Skills[0].ListedOnly || r.Skills[0].Suggestion != nil {
 		t.Errorf("rnn: %+v", r.Skills)
 	}
@@ -290,8 +219,8 @@ func TestCompare_ListedButShownNarrower(t *testing.T) {
 func TestCompare_ClosestWork(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- LSTM models.\n- Go services.\n"), tax)
-	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n- Built RNN forecasters in Python for store demand.\n"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- LSTM models.\n- Go services.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n- Built RNN forecasters in Python for store demand.\n"))
 	for _, s := range r.Skills {
 		if s.Status != Missing || s.Suggestion == nil {
 			t.Fatalf("%s: %+v", s.ID, s)
@@ -313,7 +242,7 @@ func TestCompare_ClosestWork(t *testing.T) {
 func TestCompare_OtherKeywords(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.txt", readText(t, "job.txt", `Platform Engineer
+	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", `Platform Engineer
 Acme Robotics, Oslo
 
 About us
@@ -327,7 +256,7 @@ Requirements
 Benefits
 - Generous Pension Plan.
 `), tax)
-	r := job.Compare(readText(t, "cv.txt", "Experience\n- Shipped canary releases for payments, in Python.\n"))
+	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Shipped canary releases for payments, in Python.\n"))
 	got := map[string]bool{}
 	for _, k := range r.OtherKeywords {
 		got[k.Term] = k.InResume
@@ -350,14 +279,14 @@ Benefits
 func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
 	t.Parallel()
 	tax := loadTestTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", `# Engineer
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", `# Engineer
 
 ## Requirements
 - Experience with "><img src=x onerror=alert(1)> is required.
 - Experience with "><img src=x onerror=alert(1)> tooling is a must.
 - Must have Acme Widgets; Acme Widgets is a must.
 `), tax)
-	r := job.Compare(readText(t, "cv.txt", "Experience\n- Shipped Acme Widgets.\n"))
+	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Shipped Acme Widgets.\n"))
 	var terms []string
 	for _, k := range r.OtherKeywords {
 		terms = append(terms, k.Term)
@@ -376,8 +305,8 @@ func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
 func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 	t.Parallel()
 	tax := builtinTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", "# Role\n\n## Requirements\n- Transfer learning from pre-trained models.\n- Edge deployment on phones.\n"), tax)
-	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Fine-tuned ViT models on slides.\n- Ran detectors on Jetson Orin boards at 30 fps.\n"))
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- Transfer learning from pre-trained models.\n- Edge deployment on phones.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Fine-tuned ViT models on slides.\n- Ran detectors on Jetson Orin boards at 30 fps.\n"))
 	want := map[string][]string{
 		"transfer-learning": {"You show fine-tuned (", "which is transfer learning work", `e.g. "transfer learning (fine-tuned)"`},
 		"edge-deployment":   {"You show Jetson Orin (", "which is edge deployment work", `e.g. "edge deployment (Jetson Orin)"`},
@@ -392,51 +321,6 @@ func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 	}
 	for id := range want {
 		t.Errorf("%s not reported", id)
-	}
-}
-
-// TestCue_SameAsExpression: looking for a cue's words first never changes
-// its answer, on every line, clause and word pair of the bundled jobs and
-// evaluation texts and on hand-picked cases in odd case and spacing.
-func TestCue_SameAsExpression(t *testing.T) {
-	t.Parallel()
-	texts := []string{
-		"Nice-to-have: JAX", "NICE TO HAVE", "a big plus", "Strong Plus", "PREFERRED", "preferably",
-		"Bonus points", "ideally", "Desirable", "not required", "Optional", "would be helpful",
-		"an advantage", "REQUIRED", "must", "Essential", "mandatory", "mustard", "requiredness",
-		"Equal-Opportunity employer", "regardless of", "401(k)", "401k", "Health Insurance",
-		"paid time off", "parental leave", "salary range", "Benefits", "benefitsplus", "",
-	}
-	for _, p := range []string{"profiles/deep-learning-engineer.md", "../testdata/jobs/cv-engineer.md",
-		"../testdata/jobs/ml-platform-engineer.txt", "../testdata/jobs/nlp-research-engineer.txt",
-		"../testdata/eval/cases.yaml", "../testdata/eval/heldout.yaml"} {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			texts = append(texts, line)
-			texts = append(texts, strings.FieldsFunc(line, func(r rune) bool { return r == ';' || r == '—' || r == ',' })...)
-			words := strings.Fields(line)
-			for i := 0; i+1 < len(words); i++ {
-				texts = append(texts, words[i]+" "+words[i+1])
-			}
-		}
-	}
-	hits := 0
-	for _, c := range []cue{preferredCue, requiredCue, boilerplateCue} {
-		for _, s := range texts {
-			want := c.re.MatchString(s)
-			if got := c.MatchString(s); got != want {
-				t.Errorf("%s on %q: %v, the expression says %v", c.re, s, got, want)
-			}
-			if want {
-				hits++
-			}
-		}
-	}
-	if hits < 100 {
-		t.Errorf("only %d matches among %d texts: the test checks too little", hits, len(texts))
 	}
 }
 
@@ -474,14 +358,14 @@ func TestMidSentence(t *testing.T) {
 func TestCompare_OrderByJobEmphasis(t *testing.T) {
 	t.Parallel()
 	tax := builtinTaxonomy(t)
-	job := NewJob("job.md", readText(t, "job.md", `# Role
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", `# Role
 
 ## Requirements
 - Calculus and Kubernetes.
 - PyTorch for research; PyTorch in production.
 - Docker images, and PyTorch again.
 `), tax)
-	r := job.Compare(readText(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n"))
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n"))
 	var order []string
 	for _, s := range r.Skills {
 		order = append(order, s.ID)
@@ -507,8 +391,8 @@ func TestEvidence_CutBetweenWords(t *testing.T) {
 	long := "Requirements: four or more years of professional experience building distributed services; deep knowledge of asynchronous programming patterns; " +
 		"experience shipping LSTM models to production with careful monitoring; strong grasp of query optimisation, indexing strategies and caching patterns; " +
 		"familiarity with continuous delivery pipelines and observability tooling in a regulated industry."
-	job := NewJob("job.txt", readText(t, "job.txt", "Engineer\n\n"+long+"\n"), tax)
-	r := job.Compare(readText(t, "cv.txt", "Experience\n- Baked bread.\n"))
+	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", "Engineer\n\n"+long+"\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Baked bread.\n"))
 	if len(r.Skills) == 0 || len(r.Skills[0].JobEvidence) == 0 {
 		t.Fatalf("skills %+v", r.Skills)
 	}
@@ -534,8 +418,8 @@ func TestEvidence_CutBetweenWords(t *testing.T) {
 func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 	t.Parallel()
 	tax := builtinTaxonomy(t)
-	job := NewJob("job.txt", readText(t, "job.txt", "Engineer\n\nRequirements: experience with containerization via Docker.\n"), tax)
-	r := job.Compare(readText(t, "cv.txt", "Experience\n- Baked bread.\n"))
+	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", "Engineer\n\nRequirements: experience with containerization via Docker.\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Baked bread.\n"))
 	for _, s := range r.Skills {
 		if s.ID == "docker" {
 			if s.JobTerm != "Docker" || s.Suggestion == nil || !strings.Contains(s.Suggestion.Advice, `write "Docker" as the job does`) {
@@ -545,84 +429,4 @@ func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 		}
 	}
 	t.Errorf("docker not found in %+v", r.Skills)
-}
-
-// TestNewJob_InlineLabels: a job ad written as paragraphs that open with
-// labels ("Requirements: …") is read like one with headings: the
-// requirements paragraph is required, the others preferred, benefits
-// ignored; and the document given is not changed.
-func TestNewJob_InlineLabels(t *testing.T) {
-	t.Parallel()
-	tax := builtinTaxonomy(t)
-	doc := readText(t, "job.txt", `Senior ML Engineer
-
-We run our models on Kubernetes for retailers, and they ship weekly.
-
-Requirements: 3+ years with PyTorch; experience with CUDA kernels.
-
-Nice to have: JAX.
-
-Benefits: a Docker-themed mug and good coffee.
-`)
-	before := slices.Clone(doc.Sections)
-	j := NewJob("job.txt", doc, tax)
-	if !slices.Equal(doc.Sections, before) {
-		t.Errorf("the document's sections changed: %+v", doc.Sections)
-	}
-	got := map[string]Importance{}
-	for _, s := range j.skills {
-		got[s.skill.ID] = s.importance
-	}
-	want := map[string]Importance{"pytorch": Required, "cuda": Required, "kubernetes": Preferred, "jax": Preferred}
-	for id, imp := range want {
-		if got[id] != imp {
-			t.Errorf("%s: %q, want %q (all: %v)", id, got[id], imp, got)
-		}
-	}
-	if _, ok := got["docker"]; ok {
-		t.Errorf("docker from the benefits paragraph: %v", got)
-	}
-}
-
-// TestWithInlineSections_Tiles: the sections made from labels replace
-// exactly their paragraphs; every other offset keeps the section it had,
-// and sections stay in order without overlapping.
-func TestWithInlineSections_Tiles(t *testing.T) {
-	t.Parallel()
-	for _, text := range []string{
-		"Requirements: PyTorch.\n",
-		"Engineer\n\nRequirements: PyTorch.\n\nMore text.\n\nBonus: JAX and CUDA\nstill the bonus line.\n\nEnd.\n",
-		"# Role\n\nIntro.\n\nRequirements: PyTorch.\n\n## Benefits\n\nPerks: gym.\n\nNice to have: JAX.\n",
-		"# Role\n\nRequirements: a.\n\nRequirements: b.\n\nPreferred: c.\n\n# Next\n\nPlain.\n",
-		"# Role\n\nMust have: a.\n- b\n- c\n\n# About us\n\nWho we are: a team.\n",
-	} {
-		doc := readText(t, "job.md", text)
-		got := withInlineSections(doc)
-		if got.Sections[0].Start != doc.Sections[0].Start || got.Sections[len(got.Sections)-1].End != doc.Sections[len(doc.Sections)-1].End {
-			t.Errorf("%q: sections %+v do not span %+v", text, got.Sections, doc.Sections)
-		}
-		for i := 1; i < len(got.Sections); i++ {
-			if got.Sections[i].Start < got.Sections[i-1].End || got.Sections[i].Start > got.Sections[i].End {
-				t.Errorf("%q: section %d %+v after %+v", text, i, got.Sections[i], got.Sections[i-1])
-			}
-		}
-		inline := 0
-		for off := range len(doc.Text) {
-			was, is := doc.SectionAt(off), got.SectionAt(off)
-			if is.Name == "Other" && inlineLabel.MatchString(doc.Text[is.Start:]) {
-				inline++
-				if !strings.HasPrefix(doc.Text[is.Start:], is.Heading+":") || strings.Contains(doc.Text[is.Start:is.End], "\n\n") {
-					t.Errorf("%q: inline section %+v", text, is)
-				}
-				continue
-			}
-			if was.Heading != is.Heading || was.Name != is.Name {
-				t.Errorf("%q: offset %d moved from %+v to %+v", text, off, was, is)
-				break
-			}
-		}
-		if inline == 0 {
-			t.Errorf("%q: no inline section made: %+v", text, got.Sections)
-		}
-	}
 }

@@ -1,16 +1,20 @@
-// Package match finds skills in a job description and a resume and builds
-// the gap report between them.
+// Package match compares one resume with one analysed job and builds the
+// gap report between them: each asked skill's status (matched, partial
+// through a narrower skill, missing), the score and its reasons, evidence
+// from both documents, and suggested wording that never claims experience.
+// It also holds the report model every writer reads (Report, and Row and
+// Summary for a batch).
 //
-// The pipeline: Tokenize splits text with prose's tokenizer (the only file
-// that imports prose) into tokens with byte offsets; a Taxonomy (embedded
-// YAML, extensible with --taxonomy) compiles every skill's terms into token
-// patterns; scanning finds the longest term at each token, rejecting
-// decoys by rule ("go-to-market" is no Go, "C-suite" no C) and by each
-// skill's "not" phrases; ambiguous names ("Go", "R", "torch") count only
-// with technical context. NewJob analyses a job once (which skills, required
-// or preferred, in which words); Job.Compare matches a resume against it and
-// returns a Report: score, reasons, evidence and suggested wording.
+// match is the top of five layers, each importing only those below it:
 //
-// match reads extract.Document values and never does I/O itself, except to
-// read its embedded data. It never writes reports; package report does.
+//	match           one job's asks against one resume: statuses, score, suggestions, the Report model
+//	match/job       what a job asks: sections, importance, either/or groups, keywords, built-in profiles
+//	match/analysis  a document prepared for matching: tokens, sentences, the skill hits that count, evidence
+//	match/taxonomy  the skill taxonomy: strict loading, generation, finding its terms in tokens
+//	match/text      tokens, sentences, noun phrases, names, bullets, word stems; no skill knowledge
+//
+// match knows how a resume's sections show work (Experience before Skills)
+// and how to word advice; it must not find skills or read a job's asks
+// itself (analysis and job do). It reads extract.Document values and never
+// does I/O, and it never writes reports; package report does.
 package match

@@ -12,6 +12,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/job"
 )
 
 // evalCase is one labelled snippet of testdata/eval/cases.yaml.
@@ -130,10 +132,10 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 		}
 		list := isSkillsSection
 		if c.Kind == "job" {
-			list = isRequirementsSection
+			list = job.IsRequirementsSection
 		}
 		got := map[string]bool{}
-		for _, h := range analyze(doc, tax, list).hits {
+		for _, h := range analysis.New(doc, tax, list).Hits {
 			got[h.Skill.ID] = true
 		}
 		for _, id := range c.Skills {

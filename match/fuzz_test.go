@@ -2,36 +2,11 @@ package match
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/job"
 )
-
-// FuzzLoadTaxonomy feeds arbitrary YAML to the taxonomy loader: it must
-// return a taxonomy or an error naming the file, never panic, and a
-// taxonomy it accepts must scan text safely.
-func FuzzLoadTaxonomy(f *testing.F) {
-	f.Add([]byte(testTaxonomy))
-	f.Add([]byte("version: \"1\"\ncategories:\n  - {id: t, name: T}\nskills:\n  - {id: a, name: A, category: t, aliases: [\"C++\", a-b c], not: [x a-b], implies: []}\n"))
-	f.Add([]byte("version: 1\nskills: [{id: x}]\n"))
-	f.Add([]byte("{{{"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		tax, err := LoadTaxonomy("fuzz.yaml", data, nil)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.yaml") {
-				t.Errorf("error does not name the file: %q", err)
-			}
-			return
-		}
-		for _, s := range tax.Skills() {
-			if len(s.patterns) == 0 {
-				t.Errorf("skill %q compiled no patterns", s.ID)
-			}
-		}
-		tax.scan(Tokenize("Trained CNNs in PyTorch/JAX, C++ and Go 1.22; go-to-market " + string(data)))
-	})
-}
 
 // FuzzCompare compares arbitrary job and resume texts: the report must keep
 // its invariants whatever the input.
@@ -52,7 +27,7 @@ func FuzzCompare(f *testing.F) {
 		if err != nil {
 			return
 		}
-		r := NewJob("job.md", jobDoc, tax).Compare(resume)
+		r := Compare(job.New("job.md", jobDoc, tax), resume)
 		if r.Score < 0 || r.Score > 100 {
 			t.Fatalf("score %v", r.Score)
 		}

@@ -1,5 +1,10 @@
 package match
 
+import (
+	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/job"
+)
+
 // SchemaVersion is the version of the Report JSON contract. It changes only
 // when a field is removed or changes meaning.
 const SchemaVersion = 1
@@ -67,13 +72,13 @@ type Tally struct {
 	Earned float64 `json:"earned"`
 }
 
-// Importance says how much the job wants a skill.
-type Importance string
+// Importance says how much the job wants a skill: required or preferred.
+type Importance = job.Importance
 
 // Importance values.
 const (
-	Required  Importance = "required"
-	Preferred Importance = "preferred"
+	Required  = job.Required
+	Preferred = job.Preferred
 )
 
 // Status says whether the resume shows a skill the job asks for.
@@ -138,22 +143,21 @@ type SkillResult struct {
 	jobFirst int // byte offset of the job's first mention, for ordering
 }
 
-// Evidence is one place a document mentions a skill.
-type Evidence struct {
-	// Section is the section's name (resume: Experience, Skills, ...; job:
-	// the heading as written, or Header).
-	Section string `json:"section"`
-	// Line is the 1-based line of the document text where the term starts.
-	Line int `json:"line"`
-	// Text is the sentence holding the term, on one line; a longer one is
-	// cut between words to about 240 bytes around the term, with "…" at
-	// each cut.
-	Text string `json:"text"`
-	// Term is the matched words as written; TermStart and TermEnd are its
-	// byte offsets in Text.
-	Term      string `json:"term"`
-	TermStart int    `json:"term_start"`
-	TermEnd   int    `json:"term_end"`
+// Evidence is one place a document mentions a skill: its section, line
+// and sentence, with the term's place in it.
+type Evidence = analysis.Evidence
+
+// Keyword is a term the job uses that the taxonomy does not know: a noun
+// phrase the job repeats, or a proper noun it asks for in a requirement.
+type Keyword struct {
+	// Term is the job's wording (its first use).
+	Term string `json:"term"`
+	// Importance is required when any use is in a required clause.
+	Importance Importance `json:"importance"`
+	// Count is how often the job uses the term.
+	Count int `json:"count"`
+	// InResume reports whether the resume uses the term too.
+	InResume bool `json:"in_resume"`
 }
 
 // SuggestionKind says what kind of change a suggestion asks for.

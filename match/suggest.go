@@ -6,23 +6,27 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // suggest returns the change to make for one job skill, or nil when the
 // resume already shows it in the job's own words. via is the skill that
 // earns a partial its credit (nil otherwise). Advice never claims the
 // skill: additions are conditional, templates have blanks.
-func suggest(js jobSkill, res SkillResult, via *Skill) *Suggestion {
-	term := midSentence(js.skill, js.term)
+func suggest(js job.Ask, res SkillResult, via *taxonomy.Skill) *Suggestion {
+	term := midSentence(js.Skill, js.Term)
 	switch res.Status {
 	case Missing:
-		asked := fmt.Sprintf("The job asks for %s (%s) and the resume does not show it.", term, js.importance)
+		asked := fmt.Sprintf("The job asks for %s (%s) and the resume does not show it.", term, js.Importance)
 		if len(res.Alternatives) > 0 {
 			asked = fmt.Sprintf("The job asks for %s or %s (%s; any one will do) and the resume shows none of them.",
-				term, strings.Join(res.Alternatives, " or "), js.importance)
+				term, strings.Join(res.Alternatives, " or "), js.Importance)
 		}
 		return &Suggestion{
-			Kind: Add, Term: term, Template: template(js.skill, term),
+			Kind: Add, Term: term, Template: template(js.Skill, term),
 			Advice: asked + fmt.Sprintf(" If you have used it, write \"%s\" as the job does, in a bullet that says what you did with it and in your skills list.", term),
 		}
 	case Partial:
@@ -35,19 +39,19 @@ func suggest(js jobSkill, res SkillResult, via *Skill) *Suggestion {
 			shown = midSentence(via, shown)
 		}
 		return &Suggestion{
-			Kind: Name, Term: term, Template: template(js.skill, term),
+			Kind: Name, Term: term, Template: template(js.Skill, term),
 			Advice: fmt.Sprintf("You show %s%s, which is %s work, but never write \"%s\". If that work counts, name it where you mention %s, e.g. \"%s (%s)\", so a search for \"%s\" finds it.",
-				shown, where, midSentence(js.skill, res.Name), term, shown, term, shown, term),
+				shown, where, midSentence(js.Skill, res.Name), term, shown, term, shown, term),
 		}
 	default:
-		ownWords := slices.ContainsFunc(js.wordings, func(w string) bool { return sameTerm(res.ResumeTerm, w) })
+		ownWords := slices.ContainsFunc(js.Wordings, func(w string) bool { return text.SameTerm(res.ResumeTerm, w) })
 		if res.ListedOnly {
 			words := ""
 			if !ownWords {
 				words = fmt.Sprintf(", and write \"%s\" as the job does", term)
 			}
 			return &Suggestion{
-				Kind: ShowWork, Term: term, Template: template(js.skill, term),
+				Kind: ShowWork, Term: term, Template: template(js.Skill, term),
 				Advice: fmt.Sprintf("You list %s in your skills, but no bullet in your experience or projects shows it. If you have used it, add a bullet that says what you did with it and what came of it%s.",
 					res.ResumeTerm, words),
 			}
@@ -65,7 +69,7 @@ func suggest(js jobSkill, res SkillResult, via *Skill) *Suggestion {
 
 // template returns the skill's bullet template, or a generic one naming
 // the job's term.
-func template(s *Skill, term string) string {
+func template(s *taxonomy.Skill, term string) string {
 	if t := strings.TrimSpace(s.Template); t != "" {
 		return t
 	}
@@ -82,7 +86,7 @@ func template(s *Skill, term string) string {
 // word of one of its terms ("transfer learning", but never "kaggle").
 // Other than the name, a lower-case form the taxonomy lists
 // case-sensitively ("fine-tuned") is lowered for any skill.
-func midSentence(s *Skill, text string) string {
+func midSentence(s *taxonomy.Skill, text string) string {
 	lowered, ok := lowerFirst(text)
 	switch {
 	case !ok:

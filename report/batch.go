@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/tailor-cli/tailor/match"
-	"github.com/tailor-cli/tailor/screen"
 )
 
 // Batch is a screening run's output: its job, its counts, and its rows in
@@ -20,10 +19,10 @@ type Batch struct {
 	// Job names the job description, as in a Report.
 	Job string
 	// Summary counts the rows.
-	Summary screen.Summary
+	Summary match.Summary
 	// Rows calls fn with each row in output order. It may be called more
 	// than once (the HTML writer reads the rows twice).
-	Rows func(fn func(screen.Row) error) error
+	Rows func(fn func(match.Row) error) error
 }
 
 // BatchWriter writes a screening run in one format.
@@ -64,7 +63,7 @@ var CSVColumns = []string{"rank", "file", "score", "matched", "partial", "missin
 	"top_missing_required", "warnings", "status", "error", "duplicate_of"}
 
 // rowCells summarises a row as the CSV columns' values.
-func rowCells(r screen.Row) []string {
+func rowCells(r match.Row) []string {
 	cells := []string{"", r.File, "", "", "", "", "", "", string(r.Status), r.Error, r.DuplicateOf}
 	if r.Rank > 0 {
 		cells[0] = strconv.Itoa(r.Rank)
@@ -112,7 +111,7 @@ func (batchCSV) WriteBatch(w io.Writer, b Batch) error {
 	if err := cw.Write(CSVColumns); err != nil {
 		return err
 	}
-	err := b.Rows(func(r screen.Row) error {
+	err := b.Rows(func(r match.Row) error {
 		cells := rowCells(r)
 		for i := range cells {
 			cells[i] = SafeCell(cells[i])
@@ -147,7 +146,7 @@ func (batchJSONL) WriteBatch(w io.Writer, b Batch) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	if err := b.Rows(func(r screen.Row) error { return enc.Encode(r) }); err != nil {
+	if err := b.Rows(func(r match.Row) error { return enc.Encode(r) }); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -172,7 +171,7 @@ func (batchJSON) WriteBatch(w io.Writer, b Batch) error {
 	bw.Write(head[:len(head)-1])
 	bw.WriteString(`,"results":[`)
 	first := true
-	err = b.Rows(func(r screen.Row) error {
+	err = b.Rows(func(r match.Row) error {
 		raw, err := json.Marshal(r)
 		if err != nil {
 			return err
@@ -199,10 +198,10 @@ func (batchText) WriteBatch(w io.Writer, b Batch) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "Job: %s\n\n", b.Job)
 	fmt.Fprintf(bw, "%4s  %5s  %-7s  %-40s  %s\n", "Rank", "Score", "Matched", "Missing required", "File")
-	var problems []screen.Row
-	err := b.Rows(func(r screen.Row) error {
-		if r.Status != screen.OK {
-			problems = append(problems, screen.Row{File: r.File, Status: r.Status, Error: r.Error})
+	var problems []match.Row
+	err := b.Rows(func(r match.Row) error {
+		if r.Status != match.RowOK {
+			problems = append(problems, match.Row{File: r.File, Status: r.Status, Error: r.Error})
 			return nil
 		}
 		c := rowCells(r)

@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/tailor-cli/tailor/match"
-	"github.com/tailor-cli/tailor/screen"
 )
 
 //go:embed templates/screen.html.tmpl
@@ -39,7 +38,7 @@ type batchHTML struct{}
 // screenHead is what the page's head and controls show.
 type screenHead struct {
 	Job       string
-	Summary   screen.Summary
+	Summary   match.Summary
 	Style     template.CSS
 	Script    template.JS
 	CSP       string
@@ -56,7 +55,7 @@ type histBin struct{ From, Count, Height int }
 
 // screenRow is one candidate as the table shows it.
 type screenRow struct {
-	screen.Row
+	match.Row
 	// Hidden is set past the first page of rows, which the page's script
 	// pages through; without it the browser lays out every row first.
 	Hidden           bool
@@ -77,7 +76,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		head.Histogram[i].From = 10 * i
 	}
 	skills := map[string]string{}
-	err := b.Rows(func(r screen.Row) error {
+	err := b.Rows(func(r match.Row) error {
 		if r.Report == nil {
 			return nil
 		}
@@ -110,7 +109,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		return fmt.Errorf("html shortlist: %w", err)
 	}
 	i := 0
-	err = b.Rows(func(r screen.Row) error {
+	err = b.Rows(func(r match.Row) error {
 		row := newScreenRow(r)
 		row.Hidden = i >= shortlistPage
 		i++
@@ -129,7 +128,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 }
 
 // newScreenRow sorts a row's skills into what the expanded row shows.
-func newScreenRow(r screen.Row) screenRow {
+func newScreenRow(r match.Row) screenRow {
 	out := screenRow{Row: r}
 	if r.Report == nil {
 		return out

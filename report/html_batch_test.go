@@ -9,7 +9,6 @@ import (
 
 	"github.com/tailor-cli/tailor/match"
 	"github.com/tailor-cli/tailor/report"
-	"github.com/tailor-cli/tailor/screen"
 )
 
 // shortlist builds a batch of n ranked rows from the sample reports, with
@@ -21,19 +20,19 @@ func shortlist(t *testing.T, n int) report.Batch {
 	for _, name := range []string{"strong-dl", "partial-ml", "web-dev-decoys"} {
 		samples = append(samples, sampleReports(t)[name])
 	}
-	rows := make([]screen.Row, 0, n+2)
+	rows := make([]match.Row, 0, n+2)
 	for i := range n {
 		r := *samples[i%len(samples)]
 		r.Score = float64((n-i)*1000/n) / 10 // descending, as ranked
-		rows = append(rows, screen.Row{File: fmt.Sprintf("cv/candidate-%05d.pdf", i+1), Status: screen.OK, Rank: i + 1, Report: &r})
+		rows = append(rows, match.Row{File: fmt.Sprintf("cv/candidate-%05d.pdf", i+1), Status: match.RowOK, Rank: i + 1, Report: &r})
 	}
 	rows = append(rows,
-		screen.Row{File: `cv/<img src=x onerror="window.pwned=1">.pdf`, Status: screen.Error, Error: `cv/<script>window.pwned=1</script>.pdf: not a PDF`},
-		screen.Row{File: "cv/\u202eskipped.exe", Status: screen.Skipped, Error: "not a resume file type"})
+		match.Row{File: `cv/<img src=x onerror="window.pwned=1">.pdf`, Status: match.RowError, Error: `cv/<script>window.pwned=1</script>.pdf: not a PDF`},
+		match.Row{File: "cv/\u202eskipped.exe", Status: match.RowSkipped, Error: "not a resume file type"})
 	return report.Batch{
 		Job:     "builtin:deep-learning-engineer",
-		Summary: screen.Summary{Ranked: n, Failed: 1, Skipped: 1, Total: n + 2},
-		Rows: func(fn func(screen.Row) error) error {
+		Summary: match.Summary{Ranked: n, Failed: 1, Skipped: 1, Total: n + 2},
+		Rows: func(fn func(match.Row) error) error {
 			for _, r := range rows {
 				if err := fn(r); err != nil {
 					return err

@@ -10,6 +10,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/report"
 )
 
@@ -18,7 +20,7 @@ import (
 // the page.
 func hostileReport(t *testing.T) *match.Report {
 	t.Helper()
-	tax, err := match.BuiltinTaxonomy()
+	tax, err := taxonomy.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +38,7 @@ func hostileReport(t *testing.T) *match.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return match.NewJob("job<b>.md", jobDoc, tax).Compare(doc)
+	return match.Compare(job.New("job<b>.md", jobDoc, tax), doc)
 }
 
 // writeHTML renders r with the HTML writer.

@@ -12,6 +12,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/report"
 )
 
@@ -24,22 +26,22 @@ var extensions = map[string]string{"text": "txt", "json": "json", "markdown": "m
 // shared fixture set every writer runs through.
 func sampleReports(t *testing.T) map[string]*match.Report {
 	t.Helper()
-	tax, err := match.BuiltinTaxonomy()
+	tax, err := taxonomy.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobDoc, err := match.ProfileDocument(match.DefaultProfile)
+	jobDoc, err := job.ProfileDocument(job.DefaultProfile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	job := match.NewJob(match.BuiltinJobPrefix+match.DefaultProfile, jobDoc, tax)
+	jd := job.New(job.BuiltinPrefix+job.DefaultProfile, jobDoc, tax)
 	out := map[string]*match.Report{}
 	for _, name := range []string{"strong-dl.pdf", "partial-ml.pdf", "web-dev-decoys.pdf"} {
 		doc, err := extract.Read(filepath.Join("..", "testdata", "samples", name), extract.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := job.Compare(doc)
+		r := match.Compare(jd, doc)
 		r.Resume = "testdata/samples/" + name // stable across working directories
 		out[strings.TrimSuffix(name, ".pdf")] = r
 	}

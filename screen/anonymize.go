@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/tailor-cli/tailor/match"
+
 	"github.com/tailor-cli/tailor/extract"
 )
 
@@ -39,7 +41,7 @@ type Anonymizer struct {
 // the candidate's name (from the document's first line and from entity
 // recognition), email addresses, phone numbers, URLs and street
 // addresses from every text of the row that came from the resume.
-func (a Anonymizer) Scrub(row *Row, doc *extract.Document, path, id string) {
+func (a Anonymizer) Scrub(row *match.Row, doc *extract.Document, path, id string) {
 	known := personalStrings(doc)
 	scrub := func(s string, withNames bool) string {
 		if s == "" {

@@ -5,7 +5,7 @@
 // ranks the results. It also merges the JSON Lines output of several shards
 // into one ranking.
 //
-// Every input is accounted for: a file that cannot be read becomes a Row
+// Every input is accounted for: a file that cannot be read becomes a match.Row
 // with status "error", a file of another type a Row with status "skipped".
 // screen never prints; package report writes its rows.
 package screen

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tailor-cli/tailor/match"
 )
 
 // Input is one file named by the command line, with what to do about it.
@@ -19,7 +21,7 @@ type Input struct {
 	Path string
 	// Status is OK for a file to process, Skipped for another file type,
 	// Error for a path that cannot be read (missing, dangling symlink).
-	Status Status
+	Status match.RowStatus
 	// Reason says why the input is skipped or failed.
 	Reason string
 }
@@ -55,7 +57,7 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 				return fmt.Errorf("pattern %q: %w", arg, gerr)
 			}
 			if len(matches) == 0 {
-				add(Input{Path: arg, Status: Error, Reason: "no file matches this pattern"})
+				add(Input{Path: arg, Status: match.RowError, Reason: "no file matches this pattern"})
 			}
 			for _, m := range matches {
 				if err := expand(m); err != nil {
@@ -64,7 +66,7 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 			}
 			return nil
 		default:
-			add(Input{Path: arg, Status: Error, Reason: pathReason(err)})
+			add(Input{Path: arg, Status: match.RowError, Reason: pathReason(err)})
 			return nil
 		}
 	}
@@ -96,7 +98,7 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 func walk(root string, add func(Input), supported func(string) bool) error {
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			add(Input{Path: path, Status: Error, Reason: pathReason(err)})
+			add(Input{Path: path, Status: match.RowError, Reason: pathReason(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -110,7 +112,7 @@ func walk(root string, add func(Input), supported func(string) bool) error {
 		}
 		st, err := os.Lstat(path)
 		if err != nil {
-			add(Input{Path: path, Status: Error, Reason: pathReason(err)})
+			add(Input{Path: path, Status: match.RowError, Reason: pathReason(err)})
 			return nil
 		}
 		add(fileInput(path, st, supported))
@@ -123,23 +125,23 @@ func fileInput(path string, st fs.FileInfo, supported func(string) bool) Input {
 	if st.Mode()&fs.ModeSymlink != 0 {
 		target, err := os.Stat(path)
 		if err != nil {
-			return Input{Path: path, Status: Error, Reason: "dangling symbolic link: " + pathReason(err)}
+			return Input{Path: path, Status: match.RowError, Reason: "dangling symbolic link: " + pathReason(err)}
 		}
 		st = target
 	}
 	switch {
 	case st.IsDir():
-		return Input{Path: path, Status: Skipped, Reason: "a link to a folder (not followed)"}
+		return Input{Path: path, Status: match.RowSkipped, Reason: "a link to a folder (not followed)"}
 	case !st.Mode().IsRegular():
-		return Input{Path: path, Status: Skipped, Reason: "not a regular file"}
+		return Input{Path: path, Status: match.RowSkipped, Reason: "not a regular file"}
 	case !supported(path):
 		ext := filepath.Ext(path)
 		if ext == "" {
 			ext = "(no extension)"
 		}
-		return Input{Path: path, Status: Skipped, Reason: "not a resume format tailor reads: " + ext}
+		return Input{Path: path, Status: match.RowSkipped, Reason: "not a resume format tailor reads: " + ext}
 	}
-	return Input{Path: path, Status: OK}
+	return Input{Path: path, Status: match.RowOK}
 }
 
 func pathReason(err error) string {

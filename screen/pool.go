@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tailor-cli/tailor/match"
 )
 
 // Pool processes files in worker processes. A worker is a child process of
@@ -39,11 +41,11 @@ type Pool struct {
 	StartTimeout time.Duration
 	// MakeRow, when set, adjusts the rows the pool makes itself (for
 	// skipped files, and files that timed out or crashed a worker).
-	MakeRow func(Row) Row
+	MakeRow func(match.Row) match.Row
 }
 
 // row encodes a row the pool makes itself.
-func (p *Pool) row(r Row) []byte {
+func (p *Pool) row(r match.Row) []byte {
 	if p.MakeRow != nil {
 		r = p.MakeRow(r)
 	}
@@ -97,8 +99,8 @@ func (p *Pool) Run(ctx context.Context, inputs []Input, emit func(raw []byte) er
 		}()
 	}
 	for _, in := range inputs {
-		if in.Status != OK {
-			send(p.row(Row{File: in.Path, Status: in.Status, Error: in.Path + ": " + in.Reason}))
+		if in.Status != match.RowOK {
+			send(p.row(match.Row{File: in.Path, Status: in.Status, Error: in.Path + ": " + in.Reason}))
 			continue
 		}
 		select {
@@ -121,7 +123,7 @@ func (p *Pool) Run(ctx context.Context, inputs []Input, emit func(raw []byte) er
 // the row and the worker to use next (nil after it was stopped).
 func (p *Pool) process(ctx context.Context, w *worker, config []byte, in Input) ([]byte, *worker) {
 	fail := func(reason string) []byte {
-		return p.row(Row{File: in.Path, Status: Error, Error: in.Path + ": " + reason})
+		return p.row(match.Row{File: in.Path, Status: match.RowError, Error: in.Path + ": " + reason})
 	}
 	if w == nil {
 		var err error
@@ -151,7 +153,7 @@ func (p *Pool) process(ctx context.Context, w *worker, config []byte, in Input) 
 }
 
 // rowJSON encodes a row the parent makes itself.
-func rowJSON(r Row) []byte {
+func rowJSON(r match.Row) []byte {
 	raw, _ := json.Marshal(r) // a Row without a report always encodes
 	return raw
 }
@@ -288,7 +290,7 @@ func (t *tailBuffer) String() string {
 // calls setup with it, says it is ready (one line), then answers every
 // request line with the Row that process returns, as one JSON line. It
 // returns when r ends.
-func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(path string) Row, err error)) error {
+func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(path string) match.Row, err error)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	config, err := br.ReadBytes('\n')
 	if err != nil {

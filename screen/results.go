@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/tailor-cli/tailor/match"
 )
 
 // Results collects rows, keeping each on disk and only what ranking needs
@@ -21,7 +23,7 @@ type Results struct {
 // entry is what ranking keeps of a row.
 type entry struct {
 	file        string
-	status      Status
+	status      match.RowStatus
 	score       float64
 	hash        string
 	off         int64
@@ -53,16 +55,16 @@ func (r *Results) Close() error {
 // Add stores one row given as a JSON line.
 func (r *Results) Add(raw []byte) error {
 	var head struct {
-		File        string  `json:"file"`
-		Status      Status  `json:"status"`
-		Score       float64 `json:"score"`
-		ContentHash string  `json:"content_hash"`
+		File        string          `json:"file"`
+		Status      match.RowStatus `json:"status"`
+		Score       float64         `json:"score"`
+		ContentHash string          `json:"content_hash"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
 		return fmt.Errorf("read a result row: %w", err)
 	}
 	switch head.Status {
-	case OK, Error, Skipped:
+	case match.RowOK, match.RowError, match.RowSkipped:
 	default:
 		return fmt.Errorf("result row for %q has unknown status %q", head.File, head.Status)
 	}
@@ -87,18 +89,18 @@ type RankOptions struct {
 // numbered from 1; then failed and skipped rows by file. It flags every ok
 // row whose content equals an earlier one's (by file) as a duplicate.
 // Rows cut by opts are left out of the output but still counted.
-func (r *Results) Rank(opts RankOptions) Summary {
+func (r *Results) Rank(opts RankOptions) match.Summary {
 	byFile := make([]int, len(r.entries))
 	for i := range byFile {
 		byFile[i] = i
 	}
 	sort.SliceStable(byFile, func(a, b int) bool { return r.entries[byFile[a]].file < r.entries[byFile[b]].file })
-	var s Summary
+	var s match.Summary
 	first := map[string]string{}
 	for _, i := range byFile {
 		e := &r.entries[i]
 		switch e.status {
-		case OK:
+		case match.RowOK:
 			s.Ranked++
 			if e.hash == "" {
 				break
@@ -109,7 +111,7 @@ func (r *Results) Rank(opts RankOptions) Summary {
 			} else {
 				first[e.hash] = e.file
 			}
-		case Error:
+		case match.RowError:
 			s.Failed++
 		default:
 			s.Skipped++
@@ -118,7 +120,7 @@ func (r *Results) Rank(opts RankOptions) Summary {
 	s.Total = len(r.entries)
 	var ok, other []int
 	for _, i := range byFile {
-		if r.entries[i].status == OK {
+		if r.entries[i].status == match.RowOK {
 			ok = append(ok, i)
 		} else {
 			other = append(other, i)
@@ -139,14 +141,14 @@ func (r *Results) Rank(opts RankOptions) Summary {
 
 // Each calls fn with every output row in ranked order, read back from the
 // spool with Rank and DuplicateOf filled in.
-func (r *Results) Each(fn func(Row) error) error {
+func (r *Results) Each(fn func(match.Row) error) error {
 	for _, i := range r.order {
 		e := r.entries[i]
 		buf := make([]byte, e.n)
 		if _, err := r.spool.ReadAt(buf, e.off); err != nil && err != io.EOF {
 			return fmt.Errorf("read results back from %s: %w", r.spool.Name(), err)
 		}
-		var row Row
+		var row match.Row
 		if err := json.Unmarshal(buf, &row); err != nil {
 			return fmt.Errorf("read a result row back: %w", err)
 		}

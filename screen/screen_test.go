@@ -14,6 +14,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // TestMain lets the test binary act as a worker for the pool tests: a fake
@@ -21,7 +22,7 @@ import (
 // {"start_delay": "4s"} makes its start-up take that long.
 func TestMain(m *testing.M) {
 	if os.Getenv("SCREEN_TEST_WORKER") == "1" {
-		err := Serve(os.Stdin, os.Stdout, func(config []byte) (func(string) Row, error) {
+		err := Serve(os.Stdin, os.Stdout, func(config []byte) (func(string) match.Row, error) {
 			var cfg struct {
 				StartDelay string `json:"start_delay"`
 			}
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 				}
 				time.Sleep(d)
 			}
-			return func(path string) Row {
+			return func(path string) match.Row {
 				switch {
 				case strings.Contains(path, "slow"):
 					//lint:ignore SA5002 a file that never finishes, spinning like a looping PDF, is what this simulates
@@ -43,7 +44,7 @@ func TestMain(m *testing.M) {
 					os.Exit(3)
 				}
 				score := float64(len(filepath.Base(path)))
-				return Row{File: path, Status: OK, ContentHash: "h-" + filepath.Base(path), Report: &match.Report{Score: score}}
+				return match.Row{File: path, Status: match.RowOK, ContentHash: "h-" + filepath.Base(path), Report: &match.Report{Score: score}}
 			}, nil
 		})
 		if err != nil {
@@ -68,14 +69,14 @@ func testWorker() *exec.Cmd {
 func TestPool_TimeoutAndCrash(t *testing.T) {
 	t.Parallel()
 	inputs := []Input{
-		{Path: "a.pdf", Status: OK}, {Path: "slow.pdf", Status: OK}, {Path: "bbb.pdf", Status: OK},
-		{Path: "crash.pdf", Status: OK}, {Path: "cc.pdf", Status: OK}, {Path: "x.png", Status: Skipped, Reason: "not a resume"},
+		{Path: "a.pdf", Status: match.RowOK}, {Path: "slow.pdf", Status: match.RowOK}, {Path: "bbb.pdf", Status: match.RowOK},
+		{Path: "crash.pdf", Status: match.RowOK}, {Path: "cc.pdf", Status: match.RowOK}, {Path: "x.png", Status: match.RowSkipped, Reason: "not a resume"},
 	}
 	p := &Pool{Command: testWorker, Config: map[string]string{}, Workers: 2, Timeout: 2 * time.Second}
-	rows := map[string]Row{}
+	rows := map[string]match.Row{}
 	start := time.Now()
 	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r Row
+		var r match.Row
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return err
 		}
@@ -89,17 +90,17 @@ func TestPool_TimeoutAndCrash(t *testing.T) {
 		t.Fatalf("%d rows for %d inputs: %v", len(rows), len(inputs), rows)
 	}
 	for _, ok := range []string{"a.pdf", "bbb.pdf", "cc.pdf"} {
-		if rows[ok].Status != OK {
+		if rows[ok].Status != match.RowOK {
 			t.Errorf("%s: %+v", ok, rows[ok])
 		}
 	}
-	if r := rows["slow.pdf"]; r.Status != Error || !strings.Contains(r.Error, "gave up after 2s") {
+	if r := rows["slow.pdf"]; r.Status != match.RowError || !strings.Contains(r.Error, "gave up after 2s") {
 		t.Errorf("slow file: %+v", r)
 	}
-	if r := rows["crash.pdf"]; r.Status != Error || !strings.Contains(r.Error, "simulated crash") {
+	if r := rows["crash.pdf"]; r.Status != match.RowError || !strings.Contains(r.Error, "simulated crash") {
 		t.Errorf("crashing file: %+v", r)
 	}
-	if r := rows["x.png"]; r.Status != Skipped {
+	if r := rows["x.png"]; r.Status != match.RowSkipped {
 		t.Errorf("skipped file: %+v", r)
 	}
 	if d := time.Since(start); d > 2*time.Minute { // a guard against a hang, not a speed check
@@ -112,11 +113,11 @@ func TestPool_TimeoutAndCrash(t *testing.T) {
 // timeout; its files take microseconds once it is ready, so each is read.
 func TestPool_StartUpNotCharged(t *testing.T) {
 	t.Parallel()
-	inputs := []Input{{Path: "a.pdf", Status: OK}, {Path: "bb.pdf", Status: OK}, {Path: "ccc.pdf", Status: OK}}
+	inputs := []Input{{Path: "a.pdf", Status: match.RowOK}, {Path: "bb.pdf", Status: match.RowOK}, {Path: "ccc.pdf", Status: match.RowOK}}
 	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "4s"}, Workers: 2, Timeout: 2 * time.Second}
-	var rows []Row
+	var rows []match.Row
 	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r Row
+		var r match.Row
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return err
 		}
@@ -130,7 +131,7 @@ func TestPool_StartUpNotCharged(t *testing.T) {
 		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
 	}
 	for _, r := range rows {
-		if r.Status != OK {
+		if r.Status != match.RowOK {
 			t.Errorf("%s: %s %s", r.File, r.Status, r.Error)
 		}
 	}
@@ -140,11 +141,11 @@ func TestPool_StartUpNotCharged(t *testing.T) {
 // each file a row that says why, and the run still ends.
 func TestPool_WorkerFailsToStart(t *testing.T) {
 	t.Parallel()
-	inputs := []Input{{Path: "a.pdf", Status: OK}, {Path: "bb.pdf", Status: OK}}
+	inputs := []Input{{Path: "a.pdf", Status: match.RowOK}, {Path: "bb.pdf", Status: match.RowOK}}
 	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "soon"}, Workers: 1, Timeout: time.Minute}
-	var rows []Row
+	var rows []match.Row
 	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r Row
+		var r match.Row
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return err
 		}
@@ -158,7 +159,7 @@ func TestPool_WorkerFailsToStart(t *testing.T) {
 		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
 	}
 	for _, r := range rows {
-		if r.Status != Error || !strings.Contains(r.Error, "the worker stopped while starting") || !strings.Contains(r.Error, `invalid duration "soon"`) {
+		if r.Status != match.RowError || !strings.Contains(r.Error, "the worker stopped while starting") || !strings.Contains(r.Error, `invalid duration "soon"`) {
 			t.Errorf("%s: %s %q", r.File, r.Status, r.Error)
 		}
 	}
@@ -171,7 +172,7 @@ func TestPool_KillsStuckWorker(t *testing.T) {
 	var started []*exec.Cmd
 	p := &Pool{Command: func() *exec.Cmd { c := testWorker(); started = append(started, c); return c },
 		Config: 1, Workers: 1, Timeout: 500 * time.Millisecond}
-	if err := p.Run(context.Background(), []Input{{Path: "slow.pdf", Status: OK}}, func([]byte) error { return nil }); err != nil {
+	if err := p.Run(context.Background(), []Input{{Path: "slow.pdf", Status: match.RowOK}}, func([]byte) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if len(started) != 1 {
@@ -243,22 +244,22 @@ func TestResults_Rank(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Close()
-	add := func(r Row) {
+	add := func(r match.Row) {
 		raw, _ := json.Marshal(r)
 		if err := res.Add(raw); err != nil {
 			t.Fatal(err)
 		}
 	}
-	add(Row{File: "c.pdf", Status: OK, ContentHash: "x", Report: &match.Report{Score: 50}})
-	add(Row{File: "broken.pdf", Status: Error, Error: "damaged"})
-	add(Row{File: "a.pdf", Status: OK, ContentHash: "x", Report: &match.Report{Score: 50}})
-	add(Row{File: "b.pdf", Status: OK, ContentHash: "y", Report: &match.Report{Score: 90}})
-	add(Row{File: "d.pdf", Status: OK, ContentHash: "z", Report: &match.Report{Score: 10}})
-	add(Row{File: "e.png", Status: Skipped})
-	order := func(opts RankOptions) ([]string, Summary) {
+	add(match.Row{File: "c.pdf", Status: match.RowOK, ContentHash: "x", Report: &match.Report{Score: 50}})
+	add(match.Row{File: "broken.pdf", Status: match.RowError, Error: "damaged"})
+	add(match.Row{File: "a.pdf", Status: match.RowOK, ContentHash: "x", Report: &match.Report{Score: 50}})
+	add(match.Row{File: "b.pdf", Status: match.RowOK, ContentHash: "y", Report: &match.Report{Score: 90}})
+	add(match.Row{File: "d.pdf", Status: match.RowOK, ContentHash: "z", Report: &match.Report{Score: 10}})
+	add(match.Row{File: "e.png", Status: match.RowSkipped})
+	order := func(opts RankOptions) ([]string, match.Summary) {
 		sum := res.Rank(opts)
 		var out []string
-		err := res.Each(func(r Row) error {
+		err := res.Each(func(r match.Row) error {
 			out = append(out, fmt.Sprintf("%d:%s:%s", r.Rank, r.File, r.DuplicateOf))
 			return nil
 		})
@@ -272,7 +273,7 @@ func TestResults_Rank(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ranking:\n got %q\nwant %q", got, want)
 	}
-	if sum != (Summary{Ranked: 4, Failed: 1, Skipped: 1, Total: 6, Duplicates: 1}) {
+	if sum != (match.Summary{Ranked: 4, Failed: 1, Skipped: 1, Total: 6, Duplicates: 1}) {
 		t.Errorf("summary %+v", sum)
 	}
 	got, _ = order(RankOptions{Top: 2, MinScore: 0})
@@ -287,15 +288,15 @@ func TestResults_Rank(t *testing.T) {
 
 func TestAnonymizer_Scrub(t *testing.T) {
 	t.Parallel()
-	text := "Zoë Dvořák-Ångström\nzoe@example.com · +46 70 555 01 37 · github.com/zda · 12 Harbour Road\n\nExperience\n• Published with Z. Dvořák-Ångström and Alan Turing; mail zoe@example.com or call (312) 555-0123."
-	doc, err := extract.ReadText("cv.txt", []byte(text), extract.FormatText)
+	cv := "Zoë Dvořák-Ångström\nzoe@example.com · +46 70 555 01 37 · github.com/zda · 12 Harbour Road\n\nExperience\n• Published with Z. Dvořák-Ångström and Alan Turing; mail zoe@example.com or call (312) 555-0123."
+	doc, err := extract.ReadText("cv.txt", []byte(cv), extract.FormatText)
 	if err != nil {
 		t.Fatal(err)
 	}
-	row := Row{File: "/home/zoe/cv.txt", Status: OK, Report: &match.Report{Resume: "/home/zoe/cv.txt",
+	row := match.Row{File: "/home/zoe/cv.txt", Status: match.RowOK, Report: &match.Report{Resume: "/home/zoe/cv.txt",
 		Skills:   []match.SkillResult{{ResumeEvidence: []match.Evidence{{Text: doc.Text[strings.Index(doc.Text, "Published"):], Term: "Published"}}}},
 		Warnings: []match.Warning{{Message: "see /home/zoe/cv.txt"}}}}
-	Anonymizer{Names: match.PersonNames}.Scrub(&row, doc, "/home/zoe/cv.txt", "cand-1")
+	Anonymizer{Names: text.PersonNames}.Scrub(&row, doc, "/home/zoe/cv.txt", "cand-1")
 	out, _ := json.Marshal(row)
 	for _, secret := range []string{"Zoë", "Dvořák", "Ångström", "zoe@example.com", "555", "github.com", "Harbour", "Alan Turing", "/home/zoe"} {
 		if strings.Contains(string(out), secret) {

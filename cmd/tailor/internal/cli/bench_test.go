@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match"
 )
 
 // benchFolder writes n PDFs built from the sample resumes and, when
@@ -58,7 +59,7 @@ func BenchmarkScreenInProcess(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	job, err := loadJob("../../../../testdata/jobs/cv-engineer.md", nil, tax, extract.Options{})
+	jd, err := loadJob("../../../../testdata/jobs/cv-engineer.md", nil, tax, extract.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func BenchmarkScreenInProcess(b *testing.B) {
 				defer wg.Done()
 				for f := range work {
 					if doc, err := extract.Read(f, extract.Options{}); err == nil {
-						job.Compare(doc)
+						match.Compare(jd, doc)
 					}
 				}
 			}()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
 	"github.com/tailor-cli/tailor/report"
 )
 
@@ -72,7 +73,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			}
 			type result struct {
 				doc *extract.Document
-				job *match.Job
+				jd  *job.Job
 				err error
 			}
 			path := cmd.Args().First()
@@ -93,19 +94,19 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					r.err = err
 					return
 				}
-				r.job, r.err = loadJob(cmd.String("job"), stdin, tax, opts)
+				r.jd, r.err = loadJob(cmd.String("job"), stdin, tax, opts)
 			}()
 			deadline := time.NewTimer(readTimeout(cmd))
 			defer deadline.Stop()
-			var job *match.Job
+			var jd *job.Job
 			var doc *extract.Document
-			for job == nil || doc == nil {
+			for jd == nil || doc == nil {
 				select {
 				case p := <-prepared:
 					if p.err != nil {
 						return p.err
 					}
-					job = p.job
+					jd = p.jd
 				case r := <-resume:
 					if r.err != nil {
 						return r.err
@@ -113,14 +114,14 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					doc = r.doc
 				case <-deadline.C:
 					what := path
-					if job == nil && doc != nil {
+					if jd == nil && doc != nil {
 						what = "job " + cmd.String("job")
 					}
 					return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
 						what, errGaveUp, readTimeout(cmd))
 				}
 			}
-			rep := job.Compare(doc)
+			rep := match.Compare(jd, doc)
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
 				return err
 			}

@@ -17,6 +17,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 )
 
 // Exit codes. They are part of tailor's interface and documented in the
@@ -156,8 +158,8 @@ func useColor(w io.Writer) bool {
 
 // loadTaxonomy returns the built-in taxonomy, extended or replaced by the
 // file at path when path is not empty.
-func loadTaxonomy(path string) (*match.Taxonomy, error) {
-	base, err := match.BuiltinTaxonomy()
+func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
+	base, err := taxonomy.Builtin()
 	if err != nil {
 		return nil, err
 	}
@@ -168,19 +170,19 @@ func loadTaxonomy(path string) (*match.Taxonomy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("taxonomy %s: %w", path, unwrapPath(err))
 	}
-	return match.LoadTaxonomy(path, data, base)
+	return taxonomy.Load(path, data, base)
 }
 
 // loadJob reads and analyses the job: a file, "-" for standard input, or
 // the built-in profile when path is empty.
-func loadJob(path string, stdin io.Reader, tax *match.Taxonomy, opts extract.Options) (*match.Job, error) {
+func loadJob(path string, stdin io.Reader, tax *taxonomy.Taxonomy, opts extract.Options) (*job.Job, error) {
 	var doc *extract.Document
 	var err error
 	name := path
 	switch path {
 	case "":
-		name = match.BuiltinJobPrefix + match.DefaultProfile
-		doc, err = match.ProfileDocument(match.DefaultProfile)
+		name = job.BuiltinPrefix + job.DefaultProfile
+		doc, err = job.ProfileDocument(job.DefaultProfile)
 	case "-":
 		data, rerr := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
 		if rerr != nil {
@@ -196,7 +198,7 @@ func loadJob(path string, stdin io.Reader, tax *match.Taxonomy, opts extract.Opt
 	if err != nil {
 		return nil, fmt.Errorf("job %w", err)
 	}
-	return match.NewJob(name, doc, tax), nil
+	return job.New(name, doc, tax), nil
 }
 
 func unwrapPath(err error) error {

@@ -22,6 +22,9 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 	"github.com/tailor-cli/tailor/report"
 	"github.com/tailor-cli/tailor/screen"
 )
@@ -100,7 +103,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			if err != nil {
 				return err
 			}
-			job, jobFile, cleanup, err := jobForWorkers(jobPath, stdin, tax)
+			jd, jobFile, cleanup, err := jobForWorkers(jobPath, stdin, tax)
 			if err != nil {
 				return err
 			}
@@ -122,7 +125,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			anonymize := cmd.Bool("anonymize")
 			pool := &screen.Pool{
 				Command: workerCommand,
-				Config: workerConfig{Job: jobFile, JobName: job.Name, Taxonomy: cmd.String("taxonomy"),
+				Config: workerConfig{Job: jobFile, JobName: jd.Name, Taxonomy: cmd.String("taxonomy"),
 					Anonymize: anonymize, Limits: limits},
 				Workers: cmd.Int("jobs"),
 				Timeout: readTimeout(cmd),
@@ -146,7 +149,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 				return err
 			}
 			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
-			batch := report.Batch{Job: job.Name, Summary: sum, Rows: results.Each}
+			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each}
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.WriteBatch(out, batch) }); err != nil {
 				return err
 			}
@@ -160,10 +163,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 // jobForWorkers loads the job once (validating it) and returns a file the
 // workers can read it from: the job's own path, or for standard input a
 // temporary copy that cleanup removes.
-func jobForWorkers(path string, stdin io.Reader, tax *match.Taxonomy) (*match.Job, string, func(), error) {
+func jobForWorkers(path string, stdin io.Reader, tax *taxonomy.Taxonomy) (*job.Job, string, func(), error) {
 	if path != "-" {
-		job, err := loadJob(path, stdin, tax, extract.Options{})
-		return job, path, func() {}, err
+		jd, err := loadJob(path, stdin, tax, extract.Options{})
+		return jd, path, func() {}, err
 	}
 	data, err := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
 	if err != nil {
@@ -185,7 +188,7 @@ func jobForWorkers(path string, stdin io.Reader, tax *match.Taxonomy) (*match.Jo
 		cleanup()
 		return nil, "", nil, fmt.Errorf("job %w", err)
 	}
-	return match.NewJob("-", doc, tax), f.Name(), cleanup, nil
+	return job.New("-", doc, tax), f.Name(), cleanup, nil
 }
 
 // workerCommand starts this program as a screening worker.
@@ -201,7 +204,7 @@ func workerCommand() *exec.Cmd {
 
 // anonymizeFailure names a file that failed or was skipped by a hash of its
 // path, and removes the path from the reason.
-func anonymizeFailure(r screen.Row) screen.Row {
+func anonymizeFailure(r match.Row) match.Row {
 	id := screen.ID("file-", []byte(r.File))
 	r.Error = strings.ReplaceAll(r.Error, r.File, id)
 	r.File = id
@@ -271,7 +274,7 @@ func workerCommandDef(stdin io.Reader, stdout io.Writer) *ucli.Command {
 
 // setupWorker prepares a worker from its configuration: it loads the
 // taxonomy and job once and returns the function that handles one file.
-func setupWorker(raw []byte) (func(string) screen.Row, error) {
+func setupWorker(raw []byte) (func(string) match.Row, error) {
 	var cfg workerConfig
 	if err := json.Unmarshal(raw, &cfg); err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
@@ -280,18 +283,18 @@ func setupWorker(raw []byte) (func(string) screen.Row, error) {
 	if err != nil {
 		return nil, err
 	}
-	job, err := loadJob(cfg.Job, nil, tax, extract.Options{})
+	jd, err := loadJob(cfg.Job, nil, tax, extract.Options{})
 	if err != nil {
 		return nil, err
 	}
-	job.Name = cfg.JobName
-	anon := screen.Anonymizer{Names: match.PersonNames}
-	return func(path string) (row screen.Row) {
+	jd.Name = cfg.JobName
+	anon := screen.Anonymizer{Names: text.PersonNames}
+	return func(path string) (row match.Row) {
 		// A panic costs this file a row, not the worker its life (and
 		// the row a stack trace for a reason).
 		defer func() {
 			if r := recover(); r != nil {
-				row = screen.Row{File: path, Status: screen.Error, Error: path + ": " + internalError(r).Error()}
+				row = match.Row{File: path, Status: match.RowError, Error: path + ": " + internalError(r).Error()}
 				if cfg.Anonymize {
 					row = anonymizeFailure(row)
 				}
@@ -299,14 +302,14 @@ func setupWorker(raw []byte) (func(string) screen.Row, error) {
 		}()
 		doc, err := extract.Read(path, cfg.Limits)
 		if err != nil {
-			row = screen.Row{File: path, Status: screen.Error, Error: describe(err)}
+			row = match.Row{File: path, Status: match.RowError, Error: describe(err)}
 			if cfg.Anonymize {
 				row = anonymizeFailure(row)
 			}
 			return row
 		}
 		sum := sha256.Sum256([]byte(doc.Text))
-		row = screen.Row{File: path, Status: screen.OK, ContentHash: hex.EncodeToString(sum[:8]), Report: job.Compare(doc)}
+		row = match.Row{File: path, Status: match.RowOK, ContentHash: hex.EncodeToString(sum[:8]), Report: match.Compare(jd, doc)}
 		if cfg.Anonymize {
 			data, _ := os.ReadFile(path)
 			anon.Scrub(&row, doc, path, screen.ID("cand-", data))

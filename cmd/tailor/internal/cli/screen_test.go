@@ -231,7 +231,7 @@ func TestScreen_Anonymize(t *testing.T) {
 	t.Parallel()
 	dir := messyFolder(t)
 	for _, format := range []string{"jsonl", "csv", "text", "html"} {
-		code, stdout, stderr := run(t, "", "screen", "--job", "../../../../match/profiles/deep-learning-engineer.md", "--anonymize", "--format", format, dir)
+		code, stdout, stderr := run(t, "", "screen", "--job", "../../../../match/job/profiles/deep-learning-engineer.md", "--anonymize", "--format", format, dir)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}

@@ -1,10 +1,12 @@
-package match
+package job
 
 import (
 	"crypto/sha256"
 	"fmt"
 	"reflect"
 	"testing"
+
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // TestProfilePhrases_Generated checks that profile_phrases.go holds, for
@@ -25,16 +27,16 @@ func TestProfilePhrases_Generated(t *testing.T) {
 		}
 		stored, ok := profilePhrases[fmt.Sprintf("%x", sha256.Sum256([]byte(doc.Text)))]
 		if !ok {
-			t.Fatalf("profile_phrases.go has no entry for the current text of %s: run go generate ./match", name)
+			t.Fatalf("profile_phrases.go has no entry for the current text of %s: run go generate ./match/job", name)
 		}
-		if live := NounPhrases(doc.Text); !reflect.DeepEqual(stored, live) {
-			t.Fatalf("profile_phrases.go differs from the tagger for %s: run go generate ./match", name)
+		if live := text.NounPhrases(doc.Text); !reflect.DeepEqual(stored, live) {
+			t.Fatalf("profile_phrases.go differs from the tagger for %s: run go generate ./match/job", name)
 		}
 		if len(stored) == 0 {
 			t.Fatalf("%s: no noun phrases found", name)
 		}
 	}
 	if len(profilePhrases) != len(names) {
-		t.Fatalf("profile_phrases.go has %d entries for %d profiles: run go generate ./match", len(profilePhrases), len(names))
+		t.Fatalf("profile_phrases.go has %d entries for %d profiles: run go generate ./match/job", len(profilePhrases), len(names))
 	}
 }

@@ -1,4 +1,4 @@
-package match
+package text
 
 import (
 	"strings"
@@ -62,7 +62,7 @@ func Tokenize(text string) []Token {
 		if period {
 			text = text[:len(text)-1]
 		}
-		out = splitInner(out, text, t.Start, glue)
+		out = SplitInner(out, text, t.Start, glue)
 		if period {
 			out = append(out, newToken(".", t.End()-1, GlueAdjacent))
 		}
@@ -85,9 +85,9 @@ func dottedAbbrev(s string) bool {
 	return true
 }
 
-// splitInner appends the parts of one prose token, split at hyphens and
+// SplitInner appends the parts of one prose token, split at hyphens and
 // slashes that have a letter or digit on both sides.
-func splitInner(out []Token, s string, base int, glue Glue) []Token {
+func SplitInner(out []Token, s string, base int, glue Glue) []Token {
 	start := 0
 	for i := 1; i < len(s)-1; i++ {
 		c := s[i]

@@ -1,4 +1,4 @@
-package match
+package taxonomy
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // termKind is how a taxonomy term must be matched.
@@ -24,7 +26,7 @@ const (
 // patternToken is one token of a compiled term.
 type patternToken struct {
 	text, lower, stem string
-	glue              Glue
+	glue              text.Glue
 }
 
 // pattern is one compiled way of writing a skill.
@@ -57,11 +59,11 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 	for i, tk := range toks {
 		glue := tk.Glue
 		if i == 0 {
-			glue = GlueSpace
+			glue = text.GlueSpace
 		}
-		hyphen = hyphen || glue == GlueHyphen
-		spaced = spaced && (glue == GlueSpace || glue == GlueHyphen)
-		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, stem: wordStem(tk.Lower), glue: glue})
+		hyphen = hyphen || glue == text.GlueHyphen
+		spaced = spaced && (glue == text.GlueSpace || glue == text.GlueHyphen)
+		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, stem: text.Stem(tk.Lower), glue: glue})
 	}
 	p.strict = kind == termAmbiguous || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
 	out := []*pattern{p}
@@ -72,7 +74,7 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 		}
 		joined := sb.String()
 		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict,
-			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: wordStem(strings.ToLower(joined)), glue: GlueSpace}}})
+			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}})
 	}
 	return out, nil
 }
@@ -99,28 +101,28 @@ func isPlainTerm(term string) bool {
 // prose's tokenizer leaves as they are; splitting those directly saves
 // most of the cost of compiling the taxonomy, which every run pays.
 // TestTermTokens checks that both ways agree on every built-in term.
-func termTokens(term string) []Token {
+func termTokens(term string) []text.Token {
 	if !isPlainTerm(term) {
-		return Tokenize(term)
+		return text.Tokenize(term)
 	}
-	var out []Token
+	var out []text.Token
 	off := 0
 	for _, w := range strings.Split(term, " ") {
-		out = splitInner(out, w, off, GlueSpace)
+		out = text.SplitInner(out, w, off, text.GlueSpace)
 		off += len(w) + 1
 	}
 	return out
 }
 
 // matchAt reports whether the pattern matches toks starting at i.
-func (p *pattern) matchAt(toks []Token, i int) bool {
+func (p *pattern) matchAt(toks []text.Token, i int) bool {
 	ok, _ := p.match(toks, i)
 	return ok
 }
 
 // match reports whether the pattern matches toks starting at i, and
 // whether it matches them exactly (no inflection or plural).
-func (p *pattern) match(toks []Token, i int) (ok, exact bool) {
+func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 	if i+len(p.toks) > len(toks) {
 		return false, false
 	}
@@ -136,7 +138,7 @@ func (p *pattern) match(toks []Token, i int) (ok, exact bool) {
 			// that are not acronyms also in any inflection of the same
 			// case ("quantize", "Quantizing").
 			if tk.Text != pt.text {
-				if k != last || !isPlural(tk.Text, pt.text) && !sameCaseInflection(tk, pt) {
+				if k != last || !text.IsPlural(tk.Text, pt.text) && !sameCaseInflection(tk, pt) {
 					return false, false
 				}
 				inflected = true
@@ -146,13 +148,13 @@ func (p *pattern) match(toks []Token, i int) (ok, exact bool) {
 		// Other terms match in any case; their last word in any
 		// inflection ("profiled", "fine-tuning", "GPUs").
 		if tk.Lower != pt.lower {
-			if k != last || wordStem(tk.Lower) != pt.stem || !inflectionOf(tk.Lower, pt.lower) || agentNoun(tk.Lower, pt.lower) {
+			if k != last || text.Stem(tk.Lower) != pt.stem || !text.InflectionOf(tk.Lower, pt.lower) || text.AgentNoun(tk.Lower, pt.lower) {
 				return false, false
 			}
 			inflected = true
 		}
 	}
-	if inflected && p.kind == termAlias && p.skill.guarded[lowerPhrase(toks[i:i+len(p.toks)])] {
+	if inflected && p.kind == termAlias && p.skill.guarded[text.LowerPhrase(toks[i:i+len(p.toks)])] {
 		return false, false
 	}
 	return true, !inflected
@@ -160,123 +162,31 @@ func (p *pattern) match(toks []Token, i int) (ok, exact bool) {
 
 // sameCaseInflection reports whether a token is an inflection of a
 // case-sensitive word that is not an acronym, starting in the same case.
-func sameCaseInflection(tk Token, pt patternToken) bool {
-	if isAcronym(pt.text) || tk.Text == "" {
+func sameCaseInflection(tk text.Token, pt patternToken) bool {
+	if text.IsAcronym(pt.text) || tk.Text == "" {
 		return false
 	}
 	a, _ := utf8.DecodeRuneInString(tk.Text)
 	b, _ := utf8.DecodeRuneInString(pt.text)
 	// Compared as written, so that "LoRa" is no form of "LoRA".
-	return unicode.IsUpper(a) == unicode.IsUpper(b) && wordStem(tk.Lower) == pt.stem && inflectionOf(tk.Text, pt.text)
-}
-
-// isAcronym reports whether s has no lower-case letter ("GPT", "C#").
-func isAcronym(s string) bool {
-	return strings.ToUpper(s) == s
-}
-
-// endings are the inflectional endings two forms of a word may differ by.
-var endings = map[string]bool{"": true, "e": true, "s": true, "es": true, "ed": true, "d": true,
-	"ing": true, "ings": true, "y": true, "ies": true, "ied": true}
-
-// inflectionOf reports whether w and term are forms of one word: past
-// their common beginning, each ends in an inflectional ending (profiled
-// and profiling, tune and tuning, GPUs and GPU, modelling and model), and
-// w does not merely add an "e" ("seaborne" is no form of "Seaborn").
-func inflectionOf(w, term string) bool {
-	n := 0
-	for n < len(w) && n < len(term) && w[n] == term[n] {
-		n++
-	}
-	rw, rt := w[n:], term[n:]
-	// A doubled final consonant belongs to the ending (modelling, running).
-	if n > 0 && len(rw) > 1 && rw[0] == w[n-1] {
-		rw = rw[1:]
-	}
-	if n > 0 && len(rt) > 1 && rt[0] == term[n-1] {
-		rt = rt[1:]
-	}
-	return endings[rw] && endings[rt] && !(rw == "e" && rt == "")
-}
-
-// agentNoun reports whether w names a person where the term names an
-// activity: "engineers" for "engineering", "learners" for "learning". The
-// two share a stem, but a job that works with data engineers does not ask
-// for data engineering.
-func agentNoun(w, term string) bool {
-	w = strings.TrimSuffix(w, "s")
-	return strings.HasSuffix(term, "ing") && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or"))
-}
-
-// lowerPhrase joins tokens' lower-case text with spaces.
-func lowerPhrase(toks []Token) string {
-	parts := make([]string, len(toks))
-	for i, tk := range toks {
-		parts[i] = tk.Lower
-	}
-	return strings.Join(parts, " ")
+	return unicode.IsUpper(a) == unicode.IsUpper(b) && text.Stem(tk.Lower) == pt.stem && text.InflectionOf(tk.Text, pt.text)
 }
 
 // glueFits reports whether a document token attached by got may stand where
 // a term has a token attached by want: a space and a hyphen are
 // interchangeable ("fine tuning", "fine-tuning"); a slash or adjacency must
 // be the same.
-func glueFits(want, got Glue) bool {
-	if want == GlueSpace || want == GlueHyphen {
-		return got == GlueSpace || got == GlueHyphen
+func glueFits(want, got text.Glue) bool {
+	if want == text.GlueSpace || want == text.GlueHyphen {
+		return got == text.GlueSpace || got == text.GlueHyphen
 	}
 	return want == got
-}
-
-// isPlural reports whether w is a plural (or possessive-free plural) of
-// base: CNN → CNNs, Transformer → Transformers, technology → technologies.
-func isPlural(w, base string) bool {
-	if len(base) < 2 || len(w) <= len(base) {
-		return false
-	}
-	if strings.HasPrefix(w, base) {
-		rest := w[len(base):]
-		return rest == "s" || rest == "es" || rest == "S"
-	}
-	stem := base[:len(base)-1]
-	return (base[len(base)-1] == 'y') && w == stem+"ies"
-}
-
-// wordStem reduces an English word to a stem its inflections share:
-// profile, profiles, profiled, profiling → "profil"; GPUs → "gpu";
-// modelling, modeling → "model". It is deliberately light (three steps,
-// each leaving at least three letters): it only has to make a term's forms
-// meet, not to be a linguist's stemmer.
-func wordStem(w string) string {
-	cut := func(suffix, repl string) bool {
-		if strings.HasSuffix(w, suffix) && len(w)-len(suffix)+len(repl) >= 3 {
-			w = w[:len(w)-len(suffix)] + repl
-			return true
-		}
-		return false
-	}
-	// Plurals.
-	switch {
-	case cut("ies", "y"):
-	case (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")) && cut("es", ""):
-	case !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") && (!strings.HasSuffix(w, "us") || len(w) <= 4):
-		// "status" and "corpus" keep their s; "GPUs" and "CPUs" do not.
-		cut("s", "")
-	}
-	// Verb forms; a doubled final consonant is undone (modelling, running).
-	if cut("ing", "") || cut("ed", "") {
-		if n := len(w); n >= 4 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiousz", rune(w[n-1])) {
-			w = w[:n-1]
-		}
-	}
-	cut("e", "")
-	return w
 }
 
 // lookupKeys are the index keys under which a token may start a pattern:
 // itself, its stem, and its singular forms when it may be a plural.
 func lookupKeys(lower string) []string {
-	keys := []string{lower, wordStem(lower)}
+	keys := []string{lower, text.Stem(lower)}
 	if strings.HasSuffix(lower, "ies") && len(lower) > 4 {
 		keys = append(keys, lower[:len(lower)-3]+"y")
 	}
@@ -305,10 +215,10 @@ type Hit struct {
 
 var versionPattern = regexp.MustCompile(`^v?\d+(\.\d+)*(\.x|\+)?$`)
 
-// scan finds every skill term in toks, longest match first, without
+// Scan finds every skill term in toks, longest match first, without
 // overlaps. Ambiguous hits are returned marked; deciding whether their
 // context makes them count is the caller's job.
-func (t *Taxonomy) scan(toks []Token) []Hit {
+func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 	var hits []Hit
 	for i := 0; i < len(toks); {
 		// The longest match wins; between equally long ones, a match of
@@ -338,8 +248,8 @@ func (t *Taxonomy) scan(toks []Token) []Hit {
 		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous}
 		if i+n < len(toks) {
 			next := toks[i+n]
-			h.Qualified = next.Glue == GlueSpace && versionPattern.MatchString(next.Text) ||
-				next.Glue == GlueHyphen && techSuffixes[next.Lower]
+			h.Qualified = next.Glue == text.GlueSpace && versionPattern.MatchString(next.Text) ||
+				next.Glue == text.GlueHyphen && techSuffixes[next.Lower]
 		}
 		hits = append(hits, h)
 		i += n
@@ -350,14 +260,14 @@ func (t *Taxonomy) scan(toks []Token) []Hit {
 // boundaryOK rejects a strict pattern that is part of a hyphenated compound
 // ("go-to-market", "C-suite"), and any pattern followed directly by "+",
 // "#" or "&", which make another name ("C++", "F#", "R&D").
-func boundaryOK(p *pattern, toks []Token, i int) bool {
+func boundaryOK(p *pattern, toks []text.Token, i int) bool {
 	end := i + len(p.toks)
 	if p.strict {
-		if toks[i].Glue == GlueHyphen || end < len(toks) && toks[end].Glue == GlueHyphen && !techSuffixes[toks[end].Lower] {
+		if toks[i].Glue == text.GlueHyphen || end < len(toks) && toks[end].Glue == text.GlueHyphen && !techSuffixes[toks[end].Lower] {
 			return false
 		}
 	}
-	if end < len(toks) && toks[end].Glue == GlueAdjacent && strings.ContainsAny(toks[end].Text[:1], "+#&") {
+	if end < len(toks) && toks[end].Glue == text.GlueAdjacent && strings.ContainsAny(toks[end].Text[:1], "+#&") {
 		return false
 	}
 	if p.strict && isInitial(toks, i, end) {
@@ -369,12 +279,12 @@ func boundaryOK(p *pattern, toks []Token, i int) bool {
 // isInitial reports whether the single letter at toks[i] is a name's initial
 // ("R. Sørensen"): a full stop follows it directly and a capitalised word
 // follows that.
-func isInitial(toks []Token, i, end int) bool {
+func isInitial(toks []text.Token, i, end int) bool {
 	if end != i+1 || len(toks[i].Text) != 1 || end+1 >= len(toks) {
 		return false
 	}
 	dot, next := toks[end], toks[end+1]
-	if dot.Text != "." || dot.Glue != GlueAdjacent || next.Glue != GlueSpace {
+	if dot.Text != "." || dot.Glue != text.GlueAdjacent || next.Glue != text.GlueSpace {
 		return false
 	}
 	r := []rune(next.Text)
@@ -392,7 +302,7 @@ var techSuffixes = map[string]bool{
 
 // negated reports whether the tokens i..i+n sit inside one of the skill's
 // "not" phrases ("attention to detail", "power transformers").
-func negated(s *Skill, toks []Token, i, n int) bool {
+func negated(s *Skill, toks []text.Token, i, n int) bool {
 	for _, q := range s.not {
 		m := len(q.toks)
 		for start := max(0, i+n-m); start <= i; start++ {

@@ -1,4 +1,4 @@
-package match
+package taxonomy
 
 import (
 	_ "embed"
@@ -10,16 +10,18 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 //go:generate go run ./internal/gentaxonomy -in taxonomy.yaml -out taxonomy_builtin.go
 
 //go:embed taxonomy.yaml
-var builtinTaxonomyYAML []byte
+var builtinYAML []byte
 
-// BuiltinTaxonomyName is the name errors and reports use for the embedded
+// BuiltinName is the name errors and reports use for the embedded
 // taxonomy.
-const BuiltinTaxonomyName = "builtin:taxonomy.yaml"
+const BuiltinName = "builtin:taxonomy.yaml"
 
 // ErrTaxonomy marks an error in a taxonomy file; the message names the file,
 // line and entry.
@@ -86,11 +88,11 @@ var (
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-// BuiltinTaxonomy returns the taxonomy built into tailor. Its source is
+// Builtin returns the taxonomy built into tailor. Its source is
 // taxonomy.yaml; the data comes from taxonomy_builtin.go, generated from it,
 // which saves parsing the YAML on every run.
-func BuiltinTaxonomy() (*Taxonomy, error) {
-	t := &Taxonomy{Version: builtinVersion, Source: BuiltinTaxonomyName, byID: map[string]*Skill{},
+func Builtin() (*Taxonomy, error) {
+	t := &Taxonomy{Version: builtinVersion, Source: BuiltinName, byID: map[string]*Skill{},
 		categories: slices.Clone(builtinCategories)}
 	for i := range builtinSkills {
 		s := builtinSkills[i] // a copy: compiling fills in its matchers
@@ -98,7 +100,7 @@ func BuiltinTaxonomy() (*Taxonomy, error) {
 		t.byID[s.ID] = &s
 	}
 	errf := func(line int, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %w: %s", BuiltinTaxonomyName, line, ErrTaxonomy, fmt.Sprintf(format, args...))
+		return fmt.Errorf("%s:%d: %w: %s", BuiltinName, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
 	if err := t.compile(errf); err != nil {
 		return nil, err
@@ -106,18 +108,18 @@ func BuiltinTaxonomy() (*Taxonomy, error) {
 	return t, nil
 }
 
-// builtinTaxonomySource returns the YAML the built-in taxonomy is generated
+// builtinSource returns the YAML the built-in taxonomy is generated
 // from, with its examples and counterexamples.
-func builtinTaxonomySource() (*Taxonomy, error) {
-	return LoadTaxonomy(BuiltinTaxonomyName, builtinTaxonomyYAML, nil)
+func builtinSource() (*Taxonomy, error) {
+	return Load(BuiltinName, builtinYAML, nil)
 }
 
-// LoadTaxonomy decodes, validates and compiles a taxonomy file. With base
+// Load decodes, validates and compiles a taxonomy file. With base
 // non-nil the file extends base: its skills are added, and a skill whose id
 // base already has replaces that entry, unless the file says
 // "replace: true", in which case base is ignored. Every error names the
 // file, the line and the entry.
-func LoadTaxonomy(name string, data []byte, base *Taxonomy) (*Taxonomy, error) {
+func Load(name string, data []byte, base *Taxonomy) (*Taxonomy, error) {
 	var f taxonomyFile
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
@@ -209,7 +211,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		}
 		s.guarded = map[string]bool{}
 		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
-			s.guarded[lowerPhrase(termTokens(term))] = true
+			s.guarded[text.LowerPhrase(termTokens(term))] = true
 		}
 		for _, group := range []struct {
 			terms []string
@@ -233,7 +235,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.
 					k := p.toks[0].lower
-					if len(p.toks) == 1 && (p.kind == termAlias || !isAcronym(p.toks[0].text)) {
+					if len(p.toks) == 1 && (p.kind == termAlias || !text.IsAcronym(p.toks[0].text)) {
 						k = p.toks[0].stem
 					}
 					t.index[k] = append(t.index[k], p)
@@ -302,7 +304,7 @@ var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 func yamlError(name string, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		cause := strings.TrimSuffix(m[2], " in type match.taxonomyFile")
+		cause := strings.TrimSuffix(m[2], " in type taxonomy.taxonomyFile")
 		cause = strings.ReplaceAll(cause, "field ", "unknown field ")
 		cause = strings.TrimSuffix(cause, " not found")
 		return fmt.Errorf("%s:%s: %w: %s", name, m[1], ErrTaxonomy, cause)

@@ -1,4 +1,4 @@
-package match
+package job
 
 import (
 	"slices"
@@ -6,19 +6,19 @@ import (
 	"strings"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 // Keyword is a term the job uses that the taxonomy does not know: a noun
 // phrase the job repeats, or a proper noun it asks for in a requirement.
 type Keyword struct {
 	// Term is the job's wording (its first use).
-	Term string `json:"term"`
+	Term string
 	// Importance is required when any use is in a required clause.
-	Importance Importance `json:"importance"`
+	Importance Importance
 	// Count is how often the job uses the term.
-	Count int `json:"count"`
-	// InResume reports whether the resume uses the term too.
-	InResume bool `json:"in_resume"`
+	Count int
 }
 
 // maxKeywords is the most keywords a report lists.
@@ -67,7 +67,7 @@ type keywordCandidate struct {
 // in a required clause; not overlapping a skill, not in boilerplate, not
 // generic words. A job without requirement sections yields none: its
 // company and place names would pass for terms.
-func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, importance func(Hit) (Importance, bool), listSection func(extract.Section) bool) []Keyword {
+func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxonomy.Hit, importance func(taxonomy.Hit) (Importance, bool), listSection func(extract.Section) bool) []Keyword {
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
 		if sec := doc.SectionAt(p.Start); !listSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
@@ -77,7 +77,7 @@ func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, impor
 		if p.Text == "" || overlaps(covered, p.Start, p.End) {
 			continue
 		}
-		imp, ok := importance(Hit{Start: p.Start, End: p.End})
+		imp, ok := importance(taxonomy.Hit{Start: p.Start, End: p.End})
 		if !ok { // boilerplate
 			continue
 		}
@@ -119,18 +119,18 @@ func otherKeywords(doc *extract.Document, phrases []Phrase, covered []Hit, impor
 // that starts a list item or line (the tagger reads "Run" as a name there),
 // and the phrase altogether when only generic words, numbers or single
 // letters are left.
-func trimPhrase(doc *extract.Document, p Phrase) Phrase {
+func trimPhrase(doc *extract.Document, p text.Phrase) text.Phrase {
 	words := strings.Fields(p.Text)
 	if li := doc.LineAt(p.Start); li >= 0 {
 		line := doc.Text[doc.Lines[li].Start:p.Start]
-		if strings.TrimLeft(line, "•▪◦‣-*–—○■ ") == "" && len(words) > 0 && !isAcronym(words[0]) {
+		if strings.TrimLeft(line, "•▪◦‣-*–—○■ ") == "" && len(words) > 0 && !text.IsAcronym(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
 			if len(words) > 1 {
 				words = words[1:]
 			} else if !p.Proper {
-				return Phrase{}
+				return text.Phrase{}
 			}
 		}
 	}
@@ -138,24 +138,24 @@ func trimPhrase(doc *extract.Document, p Phrase) Phrase {
 		words = words[1:]
 	}
 	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) {
-		return Phrase{}
+		return text.Phrase{}
 	}
 	generic := true
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,;:()"))
-		if len([]rune(lw)) > 1 && !genericWords[lw] && !genericWords[wordStem(lw)] && strings.IndexFunc(lw, isLetter) >= 0 {
+		if len([]rune(lw)) > 1 && !genericWords[lw] && !genericWords[text.Stem(lw)] && strings.IndexFunc(lw, isLetter) >= 0 {
 			generic = false
 		}
 	}
 	if generic {
-		return Phrase{}
+		return text.Phrase{}
 	}
-	text := strings.Join(words, " ")
+	term := strings.Join(words, " ")
 	start := p.Start + strings.Index(doc.Text[p.Start:p.End], words[0])
-	if !strings.HasPrefix(doc.Text[start:], text) {
-		return Phrase{}
+	if !strings.HasPrefix(doc.Text[start:], term) {
+		return text.Phrase{}
 	}
-	return Phrase{Text: text, Start: start, End: start + len(text), Proper: p.Proper}
+	return text.Phrase{Text: term, Start: start, End: start + len(term), Proper: p.Proper}
 }
 
 // isMarkup reports whether a word carries markup or code characters
@@ -167,35 +167,13 @@ func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
 // phraseKey is a phrase's identity for counting: lower case, each word
 // stemmed ("canary releases" and "canary release" are one term).
 func phraseKey(s string) string {
-	return strings.Join(stems(s), " ")
+	return strings.Join(text.Stems(s), " ")
 }
 
 // overlaps reports whether any hit overlaps [start, end).
-func overlaps(hits []Hit, start, end int) bool {
+func overlaps(hits []taxonomy.Hit, start, end int) bool {
 	for _, h := range hits {
 		if h.Start < end && start < h.End {
-			return true
-		}
-	}
-	return false
-}
-
-// inText reports whether text uses the term: its words, stemmed, in order.
-func inText(toks []Token, term string) bool {
-	want := stems(term)
-	if len(want) == 0 {
-		return false
-	}
-	var got []string
-	for _, t := range toks {
-		if w := words(t.Text); len(w) == 1 {
-			got = append(got, wordStem(w[0]))
-		} else {
-			got = append(got, "")
-		}
-	}
-	for i := 0; i+len(want) <= len(got); i++ {
-		if slices.Equal(got[i:i+len(want)], want) {
 			return true
 		}
 	}

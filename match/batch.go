@@ -1,28 +1,26 @@
-package screen
+package match
 
-import "github.com/tailor-cli/tailor/match"
-
-// Status says what became of one input.
-type Status string
+// RowStatus says what became of one input of a batch.
+type RowStatus string
 
 // Row statuses.
 const (
-	// OK: the resume was read and compared; Report is set.
-	OK Status = "ok"
-	// Error: the file could not be read or took too long; Error says why.
-	Error Status = "error"
-	// Skipped: the file is not a resume format tailor reads.
-	Skipped Status = "skipped"
+	// RowOK: the resume was read and compared; Report is set.
+	RowOK RowStatus = "ok"
+	// RowError: the file could not be read or took too long; Error says why.
+	RowError RowStatus = "error"
+	// RowSkipped: the file is not a resume format tailor reads.
+	RowSkipped RowStatus = "skipped"
 )
 
-// Row is the outcome for one input file: one line of JSON Lines output,
-// with the same fields as `tailor check --format json` plus file, status and
-// the screening fields.
+// Row is the outcome for one input file of a batch (tailor screen): one
+// line of JSON Lines output, with the same fields as `tailor check --format
+// json` plus file, status and the screening fields.
 type Row struct {
 	// File is the input's path, or with --anonymize its candidate id.
 	File string `json:"file"`
 	// Status is ok, error or skipped.
-	Status Status `json:"status"`
+	Status RowStatus `json:"status"`
 	// Error is why the file failed or was skipped; empty when ok.
 	Error string `json:"error,omitempty"`
 	// Rank is the 1-based position among ok rows, by score then file;
@@ -35,10 +33,10 @@ type Row struct {
 	// content; empty when the resume is unique.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	// Report is the gap report; nil unless ok.
-	*match.Report
+	*Report
 }
 
-// Summary counts what a run did with its inputs.
+// Summary counts what a batch run did with its inputs.
 type Summary struct {
 	// Ranked, Failed and Skipped count rows by status; Total is their sum.
 	Ranked, Failed, Skipped, Total int

@@ -1,11 +1,24 @@
-package match
+package taxonomy
 
 import (
 	"errors"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tailor-cli/tailor/match/internal/fixture"
+	"github.com/tailor-cli/tailor/match/text"
 )
+
+// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
+func loadTestTaxonomy(t testing.TB) *Taxonomy {
+	t.Helper()
+	tax, err := Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
 
 func TestLoadTaxonomy_Errors(t *testing.T) {
 	t.Parallel()
@@ -30,7 +43,7 @@ func TestLoadTaxonomy_Errors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, err := LoadTaxonomy("bad.yaml", []byte(tt.yaml), nil)
+			_, err := Load("bad.yaml", []byte(tt.yaml), nil)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -50,7 +63,7 @@ func TestLoadTaxonomy_Extend(t *testing.T) {
 	ext := "version: \"x1\"\ncategories:\n  - {id: finance, name: Finance}\n  - {id: languages, name: Languages}\nskills:\n" +
 		"  - {id: excel, name: Excel, category: finance, aliases: [Excel, spreadsheets]}\n" +
 		"  - {id: go, name: Go language, category: languages, aliases: [Golang, Go programming]}\n"
-	tax, err := LoadTaxonomy("ext.yaml", []byte(ext), base)
+	tax, err := Load("ext.yaml", []byte(ext), base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +79,7 @@ func TestLoadTaxonomy_Extend(t *testing.T) {
 	if base.Skill("excel") != nil || base.Skill("go").Name != "Go" {
 		t.Error("extending changed the base taxonomy")
 	}
-	replaced, err := LoadTaxonomy("rep.yaml", []byte("replace: true\n"+ext), base)
+	replaced, err := Load("rep.yaml", []byte("replace: true\n"+ext), base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,60 +96,15 @@ func TestTaxonomy_Implied(t *testing.T) {
 	}
 }
 
-// TestBuiltinTaxonomy checks the embedded taxonomy: it loads, it is large
-// enough, every skill has wording, and every example finds its skill while
-// every counterexample does not.
-func TestBuiltinTaxonomy(t *testing.T) {
-	t.Parallel()
-	tax, err := builtinTaxonomySource()
-	if err != nil {
-		t.Fatal(err)
-	}
-	skills := tax.Skills()
-	if len(skills) < 120 {
-		t.Errorf("%d skills, want at least 120", len(skills))
-	}
-	for _, s := range skills {
-		if strings.TrimSpace(s.Template) == "" {
-			t.Errorf("skill %q has no template", s.ID)
-		}
-		if len(s.Examples) == 0 {
-			t.Errorf("skill %q has no examples", s.ID)
-		}
-		if len(s.Ambiguous)+len(s.Not) > 0 && len(s.Counterexamples) == 0 {
-			t.Errorf("skill %q has ambiguous terms or not phrases but no counterexamples", s.ID)
-		}
-		for _, ex := range s.Examples {
-			if !slices.Contains(found(t, tax, ex), s.ID) {
-				t.Errorf("skill %q: example %q does not find it", s.ID, ex)
-			}
-		}
-		for _, ce := range s.Counterexamples {
-			if slices.Contains(found(t, tax, ce), s.ID) {
-				t.Errorf("skill %q: counterexample %q finds it", s.ID, ce)
-			}
-		}
-	}
-	// Every technical term of the seed brief's skill list is covered.
-	for _, id := range []string{"pytorch", "tensorflow", "cnn", "rnn", "transformer", "distributed-training",
-		"quantization", "model-compression", "mlops", "linear-algebra", "calculus", "probability",
-		"jax", "keras", "hugging-face", "cuda", "tensorrt", "onnx", "deepspeed", "horovod", "ray", "mlflow",
-		"kubeflow", "docker", "kubernetes", "sagemaker", "vertex-ai", "weights-and-biases"} {
-		if tax.Skill(id) == nil {
-			t.Errorf("no skill %q", id)
-		}
-	}
-}
-
 // TestBuiltinTaxonomy_Generated checks that taxonomy_builtin.go matches
 // taxonomy.yaml, its source.
 func TestBuiltinTaxonomy_Generated(t *testing.T) {
 	t.Parallel()
-	src, err := builtinTaxonomySource()
+	src, err := builtinSource()
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen, err := BuiltinTaxonomy()
+	gen, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +119,7 @@ func TestBuiltinTaxonomy_Generated(t *testing.T) {
 			!slices.Equal(g.Not, s.Not) || !slices.Equal(g.Implies, s.Implies)
 	}
 	if stale {
-		t.Fatal("taxonomy_builtin.go does not match taxonomy.yaml: run go generate ./match")
+		t.Fatal("taxonomy_builtin.go does not match taxonomy.yaml: run go generate ./match/taxonomy")
 	}
 }
 
@@ -172,7 +140,7 @@ func TestIsPlainTerm(t *testing.T) {
 
 func TestTermTokens(t *testing.T) {
 	t.Parallel()
-	tax, err := builtinTaxonomySource()
+	tax, err := builtinSource()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,35 +151,12 @@ func TestTermTokens(t *testing.T) {
 				continue
 			}
 			n++
-			if got, want := termTokens(term), Tokenize(term); !slices.Equal(got, want) {
+			if got, want := termTokens(term), text.Tokenize(term); !slices.Equal(got, want) {
 				t.Errorf("%q: fast path %+v, prose %+v", term, got, want)
 			}
 		}
 	}
 	if n < 500 {
 		t.Errorf("only %d plain terms checked", n)
-	}
-}
-
-// TestBuiltinTaxonomy_Decoys runs the decoy sentences the product promises
-// to ignore through the built-in taxonomy: none may produce a skill.
-func TestBuiltinTaxonomy_Decoys(t *testing.T) {
-	t.Parallel()
-	tax := builtinTaxonomy(t)
-	for _, text := range []string{
-		"Led the go-to-market plan for three new countries.",
-		"Worked with the R&D group on a booking tool.",
-		"Presented the quarterly roadmap to the C-suite.",
-		"Carried the torch for accessibility across the guild.",
-		"Recorded load readings on 40 power transformers at rural substations.",
-		"Colleagues describe my attention to detail as alarming.",
-		"Built a dashboard that shows the sales pipeline.",
-		"Ran lunch-and-learn sessions to spark interest in testing.",
-		"Go above and beyond for every customer.",
-		"Plan C was the fallback; grade C in chemistry.",
-	} {
-		if got := found(t, tax, text); len(got) != 0 {
-			t.Errorf("%q: found %q", text, got)
-		}
 	}
 }

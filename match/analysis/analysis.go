@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// Analysis is a document prepared for matching: its tokens, sentences and
+// the skill hits that count. It is not changed after New returns.
+type Analysis struct {
+	// Doc is the document analysed.
+	Doc *extract.Document
+	// Tokens are its text's tokens, and Sentences the spans of its
+	// sentences (text.Sentences, with its blocks as breaks).
+	Tokens    []text.Token
+	Sentences []text.Span
+	// Hits are the skill terms that count, in text order.
+	Hits []taxonomy.Hit
+	// Raw holds every term found, also ambiguous ones that did not count.
+	Raw []taxonomy.Hit
+}
+
+// contextWords, found in the same line or sentence, tell that an ambiguous
+// name ("Go", "R", "Spark") is the technology.
+var contextWords = map[string]bool{
+	"language": true, "languages": true, "programming": true, "stack": true, "framework": true,
+	"frameworks": true, "library": true, "libraries": true, "coding": true, "scripting": true,
+	"microservices": true, "backend": true, "compiler": true, "sdk": true, "apis": true, "codebase": true,
+	"cluster": true, "clusters": true, "tooling": true, "technologies": true,
+	"dataset": true, "datasets": true, "inference": true, "neural": true,
+	"rewrote": true, "ported": true, "refactored": true,
+}
+
+// New tokenizes a document and keeps the skill hits that count:
+// unambiguous terms always; ambiguous ones ("Go", "torch") when a version
+// number or a technical suffix follows ("Go 1.22", "Kafka-based"), when they sit in a section that lists skills, or when the same line
+// or sentence names another skill or a programming word.
+//
+// listSection says which sections list skills, so that an ambiguous name
+// there is read as the technology: a resume's Skills section, a job's
+// requirements.
+func New(doc *extract.Document, tax *taxonomy.Taxonomy, listSection func(extract.Section) bool) *Analysis {
+	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text)}
+	a.Sentences = text.Sentences(a.Tokens, text.BlockStarts(doc))
+	raw := tax.Scan(a.Tokens)
+	a.Raw = raw
+	var sure []int // starts of unambiguous hits
+	for _, h := range raw {
+		if !h.Ambiguous {
+			sure = append(sure, h.Start)
+		}
+	}
+	lists := map[int]bool{} // lines that list skills, by line index
+	for _, h := range raw {
+		if !h.Ambiguous || h.Qualified || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) ||
+			a.inSkillList(h, raw, lists) || a.hasContext(h, sure) {
+			a.Hits = append(a.Hits, h)
+		}
+	}
+	return a
+}
+
+// inSkillList reports whether a hit sits in a labelled list of skills, such
+// as "Tech used: Go, Ray, Spark" outside a Skills section: a line "Label:
+// a, b, c" of at least two items, two thirds of which are skill names.
+// lists caches the verdict per line.
+func (a *Analysis) inSkillList(h taxonomy.Hit, raw []taxonomy.Hit, lists map[int]bool) bool {
+	li := a.Doc.LineAt(h.Start)
+	if li < 0 {
+		return false
+	}
+	if v, ok := lists[li]; ok {
+		return v
+	}
+	ln := a.Doc.Lines[li]
+	line := a.Doc.Text[ln.Start:ln.End]
+	verdict := false
+	if text.IsLabelLine(line) {
+		colon := strings.IndexByte(line, ':')
+		items, named := 0, 0
+		off := ln.Start + colon + 1
+		for _, item := range strings.FieldsFunc(line[colon+1:], func(r rune) bool { return r == ',' || r == ';' || r == '|' }) {
+			start := off + strings.Index(a.Doc.Text[off:ln.End], item)
+			off = start + len(item)
+			trimmed := strings.TrimSpace(item)
+			if trimmed == "" {
+				continue
+			}
+			items++
+			lo := start + strings.Index(item, trimmed)
+			hi := lo + len(trimmed)
+			for _, r := range raw {
+				if r.Start == lo && r.End == hi {
+					named++
+					break
+				}
+			}
+		}
+		verdict = items >= 2 && 3*named >= 2*items
+	}
+	lists[li] = verdict
+	return verdict
+}
+
+// namesSection reports whether a hit is a heading that starts a known
+// section ("Publications"): the heading says what the section holds.
+func (a *Analysis) namesSection(h taxonomy.Hit) bool {
+	li := a.Doc.LineAt(h.Start)
+	if li < 0 || !a.Doc.Lines[li].Heading {
+		return false
+	}
+	name := a.Doc.SectionAt(a.Doc.Lines[li].End).Name
+	return name != "Other" && name != "Header"
+}
+
+// hasContext reports whether the line or sentence around an ambiguous hit
+// names an unambiguous skill or a programming word.
+func (a *Analysis) hasContext(h taxonomy.Hit, sure []int) bool {
+	spans := []text.Span{a.SentenceAt(h.Start)}
+	if li := a.Doc.LineAt(h.Start); li >= 0 {
+		spans = append(spans, text.Span{Start: a.Doc.Lines[li].Start, End: a.Doc.Lines[li].End})
+	}
+	for _, sp := range spans {
+		i := sort.SearchInts(sure, sp.Start)
+		if i < len(sure) && sure[i] < sp.End {
+			return true
+		}
+		j := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= sp.Start })
+		for ; j < len(a.Tokens) && a.Tokens[j].Start < sp.End; j++ {
+			if contextWords[a.Tokens[j].Lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SentenceAt returns the sentence holding offset off, or an empty span.
+func (a *Analysis) SentenceAt(off int) text.Span {
+	i := sort.Search(len(a.Sentences), func(k int) bool { return a.Sentences[k].End > off })
+	if i < len(a.Sentences) && a.Sentences[i].Start <= off {
+		return a.Sentences[i]
+	}
+	return text.Span{Start: off, End: off}
+}

@@ -1,0 +1,241 @@
+package analysis
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/internal/fixture"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+)
+
+// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
+func loadTestTaxonomy(t testing.TB) *taxonomy.Taxonomy {
+	t.Helper()
+	tax, err := taxonomy.Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
+
+// builtinTaxonomy returns the built-in taxonomy or fails the test.
+func builtinTaxonomy(t testing.TB) *taxonomy.Taxonomy {
+	t.Helper()
+	tax, err := taxonomy.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
+
+// builtinTaxonomySource loads the built-in taxonomy from its YAML, with
+// the examples and counterexamples the generated Go leaves out.
+func builtinTaxonomySource(t testing.TB) *taxonomy.Taxonomy {
+	t.Helper()
+	data, err := os.ReadFile("../taxonomy/taxonomy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := taxonomy.Load(taxonomy.BuiltinName, data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
+}
+
+// isSkillsSection is how a resume says which sections list skills.
+func isSkillsSection(s extract.Section) bool { return s.Name == "Skills" }
+
+// found returns the ids of the skills that count in text read as a plain
+// text document.
+func found(t testing.TB, tax *taxonomy.Taxonomy, text string) []string {
+	t.Helper()
+	var ids []string
+	seen := map[string]bool{}
+	for _, h := range New(fixture.Plain(t, "t.txt", text), tax, isSkillsSection).Hits {
+		if !seen[h.Skill.ID] {
+			seen[h.Skill.ID] = true
+			ids = append(ids, h.Skill.ID)
+		}
+	}
+	return ids
+}
+
+func TestFind_Variants(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Fine-tuning BERT on our data.", []string{"fine-tuning"}},
+		{"Fine tuning BERT on our data.", []string{"fine-tuning"}},
+		{"Finetuning BERT on our data.", []string{"fine-tuning"}},
+		{"Trained CNNs and Transformers.", []string{"cnn", "transformer"}},
+		{"Built convolutional neural networks.", []string{"cnn"}},
+		{"Wrote C++ and C# services on .NET and Node.js with CI/CD.", []string{"cpp", "csharp", "dotnet", "nodejs", "cicd"}},
+		{"Moved from TensorFlow to PyTorch/JAX in 2021.", []string{"tensorflow", "pytorch"}},
+		{"PyTorch-based training with DDP.", []string{"pytorch", "ddp"}},
+		{"Trained a GAN.", []string{"gan"}},
+		{"We gan together.", nil},
+		{"Skilled in deep-learning.", []string{"deep-learning"}},
+		{"Used torch.nn and PyTorch Lightning.", []string{"pytorch"}},
+		{"Built REST services in Go and Python.", []string{"go", "python"}},
+		{"Go 1.22 services.", []string{"go"}},
+		{"Wrote statistics scripts in R and Python.", []string{"r", "python"}},
+		{"Languages: Go, R, C", []string{"go", "r", "c"}},
+		{"Self-attention layers in a transformer with PyTorch.", []string{"transformer", "pytorch"}},
+		{"Added an attention mechanism.", []string{"attention"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			got := found(t, tax, tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFind_Decoys holds the sentences the issue names: none may produce a
+// skill.
+func TestFind_Decoys(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	for _, text := range []string{
+		"Led the go-to-market plan for the launch.",
+		"Managed R&D budgets across three sites.",
+		"Presented the roadmap to the C-suite.",
+		"She carried the torch for the accessibility guild.",
+		"Maintained power transformers at the substation.",
+		"Known for attention to detail.",
+		"Go above and beyond for every customer.",
+		"We go live next week.",
+		"Plan C was the fallback.",
+		"Grade: C",
+		"The R train was late.",
+		"Pay attention to the torch on the wall.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			t.Parallel()
+			if got := found(t, tax, text); len(got) != 0 {
+				t.Errorf("found %q in a decoy", got)
+			}
+		})
+	}
+}
+
+// TestFind_DecoyNextToSkill: a decoy does not become a skill because a real
+// one shares its sentence.
+func TestFind_DecoyNextToSkill(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	got := found(t, tax, "Wrote Python tools for the go-to-market team and the C-suite, with attention to detail.")
+	if !slices.Equal(got, []string{"python"}) {
+		t.Errorf("found %q, want only python", got)
+	}
+}
+
+func TestFind_Punctuation(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"I write Go. Also Python.", []string{"go", "python"}},
+		{"Paper with R. Sørensen and C. Lee at CVPR, in Python.", []string{"python"}},
+		{"Wrote Python, e.g. for ETL.", []string{"python"}},
+	}
+	for _, tt := range tests {
+		if got := found(t, tax, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: found %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFind_Inflections(t *testing.T) {
+	t.Parallel()
+	tax := loadTestTaxonomy(t)
+	for text, want := range map[string]string{
+		"Fine-tuned BERT for NER.":     "fine-tuning",
+		"We are fine-tuning it.":       "fine-tuning",
+		"Trained LSTMs.":               "lstm",
+		"Ran distributed trainings.":   "distributed-training",
+		"Built recurrent neural nets.": "",
+	} {
+		got := found(t, tax, text)
+		if want == "" && len(got) != 0 || want != "" && !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: found %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestBuiltinTaxonomy checks the built-in taxonomy's data: it is large
+// enough, every skill has wording, and every example finds its skill while
+// every counterexample does not.
+func TestBuiltinTaxonomy(t *testing.T) {
+	t.Parallel()
+	tax := builtinTaxonomySource(t)
+	skills := tax.Skills()
+	if len(skills) < 120 {
+		t.Errorf("%d skills, want at least 120", len(skills))
+	}
+	for _, s := range skills {
+		if strings.TrimSpace(s.Template) == "" {
+			t.Errorf("skill %q has no template", s.ID)
+		}
+		if len(s.Examples) == 0 {
+			t.Errorf("skill %q has no examples", s.ID)
+		}
+		if len(s.Ambiguous)+len(s.Not) > 0 && len(s.Counterexamples) == 0 {
+			t.Errorf("skill %q has ambiguous terms or not phrases but no counterexamples", s.ID)
+		}
+		for _, ex := range s.Examples {
+			if !slices.Contains(found(t, tax, ex), s.ID) {
+				t.Errorf("skill %q: example %q does not find it", s.ID, ex)
+			}
+		}
+		for _, ce := range s.Counterexamples {
+			if slices.Contains(found(t, tax, ce), s.ID) {
+				t.Errorf("skill %q: counterexample %q finds it", s.ID, ce)
+			}
+		}
+	}
+	// Every technical term of the seed brief's skill list is covered.
+	for _, id := range []string{"pytorch", "tensorflow", "cnn", "rnn", "transformer", "distributed-training",
+		"quantization", "model-compression", "mlops", "linear-algebra", "calculus", "probability",
+		"jax", "keras", "hugging-face", "cuda", "tensorrt", "onnx", "deepspeed", "horovod", "ray", "mlflow",
+		"kubeflow", "docker", "kubernetes", "sagemaker", "vertex-ai", "weights-and-biases"} {
+		if tax.Skill(id) == nil {
+			t.Errorf("no skill %q", id)
+		}
+	}
+}
+
+// TestBuiltinTaxonomy_Decoys runs the decoy sentences the product promises
+// to ignore through the built-in taxonomy: none may produce a skill.
+func TestBuiltinTaxonomy_Decoys(t *testing.T) {
+	t.Parallel()
+	tax := builtinTaxonomy(t)
+	for _, text := range []string{
+		"Led the go-to-market plan for three new countries.",
+		"Worked with the R&D group on a booking tool.",
+		"Presented the quarterly roadmap to the C-suite.",
+		"Carried the torch for accessibility across the guild.",
+		"Recorded load readings on 40 power transformers at rural substations.",
+		"Colleagues describe my attention to detail as alarming.",
+		"Built a dashboard that shows the sales pipeline.",
+		"Ran lunch-and-learn sessions to spark interest in testing.",
+		"Go above and beyond for every customer.",
+		"Plan C was the fallback; grade C in chemistry.",
+	} {
+		if got := found(t, tax, text); len(got) != 0 {
+			t.Errorf("%q: found %q", text, got)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package job
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// Importance says how much the job wants a skill.
+type Importance string
+
+// Importance values.
+const (
+	Required  Importance = "required"
+	Preferred Importance = "preferred"
+)
+
+// Job is a job description analysed once, ready to be compared with any
+// number of resumes. It is immutable and safe for concurrent use.
+type Job struct {
+	// Name is the job's path, "-", or "builtin:<profile>".
+	Name string
+	// Title is the job's first line when it reads as a title.
+	Title    string
+	tax      *taxonomy.Taxonomy
+	skills   []Ask     // sorted by id
+	keywords []Keyword // terms beyond the taxonomy
+	warnings []extract.Warning
+}
+
+// Ask is one skill a job asks for.
+type Ask struct {
+	// Skill is the skill asked for.
+	Skill *taxonomy.Skill
+	// Importance is required or preferred.
+	Importance Importance
+	// Term is the job's wording to suggest: from its requirements list if
+	// it has one, and there the skill's own name when the job uses it.
+	Term string
+	// Evidence holds up to two of the job's sentences that name the skill.
+	Evidence []analysis.Evidence
+	// First is the byte offset of the job's first mention, for job order.
+	First int
+	// Group numbers an either/or group ("AWS or GCP"): the job accepts any
+	// one member. Zero when the skill is asked for on its own.
+	Group int
+	// Wordings are every distinct way the job writes the skill.
+	Wordings []string
+	// Mentions counts the job's sentences that name the skill.
+	Mentions int
+	// fromList reports that Term comes from a requirements section.
+	fromList bool
+	// lastSent is the latest sentence counted in Mentions (a skill's hits
+	// come in text order).
+	lastSent text.Span
+}
+
+// New analyses a job description: which skills it asks for, in which
+// words and sentences, and how much. A skill is required unless its section
+// or clause marks it as a plus; when the job has a requirements section,
+// skills named only elsewhere (the role's description, responsibilities)
+// are preferred unless their clause says they are required. Skills offered
+// as alternatives ("AWS or GCP") form a group of which one is enough.
+func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
+	// Tagging for other keywords needs only the text, and loading the
+	// tagger's model costs as much as the rest: start it first.
+	doc = withInlineSections(doc)
+	phrases := make(chan []text.Phrase, 1)
+	go func() {
+		var ps []text.Phrase
+		defer func() { phrases <- ps }()
+		// A panic in the tagger costs the keywords, not the process.
+		defer func() { _ = recover() }()
+		ps = jobPhrases(doc.Text)
+	}()
+	listSection := memoSections(IsRequirementsSection)
+	a := analysis.New(doc, tax, listSection)
+	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
+	hasList := false
+	for _, sec := range doc.Sections {
+		hasList = hasList || listSection(sec)
+	}
+	importance := importanceRules(doc, a, hasList, listSection)
+	byID := map[string]*Ask{}
+	var asked []taxonomy.Hit
+	for _, h := range a.Hits {
+		imp, ok := importance(h)
+		if !ok {
+			continue
+		}
+		asked = append(asked, h)
+		sec := doc.SectionAt(h.Start)
+		inList := listSection(sec)
+		term := doc.Text[h.Start:h.End]
+		js, ok := byID[h.Skill.ID]
+		if !ok {
+			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList}
+			byID[h.Skill.ID] = js
+		}
+		if sent := a.SentenceAt(h.Start); js.Mentions == 0 || sent != js.lastSent {
+			js.Mentions, js.lastSent = js.Mentions+1, sent
+		}
+		if imp == Required {
+			js.Importance = Required
+		}
+		if !slices.ContainsFunc(js.Wordings, func(w string) bool { return text.SameTerm(w, term) }) {
+			js.Wordings = append(js.Wordings, term)
+		}
+		// The term to suggest: the job's wording in its requirements list
+		// if it has one, and among those the skill's own name when the job
+		// uses it ("Docker", not "containerization via Docker").
+		switch {
+		case inList && !js.fromList:
+			js.Term, js.fromList = term, true
+		case inList == js.fromList && text.SameTerm(term, h.Skill.Name) && !text.SameTerm(js.Term, h.Skill.Name):
+			js.Term = term
+		}
+		heading := sec.Heading
+		if heading == "" {
+			heading = sec.Name
+		}
+		if ev := a.Evidence(h, heading); len(js.Evidence) < 2 && !analysis.HasSentence(js.Evidence, ev) {
+			js.Evidence = append(js.Evidence, ev)
+		}
+	}
+	groupAlternatives(doc.Text, asked, byID)
+	j.keywords = otherKeywords(doc, <-phrases, a.Raw, importance, listSection)
+	for _, js := range byID {
+		j.skills = append(j.skills, *js)
+	}
+	sort.Slice(j.skills, func(x, y int) bool { return j.skills[x].Skill.ID < j.skills[y].Skill.ID })
+	for _, w := range doc.Warnings {
+		// Advice on what a resume should contain is not for a job ad.
+		if extract.ReadingWarnings[w.Code] {
+			j.warnings = append(j.warnings, w)
+		}
+	}
+	if len(j.skills) == 0 {
+		j.warnings = append(j.warnings, extract.Warning{Code: "job-no-skills",
+			Message: "No skills from the taxonomy were found in the job description, so the score is 0; check the file, or add the role's skills with --taxonomy."})
+	}
+	return j
+}
+
+// jobTitle returns the job's first line when it is short enough to be a
+// title.
+func jobTitle(doc *extract.Document) string {
+	if len(doc.Lines) == 0 {
+		return ""
+	}
+	first := doc.Text[doc.Lines[0].Start:doc.Lines[0].End]
+	if n := len(strings.Fields(first)); n == 0 || n > 10 || strings.HasSuffix(first, ".") {
+		return ""
+	}
+	return strings.TrimSuffix(first, ":")
+}
+
+// Skills returns the ids of the skills the job asks for, sorted.
+func (j *Job) Skills() []string {
+	out := make([]string, len(j.skills))
+	for i, s := range j.skills {
+		out[i] = s.Skill.ID
+	}
+	return out
+}
+
+// Importance returns how much the job wants a skill, and whether it asks
+// for it at all.
+func (j *Job) Importance(id string) (Importance, bool) {
+	i := sort.Search(len(j.skills), func(k int) bool { return j.skills[k].Skill.ID >= id })
+	if i < len(j.skills) && j.skills[i].Skill.ID == id {
+		return j.skills[i].Importance, true
+	}
+	return "", false
+}
+
+// Asks returns the skills the job asks for, sorted by skill id. The slice
+// is the job's own: callers must not change it.
+func (j *Job) Asks() []Ask { return j.skills }
+
+// Taxonomy returns the taxonomy the job was analysed with.
+func (j *Job) Taxonomy() *taxonomy.Taxonomy { return j.tax }
+
+// Keywords returns the job's terms beyond the taxonomy, most used first.
+// The slice is the job's own: callers must not change it.
+func (j *Job) Keywords() []Keyword { return j.keywords }
+
+// Warnings returns the problems found in reading the job: how its file was
+// read, and "job-no-skills" when it names no skill of the taxonomy.
+func (j *Job) Warnings() []extract.Warning { return j.warnings }

@@ -1,0 +1,71 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// BlockStarts returns the offsets where a new block of text starts for
+// sentence splitting: headings, the line after a heading, list bullets,
+// paragraph breaks and lines after a line ending in a colon.
+func BlockStarts(doc *extract.Document) []int {
+	var out []int
+	for i, ln := range doc.Lines {
+		text := doc.Text[ln.Start:ln.End]
+		start := i == 0 || ln.Heading || StartsWithBullet(text) ||
+			ln.Start >= 2 && doc.Text[ln.Start-2:ln.Start] == "\n\n"
+		if i > 0 {
+			prev := doc.Lines[i-1]
+			ptext := doc.Text[prev.Start:prev.End]
+			start = start || prev.Heading || strings.HasSuffix(ptext, ":") || IsLabelLine(text)
+		}
+		if start {
+			out = append(out, ln.Start)
+		}
+	}
+	return out
+}
+
+// listMarkers start list items: symbols on their own, dashes and stars
+// when a space follows.
+var listMarkers = []string{"•", "▪", "◦", "‣", "- ", "* ", "– ", "— ", "○ ", "■ "}
+
+// BulletLen returns the length of the list marker (and the space after
+// it) that starts s, or 0 when s starts with none.
+func BulletLen(s string) int {
+	for _, b := range listMarkers {
+		if strings.HasPrefix(s, b) {
+			n := len(b)
+			if n < len(s) && s[n] == ' ' {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// StartsWithBullet reports whether a line starts with a list marker.
+func StartsWithBullet(s string) bool { return BulletLen(s) > 0 }
+
+// IsLabelLine reports whether a line reads "Label: item, item": a short
+// label before a colon, as skills lists are written.
+func IsLabelLine(s string) bool {
+	s = s[BulletLen(s):]
+	label, rest, ok := strings.Cut(s, ":")
+	if !ok || strings.TrimSpace(rest) == "" || len(strings.Fields(label)) > 4 {
+		return false
+	}
+	if first, _ := utf8.DecodeRuneInString(label); !unicode.IsUpper(first) {
+		return false // "owning the whole workflow: ..." continues a sentence
+	}
+	for _, r := range label {
+		if !unicode.IsLetter(r) && !unicode.IsSpace(r) && !strings.ContainsRune("&/-", r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,75 @@
+package text
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTokenize_Offsets(t *testing.T) {
+	t.Parallel()
+	text := "Trained CNNs (PyTorch/JAX), fine-tuning; C++ go-to-market."
+	for _, tk := range Tokenize(text) {
+		if text[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q at [%d,%d) reads %q", tk.Text, tk.Start, tk.End, text[tk.Start:tk.End])
+		}
+	}
+	var glued []string
+	for _, tk := range Tokenize("PyTorch/JAX go-to-market (CNN)") {
+		glued = append(glued, string(tk.Glue)+tk.Text)
+	}
+	want := " PyTorch /JAX  go -to -market  ( aCNN a)"
+	if got := strings.Join(glued, " "); got != want {
+		t.Errorf("tokens = %q, want %q", got, want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	t.Parallel()
+	text := "Worked at Acme Inc. on CNNs, e.g. ResNet. Paper with R. Lee! Next one?\n• Bullet one\n• Bullet two. Still two. M.Sc. in ML. Ran Node.js. Done"
+	bullets := []int{strings.Index(text, "• Bullet one"), strings.Index(text, "• Bullet two")}
+	var got []string
+	for _, sp := range Sentences(Tokenize(text), bullets) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	want := []string{"Worked at Acme Inc. on CNNs, e.g. ResNet.", "Paper with R. Lee!", "Next one?", "• Bullet one", "• Bullet two.", "Still two.", "M.Sc. in ML.", "Ran Node.js.", "Done"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestInflectionOf(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		w, term string
+		want    bool
+	}{
+		{"profiled", "profiling", true}, {"tune", "tuning", true}, {"gpus", "gpu", true},
+		{"modelling", "model", true}, {"technologies", "technology", true}, {"quantised", "quantise", true},
+		{"seaborne", "seaborn", false}, {"engineer", "engineering", true}, {"trainer", "training", false},
+	} {
+		if got := InflectionOf(tt.w, tt.term); got != tt.want {
+			t.Errorf("InflectionOf(%q, %q) = %v", tt.w, tt.term, got)
+		}
+	}
+}
+
+func TestSameTerm(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Fine-tuned", "fine-tune", true},
+		{"Deployed models", "Deploy models", true},
+		{"Transformers", "Transformer architectures", true},
+		{"finetuning", "fine-tuning", true},
+		{"GPUs", "GPU", true},
+		{"recurrent networks", "RNN", false},
+		{"CVPR", "AI conferences", false},
+	} {
+		if got := SameTerm(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameTerm(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
