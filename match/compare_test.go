@@ -7,32 +7,11 @@ import (
 
 	"github.com/tailor-cli/tailor/match/internal/fixture"
 	"github.com/tailor-cli/tailor/match/job"
-	"github.com/tailor-cli/tailor/match/taxonomy"
 )
-
-// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
-func loadTestTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
-
-// builtinTaxonomy returns the built-in taxonomy or fails the test.
-func builtinTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
 
 func TestCompare_StatusesAndScore(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), tax)
 	resume := fixture.Markdown(t, "cv.md", `# Ana Lee
 
@@ -101,7 +80,7 @@ Python, Keras
 // conditional and do not state the skill as the person's.
 func TestCompare_NeverClaims(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Sam\n\n## Experience\n- Ran a bakery for ten years.\n"))
 	if r.Score != 0 {
@@ -119,7 +98,7 @@ func TestCompare_NeverClaims(t *testing.T) {
 
 func TestCompare_JobWithoutSkills(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Barista\n\nMake great coffee.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "Python developer"))
 	if r.Score != 0 || len(r.Skills) != 0 {
@@ -132,7 +111,7 @@ func TestCompare_JobWithoutSkills(t *testing.T) {
 
 func TestCompare_Alternatives(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n- LSTM or PyTorch DDP.\n"), tax)
 	tests := []struct {
 		resume string
@@ -178,7 +157,7 @@ func TestCompare_Alternatives(t *testing.T) {
 
 func TestCompare_ListedOnly(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch, TensorFlow and Python.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Trained models in PyTorch.\n\n## Skills\nPyTorch, TensorFlow, Python\n"))
 	for _, s := range r.Skills {
@@ -206,7 +185,7 @@ func TestCompare_ListedOnly(t *testing.T) {
 // list is not flagged when a bullet shows a narrower skill that implies it.
 func TestCompare_ListedButShownNarrower(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- RNN experience.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Built LSTM forecasters.\n\n## Skills\nRNN, LSTM\n"))
 	if len(r.Skills) != 1 || r.Skills[0].ListedOnly || r.Skills[0].Suggestion != nil {
@@ -218,7 +197,7 @@ func TestCompare_ListedButShownNarrower(t *testing.T) {
 // resume's own bullet closest to it, and at none when nothing is close.
 func TestCompare_ClosestWork(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- LSTM models.\n- Go services.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Ran the bakery's accounts for six years.\n- Built RNN forecasters in Python for store demand.\n"))
 	for _, s := range r.Skills {
@@ -241,7 +220,7 @@ func TestCompare_ClosestWork(t *testing.T) {
 
 func TestCompare_OtherKeywords(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", `Platform Engineer
 Acme Robotics, Oslo
 
@@ -278,7 +257,7 @@ Benefits
 // there by someone hostile) is never offered as a term to write.
 func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", `# Engineer
 
 ## Requirements
@@ -304,7 +283,7 @@ func TestCompare_OtherKeywordsNoMarkup(t *testing.T) {
 // advice, while names keep their capitals.
 func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- Transfer learning from pre-trained models.\n- Edge deployment on phones.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Fine-tuned ViT models on slides.\n- Ran detectors on Jetson Orin boards at 30 fps.\n"))
 	want := map[string][]string{
@@ -327,7 +306,7 @@ func TestCompare_AdviceReadsMidSentence(t *testing.T) {
 // TestMidSentence: which capitals are a sentence's and which a name's.
 func TestMidSentence(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	for _, c := range []struct{ id, text, want string }{
 		{"transfer-learning", "Transfer learning", "transfer learning"},
 		{"edge-deployment", "Edge deployment", "edge deployment"},
@@ -357,7 +336,7 @@ func TestMidSentence(t *testing.T) {
 // order.
 func TestCompare_OrderByJobEmphasis(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	jd := job.New("job.md", fixture.Markdown(t, "job.md", `# Role
 
 ## Requirements
@@ -387,7 +366,7 @@ func TestCompare_OrderByJobEmphasis(t *testing.T) {
 // and the term's offsets still point at it.
 func TestEvidence_CutBetweenWords(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	long := "Requirements: four or more years of professional experience building distributed services; deep knowledge of asynchronous programming patterns; " +
 		"experience shipping LSTM models to production with careful monitoring; strong grasp of query optimisation, indexing strategies and caching patterns; " +
 		"familiarity with continuous delivery pipelines and observability tooling in a regulated industry."
@@ -417,7 +396,7 @@ func TestEvidence_CutBetweenWords(t *testing.T) {
 // "containerization"), which is what a recruiter's search types.
 func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", "Engineer\n\nRequirements: experience with containerization via Docker.\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Baked bread.\n"))
 	for _, s := range r.Skills {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/internal/fixture"
 	"github.com/tailor-cli/tailor/match/job"
 )
 
@@ -102,7 +103,7 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 	if err := dec.Decode(&set); err != nil {
 		t.Fatalf("cases.yaml: %v", err)
 	}
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	total := counts{}
 	byCat := map[string]*counts{}
 	cat := func(id string) *counts {

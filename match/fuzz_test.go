@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/internal/fixture"
 	"github.com/tailor-cli/tailor/match/job"
 )
 
 // FuzzCompare compares arbitrary job and resume texts: the report must keep
 // its invariants whatever the input.
 func FuzzCompare(f *testing.F) {
-	tax := loadTestTaxonomy(f)
+	tax := fixture.Taxonomy(f)
 	f.Add("## Requirements\n- PyTorch or TensorFlow; Go is a plus.\n", "Built LSTMs in PyTorch.\n• R. Lee, CVPR.")
 	for _, p := range []string{"../testdata/jobs/cv-engineer.md", "../testdata/samples/strong-dl.md"} {
 		if data, err := os.ReadFile(p); err == nil {

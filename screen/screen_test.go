@@ -56,6 +56,32 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// runPool runs p over inputs and returns the rows, in the order they came;
+// it fails the test unless every input has exactly one row.
+func runPool(t *testing.T, p *Pool, inputs []Input) []match.Row {
+	t.Helper()
+	var rows []match.Row
+	err := p.Run(context.Background(), inputs, func(raw []byte) error {
+		var r match.Row
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		seen[r.File] = true
+	}
+	if len(rows) != len(inputs) || len(seen) != len(inputs) {
+		t.Fatalf("%d rows for %d inputs: %+v", len(rows), len(inputs), rows)
+	}
+	return rows
+}
+
 func testWorker() *exec.Cmd {
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "SCREEN_TEST_WORKER=1")
@@ -73,21 +99,10 @@ func TestPool_TimeoutAndCrash(t *testing.T) {
 		{Path: "crash.pdf", Status: match.RowOK}, {Path: "cc.pdf", Status: match.RowOK}, {Path: "x.png", Status: match.RowSkipped, Reason: "not a resume"},
 	}
 	p := &Pool{Command: testWorker, Config: map[string]string{}, Workers: 2, Timeout: 2 * time.Second}
-	rows := map[string]match.Row{}
 	start := time.Now()
-	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r match.Row
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return err
-		}
+	rows := map[string]match.Row{}
+	for _, r := range runPool(t, p, inputs) {
 		rows[r.File] = r
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != len(inputs) {
-		t.Fatalf("%d rows for %d inputs: %v", len(rows), len(inputs), rows)
 	}
 	for _, ok := range []string{"a.pdf", "bbb.pdf", "cc.pdf"} {
 		if rows[ok].Status != match.RowOK {
@@ -115,21 +130,7 @@ func TestPool_StartUpNotCharged(t *testing.T) {
 	t.Parallel()
 	inputs := []Input{{Path: "a.pdf", Status: match.RowOK}, {Path: "bb.pdf", Status: match.RowOK}, {Path: "ccc.pdf", Status: match.RowOK}}
 	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "4s"}, Workers: 2, Timeout: 2 * time.Second}
-	var rows []match.Row
-	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r match.Row
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return err
-		}
-		rows = append(rows, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != len(inputs) {
-		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
-	}
+	rows := runPool(t, p, inputs)
 	for _, r := range rows {
 		if r.Status != match.RowOK {
 			t.Errorf("%s: %s %s", r.File, r.Status, r.Error)
@@ -143,21 +144,7 @@ func TestPool_WorkerFailsToStart(t *testing.T) {
 	t.Parallel()
 	inputs := []Input{{Path: "a.pdf", Status: match.RowOK}, {Path: "bb.pdf", Status: match.RowOK}}
 	p := &Pool{Command: testWorker, Config: map[string]string{"start_delay": "soon"}, Workers: 1, Timeout: time.Minute}
-	var rows []match.Row
-	err := p.Run(context.Background(), inputs, func(raw []byte) error {
-		var r match.Row
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return err
-		}
-		rows = append(rows, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != len(inputs) {
-		t.Fatalf("%d rows for %d inputs", len(rows), len(inputs))
-	}
+	rows := runPool(t, p, inputs)
 	for _, r := range rows {
 		if r.Status != match.RowError || !strings.Contains(r.Error, "the worker stopped while starting") || !strings.Contains(r.Error, `invalid duration "soon"`) {
 			t.Errorf("%s: %s %q", r.File, r.Status, r.Error)

@@ -11,26 +11,6 @@ import (
 	"github.com/tailor-cli/tailor/match/taxonomy"
 )
 
-// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
-func loadTestTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
-
-// builtinTaxonomy returns the built-in taxonomy or fails the test.
-func builtinTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
-
 // builtinTaxonomySource loads the built-in taxonomy from its YAML, with
 // the examples and counterexamples the generated Go leaves out.
 func builtinTaxonomySource(t testing.TB) *taxonomy.Taxonomy {
@@ -66,7 +46,7 @@ func found(t testing.TB, tax *taxonomy.Taxonomy, text string) []string {
 
 func TestFind_Variants(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	tests := []struct {
 		text string
 		want []string
@@ -105,7 +85,7 @@ func TestFind_Variants(t *testing.T) {
 // skill.
 func TestFind_Decoys(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	for _, text := range []string{
 		"Led the go-to-market plan for the launch.",
 		"Managed R&D budgets across three sites.",
@@ -133,7 +113,7 @@ func TestFind_Decoys(t *testing.T) {
 // one shares its sentence.
 func TestFind_DecoyNextToSkill(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	got := found(t, tax, "Wrote Python tools for the go-to-market team and the C-suite, with attention to detail.")
 	if !slices.Equal(got, []string{"python"}) {
 		t.Errorf("found %q, want only python", got)
@@ -142,7 +122,7 @@ func TestFind_DecoyNextToSkill(t *testing.T) {
 
 func TestFind_Punctuation(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	tests := []struct {
 		text string
 		want []string
@@ -160,7 +140,7 @@ func TestFind_Punctuation(t *testing.T) {
 
 func TestFind_Inflections(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	for text, want := range map[string]string{
 		"Fine-tuned BERT for NER.":     "fine-tuning",
 		"We are fine-tuning it.":       "fine-tuning",
@@ -221,7 +201,7 @@ func TestBuiltinTaxonomy(t *testing.T) {
 // to ignore through the built-in taxonomy: none may produce a skill.
 func TestBuiltinTaxonomy_Decoys(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	for _, text := range []string{
 		"Led the go-to-market plan for three new countries.",
 		"Worked with the R&D group on a booking tool.",

@@ -7,32 +7,11 @@ import (
 	"testing"
 
 	"github.com/tailor-cli/tailor/match/internal/fixture"
-	"github.com/tailor-cli/tailor/match/taxonomy"
 )
-
-// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
-func loadTestTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
-
-// builtinTaxonomy returns the built-in taxonomy or fails the test.
-func builtinTaxonomy(t testing.TB) *taxonomy.Taxonomy {
-	t.Helper()
-	tax, err := taxonomy.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tax
-}
 
 func TestNew_Importance(t *testing.T) {
 	t.Parallel()
-	job := New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), loadTestTaxonomy(t))
+	job := New("job.md", fixture.Markdown(t, "job.md", fixture.JobMarkdown), fixture.Taxonomy(t))
 	want := map[string]Importance{
 		"pytorch": Required, "rnn": Required, "distributed-training": Required, "python": Required,
 		"go": Preferred, "cnn": Preferred,
@@ -62,7 +41,7 @@ func TestNew_Importance(t *testing.T) {
 // clause says they are required.
 func TestNew_RequirementsSection(t *testing.T) {
 	t.Parallel()
-	tax := loadTestTaxonomy(t)
+	tax := fixture.Taxonomy(t)
 	job := New("job.md", fixture.Markdown(t, "job.md",
 		"# Role\n\n## About the role\nYou will work on CNN models. Python is required.\n\n## Requirements\n- PyTorch.\n"), tax)
 	for id, want := range map[string]Importance{"cnn": Preferred, "python": Required, "pytorch": Required} {
@@ -130,7 +109,7 @@ func TestCue_SameAsExpression(t *testing.T) {
 // ignored; and the document given is not changed.
 func TestNew_InlineLabels(t *testing.T) {
 	t.Parallel()
-	tax := builtinTaxonomy(t)
+	tax := fixture.Builtin(t)
 	doc := fixture.Markdown(t, "job.txt", `Senior ML Engineer
 
 We run our models on Kubernetes for retailers, and they ship weekly.

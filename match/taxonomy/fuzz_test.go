@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tailor-cli/tailor/match/internal/fixture"
 	"github.com/tailor-cli/tailor/match/text"
 )
 
@@ -12,7 +11,7 @@ import (
 // return a taxonomy or an error naming the file, never panic, and a
 // taxonomy it accepts must scan text safely.
 func FuzzLoadTaxonomy(f *testing.F) {
-	f.Add([]byte(fixture.TaxonomyYAML))
+	f.Add(testTaxonomyYAML(f))
 	f.Add([]byte("version: \"1\"\ncategories:\n  - {id: t, name: T}\nskills:\n  - {id: a, name: A, category: t, aliases: [\"C++\", a-b c], not: [x a-b], implies: []}\n"))
 	f.Add([]byte("version: 1\nskills: [{id: x}]\n"))
 	f.Add([]byte("{{{"))

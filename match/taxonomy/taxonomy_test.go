@@ -2,18 +2,30 @@ package taxonomy
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/tailor-cli/tailor/match/internal/fixture"
 	"github.com/tailor-cli/tailor/match/text"
 )
 
-// loadTestTaxonomy loads fixture.TaxonomyYAML or fails the test.
+// testTaxonomyYAML reads the test taxonomy the upper layers' tests share
+// (through match/internal/fixture, which imports this package) or fails
+// the test.
+func testTaxonomyYAML(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../internal/fixture/taxonomy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// loadTestTaxonomy loads the test taxonomy or fails the test.
 func loadTestTaxonomy(t testing.TB) *Taxonomy {
 	t.Helper()
-	tax, err := Load("test.yaml", []byte(fixture.TaxonomyYAML), nil)
+	tax, err := Load("test.yaml", testTaxonomyYAML(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
