@@ -34,6 +34,7 @@ test: ## vet, then run every test with the race detector (changes nothing in the
 fuzz: ## run each fuzz target briefly (as CI does); longer: make fuzz FUZZTIME=10m
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(call fuzzbudget,100000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(call fuzzbudget,50000x) -fuzzminimizetime 5s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(call fuzzbudget,30000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(call fuzzbudget,6000x) -fuzzminimizetime 5s
 	$(GO) test ./match/taxonomy -run '^$$' -fuzz '^FuzzLoadTaxonomy$$' -fuzztime $(call fuzzbudget,120000x) -fuzzminimizetime 5s
 	$(GO) test ./match -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(call fuzzbudget,10000x) -fuzzminimizetime 5s

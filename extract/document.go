@@ -142,7 +142,8 @@ func (d *Document) LineAt(off int) int {
 }
 
 // Read reads the file at path as a Document, choosing the reader from the
-// file's extension (.pdf, .docx, .txt, .text, .md, .markdown). A file named
+// file's extension (.pdf, .docx, .txt, .text, .md, .markdown, and .html or
+// .htm for web pages saved from a browser). A file named
 // .pdf that is not a PDF is ErrNotPDF; a file named .docx that is not a Word
 // document is ErrNotDOCX. .doc, .odt, .rtf and other formats are
 // ErrUnsupported.
@@ -156,10 +157,12 @@ func Read(path string, opts Options) (*Document, error) {
 		return readTextFile(path, FormatMarkdown, opts)
 	case ".docx":
 		return ReadDOCX(path, opts)
+	case ".html", ".htm":
+		return readHTMLFile(path, opts)
 	case ".doc", ".odt", ".rtf":
 		return nil, fmt.Errorf("%s: %w: %s resumes are not read yet; export it as PDF or plain text", path, ErrUnsupported, strings.TrimPrefix(ext, "."))
 	default:
-		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .docx, .txt and .md", path, ErrUnsupported, ext)
+		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .docx, .txt, .md and .html", path, ErrUnsupported, ext)
 	}
 }
 

@@ -55,6 +55,20 @@ func FuzzReadText(f *testing.F) {
 	})
 }
 
+// FuzzReadHTML feeds arbitrary bytes to the web page reader.
+func FuzzReadHTML(f *testing.F) {
+	f.Add([]byte("<html><body><nav>x</nav><h2>Requirements</h2><ul><li>PyTorch &amp; JAX</li></ul><table><tr><td>a</td><td>b</td></tr></table></body></html>"))
+	f.Add([]byte("<div><p hidden>a</p><p style='display:none'>b</p><h1>c<h2>d</h1></div>"))
+	f.Add([]byte(strings.Repeat("<div>", 300) + "deep" + strings.Repeat("</div>", 300)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := extract.ReadHTML("fuzz.html", data)
+		if err != nil {
+			return
+		}
+		checkDocument(t, doc)
+	})
+}
+
 // checkDocument asserts the invariants every Document keeps: lines and
 // sections lie inside the text, in order, and sections tile it.
 func checkDocument(t *testing.T, doc *extract.Document) {

@@ -168,11 +168,15 @@ func jobForWorkers(path string, stdin io.Reader, tax *taxonomy.Taxonomy) (*job.J
 		jd, err := loadJob(path, stdin, tax, extract.Options{})
 		return jd, path, func() {}, err
 	}
-	data, err := io.ReadAll(io.LimitReader(stdin, extract.DefaultMaxBytes+1))
+	data, err := readStdinJob(stdin)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
+		return nil, "", nil, err
 	}
-	f, err := os.CreateTemp("", "tailor-job-*.md")
+	ext := ".md"
+	if looksLikeHTML(data) {
+		ext = ".html"
+	}
+	f, err := os.CreateTemp("", "tailor-job-*"+ext)
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
 	}
@@ -183,7 +187,7 @@ func jobForWorkers(path string, stdin io.Reader, tax *taxonomy.Taxonomy) (*job.J
 		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
 	}
 	f.Close()
-	doc, err := extract.ReadText("-", data, extract.FormatMarkdown)
+	doc, err := stdinJobDocument(data)
 	if err != nil {
 		cleanup()
 		return nil, "", nil, fmt.Errorf("job %w", err)
