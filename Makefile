@@ -77,6 +77,10 @@ bench-corpus: build ## extraction per page on the corpus resumes, beside pdftote
 eval: ## measure skill finding on testdata/eval (the tuned set, gated; the held-out and fresh sets): precision, recall, F1, errors
 	@$(GO) test ./match -run '^TestEval(HeldOut|Fresh)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'
 
+.PHONY: eval-jobs
+eval-jobs: ## measure how job ads are read on testdata/jobs-eval: recall, precision, required/preferred agreement (TAILOR_EVAL_FRESH=1 adds the held-out set)
+	@$(GO) test ./match/job -run '^TestEvalJobs(Fresh)?$$' -count=1 -v | sed -n '/ad  /,/^--- /p'
+
 .PHONY: golden
 golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
 	$(GO) test ./report -run Golden -update
