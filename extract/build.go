@@ -173,33 +173,33 @@ func joinHyphenated(raws []rawLine) {
 }
 
 // sectionNames maps normalised heading text to a section name.
-var sectionNames = func() map[string]string {
-	m := map[string]string{}
-	add := func(name string, headings ...string) {
+var sectionNames = func() map[string]SectionKind {
+	m := map[string]SectionKind{}
+	add := func(name SectionKind, headings ...string) {
 		for _, h := range headings {
 			m[h] = name
 		}
 	}
-	add("Summary", "summary", "professional summary", "career summary", "executive summary", "profile",
+	add(SectionSummary, "summary", "professional summary", "career summary", "executive summary", "profile",
 		"professional profile", "about", "about me", "objective", "career objective", "overview", "personal statement")
-	add("Experience", "experience", "work experience", "professional experience", "relevant experience",
+	add(SectionExperience, "experience", "work experience", "professional experience", "relevant experience",
 		"employment", "employment history", "work history", "career history", "industry experience",
 		"research experience", "experience highlights", "internships", "internship experience", "professional background")
-	add("Education", "education", "academic background", "education and training", "academic qualifications",
+	add(SectionEducation, "education", "academic background", "education and training", "academic qualifications",
 		"academic history", "degrees")
-	add("Skills", "skills", "technical skills", "core skills", "key skills", "core competencies", "competencies",
+	add(SectionSkills, "skills", "technical skills", "core skills", "key skills", "core competencies", "competencies",
 		"technologies", "technical expertise", "expertise", "skills and tools", "tools and technologies",
 		"tech stack", "programming languages", "languages and tools", "skills and technologies",
 		"technical proficiencies", "additional skills", "skills summary", "areas of expertise")
-	add("Projects", "projects", "personal projects", "selected projects", "side projects", "key projects",
+	add(SectionProjects, "projects", "personal projects", "selected projects", "side projects", "key projects",
 		"academic projects", "research projects", "open source", "open source contributions", "project experience")
-	add("Publications", "publications", "selected publications", "papers", "publications and talks",
+	add(SectionPublications, "publications", "selected publications", "papers", "publications and talks",
 		"patents", "publications and patents", "research and publications", "talks")
-	add("Certifications", "certifications", "certificates", "licenses and certifications",
+	add(SectionCertifications, "certifications", "certificates", "licenses and certifications",
 		"certifications and training", "courses", "relevant coursework", "coursework", "training")
 	// Job ad headings: their sections are Other to a resume; package match
 	// reads the heading itself.
-	add("Other", "requirements", "minimum requirements", "basic requirements", "job requirements",
+	add(SectionOther, "requirements", "minimum requirements", "basic requirements", "job requirements",
 		"qualifications", "minimum qualifications", "basic qualifications", "required qualifications",
 		"preferred qualifications", "preferred", "preferred skills", "nice to have", "nice to haves", "nice-to-haves",
 		"bonus", "bonus points", "pluses", "responsibilities", "key responsibilities", "duties", "the role",
@@ -209,7 +209,7 @@ var sectionNames = func() map[string]string {
 		"what you will need", "what you'll need", "what we're looking for", "what we are looking for", "you have",
 		"you might have", "skills and experience", "must have", "must haves", "must-haves", "benefits", "perks",
 		"what we offer", "compensation", "salary", "equal opportunity", "how to apply", "our stack")
-	add("Other", "awards", "honors", "honours", "awards and honors", "interests", "volunteering",
+	add(SectionOther, "awards", "honors", "honours", "awards and honors", "interests", "volunteering",
 		"volunteer experience", "activities", "leadership", "references", "languages", "achievements", "hobbies")
 	return m
 }()
@@ -272,7 +272,7 @@ func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool
 // the Header section.
 func sections(text string, lines []Line) []Section {
 	var out []Section
-	cur := Section{Name: "Header", Start: 0}
+	cur := Section{Name: SectionHeader, Start: 0}
 	for _, ln := range lines {
 		if !ln.Heading {
 			continue
@@ -280,7 +280,7 @@ func sections(text string, lines []Line) []Section {
 		heading := strings.TrimRight(strings.TrimSpace(text[ln.Start:ln.End]), ":")
 		name, ok := sectionNames[headingKey(heading)]
 		if !ok {
-			if !ln.marked && cur.Name != "Header" && cur.Name != "Other" {
+			if !ln.marked && cur.Name != SectionHeader && cur.Name != SectionOther {
 				// An unknown heading that only looks like one (capitals,
 				// size), inside a known section, is a subheading: an
 				// employer or a school ("CORNELL UNIVERSITY" in
@@ -288,10 +288,10 @@ func sections(text string, lines []Line) []Section {
 				// (Markdown, DOCX styles) are taken at their word.
 				continue
 			}
-			name = "Other"
+			name = SectionOther
 		}
 		cur.End = ln.Start
-		if cur.End > cur.Start || cur.Name != "Header" {
+		if cur.End > cur.Start || cur.Name != SectionHeader {
 			out = append(out, cur)
 		}
 		cur = Section{Name: name, Heading: heading, Start: ln.End}

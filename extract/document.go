@@ -95,8 +95,9 @@ type Line struct {
 type Section struct {
 	// Name is the section's kind: Summary, Experience, Education, Skills,
 	// Projects, Publications, Certifications, or Other. The text before the
-	// first heading (name, contact details) is Header.
-	Name string `json:"name"`
+	// first heading (name, contact details) is Header. A job ad's parts
+	// carry the job kinds once match/job has read them.
+	Name SectionKind `json:"name"`
 	// Heading is the heading's text as written; empty for Header.
 	Heading string `json:"heading,omitempty"`
 	// Start and End are byte offsets of the section's body in Document.Text.

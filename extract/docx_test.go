@@ -270,7 +270,7 @@ func TestParseDOCX_Text(t *testing.T) {
 				var got []string
 				for _, s := range doc.Sections {
 					if s.Name != "Header" {
-						got = append(got, s.Name+"="+s.Heading)
+						got = append(got, string(s.Name)+"="+s.Heading)
 					}
 				}
 				if strings.Join(got, "|") != strings.Join(tt.sections, "|") {
@@ -490,11 +490,11 @@ func TestReadDOCX_Sample(t *testing.T) {
 			t.Errorf("text lacks %q", w)
 		}
 	}
-	have := map[string]bool{}
+	have := map[extract.SectionKind]bool{}
 	for _, s := range doc.Sections {
 		have[s.Name] = true
 	}
-	for _, s := range []string{"Summary", "Experience", "Skills"} {
+	for _, s := range []extract.SectionKind{"Summary", "Experience", "Skills"} {
 		if !have[s] {
 			t.Errorf("no %s section; sections: %+v", s, doc.Sections)
 		}

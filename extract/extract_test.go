@@ -65,7 +65,7 @@ func TestReadPDF_Samples(t *testing.T) {
 			}
 			have := map[string]bool{}
 			for _, s := range doc.Sections {
-				have[s.Name] = true
+				have[string(s.Name)] = true
 			}
 			for _, s := range tt.sections {
 				if !have[s] {
@@ -209,7 +209,7 @@ func TestReadText_Markdown(t *testing.T) {
 	}
 	var names []string
 	for _, s := range doc.Sections {
-		names = append(names, s.Name+"="+strings.TrimSpace(doc.Text[s.Start:s.End]))
+		names = append(names, string(s.Name)+"="+strings.TrimSpace(doc.Text[s.Start:s.End]))
 	}
 	// "# Jo Doe", the name, is the Header, not a section of its own.
 	wantSections := []string{"Header=Jo Doe", "Experience=• Trained CNNs in PyTorch\n• Wrote CUDA kernels", "Skills=Python, Go"}

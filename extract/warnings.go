@@ -55,17 +55,20 @@ func contentWarnings(doc *Document) []Warning {
 	if !PhonePattern.MatchString(doc.Text) {
 		add(WarnNoPhone, "No phone number was found; put one at the top, with the country code if you apply abroad.")
 	}
-	has := map[string]bool{}
+	has := map[SectionKind]bool{}
 	for _, s := range doc.Sections {
 		has[s.Name] = true
 	}
-	for _, want := range []struct{ name, code, example string }{
-		{"Experience", WarnNoExperience, "Experience"},
-		{"Education", WarnNoEducation, "Education"},
-		{"Skills", WarnNoSkills, "Skills"},
+	for _, want := range []struct {
+		kind          SectionKind
+		code, example string
+	}{
+		{SectionExperience, WarnNoExperience, "Experience"},
+		{SectionEducation, WarnNoEducation, "Education"},
+		{SectionSkills, WarnNoSkills, "Skills"},
 	} {
-		if !has[want.name] {
-			add(want.code, "No %s heading was found; applicant tracking systems file what follows a heading such as %q, so give the section one.", strings.ToLower(want.name), want.example)
+		if !has[want.kind] {
+			add(want.code, "No %s heading was found; applicant tracking systems file what follows a heading such as %q, so give the section one.", strings.ToLower(string(want.kind)), want.example)
 		}
 	}
 	if doc.Pages > resumeMaxPages {

@@ -37,11 +37,12 @@ const ScoreFormula = "score = 100 × earned ÷ possible; each required skill is 
 
 // sectionRank orders resume sections by how strongly they evidence a skill:
 // work done beats a list of names.
-var sectionRank = map[string]int{"Experience": 0, "Projects": 1, "Publications": 2, "Summary": 3,
-	"Certifications": 4, "Education": 5, "Other": 6, "Skills": 7, "Header": 8}
+var sectionRank = map[extract.SectionKind]int{extract.SectionExperience: 0, extract.SectionProjects: 1,
+	extract.SectionPublications: 2, extract.SectionSummary: 3, extract.SectionCertifications: 4,
+	extract.SectionEducation: 5, extract.SectionOther: 6, extract.SectionSkills: 7, extract.SectionHeader: 8}
 
 // isSkillsSection reports whether a resume section lists skills.
-func isSkillsSection(s extract.Section) bool { return s.Name == "Skills" }
+func isSkillsSection(s extract.Section) bool { return s.Name == extract.SectionSkills }
 
 // Compare matches a resume against the job and builds the gap report.
 func Compare(j *job.Job, resume *extract.Document) *Report {
@@ -186,7 +187,8 @@ func keepPerGroup(asks []job.Ask, results map[string]SkillResult) []job.Ask {
 
 // workSections are the resume sections whose bullets show work done or
 // studied (coursework and theses show maths better than a skills list).
-var workSections = map[string]bool{"Experience": true, "Projects": true, "Publications": true, "Education": true}
+var workSections = map[extract.SectionKind]bool{extract.SectionExperience: true, extract.SectionProjects: true,
+	extract.SectionPublications: true, extract.SectionEducation: true}
 
 // listedOnly reports whether a skill's hits include the Skills section but
 // none of the sections that show work.
@@ -197,7 +199,7 @@ func listedOnly(resume *extract.Document, hits []taxonomy.Hit) bool {
 		if workSections[name] {
 			return false
 		}
-		listed = listed || name == "Skills"
+		listed = listed || name == extract.SectionSkills
 	}
 	return listed
 }
@@ -238,7 +240,7 @@ func closestWork(a *analysis.Analysis, related map[string]int) (Evidence, bool) 
 	if best < 0 {
 		return Evidence{}, false
 	}
-	return a.Evidence(bestHit, a.Doc.SectionAt(bestHit.Start).Name), true
+	return a.Evidence(bestHit, string(a.Doc.SectionAt(bestHit.Start).Name)), true
 }
 
 // describesWork reports whether a sentence reads as work done: a list
@@ -300,7 +302,7 @@ func preferredTerm(s string, hits []taxonomy.Hit, jobWordings []string) string {
 func bestEvidence(a *analysis.Analysis, hits []taxonomy.Hit) []Evidence {
 	type cand struct {
 		h    taxonomy.Hit
-		sec  string
+		sec  extract.SectionKind
 		rank int
 	}
 	cands := make([]cand, 0, len(hits))
@@ -315,7 +317,7 @@ func bestEvidence(a *analysis.Analysis, hits []taxonomy.Hit) []Evidence {
 	sort.SliceStable(cands, func(x, y int) bool { return cands[x].rank < cands[y].rank })
 	out := []Evidence{}
 	for _, c := range cands {
-		e := a.Evidence(c.h, c.sec)
+		e := a.Evidence(c.h, string(c.sec))
 		if !analysis.HasSentence(out, e) {
 			out = append(out, e)
 		}

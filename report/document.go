@@ -44,7 +44,7 @@ func WriteDocument(w io.Writer, doc *extract.Document, format string) error {
 		out.Warnings = []extract.Warning{}
 	}
 	for _, s := range doc.Sections {
-		out.Sections = append(out.Sections, extractedSection{Name: s.Name, Heading: s.Heading,
+		out.Sections = append(out.Sections, extractedSection{Name: string(s.Name), Heading: s.Heading,
 			Text: strings.TrimSpace(doc.Text[s.Start:s.End])})
 	}
 	switch format {

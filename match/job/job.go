@@ -122,7 +122,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 		heading := sec.Heading
 		if heading == "" {
-			heading = sec.Name
+			heading = string(sec.Name)
 		}
 		if ev := a.Evidence(h, heading); len(js.Evidence) < 2 && !analysis.HasSentence(js.Evidence, ev) {
 			js.Evidence = append(js.Evidence, ev)

@@ -33,7 +33,7 @@ func withInlineSections(doc *extract.Document) *extract.Document {
 		if i := strings.Index(doc.Text[ln.Start:end], "\n\n"); i >= 0 {
 			end = ln.Start + i
 		}
-		inline = append(inline, extract.Section{Name: "Other", Heading: m[1], Start: ln.Start, End: end})
+		inline = append(inline, extract.Section{Name: extract.SectionOther, Heading: m[1], Start: ln.Start, End: end})
 	}
 	if len(inline) == 0 {
 		return doc
