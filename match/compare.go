@@ -47,7 +47,7 @@ func isSkillsSection(s extract.Section) bool { return s.Name == extract.SectionS
 // Compare matches a resume against the job and builds the gap report.
 func Compare(j *job.Job, resume *extract.Document) *Report {
 	tax := j.Taxonomy()
-	a := analysis.New(resume, tax, isSkillsSection)
+	a := analysis.New(resume, tax, analysis.Options{ListSection: isSkillsSection})
 	shown := map[string][]taxonomy.Hit{}
 	for _, h := range a.Hits {
 		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)

@@ -367,8 +367,8 @@ func TestCompare_OrderByJobEmphasis(t *testing.T) {
 func TestEvidence_CutBetweenWords(t *testing.T) {
 	t.Parallel()
 	tax := fixture.Taxonomy(t)
-	long := "Requirements: four or more years of professional experience building distributed services; deep knowledge of asynchronous programming patterns; " +
-		"experience shipping LSTM models to production with careful monitoring; strong grasp of query optimisation, indexing strategies and caching patterns; " +
+	long := "Requirements: four or more years of professional experience building distributed services, deep knowledge of asynchronous programming patterns, " +
+		"experience shipping LSTM models to production with careful monitoring, strong grasp of query optimisation, indexing strategies and caching patterns, " +
 		"familiarity with continuous delivery pipelines and observability tooling in a regulated industry."
 	jd := job.New("job.txt", fixture.Markdown(t, "job.txt", "Engineer\n\n"+long+"\n"), tax)
 	r := Compare(jd, fixture.Markdown(t, "cv.txt", "Experience\n- Baked bread.\n"))

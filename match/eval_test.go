@@ -133,10 +133,11 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 		}
 		list := isSkillsSection
 		if c.Kind == "job" {
-			list = job.IsRequirementsSection
+			// A job's parts are read as job.New reads them.
+			doc, list = job.Parts(doc, tax.Rules()), job.ListSection
 		}
 		got := map[string]bool{}
-		for _, h := range analysis.New(doc, tax, list).Hits {
+		for _, h := range analysis.New(doc, tax, analysis.Options{ListSection: list}).Hits {
 			got[h.Skill.ID] = true
 		}
 		for _, id := range c.Skills {

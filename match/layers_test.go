@@ -19,7 +19,7 @@ func TestLayers(t *testing.T) {
 	const mod = "github.com/tailor-cli/tailor/"
 	allowed := map[string][]string{
 		"text":      {"extract"},
-		"taxonomy":  {"match/text"},
+		"taxonomy":  {"extract", "match/text"},
 		"analysis":  {"extract", "match/text", "match/taxonomy"},
 		"job":       {"extract", "match/text", "match/taxonomy", "match/analysis"},
 		".":         {"extract", "match/text", "match/taxonomy", "match/analysis", "match/job"},

@@ -3,6 +3,7 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/taxonomy"
@@ -22,17 +23,8 @@ type Analysis struct {
 	Hits []taxonomy.Hit
 	// Raw holds every term found, also ambiguous ones that did not count.
 	Raw []taxonomy.Hit
-}
 
-// contextWords, found in the same line or sentence, tell that an ambiguous
-// name ("Go", "R", "Spark") is the technology.
-var contextWords = map[string]bool{
-	"language": true, "languages": true, "programming": true, "stack": true, "framework": true,
-	"frameworks": true, "library": true, "libraries": true, "coding": true, "scripting": true,
-	"microservices": true, "backend": true, "compiler": true, "sdk": true, "apis": true, "codebase": true,
-	"cluster": true, "clusters": true, "tooling": true, "technologies": true,
-	"dataset": true, "datasets": true, "inference": true, "neural": true,
-	"rewrote": true, "ported": true, "refactored": true,
+	rules *taxonomy.Rules
 }
 
 // New tokenizes a document and keeps the skill hits that count:
@@ -40,14 +32,24 @@ var contextWords = map[string]bool{
 // number or a technical suffix follows ("Go 1.22", "Kafka-based"), when they sit in a section that lists skills, or when the same line
 // or sentence names another skill or a programming word.
 //
-// listSection says which sections list skills, so that an ambiguous name
-// there is read as the technology: a resume's Skills section, a job's
-// requirements.
-func New(doc *extract.Document, tax *taxonomy.Taxonomy, listSection func(extract.Section) bool) *Analysis {
-	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text)}
-	a.Sentences = text.Sentences(a.Tokens, text.BlockStarts(doc))
+// An ambiguous name followed by a capitalised word that is not a skill
+// ("Ray Okonkwo", "Spark Street Media") is a person's or a company's name
+// and never counts, unless the rules list that word as one that follows
+// technologies ("Spark Streaming", "Go Developer").
+func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis {
+	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: tax.Rules()}
+	starts := text.BlockStarts(doc)
+	if len(opts.Breaks) > 0 {
+		starts = append(starts, opts.Breaks...)
+		sort.Ints(starts)
+	}
+	a.Sentences = text.Sentences(a.Tokens, starts)
 	raw := tax.Scan(a.Tokens)
 	a.Raw = raw
+	listSection := opts.ListSection
+	if listSection == nil {
+		listSection = func(extract.Section) bool { return false }
+	}
 	var sure []int // starts of unambiguous hits
 	for _, h := range raw {
 		if !h.Ambiguous {
@@ -55,13 +57,59 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, listSection func(extract
 		}
 	}
 	lists := map[int]bool{} // lines that list skills, by line index
-	for _, h := range raw {
+	for i, h := range raw {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) {
+			continue
+		}
 		if !h.Ambiguous || h.Qualified || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) ||
 			a.inSkillList(h, raw, lists) || a.hasContext(h, sure) {
 			a.Hits = append(a.Hits, h)
 		}
 	}
 	return a
+}
+
+// Options say how to read a document.
+type Options struct {
+	// ListSection says which sections list skills, so that an ambiguous
+	// name there is read as the technology: a resume's Skills section, a
+	// job's requirements. Nil: none.
+	ListSection func(extract.Section) bool
+	// Breaks are offsets, besides the document's blocks, where a sentence
+	// must break: the items of a list squashed onto one line.
+	Breaks []int
+}
+
+// namedAfter reports whether an ambiguous hit is the first part of a name:
+// the word right after it is capitalised, is no skill (next holds the
+// hits after h) and is not a word that follows technologies.
+func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
+	i := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= h.End })
+	if i >= len(a.Tokens) {
+		return false
+	}
+	tk := a.Tokens[i]
+	if tk.Glue != text.GlueSpace || len(next) > 0 && next[0].Start == tk.Start || !nameLike(tk.Text) ||
+		a.rules.Word(taxonomy.WordsNotAName, tk.Text) {
+		return false
+	}
+	// Not across a line: "Go\nKubernetes" in a list.
+	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
+}
+
+// nameLike reports whether a word is written like a name: a capital, then
+// only lower-case letters ("Okonkwo", "Street"), at least two letters.
+func nameLike(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inSkillList reports whether a hit sits in a labelled list of skills, such
@@ -131,7 +179,7 @@ func (a *Analysis) hasContext(h taxonomy.Hit, sure []int) bool {
 		}
 		j := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= sp.Start })
 		for ; j < len(a.Tokens) && a.Tokens[j].Start < sp.End; j++ {
-			if contextWords[a.Tokens[j].Lower] {
+			if a.rules.Word(taxonomy.WordsContext, a.Tokens[j].Lower) {
 				return true
 			}
 		}

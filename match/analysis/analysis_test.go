@@ -35,7 +35,7 @@ func found(t testing.TB, tax *taxonomy.Taxonomy, text string) []string {
 	t.Helper()
 	var ids []string
 	seen := map[string]bool{}
-	for _, h := range New(fixture.Plain(t, "t.txt", text), tax, isSkillsSection).Hits {
+	for _, h := range New(fixture.Plain(t, "t.txt", text), tax, Options{ListSection: isSkillsSection}).Hits {
 		if !seen[h.Skill.ID] {
 			seen[h.Skill.ID] = true
 			ids = append(ids, h.Skill.ID)
@@ -216,6 +216,28 @@ func TestBuiltinTaxonomy_Decoys(t *testing.T) {
 	} {
 		if got := found(t, tax, text); len(got) != 0 {
 			t.Errorf("%q: found %q", text, got)
+		}
+	}
+}
+
+// TestFind_NamesAreNotSkills: an ambiguous name followed by a capitalised
+// word that is no skill is a person's or a company's name; followed by a
+// word that goes with technologies, or by another skill, it is the skill.
+func TestFind_NamesAreNotSkills(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	for text, want := range map[string][]string{
+		"You'll report to Ray Okonkwo, our director, and work with Python.":             {"python"},
+		"Meet the hiring team: Julia Brandt, Engineering Manager, who loves Kubernetes": {"kubernetes"},
+		"Spark Street Media is hiring a data engineer for our Python stack.":            {"python"},
+		"We run Spark Streaming jobs and Ray clusters for Python training.":             {"spark", "ray", "python"},
+		"Skills: Go, Ray, Spark": {"go", "ray", "spark"},
+	} {
+		got := found(t, tax, text)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: found %v, want %v", text, got, want)
 		}
 	}
 }

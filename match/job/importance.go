@@ -1,7 +1,7 @@
 package job
 
 import (
-	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/tailor-cli/tailor/extract"
@@ -10,131 +10,132 @@ import (
 	"github.com/tailor-cli/tailor/match/text"
 )
 
-var (
-	// preferredHeading marks sections whose skills are wanted, not needed.
-	preferredHeading = regexp.MustCompile(`(?i)nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desir|optional|good[ -]to[ -]have|extra credit|would be (great|nice)|ideal(ly)?\b|not required`)
-	// requirementsHeading marks sections that list what the candidate needs.
-	requirementsHeading = regexp.MustCompile(`(?i)requirement|qualification|must[ -]have|what you('ll| will)? (need|bring)|you have|skills|who you are|about you|tech stack|experience`)
-	// boilerplateHeading marks sections that describe the employer, not the
-	// role: skills named there are not asked of the candidate.
-	boilerplateHeading = regexp.MustCompile(`(?i)benefit|perks|compensation|salary|pay range|equal opportunit|\beeo\b|about (us|the company)|who we are|our (company|mission)|what we offer|why join|life at|diversity|accommodation|how to apply`)
-	// preferredCue marks a clause that asks for a skill as a plus.
-	preferredCue = newCue(`(?i)nice[ -]to[ -]have|\b(a|big|huge|strong) plus\b|\bpreferred\b|\bpreferably\b|\bbonus\b|\bideally\b|desirable|\bnot required\b|\boptional\b|would be (great|nice|helpful)|\badvantage\b`,
-		"nice", "plus", "prefer", "bonus", "ideal", "desirab", "required", "optional", "would be", "advantage")
-	// requiredCue marks a clause that says a skill is needed.
-	requiredCue = newCue(`(?i)\b(required|must|essential|mandatory)\b`, "required", "must", "essential", "mandatory")
-	// boilerplateCue marks sentences about pay, benefits or equal
-	// opportunity.
-	boilerplateCue = newCue(`(?i)equal[ -]opportunity|regardless of|401\(?k\)?|health insurance|paid time off|parental leave|salary range|\bbenefits\b`,
-		"equal", "regardless", "401", "health", "paid time", "parental", "salary", "benefits")
-)
+// asking reports whether a part of a job ad of this kind asks anything of
+// the candidate: the company, pay and perks, notices, how to apply, where
+// the work is, and an article's commentary do not.
+func asking(kind extract.SectionKind) bool {
+	switch kind {
+	case extract.SectionCompany, extract.SectionBenefits, extract.SectionLegal, extract.SectionApply,
+		extract.SectionLocation, extract.SectionCommentary:
+		return false
+	}
+	return true
+}
 
-// importanceRules returns the function that says how much the job wants
-// what it names at a hit, and false for boilerplate (about the employer,
-// pay, benefits, equal opportunity). The cues are regular expressions, so
-// each section, sentence and clause is judged once.
-func importanceRules(doc *extract.Document, a *analysis.Analysis, hasList bool, listSection func(extract.Section) bool) func(taxonomy.Hit) (Importance, bool) {
-	type sectionCues struct{ boilerplate, preferred, list bool }
-	type clauseCues struct{ preferred, required bool }
-	sections := map[int]sectionCues{}
-	boilerSentence := map[text.Span]bool{}
+// listing reports whether a part of this kind lists what the candidate
+// needs or would ideally have, or the tools of the team: there an
+// ambiguous name is the technology, and a sentence is an ask, not an
+// example or a comment.
+func listing(kind extract.SectionKind) bool {
+	return kind == extract.SectionRequirements || kind == extract.SectionPreferred || kind == extract.SectionStack
+}
+
+// ListSection returns the test of which parts of a job ad read with
+// readStructure list skills.
+func ListSection(s extract.Section) bool { return listing(s.Name) }
+
+// importanceRules returns the function that says how much the job asks for
+// what it names at a hit, and false when it does not ask for it at all:
+// in a part that asks nothing, on a heading, in a clause that says it is
+// not needed, in a sentence about pay or benefits, in a question the
+// reader asks, and outside the lists, in worked examples, commentary and
+// what the company's product does. The cues are regular expressions, so
+// each sentence and clause is judged once.
+func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) func(taxonomy.Hit) (Importance, bool) {
+	doc := st.doc
+	type sentenceCues struct{ boilerplate, question, aside bool }
+	type clauseCues struct{ preferred, required, negated bool }
+	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	return func(h taxonomy.Hit) (Importance, bool) {
 		sec := doc.SectionAt(h.Start)
-		cues, ok := sections[sec.Start]
-		if !ok {
-			cues = sectionCues{boilerplateHeading.MatchString(sec.Heading), preferredHeading.MatchString(sec.Heading), listSection(sec)}
-			sections[sec.Start] = cues
+		if !asking(sec.Name) {
+			return "", false
 		}
-		if cues.boilerplate {
+		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
-		boiler, ok := boilerSentence[sent]
+		sc, ok := sentences[sent]
 		if !ok {
-			boiler = boilerplateCue.MatchString(doc.Text[sent.Start:sent.End])
-			boilerSentence[sent] = boiler
+			s := doc.Text[sent.Start:sent.End]
+			s = strings.TrimSpace(s[text.BulletLen(s):])
+			sc = sentenceCues{
+				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
+				question:    rules.Has(taxonomy.CueQuestion, s),
+				aside: rules.Has(taxonomy.CueExample, s) ||
+					!listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || rules.Has(taxonomy.CueProduct, s)),
+			}
+			sentences[sent] = sc
 		}
-		if boiler {
+		if sc.boilerplate || sc.question || sc.aside {
 			return "", false
 		}
-		cl := clause(doc.Text, sent, h)
+		cl := clause(doc.Text, sent, h, st.breaks)
 		cc, ok := clauses[cl]
 		if !ok {
-			cc = clauseCues{preferredCue.MatchString(cl), requiredCue.MatchString(cl)}
+			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl), rules.Has(taxonomy.CueNegation, cl)}
 			clauses[cl] = cc
 		}
 		switch {
-		case cues.preferred || cc.preferred:
+		case cc.negated:
+			return "", false
+		case sec.Name == extract.SectionPreferred || cc.preferred:
 			return Preferred, true
-		case hasList && !cues.list && !cc.required:
-			return Preferred, true
+		case sec.Name == extract.SectionRequirements || cc.required || !st.hasList:
+			return Required, true
 		}
-		return Required, true
-	}
-}
-
-// IsRequirementsSection reports whether a job section lists what the
-// candidate needs or would ideally have.
-func IsRequirementsSection(s extract.Section) bool {
-	return requirementsHeading.MatchString(s.Heading) || preferredHeading.MatchString(s.Heading)
-}
-
-// cue is a case-insensitive regular expression with words, in lower case,
-// of which every match holds one. Most clauses hold none, and looking for
-// them first is many times faster than running the expression: a job asks
-// a cue of every clause that names a skill.
-type cue struct {
-	re    *regexp.Regexp
-	words []string
-}
-
-func newCue(expr string, words ...string) cue {
-	return cue{regexp.MustCompile(expr), words}
-}
-
-// MatchString reports whether s holds a match of the cue.
-func (c cue) MatchString(s string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range c.words {
-		if strings.Contains(lower, w) {
-			return c.re.MatchString(s)
-		}
-	}
-	return false
-}
-
-// memoSections returns test, remembering its answer for each section (by
-// where it starts and its heading): a job asks it of every hit and every
-// noun phrase.
-func memoSections(test func(extract.Section) bool) func(extract.Section) bool {
-	type key struct {
-		start   int
-		heading string
-	}
-	seen := map[key]bool{}
-	return func(s extract.Section) bool {
-		k := key{s.Start, s.Heading}
-		v, ok := seen[k]
-		if !ok {
-			v = test(s)
-			seen[k] = v
-		}
-		return v
+		return Preferred, true
 	}
 }
 
 // clause returns the part of a sentence around a hit between semicolons,
-// em dashes or line breaks, so that "PyTorch required; JAX a plus" marks only
-// JAX as a plus.
-func clause(text string, sent text.Span, h taxonomy.Hit) string {
-	s := text[sent.Start:sent.End]
-	lo, hi := h.Start-sent.Start, h.End-sent.Start
-	if i := strings.LastIndexAny(s[:lo], ";\n—"); i >= 0 {
-		s, hi = s[i+1:], hi-(i+1)
+// em dashes, the items of a squashed list (breaks) and line breaks, so that
+// "PyTorch required; JAX a plus" marks only JAX as a plus. A line that
+// starts in lower case continues the clause above it: "a plus" on the
+// second line of a bullet covers its first.
+func clause(s string, sent text.Span, h taxonomy.Hit, breaks []int) string {
+	lo, hi := sent.Start, sent.End
+	for i := h.Start - 1; i >= sent.Start; i-- {
+		if isBreak(breaks, i+1) {
+			lo = i + 1
+			break
+		}
+		if n := cutAt(s, i); n > 0 {
+			lo = i + n
+			break
+		}
 	}
-	if i := strings.IndexAny(s[hi:], ";\n—"); i >= 0 {
-		s = s[:hi+i]
+	for i := h.End; i < sent.End; i++ {
+		if isBreak(breaks, i) || cutAt(s, i) > 0 {
+			hi = i
+			break
+		}
 	}
-	return s
+	return s[lo:hi]
+}
+
+// cutAt returns the length of what ends a clause at byte i of s, or 0: a
+// semicolon, an em dash, or a line break before a line that does not
+// start in lower case.
+func cutAt(s string, i int) int {
+	switch {
+	case s[i] == ';':
+		return 1
+	case strings.HasPrefix(s[i:], "—"):
+		return len("—")
+	case s[i] == '\n':
+		next := strings.TrimLeft(s[i+1:], " \t")
+		if next == "" || !(next[0] >= 'a' && next[0] <= 'z') {
+			return 1
+		}
+	}
+	return 0
+}
+
+// isBreak reports whether off is where an item of a squashed list begins;
+// breaks is sorted.
+func isBreak(breaks []int, off int) bool {
+	i := sort.SearchInts(breaks, off)
+	return i < len(breaks) && breaks[i] == off
 }

@@ -69,7 +69,9 @@ type Ask struct {
 func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	// Tagging for other keywords needs only the text, and loading the
 	// tagger's model costs as much as the rest: start it first.
-	doc = withInlineSections(doc)
+	rules := tax.Rules()
+	st := readStructure(doc, rules)
+	doc = st.doc
 	phrases := make(chan []text.Phrase, 1)
 	go func() {
 		var ps []text.Phrase
@@ -78,14 +80,9 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		defer func() { _ = recover() }()
 		ps = jobPhrases(doc.Text)
 	}()
-	listSection := memoSections(IsRequirementsSection)
-	a := analysis.New(doc, tax, listSection)
+	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks})
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
-	hasList := false
-	for _, sec := range doc.Sections {
-		hasList = hasList || listSection(sec)
-	}
-	importance := importanceRules(doc, a, hasList, listSection)
+	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}
 	var asked []taxonomy.Hit
 	for _, h := range a.Hits {
@@ -95,7 +92,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 		asked = append(asked, h)
 		sec := doc.SectionAt(h.Start)
-		inList := listSection(sec)
+		inList := sec.Name == extract.SectionRequirements || sec.Name == extract.SectionPreferred
 		term := doc.Text[h.Start:h.End]
 		js, ok := byID[h.Skill.ID]
 		if !ok {
@@ -129,7 +126,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, byID)
-	j.keywords = otherKeywords(doc, <-phrases, a.Raw, importance, listSection)
+	j.keywords = otherKeywords(doc, <-phrases, a.Raw, importance, ListSection, rules)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}

@@ -24,33 +24,6 @@ type Keyword struct {
 // maxKeywords is the most keywords a report lists.
 const maxKeywords = 12
 
-// genericWords never make a keyword on their own: words of every job ad.
-var genericWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`model models train turn must fluent comfort ideas idea scale fit
-		experience years year team teams role roles ability abilities skill skills
-		knowledge understanding familiarity work company candidate candidates engineer engineers scientist scientists
-		developer developers manager managers opportunity opportunities salary benefits people time things way ways
-		problem problems solution solutions product products business customer customers environment field area areas
-		level levels plus bonus requirement requirements responsibility responsibilities qualification qualifications
-		degree background communication collaboration impact ownership culture mission values day days week weeks
-		month months hours office remote hybrid location role's job jobs position applicants application apply
-		contributions points nice production code system systems tools tool platform platforms project projects
-		process processes quality results result part parts lot lots kind world users user member members
-		meetings meeting changes change docs documentation basics rotation service services support features feature
-		stack data research researchers production-grade end design`) {
-		genericWords[w] = true
-	}
-}
-
-// weakAdjectives are dropped from the start of a phrase ("strong
-// programming skills" is not a term).
-var weakAdjectives = map[string]bool{"strong": true, "solid": true, "good": true, "great": true, "excellent": true,
-	"proven": true, "deep": true, "hands-on": true, "relevant": true, "related": true, "new": true, "large": true,
-	"high": true, "various": true, "practical": true, "first": true, "big": true, "small": true, "several": true,
-	"other": true, "own": true, "similar": true, "real": true, "modern": true, "best": true, "internal": true}
-
 // keywordCandidate gathers one term's uses in the job.
 type keywordCandidate struct {
 	term       string
@@ -67,13 +40,14 @@ type keywordCandidate struct {
 // in a required clause; not overlapping a skill, not in boilerplate, not
 // generic words. A job without requirement sections yields none: its
 // company and place names would pass for terms.
-func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxonomy.Hit, importance func(taxonomy.Hit) (Importance, bool), listSection func(extract.Section) bool) []Keyword {
+func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxonomy.Hit, importance func(taxonomy.Hit) (Importance, bool),
+	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
 		if sec := doc.SectionAt(p.Start); !listSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
 			continue
 		}
-		p = trimPhrase(doc, p)
+		p = trimPhrase(doc, p, rules)
 		if p.Text == "" || overlaps(covered, p.Start, p.End) {
 			continue
 		}
@@ -119,7 +93,7 @@ func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxon
 // that starts a list item or line (the tagger reads "Run" as a name there),
 // and the phrase altogether when only generic words, numbers or single
 // letters are left.
-func trimPhrase(doc *extract.Document, p text.Phrase) text.Phrase {
+func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) text.Phrase {
 	words := strings.Fields(p.Text)
 	if li := doc.LineAt(p.Start); li >= 0 {
 		line := doc.Text[doc.Lines[li].Start:p.Start]
@@ -134,7 +108,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase) text.Phrase {
 			}
 		}
 	}
-	for len(words) > 0 && weakAdjectives[strings.ToLower(words[0])] {
+	for len(words) > 0 && rules.Word(taxonomy.WordsWeak, words[0]) {
 		words = words[1:]
 	}
 	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) {
@@ -143,7 +117,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase) text.Phrase {
 	generic := true
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,;:()"))
-		if len([]rune(lw)) > 1 && !genericWords[lw] && !genericWords[text.Stem(lw)] && strings.IndexFunc(lw, isLetter) >= 0 {
+		if len([]rune(lw)) > 1 && !rules.Word(taxonomy.WordsGeneric, lw) && !rules.Word(taxonomy.WordsGeneric, text.Stem(lw)) && strings.IndexFunc(lw, isLetter) >= 0 {
 			generic = false
 		}
 	}

@@ -2,71 +2,196 @@ package job
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
-// inlineLabel matches a paragraph that opens with a label in place of a
+// inlineLabel matches a line that opens with a label in place of a
 // heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.".
 var inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,5}):\s+\S`)
 
-// withInlineSections returns doc with each paragraph that opens with a
-// requirements, nice-to-have or boilerplate label ("Requirements: …") made
-// a section of its own, headed by the label, so that job ads written as
-// prose get the same reading of importance as ads with headings. The
-// paragraph's section resumes after it. doc itself is not changed; a
-// document with no such paragraph is returned as it is.
-func withInlineSections(doc *extract.Document) *extract.Document {
-	// The labelled paragraphs, in text order; each ends at a blank line or
-	// with its section.
-	var inline []extract.Section
-	for _, ln := range doc.Lines {
-		if ln.Heading || !paragraphStart(doc.Text, ln.Start) {
-			continue
-		}
-		m := inlineLabel.FindStringSubmatch(doc.Text[ln.Start:ln.End])
-		if m == nil || !isLabel(m[1]) {
-			continue
-		}
-		end := doc.SectionAt(ln.Start).End
-		if i := strings.Index(doc.Text[ln.Start:end], "\n\n"); i >= 0 {
-			end = ln.Start + i
-		}
-		inline = append(inline, extract.Section{Name: extract.SectionOther, Heading: m[1], Start: ln.Start, End: end})
-	}
-	if len(inline) == 0 {
-		return doc
-	}
-	// Each section's text around its labelled paragraphs stays its own.
-	var out []extract.Section
-	k := 0
-	for _, sec := range doc.Sections {
-		from := sec.Start
-		for ; k < len(inline) && inline[k].Start < sec.End; k++ {
-			if inline[k].Start > from {
-				out = append(out, extract.Section{Name: sec.Name, Heading: sec.Heading, Start: from, End: inline[k].Start})
-			}
-			out = append(out, inline[k])
-			from = inline[k].End
-		}
-		if from == sec.Start || from < sec.End {
-			out = append(out, extract.Section{Name: sec.Name, Heading: sec.Heading, Start: from, End: sec.End})
-		}
-	}
+// squashSeparators divide the items of a list pasted onto one line
+// ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
+var squashSeparators = []string{" • ", " · ", " - ", " \\- ", " | ", "; "}
+
+// structure is how a job ad is laid out: its parts, each of a kind, and
+// where the items of squashed lists begin.
+type structure struct {
+	// doc is the ad with its sections replaced by its parts: Name is the
+	// part's kind (a job kind, or Header before the first heading), Heading
+	// its heading as written.
+	doc *extract.Document
+	// breaks are where the items of lists squashed onto one line begin.
+	breaks []int
+	// hasList reports that the ad has a requirements or preferred part:
+	// what it names elsewhere is then a plus unless said otherwise.
+	hasList bool
+}
+
+// readStructure finds the parts of a job ad: headings as extract found
+// them, and lines a person reads as headings (short, standing alone,
+// ending in a colon or a question mark, in Title Case or capitals) when the
+// rules know their kind; lines that open with a known label ("Nice to
+// have: …") make a part of their own until the paragraph ends. Each part's
+// kind comes from the rules; a heading they do not know is Other. doc
+// itself is not changed.
+func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	d := *doc
-	d.Sections = out
-	return &d
+	d.Lines = slices.Clone(doc.Lines)
+	// A part starts at start; the part before it ends at cut (a heading's
+	// line belongs to neither).
+	type boundary struct {
+		cut, start int
+		kind       extract.SectionKind
+		heading    string
+		inline     bool // a labelled line: the part ends with its paragraph
+	}
+	var bounds []boundary
+	for i := range d.Lines {
+		ln := &d.Lines[i]
+		line := d.Text[ln.Start:ln.End]
+		if i == 0 {
+			continue // the title
+		}
+		if ln.Heading || standsAlone(&d, i) && looksLikeHeading(line) {
+			kind, ok := rules.SectionKind(line)
+			if !ok {
+				if !ln.Heading {
+					continue
+				}
+				kind = extract.SectionOther
+			}
+			ln.Heading = true
+			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: kind,
+				heading: strings.TrimRight(strings.TrimSpace(line), ":")})
+			continue
+		}
+		if text.StartsWithBullet(line) {
+			continue
+		}
+		if m := inlineLabel.FindStringSubmatch(line); m != nil {
+			if kind, ok := rules.SectionKind(m[1]); ok {
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: m[1], inline: true})
+			}
+		}
+	}
+	cur := extract.Section{Name: extract.SectionHeader}
+	outer := cur // the last part a heading started: it resumes after a labelled paragraph
+	var parts []extract.Section
+	add := func(cut int, next extract.Section) {
+		cur.End = cut
+		if cur.End > cur.Start || cur.Name != extract.SectionHeader {
+			parts = append(parts, cur)
+		}
+		cur = next
+	}
+	for k, b := range bounds {
+		add(b.cut, extract.Section{Name: b.kind, Heading: b.heading, Start: b.start})
+		if !b.inline {
+			outer = cur
+			continue
+		}
+		next := len(d.Text)
+		if k+1 < len(bounds) {
+			next = bounds[k+1].cut
+		}
+		if end := paragraphEnd(d.Text, b.start); end < next {
+			add(end, extract.Section{Name: outer.Name, Heading: outer.Heading, Start: end})
+		}
+	}
+	add(len(d.Text), extract.Section{})
+	d.Sections = parts
+	st := structure{doc: &d}
+	for _, p := range parts {
+		st.hasList = st.hasList || p.Name == extract.SectionRequirements || p.Name == extract.SectionPreferred
+	}
+	st.breaks = squashedItems(&d)
+	return st
 }
 
-// paragraphStart reports whether the line at off opens a paragraph: a
-// blank line (or the text's start) comes before it.
-func paragraphStart(text string, off int) bool {
-	return off == 0 || strings.HasSuffix(text[:off], "\n\n")
+// paragraphEnd returns the end of the paragraph holding off: the next blank
+// line, or the text's end.
+func paragraphEnd(s string, off int) int {
+	if i := strings.Index(s[off:], "\n\n"); i >= 0 {
+		return off + i
+	}
+	return len(s)
 }
 
-// isLabel reports whether a paragraph's opening label names a part of a job
-// ad that says how much a skill is wanted, or that is about the employer.
-func isLabel(label string) bool {
-	return requirementsHeading.MatchString(label) || preferredHeading.MatchString(label) || boilerplateHeading.MatchString(label)
+// standsAlone reports whether line i is set apart as a heading is: a blank
+// line before it, or a list or a blank line right after it.
+func standsAlone(d *extract.Document, i int) bool {
+	ln := d.Lines[i]
+	if ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" {
+		return true
+	}
+	if i+1 >= len(d.Lines) {
+		return false
+	}
+	next := d.Lines[i+1]
+	return next.Start-ln.End >= 2 || text.StartsWithBullet(d.Text[next.Start:next.End])
+}
+
+// looksLikeHeading reports whether a line reads as a heading: at most
+// eight words, no list marker, no full stop at its end, no label before
+// text, and either a colon, a question or an exclamation mark at its end,
+// or every longer word capitalised.
+func looksLikeHeading(line string) bool {
+	line = strings.TrimSpace(line)
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > 8 || text.StartsWithBullet(line) || strings.HasSuffix(line, ".") {
+		return false
+	}
+	if i := strings.Index(line, ": "); i >= 0 {
+		return false // "Bonus: JAX and CUDA" is a labelled line
+	}
+	if strings.HasSuffix(line, ":") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, "!") {
+		return true
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// squashedItems returns where the items of lists squashed onto one line
+// begin: after each separator of a line that holds at least two of one
+// kind, or that starts with a dash and holds one more ("- Python -
+// PyTorch").
+func squashedItems(d *extract.Document) []int {
+	var out []int
+	for _, ln := range d.Lines {
+		line := d.Text[ln.Start:ln.End]
+		for _, sep := range squashSeparators {
+			n := strings.Count(line, sep)
+			if n < 2 && !(n == 1 && strings.HasPrefix(line, strings.TrimLeft(sep, " "))) {
+				continue
+			}
+			for off := 0; ; {
+				i := strings.Index(line[off:], sep)
+				if i < 0 {
+					break
+				}
+				off += i + len(sep)
+				out = append(out, ln.Start+off)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Parts returns a job ad with its sections replaced by its parts, each of
+// a job kind (see readStructure); doc itself is not changed.
+func Parts(doc *extract.Document, rules *taxonomy.Rules) *extract.Document {
+	return readStructure(doc, rules).doc
 }

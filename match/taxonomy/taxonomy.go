@@ -71,6 +71,7 @@ type Taxonomy struct {
 	implied    map[string][]string   // skill id → every skill it implies, transitively
 	impliers   map[string][]string   // skill id → every skill that implies it, transitively
 	children   map[string][]string   // skill id → the skills that name it in their Implies
+	rules      *Rules
 }
 
 // taxonomyFile is the file's top level.
@@ -79,6 +80,10 @@ type taxonomyFile struct {
 	Replace    bool        `yaml:"replace"`
 	Categories []Category  `yaml:"categories"`
 	Skills     []yaml.Node `yaml:"skills"`
+	// Sections, Cues and Words extend the language rules (rules.yaml).
+	Sections []yaml.Node `yaml:"sections"`
+	Cues     []yaml.Node `yaml:"cues"`
+	Words    []yaml.Node `yaml:"words"`
 }
 
 var (
@@ -105,6 +110,11 @@ func Builtin() (*Taxonomy, error) {
 	if err := t.compile(errf); err != nil {
 		return nil, err
 	}
+	rules, err := BuiltinRules()
+	if err != nil {
+		return nil, err
+	}
+	t.rules = rules
 	return t, nil
 }
 
@@ -189,6 +199,15 @@ func Load(name string, data []byte, base *Taxonomy) (*Taxonomy, error) {
 	if err := t.compile(errf); err != nil {
 		return nil, err
 	}
+	base0 := (*Rules)(nil)
+	if base != nil {
+		base0 = base.rules
+	}
+	rules, err := extendRules(name, f, base0)
+	if err != nil {
+		return nil, err
+	}
+	t.rules = rules
 	return t, nil
 }
 
@@ -304,13 +323,34 @@ var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 func yamlError(name string, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		cause := strings.TrimSuffix(m[2], " in type taxonomy.taxonomyFile")
+		cause := strings.TrimSuffix(strings.TrimSuffix(m[2], " in type taxonomy.taxonomyFile"), " in type taxonomy.rulesFile")
 		cause = strings.ReplaceAll(cause, "field ", "unknown field ")
 		cause = strings.TrimSuffix(cause, " not found")
 		return fmt.Errorf("%s:%s: %w: %s", name, m[1], ErrTaxonomy, cause)
 	}
 	return fmt.Errorf("%s: %w: %s", name, ErrTaxonomy, strings.TrimPrefix(strings.ReplaceAll(msg, "\n", " "), "yaml: "))
 }
+
+// extendRules returns the rules a taxonomy file's Sections, Cues and Words
+// add to base (the built-in rules when base is nil); base itself when the
+// file has none.
+func extendRules(name string, f taxonomyFile, base *Rules) (*Rules, error) {
+	if base == nil {
+		b, err := BuiltinRules()
+		if err != nil {
+			return nil, err
+		}
+		base = b
+	}
+	if len(f.Sections)+len(f.Cues)+len(f.Words) == 0 {
+		return base, nil
+	}
+	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Words: f.Words}, base)
+}
+
+// Rules returns the language rules the taxonomy carries: the built-in
+// ones, extended by the taxonomy files loaded over them.
+func (t *Taxonomy) Rules() *Rules { return t.rules }
 
 // Line returns the line of the taxonomy file where the skill's entry
 // starts.

@@ -1,0 +1,336 @@
+package taxonomy
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+//go:embed rules.yaml
+var builtinRulesYAML []byte
+
+// BuiltinRulesName is the name errors use for the embedded rules file.
+const BuiltinRulesName = "builtin:rules.yaml"
+
+// Cue names a kind of words that change what a clause or sentence of a job
+// ad asks (see rules.yaml).
+type Cue string
+
+// The cues the code knows.
+const (
+	// CuePreferred: the clause offers a skill as a plus.
+	CuePreferred Cue = "preferred"
+	// CueRequired: the clause says a skill is needed.
+	CueRequired Cue = "required"
+	// CueNegation: the clause says a skill is not needed or not used.
+	CueNegation Cue = "negation"
+	// CueBoilerplate: the sentence is about pay, benefits or equal
+	// opportunity.
+	CueBoilerplate Cue = "boilerplate"
+	// CueExample: the sentence tells a worked example or an anecdote.
+	CueExample Cue = "example"
+	// CueCommentary: the sentence comments on the market, pay or careers.
+	CueCommentary Cue = "commentary"
+	// CueProduct: the sentence says what the company's product or
+	// customers do.
+	CueProduct Cue = "product"
+	// CueQuestion: the sentence is a question the reader asks (an FAQ).
+	CueQuestion Cue = "question"
+)
+
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion}
+
+// WordList names a list of words the code looks up (see rules.yaml).
+type WordList string
+
+// The word lists the code knows.
+const (
+	// WordsContext: near an ambiguous name, they show it is the technology.
+	WordsContext WordList = "context"
+	// WordsGeneric: words of every job ad, never a keyword on their own.
+	WordsGeneric WordList = "generic"
+	// WordsWeak: adjectives dropped from the start of a keyword.
+	WordsWeak WordList = "weak"
+	// WordsNotAName: capitalised words that may follow a skill's name
+	// without making it a person's or a company's name. Compared as
+	// written; the other lists in lower case.
+	WordsNotAName WordList = "not-a-name"
+)
+
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName}
+
+// Rules are the language rules a job ad is read with: which kind of part
+// each heading names, the cues of clauses and sentences, and word lists.
+// They are immutable and safe to share between goroutines.
+type Rules struct {
+	// Version is the rules file's version, with those of any extension.
+	Version  string
+	sections []sectionRule
+	cues     map[Cue]*regexp.Regexp
+	words    map[WordList]map[string]bool
+	// examples and counterexamples of every entry, for tests.
+	checks []ruleCheck
+}
+
+// sectionRule gives the kind of the headings its patterns match.
+type sectionRule struct {
+	kind extract.SectionKind
+	re   *regexp.Regexp
+}
+
+// ruleCheck is one example or counterexample of an entry.
+type ruleCheck struct {
+	section extract.SectionKind
+	cue     Cue
+	text    string
+	match   bool
+	where   string
+}
+
+// rulesFile is the top level of a rules file; a taxonomy file may carry
+// the same three lists.
+type rulesFile struct {
+	Version  string      `yaml:"version"`
+	Sections []yaml.Node `yaml:"sections"`
+	Cues     []yaml.Node `yaml:"cues"`
+	Words    []yaml.Node `yaml:"words"`
+}
+
+type sectionEntry struct {
+	Kind            string   `yaml:"kind"`
+	Patterns        []string `yaml:"patterns"`
+	Examples        []string `yaml:"examples"`
+	Counterexamples []string `yaml:"counterexamples"`
+}
+
+type cueEntry struct {
+	Cue             string   `yaml:"cue"`
+	Patterns        []string `yaml:"patterns"`
+	Examples        []string `yaml:"examples"`
+	Counterexamples []string `yaml:"counterexamples"`
+}
+
+type wordsEntry struct {
+	List  string   `yaml:"list"`
+	Words []string `yaml:"words"`
+}
+
+var builtinRules = sync.OnceValues(func() (*Rules, error) {
+	var f rulesFile
+	dec := yaml.NewDecoder(strings.NewReader(string(builtinRulesYAML)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, yamlError(BuiltinRulesName, err)
+	}
+	if f.Version == "" {
+		return nil, fmt.Errorf("%s:1: %w: missing version", BuiltinRulesName, ErrTaxonomy)
+	}
+	return compileRules(BuiltinRulesName, f, nil)
+})
+
+// BuiltinRules returns the language rules built into tailor.
+func BuiltinRules() (*Rules, error) { return builtinRules() }
+
+// compileRules validates the entries of f and returns rules that try them
+// before those of base (nil for none).
+func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
+	errf := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
+	}
+	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, words: map[WordList]map[string]bool{}}
+	cuePatterns := map[Cue][]string{}
+	if base != nil {
+		r.Version = base.Version + "+" + f.Version
+		r.checks = slices.Clone(base.checks)
+		for c, re := range base.cues {
+			cuePatterns[c] = append(cuePatterns[c], re.String())
+		}
+		for l, ws := range base.words {
+			r.words[l] = map[string]bool{}
+			for w := range ws {
+				r.words[l][w] = true
+			}
+		}
+	}
+	compile := func(line int, entry, p string) (*regexp.Regexp, error) {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return nil, errf(line, "%s: pattern %q: %v", entry, p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		}
+		return re, nil
+	}
+	for i := range f.Sections {
+		n := &f.Sections[i]
+		var e sectionEntry
+		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
+			return nil, errf(n.Line, "section %d: %v", i+1, err)
+		}
+		kind := extract.SectionKind(e.Kind)
+		if !slices.Contains(extract.JobSectionKinds, kind) {
+			return nil, errf(n.Line, "section %q: unknown kind (want one of %v)", e.Kind, extract.JobSectionKinds)
+		}
+		if len(e.Patterns) == 0 {
+			return nil, errf(n.Line, "section %q: no patterns", e.Kind)
+		}
+		for _, p := range e.Patterns {
+			re, err := compile(n.Line, fmt.Sprintf("section %q", e.Kind), p)
+			if err != nil {
+				return nil, err
+			}
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re})
+		}
+		where := fmt.Sprintf("%s:%d: section %q", name, n.Line, e.Kind)
+		for _, ex := range e.Examples {
+			r.checks = append(r.checks, ruleCheck{section: kind, text: ex, match: true, where: where})
+		}
+		for _, ce := range e.Counterexamples {
+			r.checks = append(r.checks, ruleCheck{section: kind, text: ce, where: where})
+		}
+	}
+	if base != nil {
+		r.sections = append(r.sections, base.sections...)
+	}
+	for i := range f.Cues {
+		n := &f.Cues[i]
+		var e cueEntry
+		if err := decodeEntry(n, &e, "cue", "patterns", "examples", "counterexamples"); err != nil {
+			return nil, errf(n.Line, "cue %d: %v", i+1, err)
+		}
+		c := Cue(e.Cue)
+		if !slices.Contains(knownCues, c) {
+			return nil, errf(n.Line, "cue %q: unknown cue (want one of %v)", e.Cue, knownCues)
+		}
+		if len(e.Patterns) == 0 {
+			return nil, errf(n.Line, "cue %q: no patterns", e.Cue)
+		}
+		for _, p := range e.Patterns {
+			if _, err := compile(n.Line, fmt.Sprintf("cue %q", e.Cue), p); err != nil {
+				return nil, err
+			}
+			cuePatterns[c] = append(cuePatterns[c], "(?i)"+p)
+		}
+		where := fmt.Sprintf("%s:%d: cue %q", name, n.Line, e.Cue)
+		for _, ex := range e.Examples {
+			r.checks = append(r.checks, ruleCheck{cue: c, text: ex, match: true, where: where})
+		}
+		for _, ce := range e.Counterexamples {
+			r.checks = append(r.checks, ruleCheck{cue: c, text: ce, where: where})
+		}
+	}
+	for c, ps := range cuePatterns {
+		// One expression per cue: every pattern is tried in one pass.
+		re, err := regexp.Compile("(?:" + strings.Join(ps, ")|(?:") + ")")
+		if err != nil {
+			return nil, errf(1, "cue %q: %v", c, err)
+		}
+		r.cues[c] = re
+	}
+	for i := range f.Words {
+		n := &f.Words[i]
+		var e wordsEntry
+		if err := decodeEntry(n, &e, "list", "words"); err != nil {
+			return nil, errf(n.Line, "words %d: %v", i+1, err)
+		}
+		l := WordList(e.List)
+		if !slices.Contains(knownWordLists, l) {
+			return nil, errf(n.Line, "words %q: unknown list (want one of %v)", e.List, knownWordLists)
+		}
+		if r.words[l] == nil {
+			r.words[l] = map[string]bool{}
+		}
+		for _, w := range e.Words {
+			if l != WordsNotAName {
+				w = strings.ToLower(w)
+			}
+			r.words[l][w] = true
+		}
+	}
+	return r, nil
+}
+
+// decodeEntry decodes one entry of a rules list, refusing keys other than
+// allowed.
+func decodeEntry(n *yaml.Node, v any, allowed ...string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("not a mapping")
+	}
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		if !slices.Contains(allowed, n.Content[k].Value) {
+			return fmt.Errorf("unknown field %q", n.Content[k].Value)
+		}
+	}
+	if err := n.Decode(v); err != nil {
+		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+// NormalizeHeading puts a heading as written in the form the section
+// patterns see: Markdown marks, bullets and closing punctuation removed,
+// typographic apostrophes plain, spaces collapsed.
+func NormalizeHeading(h string) string {
+	h = strings.ReplaceAll(h, "’", "'")
+	h = strings.ReplaceAll(h, "&amp;", "&")
+	h = strings.Trim(h, " \t#*_•-–—:.!?|")
+	return strings.Join(strings.Fields(h), " ")
+}
+
+// SectionKind returns the kind of part a job ad's heading names, and false
+// when no rule knows it.
+func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
+	h := NormalizeHeading(heading)
+	if h == "" {
+		return "", false
+	}
+	for _, s := range r.sections {
+		if s.re.MatchString(h) {
+			return s.kind, true
+		}
+	}
+	return "", false
+}
+
+// Has reports whether s holds cue c.
+func (r *Rules) Has(c Cue, s string) bool {
+	re := r.cues[c]
+	return re != nil && re.MatchString(strings.ReplaceAll(s, "’", "'"))
+}
+
+// Word reports whether w is on list l: in lower case, but for
+// WordsNotAName, which compares as written.
+func (r *Rules) Word(l WordList, w string) bool {
+	if l != WordsNotAName {
+		w = strings.ToLower(w)
+	}
+	return r.words[l][w]
+}
+
+// Check runs every example and counterexample of the rules and returns one
+// line for each that fails.
+func (r *Rules) Check() []string {
+	var out []string
+	for _, c := range r.checks {
+		var got bool
+		if c.section != "" {
+			kind, _ := r.SectionKind(c.text)
+			got = kind == c.section
+		} else {
+			got = r.Has(c.cue, c.text)
+		}
+		if got != c.match {
+			what := "example"
+			if !c.match {
+				what = "counterexample"
+			}
+			out = append(out, fmt.Sprintf("%s: %s %q: matched %v", c.where, what, c.text, got))
+		}
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+package taxonomy
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tailor-cli/tailor/extract"
+)
+
+// TestRules_Examples runs every example and counterexample of the built-in
+// language rules.
+func TestRules_Examples(t *testing.T) {
+	t.Parallel()
+	r, err := BuiltinRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.checks) < 150 {
+		t.Errorf("only %d examples and counterexamples", len(r.checks))
+	}
+	for _, fail := range r.Check() {
+		t.Error(fail)
+	}
+	for _, l := range knownWordLists {
+		if len(r.words[l]) == 0 {
+			t.Errorf("word list %q is empty", l)
+		}
+	}
+	for _, c := range knownCues {
+		if r.cues[c] == nil {
+			t.Errorf("cue %q has no patterns", c)
+		}
+	}
+}
+
+// TestRules_Extend: a taxonomy file's sections, cues and words extend the
+// built-in rules, its sections tried first; its examples are checked too.
+func TestRules_Extend(t *testing.T) {
+	t.Parallel()
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := `version: "x1"
+skills:
+  - {id: sap, name: SAP, category: tools, aliases: [SAP S/4HANA]}
+sections:
+  - kind: requirements
+    patterns: ['^das bringst du mit']
+    examples: ["Das bringst du mit:"]
+  - kind: benefits
+    patterns: ['^what we.re looking for']
+cues:
+  - cue: preferred
+    patterns: ['\bwünschenswert\b']
+    examples: ["SAP-Kenntnisse wünschenswert"]
+words:
+  - list: generic
+    words: [Kenntnisse]
+`
+	tax, err := Load("de.yaml", []byte(ext), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := tax.Rules()
+	for h, want := range map[string]extract.SectionKind{"Das bringst du mit:": extract.SectionRequirements,
+		"What we're looking for": extract.SectionBenefits, "Nice to have": extract.SectionPreferred} {
+		if got, _ := r.SectionKind(h); got != want {
+			t.Errorf("%q: %q, want %q", h, got, want)
+		}
+	}
+	if !r.Has(CuePreferred, "SAP-Kenntnisse wünschenswert") || !r.Has(CuePreferred, "Rust is a plus") {
+		t.Error("the extended preferred cue lost a pattern")
+	}
+	if !r.Word(WordsGeneric, "kenntnisse") || !r.Word(WordsGeneric, "experience") {
+		t.Error("the extended generic words lost a word")
+	}
+	if r.Version != base.Rules().Version+"+x1" {
+		t.Errorf("version %q", r.Version)
+	}
+	if base.Rules().Has(CuePreferred, "wünschenswert") {
+		t.Error("extending changed the base rules")
+	}
+}
+
+// TestRules_Errors: mistakes in rules name the file, line and entry.
+func TestRules_Errors(t *testing.T) {
+	t.Parallel()
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "version: \"1\"\nskills:\n  - {id: x, name: X, category: tools, aliases: [xyzzy]}\n"
+	for _, tt := range []struct{ name, yaml, want string }{
+		{"unknown kind", "sections:\n  - kind: perks\n    patterns: [a]\n", `t.yaml:5: invalid taxonomy: section "perks": unknown kind`},
+		{"bad pattern", "sections:\n  - kind: benefits\n    patterns: ['(a']\n", `t.yaml:5: invalid taxonomy: section "benefits": pattern "(a": missing closing )`},
+		{"unknown cue", "cues:\n  - cue: maybe\n    patterns: [a]\n", `t.yaml:5: invalid taxonomy: cue "maybe": unknown cue`},
+		{"unknown field", "cues:\n  - cue: preferred\n    pattern: [a]\n", `t.yaml:5: invalid taxonomy: cue 1: unknown field "pattern"`},
+		{"no patterns", "sections:\n  - kind: benefits\n", `t.yaml:5: invalid taxonomy: section "benefits": no patterns`},
+		{"unknown list", "words:\n  - list: stop\n    words: [a]\n", `t.yaml:5: invalid taxonomy: words "stop": unknown list`},
+	} {
+		_, err := Load("t.yaml", []byte(head+tt.yaml), base)
+		if err == nil || !errors.Is(err, ErrTaxonomy) || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
