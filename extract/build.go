@@ -18,6 +18,7 @@ type rawLine struct {
 	y, size  float64
 	paraGap  bool // a paragraph break comes before this line
 	markdown bool // a Markdown heading marker was stripped from this line
+	emphasis bool // the whole line was set in bold (Markdown **…** or __…__)
 	// words place each word of text (PDF only), in order.
 	words []wordBox
 }
@@ -65,6 +66,7 @@ func (b builder) build(doc *Document, raws []rawLine) {
 		ln := Line{Start: start, End: sb.Len(), Page: r.page, X0: r.x0, X1: r.x1, Y: r.y, Size: r.size}
 		ln.Heading = isHeading(text, r, first || i == name, b.sizeHints, body)
 		ln.marked = ln.Heading && r.markdown
+		ln.Emphasis = r.emphasis
 		lines = append(lines, ln)
 		first, gap = false, false
 	}

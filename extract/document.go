@@ -86,6 +86,10 @@ type Line struct {
 	Size float64
 	// Heading reports whether the line was taken as a section heading.
 	Heading bool
+	// Emphasis reports that the whole line was set in bold (Markdown
+	// **…** or __…__): not a heading to a resume's reader, but often the
+	// only mark of one in a job ad pasted from a job board.
+	Emphasis bool
 	// marked reports a heading marked up as one (Markdown, a DOCX heading
 	// style), not inferred from its look.
 	marked bool

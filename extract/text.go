@@ -47,6 +47,7 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 				continue
 			}
 			if !inFence {
+				r.emphasis = mdBoldLine.MatchString(line)
 				line, r.markdown = stripMarkdown(line)
 			}
 		}
@@ -82,6 +83,7 @@ var (
 	mdList     = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
+	mdBoldLine = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
 	mdRule     = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
 	mdTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )

@@ -37,14 +37,14 @@ func ListSection(s extract.Section) bool { return listing(s.Name) }
 // importanceRules returns the function that says how much the job asks for
 // what it names at a hit, and false when it does not ask for it at all:
 // in a part that asks nothing, on a heading, in a clause that says it is
-// not needed, in a sentence about pay or benefits, in a question the
+// not needed or names a degree's field, in a sentence about pay or benefits, in a question the
 // reader asks, and outside the lists, in worked examples, commentary and
 // what the company's product does. The cues are regular expressions, so
 // each sentence and clause is judged once.
 func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) func(taxonomy.Hit) (Importance, bool) {
 	doc := st.doc
 	type sentenceCues struct{ boilerplate, question, aside bool }
-	type clauseCues struct{ preferred, required, negated bool }
+	type clauseCues struct{ preferred, required, negated, degree bool }
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	return func(h taxonomy.Hit) (Importance, bool) {
@@ -74,11 +74,12 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		cl := clause(doc.Text, sent, h, st.breaks)
 		cc, ok := clauses[cl]
 		if !ok {
-			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl), rules.Has(taxonomy.CueNegation, cl)}
+			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl),
+				rules.Has(taxonomy.CueNegation, cl), rules.Has(taxonomy.CueDegree, cl)}
 			clauses[cl] = cc
 		}
 		switch {
-		case cc.negated:
+		case cc.negated || cc.degree:
 			return "", false
 		case sec.Name == extract.SectionPreferred || cc.preferred:
 			return Preferred, true

@@ -35,9 +35,9 @@ type structure struct {
 }
 
 // readStructure finds the parts of a job ad: headings as extract found
-// them, and lines a person reads as headings (short, standing alone,
-// ending in a colon or a question mark, in Title Case or capitals) when the
-// rules know their kind; lines that open with a known label ("Nice to
+// them, and lines a person reads as headings (a short line set in bold; or
+// short, standing alone, ending in a colon, a question or an exclamation
+// mark, in Title Case or capitals) when the rules know their kind; lines that open with a known label ("Nice to
 // have: …") make a part of their own until the paragraph ends. Each part's
 // kind comes from the rules; a heading they do not know is Other. doc
 // itself is not changed.
@@ -59,7 +59,8 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if i == 0 {
 			continue // the title
 		}
-		if ln.Heading || standsAlone(&d, i) && looksLikeHeading(line) {
+		if ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
+			standsAlone(&d, i) && looksLikeHeading(line) {
 			kind, ok := rules.SectionKind(line)
 			if !ok {
 				if !ln.Heading {

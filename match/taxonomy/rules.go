@@ -43,9 +43,12 @@ const (
 	CueProduct Cue = "product"
 	// CueQuestion: the sentence is a question the reader asks (an FAQ).
 	CueQuestion Cue = "question"
+	// CueDegree: the clause asks for a degree; the fields it names are the
+	// degree's, not skills asked for.
+	CueDegree Cue = "degree"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree}
 
 // WordList names a list of words the code looks up (see rules.yaml).
 type WordList string
