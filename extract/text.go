@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -90,7 +91,7 @@ var (
 
 // stripMarkdown removes Markdown syntax from one line, keeping its words:
 // heading markers (reported as heading), list markers (as "•"), links (their
-// text), emphasis and table pipes.
+// text), emphasis and table pipes; entity references ("&amp;") are decoded.
 func stripMarkdown(line string) (string, bool) {
 	if mdRule.MatchString(line) || mdTableSep.MatchString(line) {
 		return "", false
@@ -105,6 +106,11 @@ func stripMarkdown(line string) (string, bool) {
 	}
 	line = mdLink.ReplaceAllString(line, "$1")
 	line = mdEmphasis.ReplaceAllString(line, "")
+	if strings.Contains(line, "&") {
+		// Markdown decodes entity references: "&amp;" pasted from a
+		// job board is "&".
+		line = html.UnescapeString(line)
+	}
 	if strings.HasPrefix(strings.TrimSpace(line), "|") {
 		line = strings.Trim(strings.ReplaceAll(line, "|", " · "), " ·")
 	}

@@ -134,11 +134,11 @@ func member(p prediction, a labelledAsk, tax *taxonomy.Taxonomy) bool {
 	return false
 }
 
-// sameKeyword reports whether a keyword tailor found is the labelled one:
-// the same words, stemmed, in any case and with any separators.
+// sameKeyword reports whether a keyword tailor found is the labelled one,
+// or holds it: its words, stemmed, in any case and with any separators
+// ("ARM NEON intrinsics" for "ARM NEON").
 func sameKeyword(got, want string) bool {
-	return slices.Equal(text.Stems(got), text.Stems(want)) ||
-		strings.EqualFold(strings.Join(text.Words(got), ""), strings.Join(text.Words(want), ""))
+	return text.SameTerm(got, want) && len(text.Words(got)) >= len(text.Words(want))
 }
 
 // evaluateAd compares tailor's reading of one ad with its labels.
@@ -270,8 +270,8 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 // little under what tailor reaches, so that no change makes it worse. The
 // goal is 0.95, 0.95 and 0.90 (issue 12).
 const (
-	minJobRecall    = 0.63
-	minJobPrecision = 0.84
+	minJobRecall    = 0.73
+	minJobPrecision = 0.85
 	minJobAgreement = 0.92
 )
 

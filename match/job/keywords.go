@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/taxonomy"
@@ -22,7 +24,7 @@ type Keyword struct {
 }
 
 // maxKeywords is the most keywords a report lists.
-const maxKeywords = 12
+const maxKeywords = 20
 
 // keywordCandidate gathers one term's uses in the job.
 type keywordCandidate struct {
@@ -34,17 +36,17 @@ type keywordCandidate struct {
 	importance Importance
 }
 
-// otherKeywords finds the job's terms beyond the taxonomy among its noun
-// phrases (from NounPhrases) in its requirement sections: noun phrases of two or more words that the job
-// repeats, and names (proper nouns: tools, products, degrees) it asks for
-// in a required clause; not overlapping a skill, not in boilerplate, not
-// generic words. A job without requirement sections yields none: its
-// company and place names would pass for terms.
+// otherKeywords finds the job's asks beyond the taxonomy among its noun
+// phrases (from NounPhrases), in what it asks (see importanceRules):
+// names written as technologies are (PagerDuty, iOS, IAM, HLSL), proper
+// nouns in its lists, phrases whose last word names a skill ("load
+// testing", "code review"), and phrases of two or more words it repeats;
+// not overlapping a skill, not generic words.
 func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxonomy.Hit, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
-		if sec := doc.SectionAt(p.Start); !listSection(sec) || doc.LineAt(p.Start) >= 0 && doc.Lines[doc.LineAt(p.Start)].Heading {
+		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
 			continue
 		}
 		p = trimPhrase(doc, p, rules)
@@ -62,14 +64,16 @@ func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxon
 			byKey[key] = c
 		}
 		c.count++
-		c.proper = c.proper || p.Proper
+		words := strings.Fields(p.Text)
+		c.proper = c.proper || p.Proper && listSection(doc.SectionAt(p.Start)) || slices.ContainsFunc(words, techShaped) ||
+			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()"))
 		if imp == Required {
 			c.importance = Required
 		}
 	}
 	var out []keywordCandidate
 	for _, c := range byKey {
-		if c.count >= 2 && strings.Contains(c.key, " ") || c.proper && c.importance == Required {
+		if c.count >= 2 && strings.Contains(c.key, " ") || c.proper {
 			out = append(out, *c)
 		}
 	}
@@ -103,7 +107,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 			// there is and a proper noun.
 			if len(words) > 1 {
 				words = words[1:]
-			} else if !p.Proper {
+			} else if !p.Proper || !techShaped(words[0]) {
 				return text.Phrase{}
 			}
 		}
@@ -112,6 +116,12 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		words = words[1:]
 	}
 	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) {
+		return text.Phrase{}
+	}
+	// A job title ("QA Automation Engineer") or a place, a day or a
+	// language ("UK", "Friday", "English") is no term to write.
+	if rules.Word(taxonomy.WordsRoles, strings.Trim(words[len(words)-1], ".,;:()")) ||
+		slices.ContainsFunc(words, func(w string) bool { return rules.Word(taxonomy.WordsNotKeywords, strings.Trim(w, ".,;:()")) }) {
 		return text.Phrase{}
 	}
 	generic := true
@@ -129,12 +139,39 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	if !strings.HasPrefix(doc.Text[start:], term) {
 		return text.Phrase{}
 	}
-	return text.Phrase{Text: term, Start: start, End: start + len(term), Proper: p.Proper}
+	// Proper only if a proper noun is left: "Best regards" leaves "regards".
+	proper := p.Proper && slices.ContainsFunc(words, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	})
+	return text.Phrase{Text: term, Start: start, End: start + len(term), Proper: proper}
+}
+
+// techShaped reports whether a word is written as technologies' names are:
+// an acronym of three or more letters (IAM, HLSL; two-letter ones are
+// mostly places), or a capital inside it (PagerDuty, iOS, WebSocket).
+func techShaped(w string) bool {
+	w = strings.Trim(w, ".,;:()")
+	letters, upper, inner := 0, 0, false
+	for i, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				inner = inner || i > 0
+			}
+		}
+	}
+	return letters >= 3 && upper == letters || letters >= 2 && inner && upper < letters
 }
 
 // isMarkup reports whether a word carries markup or code characters
-// ("><img", "onerror=alert(1)"): a pasted fragment, never a term to write.
-func isMarkup(w string) bool { return strings.ContainsAny(w, "<>{}=\"`|\\") }
+// ("><img", "onerror=alert(1)"), a hashtag or a currency ("₹15L"): a
+// pasted fragment or a number, never a term to write.
+func isMarkup(w string) bool {
+	return strings.ContainsAny(w, "<>{}=\"`|\\") || strings.HasPrefix(w, "#") ||
+		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) })
+}
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
 

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
@@ -65,9 +66,18 @@ const (
 	// without making it a person's or a company's name. Compared as
 	// written; the other lists in lower case.
 	WordsNotAName WordList = "not-a-name"
+	// WordsSkillHeads: last words that make a phrase asked for a skill the
+	// taxonomy does not know ("load testing", "code review").
+	WordsSkillHeads WordList = "skill-heads"
+	// WordsRoles: last words that make a phrase a job title ("QA
+	// Automation Engineer"), never a keyword.
+	WordsRoles WordList = "roles"
+	// WordsNotKeywords: places, days, languages and other capitalised
+	// words that never make a keyword.
+	WordsNotKeywords WordList = "not-keywords"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
@@ -77,7 +87,12 @@ type Rules struct {
 	Version  string
 	sections []sectionRule
 	cues     map[Cue]*regexp.Regexp
-	words    map[WordList]map[string]bool
+	// needles hold, for each cue, words one of which every match of its
+	// expression contains, in lower case; nil when a pattern has none.
+	// Most sentences hold none, and looking for them first is many times
+	// faster than running the expression.
+	needles map[Cue][]string
+	words   map[WordList]map[string]bool
 	// examples and counterexamples of every entry, for tests.
 	checks []ruleCheck
 }
@@ -147,7 +162,7 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
-	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, words: map[WordList]map[string]bool{}}
+	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, needles: map[Cue][]string{}, words: map[WordList]map[string]bool{}}
 	cuePatterns := map[Cue][]string{}
 	if base != nil {
 		r.Version = base.Version + "+" + f.Version
@@ -234,6 +249,7 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 			return nil, errf(1, "cue %q: %v", c, err)
 		}
 		r.cues[c] = re
+		r.needles[c] = needles(re.String())
 	}
 	for i := range f.Words {
 		n := &f.Words[i]
@@ -303,7 +319,81 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 // Has reports whether s holds cue c.
 func (r *Rules) Has(c Cue, s string) bool {
 	re := r.cues[c]
-	return re != nil && re.MatchString(strings.ReplaceAll(s, "’", "'"))
+	if re == nil {
+		return false
+	}
+	s = strings.ReplaceAll(s, "’", "'")
+	if ns := r.needles[c]; ns != nil {
+		lower := strings.ToLower(s)
+		if !slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(lower, n) }) {
+			return false
+		}
+	}
+	return re.MatchString(s)
+}
+
+// needles returns words, in lower case, one of which every match of the
+// expression expr contains, or nil when it has no such set (a pattern
+// made only of classes or optional parts).
+func needles(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	set := required(re.Simplify())
+	if len(set) == 0 {
+		return nil
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// required returns strings, in lower case, one of which every match of re
+// contains; nil when there is no such set.
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := strings.ToLower(string(re.Rune))
+		return []string{s}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any one part's set will do: take the one of the longest
+		// shortest word, which filters best.
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			set := required(sub)
+			if len(set) == 0 {
+				continue
+			}
+			shortest := len(set[0])
+			for _, w := range set {
+				shortest = min(shortest, len(w))
+			}
+			if shortest > bestLen {
+				best, bestLen = set, shortest
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set := required(sub)
+			if len(set) == 0 {
+				return nil
+			}
+			out = append(out, set...)
+		}
+		return out
+	}
+	return nil
 }
 
 // Word reports whether w is on list l: in lower case, but for

@@ -2,6 +2,8 @@ package taxonomy
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -104,5 +106,52 @@ func TestRules_Errors(t *testing.T) {
 		if err == nil || !errors.Is(err, ErrTaxonomy) || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestRules_Needles: looking for a cue's words first never changes its
+// answer, on every line, clause and word pair of the bundled jobs and the
+// labelled job ads, and on the rules' own examples; and the words do
+// filter (most cues have them).
+func TestRules_Needles(t *testing.T) {
+	t.Parallel()
+	r, err := BuiltinRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, c := range r.checks {
+		texts = append(texts, c.text, strings.ToUpper(c.text))
+	}
+	files, _ := filepath.Glob("../../testdata/jobs-eval/tuned/*")
+	more, _ := filepath.Glob("../../testdata/jobs/*")
+	for _, p := range append(files, more...) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			texts = append(texts, line)
+			texts = append(texts, strings.FieldsFunc(line, func(r rune) bool { return r == ';' || r == '—' || r == ',' })...)
+			words := strings.Fields(line)
+			for i := 0; i+1 < len(words); i++ {
+				texts = append(texts, words[i]+" "+words[i+1])
+			}
+		}
+	}
+	filtered := 0
+	for _, c := range knownCues {
+		if r.needles[c] != nil {
+			filtered++
+		}
+		for _, s := range texts {
+			want := r.cues[c].MatchString(strings.ReplaceAll(s, "’", "'"))
+			if got := r.Has(c, s); got != want {
+				t.Errorf("cue %s on %q: %v, the expression says %v (words %q)", c, s, got, want, r.needles[c])
+			}
+		}
+	}
+	if len(texts) < 5000 || filtered < len(knownCues)-2 {
+		t.Errorf("%d texts, %d of %d cues filtered by words: the test checks too little", len(texts), filtered, len(knownCues))
 	}
 }
