@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
@@ -81,7 +83,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		ps = jobPhrases(doc.Text)
 	}()
 	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks})
-	j := &Job{Name: name, tax: tax, Title: jobTitle(doc)}
+	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}
 	var asked []taxonomy.Hit
@@ -145,8 +147,10 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 }
 
 // jobTitle returns the job's first line when it is short enough to be a
-// title.
-func jobTitle(doc *extract.Document) string {
+// title. When that line only labels the page ("Job Brief", "About the
+// job"), the title is the role its headings name most often ("Skill
+// Requirements for Deep Learning Engineer": Deep Learning Engineer).
+func jobTitle(doc *extract.Document, rules *taxonomy.Rules) string {
 	if len(doc.Lines) == 0 {
 		return ""
 	}
@@ -154,7 +158,53 @@ func jobTitle(doc *extract.Document) string {
 	if n := len(strings.Fields(first)); n == 0 || n > 10 || strings.HasSuffix(first, ".") {
 		return ""
 	}
+	if _, label := rules.SectionKind(first); label && len(strings.Fields(first)) <= 3 {
+		if role := headingsRole(doc, rules); role != "" {
+			return role
+		}
+	}
 	return strings.TrimSuffix(first, ":")
+}
+
+// headingsRole returns the role the headings name most often: a run of
+// capitalised words ending in a role's word ("Deep Learning Engineer"),
+// named at least twice; empty when there is none.
+func headingsRole(doc *extract.Document, rules *taxonomy.Rules) string {
+	count := map[string]int{}
+	best := ""
+	for _, ln := range doc.Lines[1:] {
+		if !ln.Heading {
+			continue
+		}
+		words := strings.Fields(strings.TrimRight(doc.Text[ln.Start:ln.End], "?:!."))
+		for i, w := range words {
+			if !rules.Word(taxonomy.WordsRoles, w) {
+				continue
+			}
+			start := i
+			for start > 0 && start > i-3 && isCapitalised(words[start-1]) {
+				start--
+			}
+			if start == i {
+				continue
+			}
+			role := strings.Join(words[start:i+1], " ")
+			count[role]++
+			if count[role] > count[best] {
+				best = role
+			}
+		}
+	}
+	if count[best] < 2 {
+		return ""
+	}
+	return best
+}
+
+// isCapitalised reports whether a word starts with a capital letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // Skills returns the ids of the skills the job asks for, sorted.

@@ -1,6 +1,8 @@
 package job
 
 import (
+	"errors"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -141,6 +143,55 @@ func TestParts(t *testing.T) {
 			}
 			if sec := got.SectionAt(off); sec.Name != want {
 				t.Errorf("%q: %q is in %+v, want %s", tt.text, phrase, sec, want)
+			}
+		}
+	}
+}
+
+// TestSeedArticle reads the careers article the project was founded on
+// (../shared/seed) as a job: its title is the role, its skill requirements
+// list is the heart of it (each of its seven lines asked as required,
+// model compression beside quantization), and its salary table, demand
+// commentary, career path, job titles, FAQ and worked examples ask
+// nothing; at most 30 asks in all.
+func TestSeedArticle(t *testing.T) {
+	t.Parallel()
+	const path = "../../../shared/seed/deep-learning-engineer-job-brief.txt"
+	doc, err := extract.Read(path, extract.Options{})
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("seed article not found at ../shared/seed (it sits beside the project in CI)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := New(path, doc, fixture.Builtin(t))
+	if j.Title != "Deep Learning Engineer" {
+		t.Errorf("title %q", j.Title)
+	}
+	if n := len(j.Asks()) + len(j.Keywords()); n > 30 {
+		t.Errorf("%d asks, want at most 30", n)
+	}
+	for _, id := range []string{"pytorch", "tensorflow", "cnn", "rnn", "transformer", "gpu-optimization",
+		"distributed-training", "quantization", "model-compression", "mlops", "linear-algebra", "calculus", "probability"} {
+		if imp, ok := j.Importance(id); imp != Required {
+			t.Errorf("%s: %q (asked %v), want required", id, imp, ok)
+		}
+	}
+	for _, id := range []string{"sentiment-analysis", "fraud-detection", "face-recognition", "ml-research",
+		"generative-ai", "language-models", "machine-translation", "speech-recognition", "sensor-fusion"} {
+		if _, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked: it comes from an example, a title table or commentary", id)
+		}
+	}
+	parts := Parts(doc, fixture.Builtin(t).Rules())
+	for _, a := range j.Asks() {
+		for _, ev := range a.Evidence {
+			off := strings.Index(parts.Text, strings.Trim(ev.Text, "…"))
+			if off < 0 {
+				continue
+			}
+			if kind := parts.SectionAt(off).Name; !asking(kind) {
+				t.Errorf("%s asked from a %s part: %q", a.Skill.ID, kind, ev.Text)
 			}
 		}
 	}

@@ -60,7 +60,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			continue // the title
 		}
 		if ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
-			standsAlone(&d, i) && looksLikeHeading(line) {
+			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line) {
 			kind, ok := rules.SectionKind(line)
 			if !ok {
 				if !ln.Heading {
@@ -139,14 +139,29 @@ func standsAlone(d *extract.Document, i int) bool {
 	return next.Start-ln.End >= 2 || text.StartsWithBullet(d.Text[next.Start:next.End])
 }
 
+// headsText reports whether line i is followed by prose or a list, as a
+// heading is in a text pasted without blank lines: the next line is a list
+// item, a table's row, or runs to twelve words or more.
+func headsText(d *extract.Document, i int) bool {
+	if i+1 >= len(d.Lines) {
+		return false
+	}
+	next := d.Text[d.Lines[i+1].Start:d.Lines[i+1].End]
+	return text.StartsWithBullet(next) || numberedItem.MatchString(next) || strings.HasPrefix(next, "|") ||
+		len(strings.Fields(next)) >= 12
+}
+
+// numberedItem matches a numbered list item ("1. ", "2) ").
+var numberedItem = regexp.MustCompile(`^\d{1,2}[.)]\s`)
+
 // looksLikeHeading reports whether a line reads as a heading: at most
-// eight words, no list marker, no full stop at its end, no label before
+// ten words, no list marker, no table's bar, no full stop at its end, no label before
 // text, and either a colon, a question or an exclamation mark at its end,
 // or every longer word capitalised.
 func looksLikeHeading(line string) bool {
 	line = strings.TrimSpace(line)
 	words := strings.Fields(line)
-	if len(words) == 0 || len(words) > 8 || text.StartsWithBullet(line) || strings.HasSuffix(line, ".") {
+	if len(words) == 0 || len(words) > 10 || text.StartsWithBullet(line) || strings.HasSuffix(line, ".") || strings.Contains(line, "|") {
 		return false
 	}
 	if i := strings.Index(line, ": "); i >= 0 {
