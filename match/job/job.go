@@ -127,7 +127,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 			js.Evidence = append(js.Evidence, ev)
 		}
 	}
-	groupAlternatives(doc.Text, asked, byID)
+	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
 	j.keywords = otherKeywords(doc, <-phrases, a.Raw, importance, ListSection, rules)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)

@@ -2,6 +2,7 @@ package job
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -193,6 +194,45 @@ func TestSeedArticle(t *testing.T) {
 			if kind := parts.SectionAt(off).Name; !asking(kind) {
 				t.Errorf("%s asked from a %s part: %q", a.Skill.ID, kind, ev.Text)
 			}
+		}
+	}
+}
+
+// TestNew_Alternatives: a group comes only from "or" or "/" inside one
+// clause, or a list ending in "or"; examples in brackets join their skill;
+// nothing chains across commas, clauses or other asks.
+func TestNew_Alternatives(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	for _, tt := range []struct {
+		line   string
+		groups [][]string // the groups expected, by skill id; other skills stand alone
+	}{
+		{"GCP or AWS, Kubernetes and Docker", [][]string{{"aws", "gcp"}}},
+		{"Python, Go or Rust", [][]string{{"go", "python", "rust"}}},
+		{"PyTorch/TensorFlow; Kubernetes or Docker", [][]string{{"pytorch", "tensorflow"}, {"docker", "kubernetes"}}},
+		{"RNNs (LSTM/GRU) and CNNs", [][]string{{"gru", "lstm", "rnn"}}},
+		{"CUDA programming or GPU kernel optimisation", [][]string{{"cuda", "gpu-programming"}}},
+		{"PyTorch, TensorFlow, Kubernetes", nil},
+		{"PyTorch or TensorFlow. Kubernetes or PyTorch", [][]string{{"pytorch", "tensorflow"}}},
+	} {
+		j := New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n\n- "+tt.line+"\n"), tax)
+		byGroup := map[int][]string{}
+		for _, a := range j.Asks() {
+			if a.Group != 0 {
+				byGroup[a.Group] = append(byGroup[a.Group], a.Skill.ID)
+			}
+		}
+		var got [][]string
+		for _, ids := range byGroup {
+			slices.Sort(ids)
+			got = append(got, ids)
+		}
+		slices.SortFunc(got, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+		want := slices.Clone(tt.groups)
+		slices.SortFunc(want, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: groups %v, want %v (asks %v)", tt.line, got, want, j.Skills())
 		}
 	}
 }
