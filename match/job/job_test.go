@@ -236,3 +236,74 @@ func TestNew_Alternatives(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_SameAdInEveryForm: one ad read as plain text, as a page saved
+// from a browser and with its lists squashed onto one line asks the same
+// skills, with the same importance.
+func TestNew_SameAdInEveryForm(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	plain := `Machine Learning Engineer
+
+About us
+Lumen builds search for small shops. Our platform serves 4,000 stores.
+
+What you'll do
+- Train ranking models in PyTorch
+- Run them on Kubernetes
+
+Requirements
+- 3+ years of Python
+- Experience with Spark or Airflow
+- SQL
+
+Nice to have
+- Rust
+- Experience with Terraform
+
+Benefits
+- 401(k) match and Docker-themed swag
+`
+	page := `<!DOCTYPE html><html><head><style>h2{}</style><script>var x = "Kubernetes";</script></head><body>
+<nav><a href="/">Careers</a> · <a href="/jobs">Jobs</a></nav><main>
+<h1>Machine Learning Engineer</h1>
+<h2>About us</h2><p>Lumen builds search for small shops. Our platform serves 4,000 stores.</p>
+<h2>What you'll do</h2><ul><li>Train ranking models in PyTorch</li><li>Run them on Kubernetes</li></ul>
+<h2>Requirements</h2><ul><li>3+ years of Python</li><li>Experience with Spark or Airflow</li><li>SQL</li></ul>
+<h2>Nice to have</h2><ul><li>Rust</li><li>Experience with Terraform</li></ul>
+<h2>Benefits</h2><ul><li>401(k) match and Docker-themed swag</li></ul>
+</main><footer>Lumen · Privacy · Jobs in Go and Rust</footer></body></html>`
+	squashed := `Machine Learning Engineer
+
+About us: Lumen builds search for small shops. Our platform serves 4,000 stores.
+
+What you'll do: - Train ranking models in PyTorch - Run them on Kubernetes
+
+Requirements: - 3+ years of Python - Experience with Spark or Airflow - SQL
+
+Nice to have: - Rust - Experience with Terraform
+
+Benefits: - 401(k) match and Docker-themed swag
+`
+	asks := func(doc *extract.Document) string {
+		var out []string
+		for _, a := range New(doc.Path, doc, tax).Asks() {
+			out = append(out, a.Skill.ID+":"+string(a.Importance))
+		}
+		return strings.Join(out, " ")
+	}
+	want := asks(fixture.Plain(t, "job.txt", plain))
+	if want != "airflow:required kubernetes:preferred machine-learning:preferred python:required pytorch:preferred rust:preferred spark:required sql:required terraform:preferred" {
+		t.Errorf("plain text: %s", want)
+	}
+	html, err := extract.ReadHTML("job.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := asks(html); got != want {
+		t.Errorf("saved page:\n got %s\nwant %s", got, want)
+	}
+	if got := asks(fixture.Plain(t, "squashed.txt", squashed)); got != want {
+		t.Errorf("squashed lists:\n got %s\nwant %s", got, want)
+	}
+}
