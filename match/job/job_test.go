@@ -307,3 +307,20 @@ Benefits: - 401(k) match and Docker-themed swag
 		t.Errorf("squashed lists:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestNew_LookAlikeWordsSilent: ordinary words of job ads that look like
+// skill terms ask nothing: "shaping" is no SHAP, "AUC-ROC" no RoCE,
+// "embedded in phones" no embeddings, a "Profile" heading no profiling.
+func TestNew_LookAlikeWordsSilent(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "ML Engineer\n\nProfile\n\nWe are shaping the future of retail. Our models are embedded in phones.\n\n"+
+		"Requirements\n- Evaluate models with AUC-ROC and precision-recall.\n- Python\n"), fixture.Builtin(t))
+	for _, id := range []string{"explainability", "infiniband", "embeddings", "performance-profiling"} {
+		if _, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked", id)
+		}
+	}
+	if _, ok := j.Importance("python"); !ok {
+		t.Error("python is not asked")
+	}
+}
