@@ -17,10 +17,11 @@ import (
 
 // ScoreVersion names the score formula below; it changes whenever the
 // formula or its weights do, so scores of different versions are never
-// compared.
-const ScoreVersion = "1"
+// compared. Version 2 scores the job's own terms beyond the taxonomy
+// (keyword asks) like skills.
+const ScoreVersion = "2"
 
-// Score weights (ScoreVersion 1).
+// Score weights (ScoreVersion 2).
 const (
 	// RequiredWeight and PreferredWeight are the points a skill of each
 	// importance is worth.
@@ -32,8 +33,9 @@ const (
 )
 
 // ScoreFormula states the score formula in words, for reports.
-const ScoreFormula = "score = 100 × earned ÷ possible; each required skill is worth 3 points and each preferred skill 1; " +
-	"a matched skill earns all its points, a partial one (shown through a narrower skill) half, a missing one none"
+const ScoreFormula = "score = 100 × earned ÷ possible; each required ask is worth 3 points and each preferred ask 1, " +
+	"whether a skill of the taxonomy or a term of the job's own (matched word for word); " +
+	"a matched ask earns all its points, a partial one (a skill shown through a narrower skill) half, a missing one none"
 
 // sectionRank orders resume sections by how strongly they evidence a skill:
 // work done beats a list of names.
@@ -74,8 +76,10 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
 	}
 	for _, kw := range j.Keywords() {
+		res := keywordResult(kw, a)
 		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,
-			InResume: text.Uses(a.Tokens, kw.Term)})
+			InResume: res.Status == Matched})
+		r.Skills = append(r.Skills, res)
 	}
 	for _, w := range resume.Warnings {
 		r.Warnings = append(r.Warnings, Warning{Source: "resume", Code: w.Code, Message: w.Message})
@@ -93,7 +97,7 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 	for _, js := range j.Asks() {
 		asked[js.Skill.ID] = true
 		res := SkillResult{
-			ID: js.Skill.ID, Name: js.Skill.Name, Category: tax.CategoryName(js.Skill.Category),
+			ID: js.Skill.ID, Name: js.Skill.Name, Category: tax.CategoryName(js.Skill.Category), Source: SourceTaxonomy,
 			Importance: js.Importance, Status: Missing, JobTerm: js.Term,
 			JobMentions: js.Mentions, JobEvidence: js.Evidence, ResumeEvidence: []Evidence{},
 			jobFirst: js.First,
@@ -137,6 +141,32 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 	sortSkills(r.Skills)
 	score(r)
 	return r
+}
+
+// keywordResult is what the resume shows of one of the job's own terms:
+// matched when it uses the term's words, in order, in any case and with
+// any punctuation ("React.js" for "React"), else missing.
+func keywordResult(kw job.Keyword, a *analysis.Analysis) SkillResult {
+	res := SkillResult{
+		ID: KeywordPrefix + strings.Join(text.Words(kw.Term), "-"), Name: kw.Term, Category: KeywordCategory,
+		Importance: kw.Importance, Status: Missing, JobTerm: kw.Term, JobMentions: kw.Count,
+		JobEvidence: kw.Evidence, ResumeEvidence: []Evidence{}, Source: SourceKeyword, jobFirst: kw.First,
+	}
+	start, end, ok := text.Find(a.Tokens, kw.Term)
+	if !ok {
+		res.Suggestion = &Suggestion{Kind: Add, Term: kw.Term, Template: template(nil, kw.Term),
+			Advice: fmt.Sprintf("The job asks for %s (%s) and the resume does not use the words. If you have done it, write \"%s\" as the job does, in a bullet that says what you did with it.",
+				kw.Term, kw.Importance, kw.Term)}
+		return res
+	}
+	res.Status = Matched
+	res.ResumeTerm = a.Doc.Text[start:end]
+	res.ResumeEvidence = []Evidence{a.Evidence(taxonomy.Hit{Start: start, End: end}, string(a.Doc.SectionAt(start).Name))}
+	if res.ResumeTerm != kw.Term {
+		res.Suggestion = &Suggestion{Kind: Align, Term: kw.Term,
+			Advice: fmt.Sprintf("You write \"%s\"; the job writes \"%s\". Applicant tracking systems search literally: use the job's term too.", res.ResumeTerm, kw.Term)}
+	}
+	return res
 }
 
 // keepPerGroup returns the job's skills with each either/or group reduced
@@ -366,6 +396,16 @@ func score(r *Report) {
 	}
 	if b.Preferred.Total > 0 {
 		r.Reasons = append(r.Reasons, tally("Preferred", b.Preferred))
+	}
+	keywords := 0
+	for _, s := range r.Skills {
+		if s.Source == SourceKeyword {
+			keywords++
+		}
+	}
+	if keywords > 0 {
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%d of the %d asks are the job's own terms, beyond the skill taxonomy, matched word for word.",
+			keywords, len(r.Skills)))
 	}
 	var gaps []string
 	for _, s := range r.Skills {

@@ -56,13 +56,19 @@ Python, Keras
 	if adv := byID["rnn"].Suggestion.Advice; !strings.Contains(adv, `"RNN (LSTM)"`) {
 		t.Errorf("partial advice %q does not show the combined wording", adv)
 	}
-	// Required: pytorch 3 + python 3 + rnn 1.5 + distributed 1.5 = 9 of 12;
-	// preferred: cnn 1 + go 0 = 1 of 2. Score = 100 × 10 / 14.
-	if r.Breakdown.Earned != 10 || r.Breakdown.Possible != 14 {
-		t.Errorf("earned %v of %v, want 10 of 14", r.Breakdown.Earned, r.Breakdown.Possible)
+	// "GPUs" is no skill of the test taxonomy: a keyword ask, matched word
+	// for word ("16 GPUs").
+	check(KeywordPrefix+"gpus", Matched, "")
+	if s := byID[KeywordPrefix+"gpus"]; s.Source != SourceKeyword || s.Importance != Required || s.Category != KeywordCategory {
+		t.Errorf("keyword ask %+v", s)
 	}
-	if r.Score != 71.4 {
-		t.Errorf("score %v, want 71.4", r.Score)
+	// Required: pytorch 3 + python 3 + rnn 1.5 + distributed 1.5 + GPUs 3
+	// = 12 of 15; preferred: cnn 1 + go 0 = 1 of 2. Score = 100 × 13 / 17.
+	if r.Breakdown.Earned != 13 || r.Breakdown.Possible != 17 {
+		t.Errorf("earned %v of %v, want 13 of 17", r.Breakdown.Earned, r.Breakdown.Possible)
+	}
+	if r.Score != 76.5 {
+		t.Errorf("score %v, want 76.5", r.Score)
 	}
 	if ev := byID["pytorch"].ResumeEvidence; len(ev) == 0 || ev[0].Section != "Experience" || ev[0].Term != "PyTorch" ||
 		ev[0].Text[ev[0].TermStart:ev[0].TermEnd] != "PyTorch" {

@@ -38,9 +38,11 @@ type Report struct {
 	// ResumeOnly lists skills the resume shows that the job does not ask
 	// for, by name; empty when there are none.
 	ResumeOnly []string `json:"resume_only"`
-	// OtherKeywords are terms the job uses that the skill taxonomy does
-	// not know (it repeats them, or names them in a requirement), and
-	// whether the resume uses them; not scored. Empty when there are none.
+	// OtherKeywords are the terms the job asks for that the skill taxonomy
+	// does not know, and whether the resume uses them: the same asks as
+	// the Skills entries of source "keyword", kept here for readers of
+	// score version 1 (since version 2 they are scored). Empty when there
+	// are none.
 	OtherKeywords []Keyword `json:"other_keywords"`
 	// Warnings are problems with the inputs that may make the report less
 	// accurate; empty when there are none.
@@ -97,10 +99,16 @@ const (
 
 // SkillResult is one skill the job asks for and what the resume shows of it.
 type SkillResult struct {
-	// ID is the taxonomy id ("pytorch").
+	// ID is the taxonomy id ("pytorch"), or for the job's own terms
+	// KeywordPrefix and the term's words ("keyword:pagerduty").
 	ID string `json:"id"`
-	// Name is the display name ("PyTorch").
+	// Name is the display name ("PyTorch"); for a keyword, the job's term.
 	Name string `json:"name"`
+	// Source says where the ask comes from: "taxonomy" for a skill of the
+	// taxonomy, "keyword" for a term of the job's own that the taxonomy
+	// does not know, matched word for word (no partial credit, no
+	// alternatives).
+	Source Source `json:"source"`
 	// Category is the category's display name.
 	Category string `json:"category"`
 	// Importance is required or preferred.
@@ -142,6 +150,24 @@ type SkillResult struct {
 
 	jobFirst int // byte offset of the job's first mention, for ordering
 }
+
+// Source says where an ask comes from.
+type Source string
+
+// Sources of asks.
+const (
+	// SourceTaxonomy: a skill of the taxonomy.
+	SourceTaxonomy Source = "taxonomy"
+	// SourceKeyword: a term of the job's own that the taxonomy does not know.
+	SourceKeyword Source = "keyword"
+)
+
+// KeywordPrefix starts the ID of a keyword ask; KeywordCategory is its
+// category's display name.
+const (
+	KeywordPrefix   = "keyword:"
+	KeywordCategory = "The job's own terms"
+)
 
 // Evidence is one place a document mentions a skill: its section, line
 // and sentence, with the term's place in it.

@@ -68,10 +68,10 @@ func suggest(js job.Ask, res SkillResult, via *taxonomy.Skill) *Suggestion {
 }
 
 // template returns the skill's bullet template, or a generic one naming
-// the job's term.
+// the job's term (s is nil for the job's own terms).
 func template(s *taxonomy.Skill, term string) string {
-	if t := strings.TrimSpace(s.Template); t != "" {
-		return t
+	if s != nil && strings.TrimSpace(s.Template) != "" {
+		return strings.TrimSpace(s.Template)
 	}
 	return fmt.Sprintf("Used %s to [what you built or improved], [result, with a number]", term)
 }

@@ -89,23 +89,6 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		p("\n%s\n", t.style(bold, fmt.Sprintf("Matched in the job's own words (%d)", len(matched))))
 		t.wrap(bw, "  "+t.style(green, "✓")+" ", "    ", strings.Join(matched, ", "))
 	}
-	if len(r.OtherKeywords) > 0 {
-		p("\n%s\n", t.style(bold, "Other words the job uses (not scored)"))
-		var have, lack []string
-		for _, k := range r.OtherKeywords {
-			if k.InResume {
-				have = append(have, k.Term)
-			} else {
-				lack = append(lack, fmt.Sprintf("%s (%s, %d×)", k.Term, k.Importance, k.Count))
-			}
-		}
-		if len(lack) > 0 {
-			t.wrap(bw, "  "+t.style(yellow, "?")+" not in your resume: ", "    ", strings.Join(lack, ", ")+". Use the job's words where they are true of you.")
-		}
-		if len(have) > 0 {
-			t.wrap(bw, "  "+t.style(green, "✓")+" ", "    ", strings.Join(have, ", "))
-		}
-	}
 	if len(r.ResumeOnly) > 0 {
 		p("\n%s\n", t.style(bold, "On the resume, not asked for by this job"))
 		t.wrap(bw, "  ", "  ", strings.Join(r.ResumeOnly, ", "))

@@ -1,6 +1,7 @@
 package job
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -128,7 +129,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
-	j.keywords = otherKeywords(doc, <-phrases, a.Raw, importance, ListSection, rules)
+	j.keywords = otherKeywords(a, <-phrases, importance, ListSection, rules)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}
@@ -139,12 +140,26 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 			j.warnings = append(j.warnings, w)
 		}
 	}
-	if len(j.skills) == 0 {
-		j.warnings = append(j.warnings, extract.Warning{Code: "job-no-skills",
+	switch asks := len(j.skills) + len(j.keywords); {
+	case asks == 0:
+		j.warnings = append(j.warnings, extract.Warning{Code: WarnNoSkills,
 			Message: "No skills from the taxonomy were found in the job description, so the score is 0; check the file, or add the role's skills with --taxonomy."})
+	case 3*len(j.keywords) > asks:
+		j.warnings = append(j.warnings, extract.Warning{Code: WarnTaxonomyPartial,
+			Message: fmt.Sprintf("The skill taxonomy knows this role only in part: %d of the job's %d asks are its own terms, matched word for word; add the role's skills with --taxonomy for a truer score.", len(j.keywords), asks)})
 	}
 	return j
 }
+
+// Warning codes of a job.
+const (
+	// WarnNoSkills: the job names no skill of the taxonomy and no term
+	// of its own, so every score is 0.
+	WarnNoSkills = "job-no-skills"
+	// WarnTaxonomyPartial: more than a third of the job's asks are terms
+	// the taxonomy does not know, matched word for word.
+	WarnTaxonomyPartial = "taxonomy-partial"
+)
 
 // jobTitle returns the job's first line when it is short enough to be a
 // title. When that line only labels the page ("Job Brief", "About the
@@ -238,5 +253,5 @@ func (j *Job) Taxonomy() *taxonomy.Taxonomy { return j.tax }
 func (j *Job) Keywords() []Keyword { return j.keywords }
 
 // Warnings returns the problems found in reading the job: how its file was
-// read, and "job-no-skills" when it names no skill of the taxonomy.
+// read, WarnNoSkills and WarnTaxonomyPartial.
 func (j *Job) Warnings() []extract.Warning { return j.warnings }

@@ -8,12 +8,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/analysis"
 	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
 )
 
-// Keyword is a term the job uses that the taxonomy does not know: a noun
-// phrase the job repeats, or a proper noun it asks for in a requirement.
+// Keyword is an ask of the job that the taxonomy does not know: a term it
+// names as a technology, a proper noun in its lists, a phrase naming a
+// skill ("load testing"), or a phrase it repeats. Keywords are scored like
+// skills, matched literally in a resume.
 type Keyword struct {
 	// Term is the job's wording (its first use).
 	Term string
@@ -21,9 +24,14 @@ type Keyword struct {
 	Importance Importance
 	// Count is how often the job uses the term.
 	Count int
+	// First is the byte offset of the first use, for job order.
+	First int
+	// Evidence is the job's sentence of the first use.
+	Evidence []analysis.Evidence
 }
 
-// maxKeywords is the most keywords a report lists.
+// maxKeywords is the most keyword asks a job makes, those it repeats most
+// first.
 const maxKeywords = 20
 
 // keywordCandidate gathers one term's uses in the job.
@@ -42,8 +50,9 @@ type keywordCandidate struct {
 // nouns in its lists, phrases whose last word names a skill ("load
 // testing", "code review"), and phrases of two or more words it repeats;
 // not overlapping a skill, not generic words.
-func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxonomy.Hit, importance func(taxonomy.Hit) (Importance, bool),
+func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
+	doc, covered := a.Doc, a.Raw
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
 		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
@@ -88,7 +97,12 @@ func otherKeywords(doc *extract.Document, phrases []text.Phrase, covered []taxon
 	}
 	kws := make([]Keyword, len(out))
 	for i, c := range out {
-		kws[i] = Keyword{Term: c.term, Importance: c.importance, Count: c.count}
+		heading := doc.SectionAt(c.first).Heading
+		if heading == "" {
+			heading = string(doc.SectionAt(c.first).Name)
+		}
+		ev := a.Evidence(taxonomy.Hit{Start: c.first, End: c.first + len(c.term)}, heading)
+		kws[i] = Keyword{Term: c.term, Importance: c.importance, Count: c.count, First: c.first, Evidence: []analysis.Evidence{ev}}
 	}
 	return kws
 }

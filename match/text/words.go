@@ -137,24 +137,39 @@ func Stems(s string) []string {
 
 // Uses reports whether text uses the term: its words, stemmed, in order.
 func Uses(toks []Token, term string) bool {
+	_, _, ok := Find(toks, term)
+	return ok
+}
+
+// Find returns where text first uses the term, as byte offsets of the
+// tokens holding it: the term's words, stemmed, in order, in any case and
+// with any punctuation between or inside them ("React.js" holds "React",
+// "CI / CD" is "CI/CD").
+func Find(toks []Token, term string) (start, end int, ok bool) {
 	want := Stems(term)
 	if len(want) == 0 {
-		return false
+		return 0, 0, false
 	}
-	var got []string
-	for _, t := range toks {
-		if w := Words(t.Text); len(w) == 1 {
-			got = append(got, Stem(w[0]))
-		} else {
-			got = append(got, "")
+	type word struct {
+		stem string
+		tok  int
+	}
+	var got []word
+	for i, t := range toks {
+		for _, w := range Words(t.Text) {
+			got = append(got, word{Stem(w), i})
 		}
 	}
 	for i := 0; i+len(want) <= len(got); i++ {
-		if slices.Equal(got[i:i+len(want)], want) {
-			return true
+		k := 0
+		for k < len(want) && got[i+k].stem == want[k] {
+			k++
+		}
+		if k == len(want) {
+			return toks[got[i].tok].Start, toks[got[i+k-1].tok].End, true
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // RuneStart moves off back to the start of the UTF-8 sequence holding it.
