@@ -80,13 +80,14 @@ func readTextFile(path string, format Format, opts Options) (*Document, error) {
 }
 
 var (
-	mdHeading  = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
-	mdList     = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis = regexp.MustCompile("\\*\\*|__|`")
-	mdBoldLine = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
-	mdRule     = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
-	mdTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	mdHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
+	mdList      = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)
+	mdLink      = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis  = regexp.MustCompile("\\*\\*|__|`")
+	mdBoldLabel = regexp.MustCompile(`^(\s*)(?:\*\*|__)([^*_:]+?)(?:\*\*|__)\s+([-•·–] )`)
+	mdBoldLine  = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
+	mdRule      = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
+	mdTableSep  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
 
 // stripMarkdown removes Markdown syntax from one line, keeping its words:
@@ -105,6 +106,9 @@ func stripMarkdown(line string) (string, bool) {
 		line = "• " + line[loc[1]:]
 	}
 	line = mdLink.ReplaceAllString(line, "$1")
+	// "**What you'll do** - build … - run …": a bold lead-in before a list
+	// pasted onto one line labels it.
+	line = mdBoldLabel.ReplaceAllString(line, "$1$2: $3")
 	line = mdEmphasis.ReplaceAllString(line, "")
 	if strings.Contains(line, "&") {
 		// Markdown decodes entity references: "&amp;" pasted from a

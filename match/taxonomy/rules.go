@@ -47,9 +47,12 @@ const (
 	// CueDegree: the clause asks for a degree; the fields it names are the
 	// degree's, not skills asked for.
 	CueDegree Cue = "degree"
+	// CueNeeds: the sentence says what the candidate needs; in an ad with
+	// no requirements part, it is one.
+	CueNeeds Cue = "needs"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds}
 
 // WordList names a list of words the code looks up (see rules.yaml).
 type WordList string
