@@ -36,7 +36,8 @@ func ListSection(s extract.Section) bool { return listing(s.Name) }
 
 // importanceRules returns the function that says how much the job asks for
 // what it names at a hit, and false when it does not ask for it at all:
-// in a part that asks nothing, on a heading, in a clause that says it is
+// in a part that asks nothing, on a heading, said of people ("our ML
+// engineers"), in a clause that says it is
 // not needed or names a degree's field, in a sentence about pay or benefits, in a question the
 // reader asks, and outside the lists, in worked examples, commentary and
 // what the company's product does. The cues are regular expressions, so
@@ -56,6 +57,9 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		}
 		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
+			return "", false
+		}
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -104,6 +108,18 @@ func needsSentences(st structure, a *analysis.Analysis, rules *taxonomy.Rules) b
 		}
 	}
 	return false
+}
+
+// namesPeople reports whether a skill's name is said of people or a team
+// ("our two ML engineers", "our data engineering team"): the word after it
+// is a role's or a team's.
+func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	rest := strings.TrimLeft(s[h.End:], " ")
+	if len(rest) == len(s[h.End:]) && h.End < len(s) {
+		return false // not followed by a space
+	}
+	word, _, _ := strings.Cut(rest, " ")
+	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
 }
 
 // clause returns the part of a sentence around a hit between semicolons,
