@@ -270,8 +270,8 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 // little under what tailor reaches, so that no change makes it worse. The
 // goal is 0.95, 0.95 and 0.90 (issue 12).
 const (
-	minJobRecall    = 0.73
-	minJobPrecision = 0.85
+	minJobRecall    = 0.75
+	minJobPrecision = 0.87
 	minJobAgreement = 0.94
 )
 

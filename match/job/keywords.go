@@ -14,9 +14,9 @@ import (
 )
 
 // Keyword is an ask of the job that the taxonomy does not know: a term it
-// names as a technology, a proper noun in its lists, a phrase naming a
-// skill ("load testing"), or a phrase it repeats. Keywords are scored like
-// skills, matched literally in a resume.
+// names as a technology, a proper noun in its lists, or a phrase naming a
+// skill ("load testing"). Keywords are scored like skills, matched
+// literally in a resume.
 type Keyword struct {
 	// Term is the job's wording (its first use).
 	Term string
@@ -30,7 +30,7 @@ type Keyword struct {
 	Evidence []analysis.Evidence
 }
 
-// maxKeywords is the most keyword asks a job makes, those it repeats most
+// maxKeywords is the most keyword asks a job makes, those it uses most
 // first.
 const maxKeywords = 20
 
@@ -47,9 +47,10 @@ type keywordCandidate struct {
 // otherKeywords finds the job's asks beyond the taxonomy among its noun
 // phrases (from NounPhrases), in what it asks (see importanceRules):
 // names written as technologies are (PagerDuty, iOS, IAM, HLSL), proper
-// nouns in its lists, phrases whose last word names a skill ("load
-// testing", "code review"), and phrases of two or more words it repeats;
-// not overlapping a skill, not generic words.
+// nouns in its lists, and phrases whose last word names a skill ("load
+// testing", "code review", "canary releases"); not overlapping a skill,
+// not generic words. (A phrase repeated is no ask for that alone: "strong
+// mathematical foundation" twice leads to linear algebra and calculus.)
 func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	doc, covered := a.Doc, a.Raw
@@ -82,7 +83,7 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 	}
 	var out []keywordCandidate
 	for _, c := range byKey {
-		if c.count >= 2 && strings.Contains(c.key, " ") || c.proper {
+		if c.proper {
 			out = append(out, *c)
 		}
 	}

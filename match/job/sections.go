@@ -53,6 +53,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		inline     bool // a labelled line: the part ends with its paragraph
 	}
 	var bounds []boundary
+	markContents(&d)
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
@@ -73,7 +74,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 				heading: strings.TrimRight(strings.TrimSpace(line), ":")})
 			continue
 		}
-		if text.StartsWithBullet(line) {
+		if text.StartsWithBullet(line) || ln.Heading {
 			continue
 		}
 		if m := inlineLabel.FindStringSubmatch(line); m != nil {
@@ -114,6 +115,34 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	}
 	st.breaks = squashedItems(&d)
 	return st
+}
+
+// markContents marks the entries of a table of contents as headings: list
+// items that repeat, word for word, a line further down (an article's
+// sections listed at its top). They ask nothing: the parts they name do.
+func markContents(d *extract.Document) {
+	later := map[string]int{} // a line's words → its last index
+	for i, ln := range d.Lines {
+		later[contentsKey(d.Text[ln.Start:ln.End])] = i
+	}
+	for i := range d.Lines {
+		ln := &d.Lines[i]
+		line := d.Text[ln.Start:ln.End]
+		if !text.StartsWithBullet(line) {
+			continue
+		}
+		if j, ok := later[contentsKey(line)]; ok && j > i && !text.StartsWithBullet(d.Text[d.Lines[j].Start:d.Lines[j].End]) {
+			ln.Heading = true
+		}
+	}
+}
+
+// contentsKey is a line's words in lower case, without a list marker or
+// a number ("- 3. Optimizing Model Performance" → "optimizing model performance").
+func contentsKey(line string) string {
+	line = strings.TrimSpace(line[text.BulletLen(line):])
+	line = numberedItem.ReplaceAllString(line, "")
+	return strings.Join(text.Words(line), " ")
 }
 
 // paragraphEnd returns the end of the paragraph holding off: the next blank
