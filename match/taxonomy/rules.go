@@ -100,10 +100,13 @@ type Rules struct {
 	checks []ruleCheck
 }
 
-// sectionRule gives the kind of the headings its patterns match.
+// sectionRule gives the kind of the headings its pattern matches.
 type sectionRule struct {
 	kind extract.SectionKind
 	re   *regexp.Regexp
+	// needles: words one of which every match holds, in lower case; nil
+	// when the pattern has none.
+	needles []string
 }
 
 // ruleCheck is one example or counterexample of an entry.
@@ -205,7 +208,7 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 			if err != nil {
 				return nil, err
 			}
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re})
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
 		}
 		where := fmt.Sprintf("%s:%d: section %q", name, n.Line, e.Kind)
 		for _, ex := range e.Examples {
@@ -311,7 +314,11 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	if h == "" {
 		return "", false
 	}
+	lower := strings.ToLower(h)
 	for _, s := range r.sections {
+		if s.needles != nil && !slices.ContainsFunc(s.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+			continue
+		}
 		if s.re.MatchString(h) {
 			return s.kind, true
 		}

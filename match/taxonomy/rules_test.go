@@ -151,6 +151,18 @@ func TestRules_Needles(t *testing.T) {
 			}
 		}
 	}
+	for _, s := range texts {
+		want := extract.SectionKind("")
+		for _, rule := range r.sections {
+			if rule.re.MatchString(NormalizeHeading(s)) {
+				want = rule.kind
+				break
+			}
+		}
+		if got, _ := r.SectionKind(s); got != want {
+			t.Errorf("heading %q: %q, the expressions say %q", s, got, want)
+		}
+	}
 	if len(texts) < 5000 || filtered < len(knownCues)-2 {
 		t.Errorf("%d texts, %d of %d cues filtered by words: the test checks too little", len(texts), filtered, len(knownCues))
 	}
