@@ -63,20 +63,24 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 		if p.Text == "" || overlaps(covered, p.Start, p.End) {
 			continue
 		}
-		imp, ok := importance(taxonomy.Hit{Start: p.Start, End: p.End})
-		if !ok { // boilerplate
-			continue
-		}
+		words := strings.Fields(p.Text)
+		named := p.Proper && listSection(doc.SectionAt(p.Start)) || slices.ContainsFunc(words, techShaped) ||
+			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()"))
 		key := phraseKey(p.Text)
 		c := byKey[key]
+		if c == nil && !named {
+			continue // no ask, and judging its clause costs more than the rest
+		}
+		imp, ok := importance(taxonomy.Hit{Start: p.Start, End: p.End})
+		if !ok { // not asked: boilerplate, an example, …
+			continue
+		}
 		if c == nil {
 			c = &keywordCandidate{term: p.Text, key: key, first: p.Start, importance: Preferred}
 			byKey[key] = c
 		}
 		c.count++
-		words := strings.Fields(p.Text)
-		c.proper = c.proper || p.Proper && listSection(doc.SectionAt(p.Start)) || slices.ContainsFunc(words, techShaped) ||
-			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()"))
+		c.proper = c.proper || named
 		if imp == Required {
 			c.importance = Required
 		}

@@ -374,21 +374,24 @@ func required(re *syntax.Regexp) []string {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any one part's set will do: take the one of the longest
-		// shortest word, which filters best.
+		// Any one part's set will do: take the one that filters best, a
+		// mark rare in prose ("?") if every member has one, else the one
+		// of the longest shortest word.
 		var best []string
-		bestLen := 0
+		bestLen, bestRare := 0, false
 		for _, sub := range re.Sub {
 			set := required(sub)
 			if len(set) == 0 {
 				continue
 			}
 			shortest := len(set[0])
+			rare := true
 			for _, w := range set {
 				shortest = min(shortest, len(w))
+				rare = rare && strings.ContainsAny(w, "?!;$%#@&[]{}")
 			}
-			if shortest > bestLen {
-				best, bestLen = set, shortest
+			if rare && !bestRare || rare == bestRare && shortest > bestLen {
+				best, bestLen, bestRare = set, shortest, rare
 			}
 		}
 		return best
