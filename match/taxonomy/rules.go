@@ -90,6 +90,8 @@ type Rules struct {
 	Version  string
 	sections []sectionRule
 	cues     map[Cue]*regexp.Regexp
+	// cuePatterns are the patterns each cue's expression joins.
+	cuePatterns map[Cue][]string
 	// needles hold, for each cue, words one of which every match of its
 	// expression contains, in lower case; nil when a pattern has none.
 	// Most sentences hold none, and looking for them first is many times
@@ -168,13 +170,14 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
-	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, needles: map[Cue][]string{}, words: map[WordList]map[string]bool{}}
+	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, cuePatterns: map[Cue][]string{}, needles: map[Cue][]string{},
+		words: map[WordList]map[string]bool{}}
 	cuePatterns := map[Cue][]string{}
 	if base != nil {
 		r.Version = base.Version + "+" + f.Version
 		r.checks = slices.Clone(base.checks)
-		for c, re := range base.cues {
-			cuePatterns[c] = append(cuePatterns[c], re.String())
+		for c, ps := range base.cuePatterns {
+			cuePatterns[c] = append(cuePatterns[c], ps...)
 		}
 		for l, ws := range base.words {
 			r.words[l] = map[string]bool{}
@@ -183,12 +186,19 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 			}
 		}
 	}
-	compile := func(line int, entry, p string) (*regexp.Regexp, error) {
-		re, err := regexp.Compile("(?i)" + p)
-		if err != nil {
-			return nil, errf(line, "%s: pattern %q: %v", entry, p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	// The patterns of an entry are compiled as one expression, which
+	// costs much less than compiling each (every run pays it); when that
+	// fails, each is tried alone so that the error names it.
+	check := func(line int, entry string, ps []string) error {
+		for _, p := range ps {
+			if _, err := syntax.Parse("(?i)"+p, syntax.Perl); err != nil {
+				return errf(line, "%s: pattern %q: %v", entry, p, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+			}
 		}
-		return re, nil
+		if _, err := regexp.Compile(alternation(ps)); err != nil {
+			return errf(line, "%s: %v", entry, err)
+		}
+		return nil
 	}
 	for i := range f.Sections {
 		n := &f.Sections[i]
@@ -203,13 +213,11 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		if len(e.Patterns) == 0 {
 			return nil, errf(n.Line, "section %q: no patterns", e.Kind)
 		}
-		for _, p := range e.Patterns {
-			re, err := compile(n.Line, fmt.Sprintf("section %q", e.Kind), p)
-			if err != nil {
-				return nil, err
-			}
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
+		re, err := regexp.Compile(alternation(e.Patterns))
+		if err != nil {
+			return nil, check(n.Line, fmt.Sprintf("section %q", e.Kind), e.Patterns)
 		}
+		r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
 		where := fmt.Sprintf("%s:%d: section %q", name, n.Line, e.Kind)
 		for _, ex := range e.Examples {
 			r.checks = append(r.checks, ruleCheck{section: kind, text: ex, match: true, where: where})
@@ -234,12 +242,10 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		if len(e.Patterns) == 0 {
 			return nil, errf(n.Line, "cue %q: no patterns", e.Cue)
 		}
-		for _, p := range e.Patterns {
-			if _, err := compile(n.Line, fmt.Sprintf("cue %q", e.Cue), p); err != nil {
-				return nil, err
-			}
-			cuePatterns[c] = append(cuePatterns[c], "(?i)"+p)
+		if _, err := regexp.Compile(alternation(e.Patterns)); err != nil {
+			return nil, check(n.Line, fmt.Sprintf("cue %q", e.Cue), e.Patterns)
 		}
+		cuePatterns[c] = append(cuePatterns[c], e.Patterns...)
 		where := fmt.Sprintf("%s:%d: cue %q", name, n.Line, e.Cue)
 		for _, ex := range e.Examples {
 			r.checks = append(r.checks, ruleCheck{cue: c, text: ex, match: true, where: where})
@@ -250,11 +256,11 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	}
 	for c, ps := range cuePatterns {
 		// One expression per cue: every pattern is tried in one pass.
-		re, err := regexp.Compile("(?:" + strings.Join(ps, ")|(?:") + ")")
+		re, err := regexp.Compile(alternation(ps))
 		if err != nil {
 			return nil, errf(1, "cue %q: %v", c, err)
 		}
-		r.cues[c] = re
+		r.cues[c], r.cuePatterns[c] = re, ps
 		r.needles[c] = needles(re.String())
 	}
 	for i := range f.Words {
@@ -278,6 +284,12 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		}
 	}
 	return r, nil
+}
+
+// alternation joins patterns into one case-insensitive expression that
+// matches where any of them does.
+func alternation(ps []string) string {
+	return "(?i)(?:" + strings.Join(ps, ")|(?:") + ")"
 }
 
 // decodeEntry decodes one entry of a rules list, refusing keys other than
