@@ -8,9 +8,9 @@
 // match is the top of five layers, each importing only those below it:
 //
 //	match           one job's asks against one resume: statuses, score, suggestions, the Report model
-//	match/job       what a job asks: sections, importance, either/or groups, keywords, built-in profiles
+//	match/job       what a job asks: its parts, importance, either/or groups, keyword asks, profiles
 //	match/analysis  a document prepared for matching: tokens, sentences, the skill hits that count, evidence
-//	match/taxonomy  the skill taxonomy: strict loading, generation, finding its terms in tokens
+//	match/taxonomy  the skill taxonomy and the language rules: strict loading, finding terms in tokens
 //	match/text      tokens, sentences, noun phrases, names, bullets, word stems; no skill knowledge
 //
 // match knows how a resume's sections show work (Experience before Skills)
