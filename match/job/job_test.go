@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/internal/fixture"
@@ -322,5 +323,24 @@ func TestNew_LookAlikeWordsSilent(t *testing.T) {
 	}
 	if _, ok := j.Importance("python"); !ok {
 		t.Error("python is not asked")
+	}
+}
+
+// TestNew_LongLineEnds: an ad of one 900 KB line (a hostile or broken
+// paste) is read in time that grows with its length, not its square; the
+// bound is a guard against a hang, far above the second or so it takes.
+func TestNew_LongLineEnds(t *testing.T) {
+	t.Parallel()
+	line := strings.Repeat("Python, Go, Rust, Kubernetes and Docker, ", 22000)
+	doc := fixture.Plain(t, "long.txt", "Requirements\n"+line)
+	done := make(chan *Job, 1)
+	go func() { done <- New("long.txt", doc, fixture.Builtin(t)) }()
+	select {
+	case j := <-done:
+		if _, ok := j.Importance("kubernetes"); !ok {
+			t.Error("kubernetes is not asked")
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("still reading a one-line ad after 2 minutes")
 	}
 }

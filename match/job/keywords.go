@@ -200,12 +200,9 @@ func phraseKey(s string) string {
 	return strings.Join(text.Stems(s), " ")
 }
 
-// overlaps reports whether any hit overlaps [start, end).
+// overlaps reports whether any hit overlaps [start, end); hits are in text
+// order and do not overlap one another, as Scan returns them.
 func overlaps(hits []taxonomy.Hit, start, end int) bool {
-	for _, h := range hits {
-		if h.Start < end && start < h.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(hits), func(k int) bool { return hits[k].End > start })
+	return i < len(hits) && hits[i].Start < end
 }
