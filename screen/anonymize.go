@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,55 +39,95 @@ type Anonymizer struct {
 }
 
 // Scrub makes row blind: it replaces the file name with id and removes
-// the candidate's name (from the document's first line and from entity
-// recognition), email addresses, phone numbers, URLs and street
-// addresses from every text of the row that came from the resume.
+// the candidate's personal data from every string of the row that comes
+// from the resume (match.Report.VisitResumeText decides which): the name
+// on the document's first line and each part of it, the people's names the
+// entity recognizer finds in the resume's sentences (evidence, closest
+// work) wherever they appear, email addresses, phone numbers, URLs and
+// street addresses. The job's words are never scrubbed: a recognised
+// "name" that is a skill's or the job's term is kept.
 func (a Anonymizer) Scrub(row *match.Row, doc *extract.Document, path, id string) {
 	known := personalStrings(doc)
-	scrub := func(s string, withNames bool) string {
-		if s == "" {
-			return s
-		}
-		s = strings.ReplaceAll(s, path, id)
-		for _, k := range known {
-			s = strings.ReplaceAll(s, k.text, k.mask)
-		}
-		s = emailPattern.ReplaceAllString(s, "[email]")
-		s = urlPattern.ReplaceAllString(s, "[url]")
-		s = addressPattern.ReplaceAllString(s, "[address]")
-		s = phonePattern.ReplaceAllString(s, "[phone]")
-		if withNames && a.Names != nil {
-			for _, n := range a.Names(s) {
-				s = strings.ReplaceAll(s, n, "[name]")
-			}
-		}
-		return s
-	}
 	row.File = id
-	row.Error = scrub(row.Error, false)
-	if row.Report == nil {
+	row.Error = scrubText(strings.ReplaceAll(row.Error, path, id), known)
+	r := row.Report
+	if r == nil {
 		return
 	}
-	row.Report.Resume = id
-	for i := range row.Report.Warnings {
-		row.Report.Warnings[i].Message = scrub(row.Report.Warnings[i].Message, false)
-	}
-	for i := range row.Report.Skills {
-		s := &row.Report.Skills[i]
-		s.ResumeTerm = scrub(s.ResumeTerm, false)
-		for j := range s.ResumeEvidence {
-			e := &s.ResumeEvidence[j]
-			e.Text = scrub(e.Text, true)
-			e.Term = scrub(e.Term, false)
-			e.TermStart, e.TermEnd = 0, 0
-			if k := strings.Index(e.Text, e.Term); k >= 0 && e.Term != "" {
-				e.TermStart, e.TermEnd = k, k+len(e.Term)
+	if a.Names != nil {
+		// The skills' words, which a name the recognizer finds must not
+		// hold ("Keras CNN" is no person).
+		terms := map[string]bool{}
+		for _, s := range r.Skills {
+			for _, t := range []string{s.Name, s.JobTerm, s.ResumeTerm} {
+				for _, w := range strings.Fields(strings.ToLower(t)) {
+					terms[w] = true
+				}
 			}
 		}
-		if s.Suggestion != nil {
-			s.Suggestion.Advice = scrub(s.Suggestion.Advice, true)
+		seen := map[string]bool{}
+		add := func(n string) {
+			if len([]rune(n)) >= 3 && !seen[n] {
+				seen[n] = true
+				known = append(known, replacement{n, "[name]"})
+			}
 		}
+		r.VisitResumeText(func(s *string, kind match.TextKind) {
+			if kind != match.ResumeSentence || *s == "" {
+				return
+			}
+			for _, n := range a.Names(*s) {
+				n = withSurname(*s, n)
+				words := strings.Fields(n)
+				if slices.ContainsFunc(words, func(w string) bool { return terms[strings.ToLower(w)] }) {
+					continue
+				}
+				add(n)
+				for _, w := range words {
+					add(w)
+				}
+			}
+		})
+		sortLongestFirst(known)
 	}
+	r.VisitResumeText(func(s *string, _ match.TextKind) {
+		*s = scrubText(strings.ReplaceAll(*s, path, id), known)
+	})
+}
+
+// surname matches the capitalised words that may follow a first name the
+// recognizer found alone ("Alan" in "with Alan Turing on …").
+var surname = regexp.MustCompile(`^(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}`)
+
+// withSurname returns name with the capitalised words that follow it where
+// it first stands in s.
+func withSurname(s, name string) string {
+	i := strings.Index(s, name)
+	if i < 0 {
+		return name
+	}
+	return name + surname.FindString(s[i+len(name):])
+}
+
+// scrubText replaces the known personal strings in s, then whatever else
+// reads as an email address, a URL, a street address or a phone number.
+func scrubText(s string, known []replacement) string {
+	if s == "" {
+		return s
+	}
+	for _, k := range known {
+		s = strings.ReplaceAll(s, k.text, k.mask)
+	}
+	s = emailPattern.ReplaceAllString(s, "[email]")
+	s = urlPattern.ReplaceAllString(s, "[url]")
+	s = addressPattern.ReplaceAllString(s, "[address]")
+	return phonePattern.ReplaceAllString(s, "[phone]")
+}
+
+// sortLongestFirst orders replacements longest first, so that a whole name
+// is replaced before its parts.
+func sortLongestFirst(rs []replacement) {
+	sort.SliceStable(rs, func(i, j int) bool { return len(rs[i].text) > len(rs[j].text) })
 }
 
 // replacement is a personal string found in the document and its mask.
@@ -114,7 +155,7 @@ func personalStrings(doc *extract.Document) []replacement {
 			out = append(out, replacement{m, p.mask})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
+	sortLongestFirst(out)
 	return out
 }
 

@@ -14,6 +14,8 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
 )
 
@@ -296,5 +298,46 @@ func TestAnonymizer_Scrub(t *testing.T) {
 	}
 	if row.File != "cand-1" || row.Report.Resume != "cand-1" {
 		t.Errorf("file %q, resume %q", row.File, row.Report.Resume)
+	}
+}
+
+// TestAnonymizer_ClosestWorkAndAdvice: the resume's sentence that advice
+// points at (suggestion.closest) and quotes is scrubbed of people's names,
+// everywhere they appear; the job's own terms in the advice are kept.
+func TestAnonymizer_ClosestWorkAndAdvice(t *testing.T) {
+	t.Parallel()
+	tax, err := taxonomy.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jobDoc, err := extract.ReadText("job.md", []byte("# ML Engineer\n\n## Requirements\n- PyTorch\n- Keep GPU utilisation high with CUDA\n"), extract.FormatMarkdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := "Jo Bloggs\njo@example.com\n\nExperience\n- Trained Keras CNN classifiers with Alan Turing on warehouse photos (transfer learning from MobileNetV2), cutting errors by 30%.\n"
+	doc, err := extract.ReadText("cv.txt", []byte(cv), extract.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := match.Compare(job.New("job.md", jobDoc, tax), doc)
+	closest := false
+	for _, s := range rep.Skills {
+		closest = closest || s.Suggestion != nil && s.Suggestion.Closest != nil && strings.Contains(s.Suggestion.Closest.Text, "Alan Turing")
+	}
+	if !closest {
+		t.Fatalf("the test needs the Keras bullet as closest work: %+v", rep.Skills)
+	}
+	row := match.Row{File: "cv.txt", Status: match.RowOK, Report: rep}
+	Anonymizer{Names: text.PersonNames}.Scrub(&row, doc, "cv.txt", "cand-1")
+	out, _ := json.Marshal(row)
+	for _, secret := range []string{"Alan", "Turing", "Bloggs", "jo@example.com"} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("scrubbed row still holds %q", secret)
+		}
+	}
+	for _, kept := range []string{"GPU utilisation", "Keras CNN classifiers", "PyTorch"} {
+		if !strings.Contains(string(out), kept) {
+			t.Errorf("scrubbing lost the job's or the work's words %q", kept)
+		}
 	}
 }
