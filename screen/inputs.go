@@ -30,8 +30,11 @@ type Input struct {
 // stands for itself; a folder for every file below it (hidden folders are
 // not entered); a pattern with * ? or [ for the paths it matches; and "-"
 // for the newline-separated paths read from stdin. supported decides which
-// files are resumes; other files are listed as Skipped. Paths that do not
-// exist are listed as Error. The same path named twice is listed once.
+// files are resumes; other files are listed as Skipped. A path named on
+// the command line that does not exist is an error (a mistyped folder
+// must not look like an empty one); paths read from stdin that do not
+// exist, and patterns that match nothing, are listed as Error. The same
+// path named twice is listed once.
 func Collect(args []string, stdin io.Reader, supported func(path string) bool) ([]Input, error) {
 	seen := map[string]bool{}
 	var out []Input
@@ -42,8 +45,10 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 			out = append(out, in)
 		}
 	}
-	var expand func(arg string) error
-	expand = func(arg string) error {
+	// listed says the path came from the list on stdin, where a path that
+	// does not exist is a row, not an error.
+	var expand func(arg string, listed bool) error
+	expand = func(arg string, listed bool) error {
 		st, err := os.Lstat(arg)
 		switch {
 		case err == nil && st.IsDir():
@@ -60,19 +65,21 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 				add(Input{Path: arg, Status: match.RowError, Reason: "no file matches this pattern"})
 			}
 			for _, m := range matches {
-				if err := expand(m); err != nil {
+				if err := expand(m, listed); err != nil {
 					return err
 				}
 			}
 			return nil
-		default:
+		case listed:
 			add(Input{Path: arg, Status: match.RowError, Reason: pathReason(err)})
 			return nil
+		default:
+			return fmt.Errorf("%s: %s", arg, pathReason(err))
 		}
 	}
 	for _, arg := range args {
 		if arg != "-" {
-			if err := expand(arg); err != nil {
+			if err := expand(arg, false); err != nil {
 				return nil, err
 			}
 			continue
@@ -81,7 +88,7 @@ func Collect(args []string, stdin io.Reader, supported func(path string) bool) (
 		sc.Buffer(make([]byte, 64<<10), 1<<20)
 		for sc.Scan() {
 			if line := strings.TrimSpace(sc.Text()); line != "" {
-				if err := expand(line); err != nil {
+				if err := expand(line, true); err != nil {
 					return nil, err
 				}
 			}

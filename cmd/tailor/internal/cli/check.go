@@ -49,18 +49,18 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			*jsonErrors = format == "json"
 			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout)})
 			if err != nil {
-				return usageError{err}
+				return usageError{err: err}
 			}
 			if cmd.Args().Len() != 1 {
-				return usageError{fmt.Errorf("check needs exactly one RESUME file, got %d arguments", cmd.Args().Len())}
+				return usageError{err: fmt.Errorf("check needs exactly one RESUME file, got %d arguments", cmd.Args().Len())}
 			}
 			if cmd.IsSet("min-score") {
 				if m := cmd.Float("min-score"); m < 0 || m > 100 {
-					return usageError{fmt.Errorf("--min-score %g is outside 0-100", m)}
+					return usageError{err: fmt.Errorf("--min-score %g is outside 0-100", m)}
 				}
 			}
 			if readTimeout(cmd) <= 0 {
-				return usageError{errors.New("--timeout must be positive")}
+				return usageError{err: errors.New("--timeout must be positive")}
 			}
 			// Read the resume while the taxonomy and job are prepared: the
 			// two are independent and each takes about half of a check.

@@ -37,8 +37,12 @@ const (
 // -ldflags "-X github.com/tailor-cli/tailor/cmd/tailor/internal/cli.Version=...".
 var Version = "dev"
 
-// usageError marks errors in how tailor was invoked.
-type usageError struct{ err error }
+// usageError marks errors in how tailor was invoked. Unless it says all
+// there is to know (noHint), a line that points at the help follows it.
+type usageError struct {
+	err    error
+	noHint bool
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
@@ -50,7 +54,9 @@ var errBelowThreshold = errors.New("score below --min-score")
 // Run runs tailor with the given arguments (args[0] is the program name)
 // and returns the exit code.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	var jsonErrors bool
+	// Asked for before the flags are parsed, so that a mistake in them is
+	// reported as JSON too.
+	jsonErrors := wantsJSON(args)
 	// The last boundary: extract recovers the PDF and DOCX parsers'
 	// panics itself; anything else (the tokenizer, the YAML parser, a bug
 	// of ours) still ends as one line and exit 2, never a stack trace.
@@ -76,7 +82,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		Suggest:         true,
 		ExitErrHandler:  func(context.Context, *ucli.Command, error) {},
 		OnUsageError: func(_ context.Context, _ *ucli.Command, err error, _ bool) error {
-			return usageError{err}
+			return usageError{err: err}
 		},
 		Commands: []*ucli.Command{
 			checkCommand(stdin, stdout, stderr, &jsonErrors),
@@ -85,6 +91,21 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			extractCommand(stdout, &jsonErrors),
 			workerCommandDef(stdin, stdout),
 		},
+	}
+	var public []string
+	for _, c := range app.Commands {
+		// A mistake in a command's flags is a usage error like any other:
+		// one line (or the JSON object), not the whole help.
+		c.OnUsageError = app.OnUsageError
+		if !c.Hidden {
+			public = append(public, c.Name)
+		}
+	}
+	app.Action = func(ctx context.Context, cmd *ucli.Command) error {
+		if cmd.Args().Len() > 0 {
+			return usageError{err: fmt.Errorf("unknown command %q; the commands are %s", cmd.Args().First(), strings.Join(public, ", ")), noHint: true}
+		}
+		return ucli.ShowRootCommandHelp(cmd)
 	}
 	err := app.Run(ctx, args)
 	switch {
@@ -100,11 +121,27 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	} else {
 		fmt.Fprintf(stderr, "tailor: %s\n", describe(err))
 		var ue usageError
-		if errors.As(err, &ue) {
+		if errors.As(err, &ue) && !ue.noHint {
 			fmt.Fprintln(stderr, "Run 'tailor --help' or 'tailor check --help' for usage.")
 		}
 	}
 	return ExitError
+}
+
+// wantsJSON reports whether the arguments ask for JSON output (--format
+// json, -f json, --format=json): errors are then JSON objects on stdout.
+func wantsJSON(args []string) bool {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return false
+		case a == "--format=json" || a == "-format=json" || a == "-f=json":
+			return true
+		case (a == "--format" || a == "-format" || a == "-f") && i+1 < len(args) && args[i+1] == "json":
+			return true
+		}
+	}
+	return false
 }
 
 // recovered turns a panic in a goroutine into an error: a recover in Run

@@ -30,13 +30,13 @@ func extractCommand(stdout io.Writer, jsonErrors *bool) *ucli.Command {
 			format := cmd.String("format")
 			*jsonErrors = format == "json"
 			if !slices.Contains(report.DocumentFormats(), format) {
-				return usageError{fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(report.DocumentFormats(), ", "))}
+				return usageError{err: fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(report.DocumentFormats(), ", "))}
 			}
 			if cmd.Args().Len() != 1 {
-				return usageError{fmt.Errorf("extract needs exactly one FILE, got %d arguments", cmd.Args().Len())}
+				return usageError{err: fmt.Errorf("extract needs exactly one FILE, got %d arguments", cmd.Args().Len())}
 			}
 			if readTimeout(cmd) <= 0 {
-				return usageError{errors.New("--timeout must be positive")}
+				return usageError{err: errors.New("--timeout must be positive")}
 			}
 			opts, err := limitOptions(cmd)
 			if err != nil {

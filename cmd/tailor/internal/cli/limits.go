@@ -49,7 +49,7 @@ func limitOptions(cmd *ucli.Command) (extract.Options, error) {
 	}
 	if o.MaxBytes <= 0 || o.MaxPages <= 0 || o.MaxTextBytes <= 0 || o.MaxStreamBytes <= 0 || o.MaxInflatedBytes <= 0 ||
 		o.MaxEntries <= 0 || o.MaxXMLDepth <= 0 {
-		return o, usageError{errors.New("the --max-... limits must be positive")}
+		return o, usageError{err: errors.New("the --max-... limits must be positive")}
 	}
 	return o, nil
 }

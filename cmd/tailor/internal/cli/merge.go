@@ -34,10 +34,10 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 			*jsonErrors = format == "json" || format == "jsonl"
 			w, err := report.NewBatch(format, report.Options{})
 			if err != nil {
-				return usageError{err}
+				return usageError{err: err}
 			}
 			if cmd.Args().Len() == 0 {
-				return usageError{errors.New("merge needs the JSONL files written by tailor screen --format jsonl")}
+				return usageError{err: errors.New("merge needs the JSONL files written by tailor screen --format jsonl")}
 			}
 			results, err := screen.NewResults("")
 			if err != nil {

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -74,20 +75,20 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			*jsonErrors = format == "json" || format == "jsonl"
 			w, err := report.NewBatch(format, report.Options{})
 			if err != nil {
-				return usageError{err}
+				return usageError{err: err}
 			}
 			args := cmd.Args().Slice()
 			if len(args) == 0 {
-				return usageError{errors.New("screen needs at least one INPUT (a file, a folder, a pattern, or -)")}
+				return usageError{err: errors.New("screen needs at least one INPUT (a file, a folder, a pattern, or -)")}
 			}
 			shard := screen.Shard{K: 1, N: 1}
 			if s := cmd.String("shard"); s != "" {
 				if shard, err = screen.ParseShard(s); err != nil {
-					return usageError{err}
+					return usageError{err: err}
 				}
 			}
 			if cmd.Int("jobs") < 1 || cmd.Int("top") < 0 || readTimeout(cmd) <= 0 {
-				return usageError{errors.New("--jobs must be at least 1, --top at least 0, and --timeout positive")}
+				return usageError{err: errors.New("--jobs must be at least 1, --top at least 0, and --timeout positive")}
 			}
 			limits, err := limitOptions(cmd)
 			if err != nil {
@@ -95,7 +96,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			}
 			jobPath := cmd.String("job")
 			if jobPath == "-" && contains(args, "-") {
-				return usageError{errors.New("--job - and INPUT - both want standard input; give one of them as a file")}
+				return usageError{err: errors.New("--job - and INPUT - both want standard input; give one of them as a file")}
 			}
 			// Analyse the job here once, so a bad job or taxonomy stops the
 			// run before any worker starts.
@@ -110,7 +111,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			defer cleanup()
 			inputs, err := screen.Collect(args, stdin, extract.Supported)
 			if err != nil {
-				return usageError{err}
+				return usageError{err: err, noHint: true}
+			}
+			if !slices.ContainsFunc(inputs, func(in screen.Input) bool { return in.Status == match.RowOK }) {
+				return usageError{err: fmt.Errorf("no resume to screen in %s: %d files, none of them .pdf, .docx, .txt or .md", strings.Join(args, " "), len(inputs)), noHint: true}
 			}
 			inputs = shard.Select(inputs)
 

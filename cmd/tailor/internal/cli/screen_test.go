@@ -296,6 +296,10 @@ func TestScreen_ShardsMergeToOneRun(t *testing.T) {
 func TestScreen_Usage(t *testing.T) {
 	t.Parallel()
 	job := "../../../../testdata/jobs/cv-engineer.md"
+	emptyDir := t.TempDir() // no resume: one image
+	if err := os.WriteFile(filepath.Join(emptyDir, "photo.png"), []byte("\x89PNG"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -308,6 +312,8 @@ func TestScreen_Usage(t *testing.T) {
 		{"bad format", []string{"screen", "--job", job, "--format", "xml", samples}, `unknown format "xml"`},
 		{"missing job", []string{"screen", "--job", "nope.txt", samples}, "nope.txt"},
 		{"merge nothing", []string{"merge"}, "JSONL files"},
+		{"path that does not exist", []string{"screen", "--job", job, samples, "/no/such/folder"}, "tailor: /no/such/folder: no such file or directory\n"},
+		{"no resume in the inputs", []string{"screen", "--job", job, emptyDir}, "no resume to screen in " + emptyDir + ": 1 files, none of them .pdf"},
 	} {
 		code, _, stderr := run(t, "", tt.args...)
 		if code != 2 || !strings.Contains(stderr, tt.want) {
