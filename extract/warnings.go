@@ -74,7 +74,7 @@ func contentWarnings(doc *Document) []Warning {
 	if doc.Pages > resumeMaxPages {
 		add(WarnLong, "The resume runs to %d pages; most recruiters read one or two, so cut what does not serve this job.", doc.Pages)
 	}
-	return out
+	return append(out, languageWarning(doc.Text)...)
 }
 
 // garbledWarning reports a PDF whose glyphs mostly decode to nothing
@@ -90,4 +90,4 @@ func garbledWarning(total, bad int) []Warning {
 
 // ReadingWarnings are the warning codes about how a file was read, as
 // opposed to what a resume should contain: a job description keeps these.
-var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true, WarnOCR: true}
+var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true, WarnOCR: true, WarnNotEnglish: true}

@@ -93,3 +93,25 @@ func TestWarnings_CleanSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageWarning: a resume written in German gets the not-english
+// warning, which a job keeps too; English text, terse or not, does not.
+func TestLanguageWarning(t *testing.T) {
+	t.Parallel()
+	de := "Anna Schmidt\n\nBerufserfahrung\n" + strings.Repeat("- Entwicklung von Modellen für die Bilderkennung mit PyTorch und TensorFlow bei der Firma in Berlin, die wir auch im Betrieb nutzen.\n", 4)
+	en := "Ana Lee\n\nExperience\n" + strings.Repeat("- Built detection models for the warehouse team with PyTorch and trained them on a cluster of eight GPUs.\n", 10)
+	terse := "Ana Lee\n\nSkills\n" + strings.Repeat("Python, PyTorch, CUDA, Docker, Kubernetes, Triton, TensorRT, ONNX\n", 20)
+	for text, want := range map[string]bool{de: true, en: false, terse: false} {
+		doc, err := extract.ReadText("cv.txt", []byte(text), extract.FormatText)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnNotEnglish })
+		if got != want {
+			t.Errorf("%.40q: not-english %v, want %v (%v)", text, got, want, doc.Warnings)
+		}
+	}
+	if !extract.ReadingWarnings[extract.WarnNotEnglish] {
+		t.Error("a job description would drop the warning")
+	}
+}
