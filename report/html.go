@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -54,12 +55,15 @@ var bidiControls = regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u
 var htmlFuncs = template.FuncMap{
 	"score": trim1,
 	"clean": cleanText,
-	"mark":  markTerm,
-	"join":  strings.Join,
-	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
-	"mul":   func(a, b int) int { return a * b },
-	"mulf":  func(a float64, b int) float64 { return a * float64(b) },
+	// base is a path's last element: a page names the resume's file, not
+	// where it sits on the disk.
+	"base": filepath.Base,
+	"mark": markTerm,
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	"sub":  func(a, b int) int { return a - b },
+	"mul":  func(a, b int) int { return a * b },
+	"mulf": func(a float64, b int) float64 { return a * float64(b) },
 }
 
 // htmlTmpl parses the page template on first use, not at every start of
