@@ -404,8 +404,12 @@ func score(r *Report) {
 		}
 	}
 	if keywords > 0 {
-		r.Reasons = append(r.Reasons, fmt.Sprintf("%d of the %d asks are the job's own terms, beyond the skill taxonomy, matched word for word.",
-			keywords, len(r.Skills)))
+		verb := "are"
+		if keywords == 1 {
+			verb = "is"
+		}
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%d of the %d asks %s the job's own terms, beyond the skill taxonomy, matched word for word.",
+			keywords, len(r.Skills), verb))
 	}
 	var gaps []string
 	for _, s := range r.Skills {

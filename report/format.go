@@ -20,12 +20,16 @@ type Options struct {
 	// Color enables ANSI colour in the text format. The caller decides:
 	// on only for a terminal, and never when NO_COLOR is set.
 	Color bool
+	// Detail gives the text and Markdown formats' advice on every skill
+	// to change; without it they give the five changes that win the most
+	// points in full and name the rest. JSON and HTML hold everything.
+	Detail bool
 }
 
 var formats = map[string]func(Options) Writer{
-	"text":     func(o Options) Writer { return textWriter{color: o.Color} },
+	"text":     func(o Options) Writer { return textWriter{color: o.Color, detail: o.Detail} },
 	"json":     func(Options) Writer { return jsonWriter{} },
-	"markdown": func(Options) Writer { return markdownWriter{} },
+	"markdown": func(o Options) Writer { return markdownWriter{detail: o.Detail} },
 	"html":     func(Options) Writer { return htmlWriter{} },
 }
 

@@ -27,11 +27,33 @@ var markdownTmpl = template.Must(template.New("report.md").Funcs(template.FuncMa
 	"join": strings.Join,
 }).Parse(markdownTemplate))
 
-// markdownWriter writes the report as GitHub-flavoured Markdown.
-type markdownWriter struct{}
+// markdownWriter writes the report as GitHub-flavoured Markdown: with
+// detail, every skill in a table and advice on each to change; without,
+// the five changes that win the most points in full and the rest by name.
+type markdownWriter struct{ detail bool }
 
-func (markdownWriter) Write(w io.Writer, r *match.Report) error {
-	return markdownTmpl.Execute(w, r)
+// markdownView is what the Markdown template reads.
+type markdownView struct {
+	*match.Report
+	Detail     bool
+	Top        []match.SkillResult
+	Others     []gapGroup
+	RestAdvice string
+	Matched    []string
+}
+
+func (m markdownWriter) Write(w io.Writer, r *match.Report) error {
+	v := markdownView{Report: r, Detail: m.detail, RestAdvice: restAdvice}
+	if !m.detail {
+		top, rest := changes(r, topChangesShown)
+		v.Top, v.Others = top, gapGroups(rest)
+		for _, s := range r.Skills {
+			if s.Status == match.Matched && s.Suggestion == nil {
+				v.Matched = append(v.Matched, s.Name)
+			}
+		}
+	}
+	return markdownTmpl.Execute(w, v)
 }
 
 // mdCell makes text safe inside a Markdown table cell: one line, pipes and

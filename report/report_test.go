@@ -55,18 +55,52 @@ func TestFormats_Golden(t *testing.T) {
 		if !ok {
 			t.Fatalf("format %q has no golden extension", format)
 		}
-		for name, r := range reports {
-			t.Run(format+"/"+name, func(t *testing.T) {
-				w, err := report.New(format, report.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := w.Write(&buf, r); err != nil {
-					t.Fatal(err)
-				}
-				golden(t, filepath.Join("..", "testdata", "golden", name+"."+ext+".golden"), buf.Bytes())
-			})
+		for _, detail := range []bool{false, true} {
+			if detail && format != "text" && format != "markdown" {
+				continue // only text and Markdown have a short form
+			}
+			suffix := ext
+			if detail {
+				suffix = "detail." + ext
+			}
+			for name, r := range reports {
+				t.Run(format+"/"+suffix+"/"+name, func(t *testing.T) {
+					w, err := report.New(format, report.Options{Detail: detail})
+					if err != nil {
+						t.Fatal(err)
+					}
+					var buf bytes.Buffer
+					if err := w.Write(&buf, r); err != nil {
+						t.Fatal(err)
+					}
+					golden(t, filepath.Join("..", "testdata", "golden", name+"."+suffix+".golden"), buf.Bytes())
+				})
+			}
+		}
+	}
+}
+
+// TestText_ShortUnder90Lines: the default text report of each sample, its
+// five most valuable changes in full and the rest by name, is under 90
+// lines; the detailed one is longer.
+func TestText_ShortUnder90Lines(t *testing.T) {
+	for name, r := range sampleReports(t) {
+		var short, long bytes.Buffer
+		for _, o := range []struct {
+			detail bool
+			buf    *bytes.Buffer
+		}{{false, &short}, {true, &long}} {
+			w, err := report.New("text", report.Options{Detail: o.detail})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(o.buf, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, m := bytes.Count(short.Bytes(), []byte("\n")), bytes.Count(long.Bytes(), []byte("\n"))
+		if n >= 90 || n >= m && m > 20 {
+			t.Errorf("%s: %d lines by default, %d with detail", name, n, m)
 		}
 	}
 }

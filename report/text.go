@@ -10,8 +10,9 @@ import (
 )
 
 // textWriter writes a report for reading at a terminal: the score and why,
-// then the gaps to act on, then what already matches.
-type textWriter struct{ color bool }
+// then the changes to make (the five that win the most points in full and
+// the rest by name, or all in full with detail), then what already matches.
+type textWriter struct{ color, detail bool }
 
 const wrapWidth = 100
 
@@ -52,6 +53,20 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 			t.wrap(bw, "  ! ", "    ", fmt.Sprintf("%s (%s): %s", wn.Code, wn.Source, wn.Message))
 		}
 	}
+	if !t.detail {
+		top, rest := changes(r, topChangesShown)
+		if len(top) > 0 {
+			t.details(bw, "Changes that win the most points", top)
+			t.wrap(bw, "  ", "  ", missingAdvice)
+		}
+		if len(rest) > 0 {
+			p("\n%s\n", t.style(bold, fmt.Sprintf("Other changes (%d)", len(rest))))
+			for _, g := range gapGroups(rest) {
+				t.wrap(bw, "  "+t.style(yellow, "•")+" ", "    ", fmt.Sprintf("%s: %s.", g.Title, strings.Join(g.Names, ", ")))
+			}
+			t.wrap(bw, "  ", "  ", restAdvice)
+		}
+	}
 	groups := []struct {
 		title string
 		mark  string
@@ -68,6 +83,9 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		}},
 	}
 	for _, g := range groups {
+		if !t.detail {
+			break
+		}
 		var skills []match.SkillResult
 		for _, s := range r.Skills {
 			if g.keep(s) {
@@ -96,6 +114,23 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 	return bw.Flush()
 }
 
+// details writes the changes given in full, each with its mark.
+func (t textWriter) details(w *bufio.Writer, title string, skills []match.SkillResult) {
+	fmt.Fprintf(w, "\n%s\n", t.style(bold, fmt.Sprintf("%s (%d)", title, len(skills))))
+	for _, s := range skills {
+		mark, color := "≈", cyan
+		switch {
+		case s.Status == match.Missing:
+			mark, color = "✗", red
+		case s.Status == match.Partial:
+			mark, color = "~", yellow
+		case s.Suggestion.Kind == match.ShowWork:
+			mark, color = "!", yellow
+		}
+		t.skill(w, mark, color, s, true)
+	}
+}
+
 // maxDetailed is how many skills of one group the text format details;
 // the rest are named on one line.
 const maxDetailed = 8
@@ -112,6 +147,20 @@ func (t textWriter) group(w *bufio.Writer, title, mark, color string, skills []m
 		skills = skills[:maxDetailed]
 	}
 	for _, s := range skills {
+		t.skill(w, mark, color, s, false)
+	}
+	if len(rest) > 0 {
+		t.wrap(w, "  "+t.style(color, mark)+" ", "    ", "Also: "+strings.Join(rest, ", ")+
+			". Run with --format markdown --detail for advice on every skill.")
+	}
+}
+
+// skill writes one skill in full: the job's sentence, the resume's, the
+// advice and the bullet to write if true. short leaves out the advice of a
+// missing skill, said once for all (missingAdvice), but for the resume's
+// closest work.
+func (t textWriter) skill(w *bufio.Writer, mark, color string, s match.SkillResult, short bool) {
+	{
 		fmt.Fprintf(w, "  %s %s  %s\n", t.style(color, mark), t.style(bold, s.Name), t.style(dim, fmt.Sprintf("%s · %s", s.Importance, s.Category)))
 		if len(s.Alternatives) > 0 {
 			t.wrap(w, "      or:     ", "              ", strings.Join(s.Alternatives, ", ")+" (the job accepts any one)")
@@ -124,16 +173,18 @@ func (t textWriter) group(w *bufio.Writer, title, mark, color string, skills []m
 			e := s.ResumeEvidence[0]
 			t.wrap(w, "      resume: ", "              ", fmt.Sprintf("%q (%s, line %d)", e.Text, e.Section, e.Line))
 		}
-		if sg := s.Suggestion; sg != nil {
+		if sg := s.Suggestion; sg != nil && short && s.Status == match.Missing {
+			if c := sg.Closest; c != nil {
+				t.wrap(w, "      near:   ", "              ", fmt.Sprintf("%q (%s, line %d): your closest work; if you used it there, name it there.", c.Text, c.Section, c.Line))
+			}
+		} else if sg != nil {
 			t.wrap(w, "      do:     ", "              ", sg.Advice)
+		}
+		if sg := s.Suggestion; sg != nil {
 			if sg.Template != "" {
 				t.wrap(w, "      if true: ", "              ", fmt.Sprintf("\"%s\"", sg.Template))
 			}
 		}
-	}
-	if len(rest) > 0 {
-		t.wrap(w, "  "+t.style(color, mark)+" ", "    ", "Also: "+strings.Join(rest, ", ")+
-			". Run with --format markdown for advice on every skill.")
 	}
 }
 

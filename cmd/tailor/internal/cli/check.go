@@ -36,6 +36,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
+			&ucli.BoolFlag{Name: "detail", Usage: "text and Markdown: advice on every skill to change (by default the five changes that win the most points in full, the rest by name)"},
 			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up reading the resume and job after `D`"},
 		}, limitFlags()...),
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
@@ -47,7 +48,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			}
 			format := cmd.String("format")
 			*jsonErrors = format == "json"
-			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout)})
+			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout), Detail: cmd.Bool("detail")})
 			if err != nil {
 				return usageError{err: err}
 			}

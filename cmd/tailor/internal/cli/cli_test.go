@@ -54,8 +54,10 @@ func TestRun(t *testing.T) {
 	}{
 		{name: "flags after the resume", args: []string{"check", strong, "--job", job, "--format", "json"}, code: 0,
 			stdout: []string{`"job": "` + job + `"`, `"id": "pytorch"`, `"id": "rust"`}, jsonValid: true},
-		{name: "short flags before the resume", args: []string{"check", "-j", job, "-f", "markdown", strong}, code: 0,
+		{name: "short flags before the resume", args: []string{"check", "-j", job, "-f", "markdown", "--detail", strong}, code: 0,
 			stdout: []string{"# Gap report", "| Kubernetes | required |"}},
+		{name: "short report by default", args: []string{"check", "-j", job, "-f", "markdown", strong}, code: 0,
+			stdout: []string{"# Gap report", "## Changes that win the most points"}},
 		{name: "built-in profile by default", args: []string{"check", strong}, code: 0,
 			stdout: []string{"Deep Learning Engineer (builtin:deep-learning-engineer)", "Match score:"}},
 		{name: "job from stdin", stdin: "We need PyTorch.", args: []string{"check", "--job", "-", strong, "-f", "json"}, code: 0,
