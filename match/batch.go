@@ -32,6 +32,14 @@ type Row struct {
 	// DuplicateOf names the first file (in path order) with the same
 	// content; empty when the resume is unique.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Name, Email, Phone and Links are how to reach the candidate, as the
+	// resume's header gives them (the first line as a name; the first
+	// email address and phone number; up to three links); empty when not
+	// found, and always with --anonymize.
+	Name  string   `json:"name,omitempty"`
+	Email string   `json:"email,omitempty"`
+	Phone string   `json:"phone,omitempty"`
+	Links []string `json:"links,omitempty"`
 	// Report is the gap report; nil unless ok.
 	*Report
 }

@@ -23,6 +23,30 @@ type Batch struct {
 	// Rows calls fn with each row in output order. It may be called more
 	// than once (the HTML writer reads the rows twice).
 	Rows func(fn func(match.Row) error) error
+	// ShowSkipped lists the files that are no resume in the formats read
+	// by people (text, HTML), where they are otherwise only counted; the
+	// formats read by programs (CSV, JSON, JSONL) always list every file.
+	ShowSkipped bool
+	// FileBase is the absolute folder an HTML shortlist is written to,
+	// so that each row links to its resume by a relative path; empty for
+	// no links (blind screening, whose file names are ids).
+	FileBase string
+}
+
+// candidates returns b's rows without the skipped files unless
+// ShowSkipped: the rows a person's shortlist shows.
+func (b Batch) candidates() func(fn func(match.Row) error) error {
+	if b.ShowSkipped {
+		return b.Rows
+	}
+	return func(fn func(match.Row) error) error {
+		return b.Rows(func(r match.Row) error {
+			if r.Status == match.RowSkipped {
+				return nil
+			}
+			return fn(r)
+		})
+	}
 }
 
 // BatchWriter writes a screening run in one format.
@@ -60,11 +84,12 @@ func NewBatch(name string, opts Options) (BatchWriter, error) {
 
 // CSVColumns are the columns of the CSV format, in order.
 var CSVColumns = []string{"rank", "file", "score", "matched", "partial", "missing",
-	"top_missing_required", "warnings", "status", "error", "duplicate_of"}
+	"top_missing_required", "warnings", "status", "error", "duplicate_of", "name", "email", "phone", "links"}
 
 // rowCells summarises a row as the CSV columns' values.
 func rowCells(r match.Row) []string {
-	cells := []string{"", r.File, "", "", "", "", "", "", string(r.Status), r.Error, r.DuplicateOf}
+	cells := []string{"", r.File, "", "", "", "", "", "", string(r.Status), r.Error, r.DuplicateOf,
+		r.Name, r.Email, r.Phone, strings.Join(r.Links, " ")}
 	if r.Rank > 0 {
 		cells[0] = strconv.Itoa(r.Rank)
 	}
@@ -199,7 +224,7 @@ func (batchText) WriteBatch(w io.Writer, b Batch) error {
 	fmt.Fprintf(bw, "Job: %s\n\n", b.Job)
 	fmt.Fprintf(bw, "%4s  %5s  %-7s  %-40s  %s\n", "Rank", "Score", "Matched", "Missing required", "File")
 	var problems []match.Row
-	err := b.Rows(func(r match.Row) error {
+	err := b.candidates()(func(r match.Row) error {
 		if r.Status != match.RowOK {
 			problems = append(problems, match.Row{File: r.File, Status: r.Status, Error: r.Error})
 			return nil
@@ -225,6 +250,9 @@ func (batchText) WriteBatch(w io.Writer, b Batch) error {
 		for _, r := range problems {
 			fmt.Fprintf(bw, "  %-7s  %s: %s\n", r.Status, r.File, strings.TrimPrefix(r.Error, r.File+": "))
 		}
+	}
+	if n := b.Summary.Skipped; n > 0 && !b.ShowSkipped {
+		fmt.Fprintf(bw, "\nFiles that are no resume, left out: %d (--show-skipped lists them).\n", n)
 	}
 	return bw.Flush()
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +67,9 @@ type screenRow struct {
 	MissingPreferred []string
 	Partial          []string
 	Warnings         []string
+	// Href opens the resume's file, relative to the page (Batch.FileBase);
+	// empty when the page does not link files.
+	Href string
 }
 
 func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
@@ -76,7 +81,7 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		head.Histogram[i].From = 10 * i
 	}
 	skills := map[string]string{}
-	err := b.Rows(func(r match.Row) error {
+	err := b.candidates()(func(r match.Row) error {
 		if r.Report == nil {
 			return nil
 		}
@@ -109,8 +114,9 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		return fmt.Errorf("html shortlist: %w", err)
 	}
 	i := 0
-	err = b.Rows(func(r match.Row) error {
+	err = b.candidates()(func(r match.Row) error {
 		row := newScreenRow(r)
+		row.Href = fileHref(b.FileBase, r.File)
 		row.Hidden = i >= shortlistPage
 		i++
 		if err := screenTmpl().ExecuteTemplate(bw, "row", row); err != nil {
@@ -125,6 +131,28 @@ func (batchHTML) WriteBatch(w io.Writer, b Batch) error {
 		return fmt.Errorf("html shortlist: %w", err)
 	}
 	return bw.Flush()
+}
+
+// fileHref returns a link to file from a page in folder base: its path
+// relative to base, each part escaped; empty when base is empty or the
+// path cannot be made relative.
+func fileHref(base, file string) string {
+	if base == "" || file == "" {
+		return ""
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return ""
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
 }
 
 // newScreenRow sorts a row's skills into what the expanded row shows.

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -30,8 +31,9 @@ func shortlist(t *testing.T, n int) report.Batch {
 		match.Row{File: `cv/<img src=x onerror="window.pwned=1">.pdf`, Status: match.RowError, Error: `cv/<script>window.pwned=1</script>.pdf: not a PDF`},
 		match.Row{File: "cv/\u202eskipped.exe", Status: match.RowSkipped, Error: "not a resume file type"})
 	return report.Batch{
-		Job:     "builtin:deep-learning-engineer",
-		Summary: match.Summary{Ranked: n, Failed: 1, Skipped: 1, Total: n + 2},
+		Job:         "builtin:deep-learning-engineer",
+		Summary:     match.Summary{Ranked: n, Failed: 1, Skipped: 1, Total: n + 2},
+		ShowSkipped: true,
 		Rows: func(fn func(match.Row) error) error {
 			for _, r := range rows {
 				if err := fn(r); err != nil {
@@ -78,6 +80,14 @@ func TestShortlistHTML_EveryFileOnce(t *testing.T) {
 	if total != 40 {
 		t.Errorf("histogram counts %d candidates, want 40", total)
 	}
+	// By default a file that is no resume is counted, not listed.
+	b := shortlist(t, 40)
+	b.ShowSkipped = false
+	page = writeShortlist(t, b)
+	if n := len(regexp.MustCompile(`<tr class="(ok|error|skipped)"`).FindAllString(page, -1)); n != 41 || strings.Contains(page, "skipped.exe") ||
+		!strings.Contains(page, "1 skipped") {
+		t.Errorf("without --show-skipped: %d rows, or the skipped file listed, or not counted", n)
+	}
 	if !strings.Contains(page, `<option value="pytorch">PyTorch</option>`) {
 		t.Error("no required-skill filter for PyTorch")
 	}
@@ -100,5 +110,29 @@ func TestShortlistHTML_HostileNamesAreText(t *testing.T) {
 	}
 	if externalRef.MatchString(strings.ReplaceAll(page, "src=x", "")) {
 		t.Error("page refers to something to load")
+	}
+}
+
+// TestShortlistHTML_NameAndLink: a row shows the candidate's name and
+// links to the resume by its path relative to the page's folder, escaped;
+// without a folder (blind screening) there is no link.
+func TestShortlistHTML_NameAndLink(t *testing.T) {
+	t.Parallel()
+	base := t.TempDir()
+	file := filepath.Join(base, "cv", "Jo Bloggs #1.pdf")
+	r := *sampleReports(t)["strong-dl"]
+	b := report.Batch{Job: "job.md", Summary: match.Summary{Ranked: 1, Total: 1}, FileBase: base,
+		Rows: func(fn func(match.Row) error) error {
+			return fn(match.Row{File: file, Status: match.RowOK, Rank: 1, Name: "Jo Bloggs", Email: "jo@example.com", Report: &r})
+		}}
+	page := writeShortlist(t, b)
+	for _, want := range []string{`<summary><bdi>Jo Bloggs</bdi> · `, `href="cv/Jo%20Bloggs%20%231.pdf"`, "jo@example.com"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	b.FileBase = ""
+	if page := writeShortlist(t, b); strings.Contains(page, "href=\"cv/") {
+		t.Error("a page without a folder links the file")
 	}
 }

@@ -159,6 +159,49 @@ func personalStrings(doc *extract.Document) []replacement {
 	return out
 }
 
+// Contact returns how to reach a resume's writer, from its header (the
+// text before its first heading): the first line when it reads as a name,
+// the first email address and phone number (from the whole text when the
+// header has none), and up to three links.
+func Contact(doc *extract.Document) (name, email, phone string, links []string) {
+	header := doc.Text
+	if len(doc.Sections) > 1 && doc.Sections[0].Name == extract.SectionHeader {
+		header = doc.Text[:doc.Sections[0].End]
+	}
+	first := func(re *regexp.Regexp) (string, string) {
+		if loc := re.FindStringIndex(header); loc != nil {
+			return header, header[loc[0]:loc[1]]
+		}
+		return doc.Text, re.FindString(doc.Text)
+	}
+	_, email = first(emailPattern)
+	text, phone := first(phonePattern)
+	phone = wholeNumber(text, phone)
+	for _, l := range urlPattern.FindAllString(emailPattern.ReplaceAllString(header, ""), 3) {
+		links = append(links, strings.TrimRight(l, ".,;)"))
+	}
+	return headerName(doc), email, phone, links
+}
+
+// wholeNumber widens a phone number found in text to the run of digits,
+// spaces and marks it stands in ("+44 7700 900412", where the pattern
+// stops at "44 7700 9004").
+func wholeNumber(text, found string) string {
+	i := strings.Index(text, found)
+	if i < 0 || found == "" {
+		return strings.TrimSpace(found)
+	}
+	inNumber := func(c byte) bool { return c >= '0' && c <= '9' || strings.IndexByte("+ ().-", c) >= 0 }
+	lo, hi := i, i+len(found)
+	for lo > 0 && inNumber(text[lo-1]) {
+		lo--
+	}
+	for hi < len(text) && inNumber(text[hi]) {
+		hi++
+	}
+	return strings.Trim(text[lo:hi], " .-(")
+}
+
 // headerName returns the document's first line when it reads as a
 // person's name: two to five capitalised words of letters.
 func headerName(doc *extract.Document) string {

@@ -30,6 +30,8 @@ type entry struct {
 	n           int
 	rank        int
 	duplicateOf string
+	required    float64 // points earned on required asks, for ties
+	evidence    int     // the resume's evidence sentences, for ties
 }
 
 // NewResults creates an empty result set that spools rows to a temporary
@@ -59,6 +61,14 @@ func (r *Results) Add(raw []byte) error {
 		Status      match.RowStatus `json:"status"`
 		Score       float64         `json:"score"`
 		ContentHash string          `json:"content_hash"`
+		Breakdown   struct {
+			Required struct {
+				Earned float64 `json:"earned"`
+			} `json:"required"`
+		} `json:"breakdown"`
+		Skills []struct {
+			ResumeEvidence []json.RawMessage `json:"resume_evidence"`
+		} `json:"skills"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
 		return fmt.Errorf("read a result row: %w", err)
@@ -71,8 +81,12 @@ func (r *Results) Add(raw []byte) error {
 	if _, err := r.spool.WriteAt(raw, r.size); err != nil {
 		return fmt.Errorf("write results to %s: %w", r.spool.Name(), err)
 	}
+	evidence := 0
+	for _, sk := range head.Skills {
+		evidence += len(sk.ResumeEvidence)
+	}
 	r.entries = append(r.entries, entry{file: head.File, status: head.Status, score: head.Score,
-		hash: head.ContentHash, off: r.size, n: len(raw)})
+		hash: head.ContentHash, off: r.size, n: len(raw), required: head.Breakdown.Required.Earned, evidence: evidence})
 	r.size += int64(len(raw))
 	return nil
 }
@@ -85,9 +99,11 @@ type RankOptions struct {
 	MinScore float64
 }
 
-// Rank orders the rows: ok rows by score (highest first), ties by file,
-// numbered from 1; then failed and skipped rows by file. It flags every ok
-// row whose content equals an earlier one's (by file) as a duplicate.
+// Rank orders the rows: ok rows by score (highest first), ties by the
+// points earned on required asks, then by how many of the resume's
+// sentences show the job's asks, then by file, numbered from 1; then failed
+// rows by file, then skipped ones (files that are no resume). It flags every
+// ok row whose content equals an earlier one's (by file) as a duplicate.
 // Rows cut by opts are left out of the output but still counted.
 func (r *Results) Rank(opts RankOptions) match.Summary {
 	byFile := make([]int, len(r.entries))
@@ -118,15 +134,27 @@ func (r *Results) Rank(opts RankOptions) match.Summary {
 		}
 	}
 	s.Total = len(r.entries)
-	var ok, other []int
+	var ok, failed, skipped []int
 	for _, i := range byFile {
-		if r.entries[i].status == match.RowOK {
+		switch r.entries[i].status {
+		case match.RowOK:
 			ok = append(ok, i)
-		} else {
-			other = append(other, i)
+		case match.RowError:
+			failed = append(failed, i)
+		default:
+			skipped = append(skipped, i)
 		}
 	}
-	sort.SliceStable(ok, func(a, b int) bool { return r.entries[ok[a]].score > r.entries[ok[b]].score })
+	sort.SliceStable(ok, func(a, b int) bool {
+		x, y := r.entries[ok[a]], r.entries[ok[b]]
+		switch {
+		case x.score != y.score:
+			return x.score > y.score
+		case x.required != y.required:
+			return x.required > y.required
+		}
+		return x.evidence > y.evidence
+	})
 	r.order = r.order[:0]
 	for n, i := range ok {
 		r.entries[i].rank = n + 1
@@ -135,7 +163,8 @@ func (r *Results) Rank(opts RankOptions) match.Summary {
 		}
 		r.order = append(r.order, i)
 	}
-	r.order = append(r.order, other...)
+	r.order = append(r.order, failed...)
+	r.order = append(r.order, skipped...)
 	return s
 }
 

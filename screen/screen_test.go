@@ -245,6 +245,17 @@ func TestResults_Rank(t *testing.T) {
 	add(match.Row{File: "b.pdf", Status: match.RowOK, ContentHash: "y", Report: &match.Report{Score: 90}})
 	add(match.Row{File: "d.pdf", Status: match.RowOK, ContentHash: "z", Report: &match.Report{Score: 10}})
 	add(match.Row{File: "e.png", Status: match.RowSkipped})
+	// Ties of score: more points on required asks first, then more of the
+	// resume's sentences as evidence, then file.
+	tie := func(file string, required float64, evidence int) *match.Report {
+		r := &match.Report{Score: 70}
+		r.Breakdown.Required.Earned = required
+		r.Skills = []match.SkillResult{{ResumeEvidence: make([]match.Evidence, evidence)}}
+		return r
+	}
+	add(match.Row{File: "f.pdf", Status: match.RowOK, ContentHash: "f", Report: tie("f.pdf", 6, 1)})
+	add(match.Row{File: "g.pdf", Status: match.RowOK, ContentHash: "g", Report: tie("g.pdf", 9, 1)})
+	add(match.Row{File: "h.pdf", Status: match.RowOK, ContentHash: "h", Report: tie("h.pdf", 6, 3)})
 	order := func(opts RankOptions) ([]string, match.Summary) {
 		sum := res.Rank(opts)
 		var out []string
@@ -258,20 +269,20 @@ func TestResults_Rank(t *testing.T) {
 		return out, sum
 	}
 	got, sum := order(RankOptions{})
-	want := []string{"1:b.pdf:", "2:a.pdf:", "3:c.pdf:a.pdf", "4:d.pdf:", "0:broken.pdf:", "0:e.png:"}
+	want := []string{"1:b.pdf:", "2:g.pdf:", "3:h.pdf:", "4:f.pdf:", "5:a.pdf:", "6:c.pdf:a.pdf", "7:d.pdf:", "0:broken.pdf:", "0:e.png:"}
 	if !slices.Equal(got, want) {
 		t.Errorf("ranking:\n got %q\nwant %q", got, want)
 	}
-	if sum != (match.Summary{Ranked: 4, Failed: 1, Skipped: 1, Total: 6, Duplicates: 1}) {
+	if sum != (match.Summary{Ranked: 7, Failed: 1, Skipped: 1, Total: 9, Duplicates: 1}) {
 		t.Errorf("summary %+v", sum)
 	}
 	got, _ = order(RankOptions{Top: 2, MinScore: 0})
-	if want := []string{"1:b.pdf:", "2:a.pdf:", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
+	if want := []string{"1:b.pdf:", "2:g.pdf:", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
 		t.Errorf("--top 2: %q", got)
 	}
-	got, _ = order(RankOptions{MinScore: 40})
-	if want := []string{"1:b.pdf:", "2:a.pdf:", "3:c.pdf:a.pdf", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
-		t.Errorf("--min-score 40: %q", got)
+	got, _ = order(RankOptions{MinScore: 60})
+	if want := []string{"1:b.pdf:", "2:g.pdf:", "3:h.pdf:", "4:f.pdf:", "0:broken.pdf:", "0:e.png:"}; !slices.Equal(got, want) {
+		t.Errorf("--min-score 60: %q", got)
 	}
 }
 

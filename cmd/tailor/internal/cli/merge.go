@@ -27,6 +27,7 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.BatchFormats(), ", ")},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (written whole or not at all)"},
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes"},
+			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
@@ -51,7 +52,7 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 				}
 			}
 			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
-			batch := report.Batch{Job: job, Summary: sum, Rows: results.Each}
+			batch := report.Batch{Job: job, Summary: sum, Rows: results.Each, ShowSkipped: cmd.Bool("show-skipped")}
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.WriteBatch(out, batch) }); err != nil {
 				return err
 			}

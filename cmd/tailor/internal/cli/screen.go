@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -62,7 +63,8 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Required: true, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.BatchFormats(), ", ")},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the output to `FILE` (written whole or not at all) instead of standard output"},
-			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (failed and skipped files are always listed)"},
+			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (files that failed are always listed)"},
+			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
 			&ucli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "resumes read at once (worker processes)"},
 			&ucli.BoolFlag{Name: "anonymize", Usage: "blind screening: remove names, emails, phones, URLs and addresses, and name each resume by a short hash"},
@@ -153,7 +155,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 				return err
 			}
 			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
-			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each}
+			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each, ShowSkipped: cmd.Bool("show-skipped")}
+			if !anonymize {
+				batch.FileBase = outputFolder(cmd.String("out"))
+			}
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.WriteBatch(out, batch) }); err != nil {
 				return err
 			}
@@ -162,6 +167,19 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			return nil
 		},
 	}
+}
+
+// outputFolder returns the absolute folder an output is written to: out's
+// folder, or the working folder for standard output; empty when unknown.
+func outputFolder(out string) string {
+	if out == "" {
+		out = "shortlist"
+	}
+	dir, err := filepath.Abs(filepath.Dir(out))
+	if err != nil {
+		return ""
+	}
+	return dir
 }
 
 // jobForWorkers loads the job once (validating it) and returns a file the
@@ -318,6 +336,9 @@ func setupWorker(raw []byte) (func(string) match.Row, error) {
 		}
 		sum := sha256.Sum256([]byte(doc.Text))
 		row = match.Row{File: path, Status: match.RowOK, ContentHash: hex.EncodeToString(sum[:8]), Report: match.Compare(jd, doc)}
+		if !cfg.Anonymize {
+			row.Name, row.Email, row.Phone, row.Links = screen.Contact(doc)
+		}
 		if cfg.Anonymize {
 			data, _ := os.ReadFile(path)
 			anon.Scrub(&row, doc, path, screen.ID("cand-", data))

@@ -183,7 +183,8 @@ func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	header, rows := records[0], records[1:]
-	if !slices.Equal(header, []string{"rank", "file", "score", "matched", "partial", "missing", "top_missing_required", "warnings", "status", "error", "duplicate_of"}) {
+	if !slices.Equal(header, []string{"rank", "file", "score", "matched", "partial", "missing", "top_missing_required", "warnings", "status", "error", "duplicate_of",
+		"name", "email", "phone", "links"}) {
 		t.Errorf("header %q", header)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -221,6 +222,12 @@ func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
 	}
 	if filepath.Base(dup) != "copy-of-strong.pdf" {
 		t.Errorf("strong-dl.pdf duplicate_of %q, want the copy (first by path)", dup)
+	}
+	// The header's contact details, so a recruiter can reach the people.
+	for _, r := range rows {
+		if filepath.Base(r[1]) == "strong-dl.pdf" && (r[11] == "" || !strings.Contains(r[12], "@") || r[13] == "") {
+			t.Errorf("strong-dl.pdf contact: name %q, email %q, phone %q, links %q", r[11], r[12], r[13], r[14])
+		}
 	}
 	if !strings.Contains(stderr, "5 ranked, 5 failed, 1 skipped, 1 duplicates") {
 		t.Errorf("summary: %q", stderr)
@@ -506,4 +513,25 @@ func waitForChild(t *testing.T, pid int, limit time.Duration) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("process %d started no worker within %s", pid, limit)
+}
+
+// TestScreen_SkippedFilesCountedNotListed: in the text shortlist, a file
+// that is no resume is counted, not listed among the candidates, unless
+// --show-skipped; CSV lists every file whatever the flag.
+func TestScreen_SkippedFilesCountedNotListed(t *testing.T) {
+	t.Parallel()
+	dir := messyFolder(t)
+	job := "../../../../testdata/jobs/cv-engineer.md"
+	_, out, _ := run(t, "", "screen", "--job", job, "--format", "text", dir)
+	if strings.Contains(out, "photo.png") || !strings.Contains(out, "Files that are no resume, left out: 1 (--show-skipped lists them).") {
+		t.Errorf("text shortlist:\n%s", out)
+	}
+	_, out, _ = run(t, "", "screen", "--job", job, "--format", "text", "--show-skipped", dir)
+	if !strings.Contains(out, "photo.png") {
+		t.Errorf("--show-skipped does not list photo.png:\n%s", out)
+	}
+	_, out, _ = run(t, "", "screen", "--job", job, "--format", "csv", dir)
+	if !strings.Contains(out, "photo.png") {
+		t.Error("CSV does not list photo.png")
+	}
 }
