@@ -37,6 +37,9 @@ type htmlPage struct {
 	Script     template.JS
 	CSP        string
 	Categories []categoryBar
+	// Top are the changes that win the most points, shown open; Rest the
+	// others, collapsed.
+	Top, Rest []match.SkillResult
 }
 
 // categoryBar is the coverage of one skill category: the share of its
@@ -80,6 +83,7 @@ func (htmlWriter) Write(w io.Writer, r *match.Report) error {
 		CSP:        pageCSP(htmlScript),
 		Categories: categories(r.Skills),
 	}
+	page.Top, page.Rest = changes(r, topChangesShown)
 	if err := htmlTmpl().Execute(w, page); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
