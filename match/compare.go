@@ -50,6 +50,7 @@ func isSkillsSection(s extract.Section) bool { return s.Name == extract.SectionS
 func Compare(j *job.Job, resume *extract.Document) *Report {
 	tax := j.Taxonomy()
 	a := analysis.New(resume, tax, analysis.Options{ListSection: isSkillsSection})
+	a.Hits = claimed(a, tax.Rules())
 	shown := map[string][]taxonomy.Hit{}
 	for _, h := range a.Hits {
 		shown[h.Skill.ID] = append(shown[h.Skill.ID], h)
@@ -141,6 +142,21 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 	sortSkills(r.Skills)
 	score(r)
 	return r
+}
+
+// claimed returns the resume's hits but those whose clause says the writer
+// has not used the skill ("Kubernetes: not yet", "we never needed Spark")
+// or hopes to ("hoping to move into LLM serving"): neither shows it.
+func claimed(a *analysis.Analysis, rules *taxonomy.Rules) []taxonomy.Hit {
+	out := make([]taxonomy.Hit, 0, len(a.Hits))
+	for _, h := range a.Hits {
+		cl := a.Clause(h)
+		if rules.Has(taxonomy.CueAbsence, cl) || rules.Has(taxonomy.CueAspiration, cl) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // keywordResult is what the resume shows of one of the job's own terms:

@@ -417,3 +417,39 @@ func TestCompare_SuggestsTheSkillsName(t *testing.T) {
 	}
 	t.Errorf("docker not found in %+v", r.Skills)
 }
+
+// TestCompare_AbsenceAndAspiration: a skill the resume says its writer has
+// not used, or hopes to use, is not shown: missing, not partial, and not
+// among the resume's other skills; the rest of the sentence still counts.
+func TestCompare_AbsenceAndAspiration(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- Kubernetes\n- Apache Spark\n- TensorFlow\n- PyTorch\n- LLM serving\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", `# Ana Lee
+
+## Summary
+Data scientist hoping to move into LLM serving.
+
+## Experience
+- Kubernetes: not yet — our services ran on Heroku.
+- We never needed Spark; plain pandas jobs were enough.
+- TensorFlow I have only read about; my work is in PyTorch.
+`))
+	status := map[string]Status{}
+	for _, s := range r.Skills {
+		status[s.ID] = s.Status
+	}
+	for id, want := range map[string]Status{"kubernetes": Missing, "spark": Missing, "tensorflow": Missing, "pytorch": Matched} {
+		if status[id] != want {
+			t.Errorf("%s: %s, want %s (all %v)", id, status[id], want, status)
+		}
+	}
+	for _, s := range r.Skills {
+		if strings.Contains(strings.ToLower(s.Name), "serving") && s.Status != Missing {
+			t.Errorf("%s is %s: the resume only hopes for it", s.Name, s.Status)
+		}
+	}
+	if slices.Contains(r.ResumeOnly, "Large language models (LLM)") {
+		t.Errorf("resume only: %v", r.ResumeOnly)
+	}
+}

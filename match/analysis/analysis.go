@@ -25,6 +25,7 @@ type Analysis struct {
 	Raw []taxonomy.Hit
 
 	rules *taxonomy.Rules
+	cuts  *cuts // where clauses end and begin
 }
 
 // New tokenizes a document and keeps the skill hits that count:
@@ -37,7 +38,7 @@ type Analysis struct {
 // and never counts, unless the rules list that word as one that follows
 // technologies ("Spark Streaming", "Go Developer").
 func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis {
-	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: tax.Rules()}
+	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: tax.Rules(), cuts: clauseCuts(doc.Text, opts.Breaks)}
 	starts := text.BlockStarts(doc)
 	if len(opts.Breaks) > 0 {
 		starts = append(starts, opts.Breaks...)

@@ -1,7 +1,6 @@
 package job
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/tailor-cli/tailor/extract"
@@ -49,7 +48,6 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// An ad without a requirements part whose sentences say what the
 	// candidate needs asks the rest as a plus, as one with such a part does.
 	hasList := st.hasList || needsSentences(st, a, rules)
-	cls := clauseCuts(doc.Text, st.breaks)
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	return func(h taxonomy.Hit) (Importance, bool) {
@@ -80,7 +78,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		if sc.boilerplate || sc.question || sc.aside {
 			return "", false
 		}
-		cl := cls.clause(doc.Text, sent, h)
+		cl := a.Clause(h)
 		cc, ok := clauses[cl]
 		if !ok {
 			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl),
@@ -121,61 +119,4 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	}
 	word, _, _ := strings.Cut(rest, " ")
 	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
-}
-
-// cuts are where clauses end and begin in a text: at semicolons, em
-// dashes, the items of a squashed list, and line breaks before a line that
-// does not start in lower case (one that does continues the clause above
-// it: "a plus" on the second line of a bullet covers its first).
-type cuts struct {
-	ends   []int // sorted: where a clause ends (the cut's first byte)
-	begins []int // sorted: where the next clause begins (after the cut)
-}
-
-// clauseCuts finds the cuts of s in one pass; breaks (sorted) are where
-// squashed list items begin.
-func clauseCuts(s string, breaks []int) cuts {
-	var c cuts
-	for i := 0; i < len(s); i++ {
-		if n := cutAt(s, i); n > 0 {
-			c.ends = append(c.ends, i)
-			c.begins = append(c.begins, i+n)
-		}
-	}
-	c.ends = append(c.ends, breaks...)
-	c.begins = append(c.begins, breaks...)
-	sort.Ints(c.ends)
-	sort.Ints(c.begins)
-	return c
-}
-
-// clause returns the part of a sentence around a hit between cuts, so
-// that "PyTorch required; JAX a plus" marks only JAX as a plus.
-func (c cuts) clause(s string, sent text.Span, h taxonomy.Hit) string {
-	lo, hi := sent.Start, sent.End
-	if i := sort.SearchInts(c.begins, h.Start+1) - 1; i >= 0 && c.begins[i] > lo {
-		lo = c.begins[i]
-	}
-	if i := sort.SearchInts(c.ends, h.End); i < len(c.ends) && c.ends[i] < hi {
-		hi = c.ends[i]
-	}
-	return s[lo:hi]
-}
-
-// cutAt returns the length of what ends a clause at byte i of s, or 0: a
-// semicolon, an em dash, or a line break before a line that does not
-// start in lower case.
-func cutAt(s string, i int) int {
-	switch {
-	case s[i] == ';':
-		return 1
-	case strings.HasPrefix(s[i:], "—"):
-		return len("—")
-	case s[i] == '\n':
-		next := strings.TrimLeft(s[i+1:], " \t")
-		if next == "" || !(next[0] >= 'a' && next[0] <= 'z') {
-			return 1
-		}
-	}
-	return 0
 }

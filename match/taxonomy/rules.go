@@ -50,9 +50,13 @@ const (
 	// CueNeeds: the sentence says what the candidate needs; in an ad with
 	// no requirements part, it is one.
 	CueNeeds Cue = "needs"
+	// CueAbsence: a resume's clause says its writer has not used a skill.
+	CueAbsence Cue = "absence"
+	// CueAspiration: a resume's clause says its writer hopes to use a skill.
+	CueAspiration Cue = "aspiration"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueAbsence, CueAspiration}
 
 // WordList names a list of words the code looks up (see rules.yaml).
 type WordList string

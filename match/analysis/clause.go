@@ -1,0 +1,74 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// Clause returns the part of the sentence around a hit between semicolons,
+// em dashes, the items of a squashed list and line breaks (a line that
+// starts in lower case continues the clause above it), so that "PyTorch
+// required; JAX a plus" marks only JAX as a plus, and "Kubernetes: not yet
+// — our services ran on Heroku" says nothing of Heroku.
+func (a *Analysis) Clause(h taxonomy.Hit) string {
+	return a.cuts.clause(a.Doc.Text, a.SentenceAt(h.Start), h)
+}
+
+// cuts are where clauses end and begin in a text: at semicolons, em
+// dashes, the items of a squashed list, and line breaks before a line that
+// does not start in lower case (one that does continues the clause above
+// it: "a plus" on the second line of a bullet covers its first).
+type cuts struct {
+	ends   []int // sorted: where a clause ends (the cut's first byte)
+	begins []int // sorted: where the next clause begins (after the cut)
+}
+
+// clauseCuts finds the cuts of s in one pass; breaks (sorted) are where
+// squashed list items begin.
+func clauseCuts(s string, breaks []int) *cuts {
+	c := &cuts{}
+	for i := 0; i < len(s); i++ {
+		if n := cutAt(s, i); n > 0 {
+			c.ends = append(c.ends, i)
+			c.begins = append(c.begins, i+n)
+		}
+	}
+	c.ends = append(c.ends, breaks...)
+	c.begins = append(c.begins, breaks...)
+	sort.Ints(c.ends)
+	sort.Ints(c.begins)
+	return c
+}
+
+// clause returns the part of sentence sent of s around a hit between cuts.
+func (c *cuts) clause(s string, sent text.Span, h taxonomy.Hit) string {
+	lo, hi := sent.Start, sent.End
+	if i := sort.SearchInts(c.begins, h.Start+1) - 1; i >= 0 && c.begins[i] > lo {
+		lo = c.begins[i]
+	}
+	if i := sort.SearchInts(c.ends, h.End); i < len(c.ends) && c.ends[i] < hi {
+		hi = c.ends[i]
+	}
+	return s[lo:hi]
+}
+
+// cutAt returns the length of what ends a clause at byte i of s, or 0: a
+// semicolon, an em dash, or a line break before a line that does not
+// start in lower case.
+func cutAt(s string, i int) int {
+	switch {
+	case s[i] == ';':
+		return 1
+	case strings.HasPrefix(s[i:], "—"):
+		return len("—")
+	case s[i] == '\n':
+		next := strings.TrimLeft(s[i+1:], " \t")
+		if next == "" || !(next[0] >= 'a' && next[0] <= 'z') {
+			return 1
+		}
+	}
+	return 0
+}
