@@ -1,6 +1,7 @@
 package extract
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
@@ -145,8 +146,20 @@ func normalizeText(s string) string {
 // joinHyphenated joins a word split across a line end by a hyphen
 // ("distri-" + "buted" → "distributed") when the next line in the same
 // paragraph continues in lower case. The continuation moves up to the first
-// line, so every line still holds whole words.
+// line, so every line still holds whole words. The hyphen stays when the
+// halves form a compound: the first half already holds one
+// ("sequence-to-" + "sequence"), the text writes the joined word with a
+// hyphen elsewhere, or the first half is a prefix of compounds
+// (compounds.txt: "multi-", "server-", "decoder-").
 func joinHyphenated(raws []rawLine) {
+	hyphenated := map[string]bool{} // words the text writes with a hyphen
+	for _, r := range raws {
+		for _, w := range strings.Fields(r.text) {
+			if w = strings.Trim(strings.ToLower(w), ".,;:()\"'"); strings.Contains(strings.Trim(w, "-"), "-") {
+				hyphenated[w] = true
+			}
+		}
+	}
 	for i := 0; i+1 < len(raws); i++ {
 		cur, next := strings.TrimRight(raws[i].text, " "), strings.TrimLeft(raws[i+1].text, " ")
 		if raws[i+1].paraGap || raws[i+1].page != raws[i].page || !strings.HasSuffix(cur, "-") {
@@ -165,14 +178,32 @@ func joinHyphenated(raws []rawLine) {
 			continue
 		}
 		word, rest, _ := strings.Cut(next, " ")
-		if strings.Contains(word, "-") {
-			// "short-" + "shelf-life": the hyphen joins a compound.
+		half := stem[strings.LastIndexAny(stem, " /")+1:]
+		joined := strings.Trim(strings.ToLower(half+"-"+word), ".,;:()\"'")
+		if strings.Contains(word, "-") || strings.Contains(half, "-") || hyphenated[joined] ||
+			compoundPrefixes[strings.ToLower(half)] {
+			// "short-" + "shelf-life", "sequence-to-" + "sequence",
+			// "multi-" + "account": the hyphen joins a compound.
 			stem += "-"
 		}
 		raws[i].text = stem + word
 		raws[i+1].text = rest
 	}
 }
+
+//go:embed compounds.txt
+var compoundsText string
+
+// compoundPrefixes are the first halves that keep their hyphen at a line end.
+var compoundPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(compoundsText, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}()
 
 // sectionNames maps normalised heading text to a section name.
 var sectionNames = func() map[string]SectionKind {
