@@ -103,7 +103,11 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 			JobMentions: js.Mentions, JobEvidence: js.Evidence, ResumeEvidence: []Evidence{},
 			jobFirst: js.First,
 		}
-		if hits := shown[js.Skill.ID]; len(hits) > 0 {
+		hits := shown[js.Skill.ID]
+		if len(hits) == 0 {
+			hits = containing(resume.Text, implies[js.Skill.ID], shown, js.Wordings)
+		}
+		if len(hits) > 0 {
 			res.Status = Matched
 			res.ResumeEvidence = bestEvidence(a, hits)
 			res.ResumeTerm = preferredTerm(resume.Text, hits, js.Wordings)
@@ -183,6 +187,28 @@ func keywordResult(kw job.Keyword, a *analysis.Analysis) SkillResult {
 			Advice: fmt.Sprintf("You write \"%s\"; the job writes \"%s\". Applicant tracking systems search literally: use the job's term too.", res.ResumeTerm, kw.Term)}
 	}
 	return res
+}
+
+// containing returns the hits in resume of narrower skills (ids) whose words hold one
+// of the job's wordings of the skill asked: "INT8 quantization-aware
+// training" holds "quantization", "reinforcement learning from human
+// feedback" holds "reinforcement learning". The resume then writes the
+// job's word: the skill is matched, not partial.
+func containing(resume string, ids []string, shown map[string][]taxonomy.Hit, wordings []string) []taxonomy.Hit {
+	var out []taxonomy.Hit
+	for _, id := range ids {
+		for _, h := range shown[id] {
+			written := resume[h.Start:h.End]
+			for _, w := range wordings {
+				if len(text.Words(w)) < len(text.Words(written)) && text.SameTerm(written, w) {
+					out = append(out, h)
+					break
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 // keepPerGroup returns the job's skills with each either/or group reduced

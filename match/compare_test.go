@@ -453,3 +453,25 @@ Data scientist hoping to move into LLM serving.
 		t.Errorf("resume only: %v", r.ResumeOnly)
 	}
 }
+
+// TestCompare_ContainsTheJobsWord: a narrower skill whose words hold the
+// job's term shows it in the job's own words: matched, not partial, and no
+// advice to write a word the sentence already holds.
+func TestCompare_ContainsTheJobsWord(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- Quantization\n- Reinforcement learning\n- RNN\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Shipped INT8 quantization-aware training for our detector.\n- Tuned a chatbot with reinforcement learning from human feedback.\n- Built LSTM forecasters.\n"))
+	for _, s := range r.Skills {
+		want := Matched
+		if s.ID == "rnn" {
+			want = Partial // LSTM does not write "RNN"
+		}
+		if s.Status != want {
+			t.Errorf("%s: %s, want %s", s.ID, s.Status, want)
+		}
+		if s.Status == Matched && s.Suggestion != nil {
+			t.Errorf("%s: advice %q on a skill shown in the job's words", s.ID, s.Suggestion.Advice)
+		}
+	}
+}
