@@ -56,6 +56,8 @@ type jobCounts struct {
 	agree               int // found asks whose importance tailor reads alike
 	traps, trapsFired   int // labelled non-asks, and those tailor asks
 	skillAsks, skillHit int // the same recall, for taxonomy skills only
+	reqs, reqFound      int // labelled requirements beyond skills, and those found
+	reqPred, reqRight   int // requirements found, and those labelled
 }
 
 func (c jobCounts) recall() float64      { return ratio(c.found, c.asks) }
@@ -73,6 +75,10 @@ func (c *jobCounts) add(o jobCounts) {
 	c.trapsFired += o.trapsFired
 	c.skillAsks += o.skillAsks
 	c.skillHit += o.skillHit
+	c.reqs += o.reqs
+	c.reqFound += o.reqFound
+	c.reqPred += o.reqPred
+	c.reqRight += o.reqRight
 }
 
 func ratio(a, b int) float64 {
@@ -193,6 +199,33 @@ func evaluateAd(t *testing.T, dir string, l adLabels, tax *taxonomy.Taxonomy) (j
 			}
 		}
 	}
+	// Requirements beyond skills: one is found when tailor states one of
+	// its kind whose clause holds the labelled text or lies in it.
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	reqs := j.Requirements()
+	right := make([]bool, len(reqs))
+	for _, r := range l.Requirements {
+		c.reqs++
+		found := false
+		for i, q := range reqs {
+			if string(q.Kind) == r.Kind && (strings.Contains(norm(q.Text), norm(r.Text)) || strings.Contains(norm(r.Text), norm(q.Text))) {
+				found, right[i] = true, true
+			}
+		}
+		if found {
+			c.reqFound++
+		} else {
+			errs = append(errs, fmt.Sprintf("req miss  %-30s %s: %.80q", r.Kind, l.Ad, r.Text))
+		}
+	}
+	for i, q := range reqs {
+		c.reqPred++
+		if right[i] {
+			c.reqRight++
+		} else {
+			errs = append(errs, fmt.Sprintf("req extra %-30s %s: %.80q", q.Kind, l.Ad, q.Text))
+		}
+	}
 	for i, p := range preds {
 		c.predicted++
 		if used[i] {
@@ -250,13 +283,14 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 		fams = append(fams, f)
 	}
 	sort.Strings(fams)
-	fmt.Fprintf(&b, "\n%-12s %6s %9s %9s %9s %12s %9s\n", "", "asks", "recall", "precision", "agreement", "skill recall", "traps")
+	fmt.Fprintf(&b, "\n%-12s %6s %9s %9s %9s %12s %9s %11s %9s\n", "", "asks", "recall", "precision", "agreement", "skill recall", "traps", "reqs found", "reqs prec")
 	for _, f := range append(fams, "overall") {
 		c := total
 		if f != "overall" {
 			c = *byFamily[f]
 		}
-		fmt.Fprintf(&b, "%-12s %6d %9.3f %9.3f %9.3f %12.3f %5d/%-3d\n", f, c.asks, c.recall(), c.precision(), c.agreement(), c.skillRecall(), c.trapsFired, c.traps)
+		fmt.Fprintf(&b, "%-12s %6d %9.3f %9.3f %9.3f %12.3f %5d/%-3d %5d/%-4d %9.3f\n", f, c.asks, c.recall(), c.precision(), c.agreement(), c.skillRecall(), c.trapsFired, c.traps,
+			c.reqFound, c.reqs, ratio(c.reqRight, c.reqPred))
 	}
 	sort.Strings(errs)
 	if len(errs) > 0 {

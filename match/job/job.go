@@ -33,6 +33,7 @@ type Job struct {
 	tax      *taxonomy.Taxonomy
 	skills   []Ask     // sorted by id
 	keywords []Keyword // terms beyond the taxonomy
+	reqs     []Requirement
 	warnings []extract.Warning
 }
 
@@ -130,6 +131,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	}
 	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
 	j.keywords = otherKeywords(a, <-phrases, importance, ListSection, rules)
+	j.reqs = findRequirements(st, a, rules)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}
@@ -244,6 +246,10 @@ func (j *Job) Importance(id string) (Importance, bool) {
 // Asks returns the skills the job asks for, sorted by skill id. The slice
 // is the job's own: callers must not change it.
 func (j *Job) Asks() []Ask { return j.skills }
+
+// Requirements returns what the job asks beyond skills, in text order. The
+// slice is the job's own: callers must not change it.
+func (j *Job) Requirements() []Requirement { return j.reqs }
 
 // Taxonomy returns the taxonomy the job was analysed with.
 func (j *Job) Taxonomy() *taxonomy.Taxonomy { return j.tax }

@@ -50,13 +50,34 @@ const (
 	// CueNeeds: the sentence says what the candidate needs; in an ad with
 	// no requirements part, it is one.
 	CueNeeds Cue = "needs"
+	// CueOffer: the clause says what the employer offers (sponsorship,
+	// relocation), which asks nothing of the candidate.
+	CueOffer Cue = "offer"
 	// CueAbsence: a resume's clause says its writer has not used a skill.
 	CueAbsence Cue = "absence"
 	// CueAspiration: a resume's clause says its writer hopes to use a skill.
 	CueAspiration Cue = "aspiration"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueAbsence, CueAspiration}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration}
+
+// RequirementKind says what a job asks beyond skills (see rules.yaml).
+type RequirementKind string
+
+// The kinds of requirements beyond skills.
+const (
+	RequireYears         RequirementKind = "years"
+	RequireDegree        RequirementKind = "degree"
+	RequireLocation      RequirementKind = "location"
+	RequireAuthorization RequirementKind = "authorization"
+	RequireTravel        RequirementKind = "travel"
+	RequireLanguage      RequirementKind = "language"
+	RequireOther         RequirementKind = "other"
+)
+
+// RequirementKinds are the kinds of requirements beyond skills.
+var RequirementKinds = []RequirementKind{RequireYears, RequireDegree, RequireLocation, RequireAuthorization,
+	RequireTravel, RequireLanguage, RequireOther}
 
 // WordList names a list of words the code looks up (see rules.yaml).
 type WordList string
@@ -93,7 +114,10 @@ type Rules struct {
 	// Version is the rules file's version, with those of any extension.
 	Version  string
 	sections []sectionRule
-	cues     map[Cue]*regexp.Regexp
+	// requirements give the kind of requirement a clause states, tried in
+	// order.
+	requirements []requirementRule
+	cues         map[Cue]*regexp.Regexp
 	// cuePatterns are the patterns each cue's expression joins.
 	cuePatterns map[Cue][]string
 	// needles hold, for each cue, words one of which every match of its
@@ -115,22 +139,31 @@ type sectionRule struct {
 	needles []string
 }
 
+// requirementRule gives the kind of the requirements its pattern matches.
+type requirementRule struct {
+	kind    RequirementKind
+	re      *regexp.Regexp
+	needles []string
+}
+
 // ruleCheck is one example or counterexample of an entry.
 type ruleCheck struct {
-	section extract.SectionKind
-	cue     Cue
-	text    string
-	match   bool
-	where   string
+	section     extract.SectionKind
+	requirement RequirementKind
+	cue         Cue
+	text        string
+	match       bool
+	where       string
 }
 
 // rulesFile is the top level of a rules file; a taxonomy file may carry
 // the same three lists.
 type rulesFile struct {
-	Version  string      `yaml:"version"`
-	Sections []yaml.Node `yaml:"sections"`
-	Cues     []yaml.Node `yaml:"cues"`
-	Words    []yaml.Node `yaml:"words"`
+	Version      string      `yaml:"version"`
+	Sections     []yaml.Node `yaml:"sections"`
+	Cues         []yaml.Node `yaml:"cues"`
+	Requirements []yaml.Node `yaml:"requirements"`
+	Words        []yaml.Node `yaml:"words"`
 }
 
 type sectionEntry struct {
@@ -232,6 +265,35 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	}
 	if base != nil {
 		r.sections = append(r.sections, base.sections...)
+	}
+	for i := range f.Requirements {
+		n := &f.Requirements[i]
+		var e sectionEntry
+		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
+			return nil, errf(n.Line, "requirement %d: %v", i+1, err)
+		}
+		kind := RequirementKind(e.Kind)
+		if !slices.Contains(RequirementKinds, kind) {
+			return nil, errf(n.Line, "requirement %q: unknown kind (want one of %v)", e.Kind, RequirementKinds)
+		}
+		if len(e.Patterns) == 0 {
+			return nil, errf(n.Line, "requirement %q: no patterns", e.Kind)
+		}
+		re, err := regexp.Compile(alternation(e.Patterns))
+		if err != nil {
+			return nil, check(n.Line, fmt.Sprintf("requirement %q", e.Kind), e.Patterns)
+		}
+		r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.String())})
+		where := fmt.Sprintf("%s:%d: requirement %q", name, n.Line, e.Kind)
+		for _, ex := range e.Examples {
+			r.checks = append(r.checks, ruleCheck{requirement: kind, text: ex, match: true, where: where})
+		}
+		for _, ce := range e.Counterexamples {
+			r.checks = append(r.checks, ruleCheck{requirement: kind, text: ce, where: where})
+		}
+	}
+	if base != nil {
+		r.requirements = append(r.requirements, base.requirements...)
 	}
 	for i := range f.Cues {
 		n := &f.Cues[i]
@@ -342,6 +404,37 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	return "", false
 }
 
+// Requirement returns the first kind of requirement beyond skills a clause
+// states, and false when it states none.
+func (r *Rules) Requirement(clause string) (RequirementKind, bool) {
+	kinds := r.Requirements(clause)
+	if len(kinds) == 0 {
+		return "", false
+	}
+	return kinds[0], true
+}
+
+// Requirements returns every kind of requirement beyond skills a clause
+// states, in the rules' order; years that are a degree's alternative ("a
+// BS with 4+ years of experience") are the degree's.
+func (r *Rules) Requirements(clause string) []RequirementKind {
+	s := strings.ReplaceAll(clause, "’", "'")
+	lower := strings.ToLower(s)
+	var out []RequirementKind
+	for _, q := range r.requirements {
+		if slices.Contains(out, q.kind) || q.needles != nil && !slices.ContainsFunc(q.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+			continue
+		}
+		if q.re.MatchString(s) {
+			out = append(out, q.kind)
+		}
+	}
+	if slices.Contains(out, RequireDegree) {
+		out = slices.DeleteFunc(out, func(k RequirementKind) bool { return k == RequireYears })
+	}
+	return out
+}
+
 // Has reports whether s holds cue c.
 func (r *Rules) Has(c Cue, s string) bool {
 	re := r.cues[c]
@@ -440,10 +533,14 @@ func (r *Rules) Check() []string {
 	var out []string
 	for _, c := range r.checks {
 		var got bool
-		if c.section != "" {
+		switch {
+		case c.section != "":
 			kind, _ := r.SectionKind(c.text)
 			got = kind == c.section
-		} else {
+		case c.requirement != "":
+			kind, _ := r.Requirement(c.text)
+			got = kind == c.requirement
+		default:
 			got = r.Has(c.cue, c.text)
 		}
 		if got != c.match {

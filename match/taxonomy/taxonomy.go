@@ -80,10 +80,12 @@ type taxonomyFile struct {
 	Replace    bool        `yaml:"replace"`
 	Categories []Category  `yaml:"categories"`
 	Skills     []yaml.Node `yaml:"skills"`
-	// Sections, Cues and Words extend the language rules (rules.yaml).
-	Sections []yaml.Node `yaml:"sections"`
-	Cues     []yaml.Node `yaml:"cues"`
-	Words    []yaml.Node `yaml:"words"`
+	// Sections, Cues, Requirements and Words extend the language rules
+	// (rules.yaml).
+	Sections     []yaml.Node `yaml:"sections"`
+	Cues         []yaml.Node `yaml:"cues"`
+	Requirements []yaml.Node `yaml:"requirements"`
+	Words        []yaml.Node `yaml:"words"`
 }
 
 var (
@@ -342,10 +344,10 @@ func extendRules(name string, f taxonomyFile, base *Rules) (*Rules, error) {
 		}
 		base = b
 	}
-	if len(f.Sections)+len(f.Cues)+len(f.Words) == 0 {
+	if len(f.Sections)+len(f.Cues)+len(f.Requirements)+len(f.Words) == 0 {
 		return base, nil
 	}
-	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Words: f.Words}, base)
+	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Requirements: f.Requirements, Words: f.Words}, base)
 }
 
 // Rules returns the language rules the taxonomy carries: the built-in

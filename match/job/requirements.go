@@ -1,0 +1,102 @@
+package job
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// Requirement is something a job asks beyond skills: years of experience,
+// a degree, where and how the work is done, the right to work, travel,
+// languages, and the like (on call, a licence).
+type Requirement struct {
+	// Kind says what is asked.
+	Kind taxonomy.RequirementKind
+	// Text is the job's clause that asks it, on one line.
+	Text string
+	// Importance is required unless the clause or its part makes it a plus.
+	Importance Importance
+	// Evidence is the job's sentence.
+	Evidence analysis.Evidence
+}
+
+// findRequirements finds the job's requirements beyond skills: each clause
+// (between semicolons and the items of a squashed list) of a part that is
+// not about the company, pay, notices, applying or commentary, for each
+// kind the rules give it, unless it negates it ("no PhD needed"), says what
+// the employer offers ("we sponsor visas") or speaks of the company's
+// product.
+func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules) []Requirement {
+	doc := st.doc
+	var out []Requirement
+	seen := map[string]bool{}
+	for _, sp := range a.Sentences {
+		sec := doc.SectionAt(sp.Start)
+		switch sec.Name {
+		case extract.SectionCompany, extract.SectionBenefits, extract.SectionLegal, extract.SectionApply, extract.SectionCommentary:
+			continue
+		}
+		sentence := doc.Text[sp.Start:sp.End]
+		if _, ok := rules.Requirement(sentence); !ok || rules.Has(taxonomy.CueProduct, sentence) {
+			continue
+		}
+		for _, cl := range clauses(doc.Text, sp, st.breaks) {
+			if rules.Has(taxonomy.CueNegation, cl.text) || rules.Has(taxonomy.CueOffer, cl.text) {
+				continue
+			}
+			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
+			for _, kind := range rules.Requirements(cl.text) {
+				if t == "" || seen[string(kind)+"|"+t] {
+					continue
+				}
+				seen[string(kind)+"|"+t] = true
+				imp := Required
+				if sec.Name == extract.SectionPreferred || rules.Has(taxonomy.CuePreferred, cl.text) {
+					imp = Preferred
+				}
+				heading := sec.Heading
+				if heading == "" {
+					heading = string(sec.Name)
+				}
+				ev := a.Evidence(taxonomy.Hit{Start: cl.start, End: cl.start}, heading)
+				out = append(out, Requirement{Kind: kind, Text: t, Importance: imp, Evidence: ev})
+			}
+		}
+	}
+	return out
+}
+
+// clause is a part of a sentence and where it starts.
+type clause struct {
+	text  string
+	start int
+}
+
+// clauses splits the sentence at sp into its clauses: at semicolons and
+// where the items of a squashed list begin (breaks, sorted).
+func clauses(s string, sp text.Span, breaks []int) []clause {
+	var out []clause
+	start := sp.Start
+	cut := func(end, next int) {
+		if end > start {
+			out = append(out, clause{s[start:end], start})
+		}
+		start = next
+	}
+	i := sort.SearchInts(breaks, sp.Start+1)
+	for off := sp.Start; off < sp.End; off++ {
+		switch {
+		case i < len(breaks) && breaks[i] == off:
+			cut(off, off)
+			i++
+		case s[off] == ';':
+			cut(off, off+1)
+		}
+	}
+	cut(sp.End, sp.End)
+	return out
+}
