@@ -75,6 +75,11 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: tax.Version,
 		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
 		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
+		Requirements: []Requirement{},
+	}
+	for _, q := range j.Requirements() {
+		r.Requirements = append(r.Requirements, Requirement{Kind: string(q.Kind), Text: q.Text, Importance: q.Importance,
+			Status: RequirementUnknown, JobEvidence: q.Evidence})
 	}
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)

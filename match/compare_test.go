@@ -475,3 +475,39 @@ func TestCompare_ContainsTheJobsWord(t *testing.T) {
 		}
 	}
 }
+
+func TestCompare_RequirementsBeyondSkills(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Taxonomy(t)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", `# Data Engineer
+
+## Requirements
+- 5+ years of experience with Python.
+- Must be authorized to work in the United States.
+
+## Nice to have
+- A master's degree in Computer Science.
+`), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Wrote Python for ten years.\n"))
+	got := map[string]Requirement{}
+	for _, q := range r.Requirements {
+		got[q.Kind] = q
+	}
+	want := map[string]Importance{"years": Required, "authorization": Required, "degree": Preferred}
+	for kind, imp := range want {
+		q, ok := got[kind]
+		if !ok {
+			t.Errorf("no %s requirement in %+v", kind, r.Requirements)
+			continue
+		}
+		if q.Importance != imp {
+			t.Errorf("%s: importance %s, want %s", kind, q.Importance, imp)
+		}
+		if q.Status != RequirementUnknown {
+			t.Errorf("%s: status %s, want unknown until the resume is checked", kind, q.Status)
+		}
+		if q.JobEvidence.Line == 0 || !strings.Contains(q.JobEvidence.Text, q.Text) {
+			t.Errorf("%s: evidence %+v does not hold %q", kind, q.JobEvidence, q.Text)
+		}
+	}
+}

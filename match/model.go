@@ -44,10 +44,40 @@ type Report struct {
 	// score version 1 (since version 2 they are scored). Empty when there
 	// are none.
 	OtherKeywords []Keyword `json:"other_keywords"`
+	// Requirements are what the job asks beyond skills (years, degree,
+	// location, the right to work, travel, languages, others), in the
+	// job's order; not scored. Empty when there are none.
+	Requirements []Requirement `json:"requirements"`
 	// Warnings are problems with the inputs that may make the report less
 	// accurate; empty when there are none.
 	Warnings []Warning `json:"warnings"`
 }
+
+// Requirement is something the job asks beyond skills.
+type Requirement struct {
+	// Kind is years, degree, location, authorization, travel, language or
+	// other.
+	Kind string `json:"kind"`
+	// Text is the job's clause that asks it.
+	Text string `json:"text"`
+	// Importance is required or preferred.
+	Importance Importance `json:"importance"`
+	// Status is met, unmet or unknown; unknown until tailor checks the
+	// resume for the kind (the person confirms it).
+	Status RequirementStatus `json:"status"`
+	// JobEvidence is the job's sentence.
+	JobEvidence Evidence `json:"job_evidence"`
+}
+
+// RequirementStatus says whether the resume meets a requirement.
+type RequirementStatus string
+
+// Requirement statuses.
+const (
+	RequirementMet     RequirementStatus = "met"
+	RequirementUnmet   RequirementStatus = "unmet"
+	RequirementUnknown RequirementStatus = "unknown"
+)
 
 // Breakdown counts the job's skills and the points they earned.
 type Breakdown struct {

@@ -45,6 +45,13 @@ var resumeText = map[string]bool{
 	"ResumeOnly[]":                        false, // skills' names
 	"OtherKeywords[].Term":                true,
 	"OtherKeywords[].Importance":          false, // a closed set
+	"Requirements[].Kind":                 false, // a closed set
+	"Requirements[].Text":                 false, // the job's
+	"Requirements[].Importance":           false, // a closed set
+	"Requirements[].Status":               false, // a closed set
+	"Requirements[].JobEvidence.Section":  false, // the job's
+	"Requirements[].JobEvidence.Text":     false, // the job's
+	"Requirements[].JobEvidence.Term":     false, // the job's
 	"Warnings[].Source":                   false, // a closed set
 	"Warnings[].Code":                     false, // a closed set
 	"Warnings[].Message":                  true,

@@ -53,6 +53,12 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 			t.wrap(bw, "  ! ", "    ", fmt.Sprintf("%s (%s): %s", wn.Code, wn.Source, wn.Message))
 		}
 	}
+	if len(r.Requirements) > 0 {
+		p("\n%s\n", t.style(bold, fmt.Sprintf("Asked beyond skills: check these yourself (%d)", len(r.Requirements))))
+		for _, q := range r.Requirements {
+			t.wrap(bw, "  "+t.style(cyan, "?")+" ", "    ", fmt.Sprintf("%s (%s): %s", q.Kind, q.Importance, q.Text))
+		}
+	}
 	if !t.detail {
 		top, rest := changes(r, topChangesShown)
 		if len(top) > 0 {
