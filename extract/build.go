@@ -19,6 +19,7 @@ type rawLine struct {
 	y, size  float64
 	paraGap  bool // a paragraph break comes before this line
 	markdown bool // a Markdown heading marker was stripped from this line
+	level    int  // the Markdown heading's level (the count of #); 0 when unknown
 	emphasis bool // the whole line was set in bold (Markdown **…** or __…__)
 	// words place each word of text (PDF only), in order.
 	words []wordBox
@@ -67,6 +68,9 @@ func (b builder) build(doc *Document, raws []rawLine) {
 		ln := Line{Start: start, End: sb.Len(), Page: r.page, X0: r.x0, X1: r.x1, Y: r.y, Size: r.size}
 		ln.Heading = isHeading(text, r, first || i == name, b.sizeHints, body)
 		ln.marked = ln.Heading && r.markdown
+		if ln.marked {
+			ln.level = r.level
+		}
 		ln.Emphasis = r.emphasis
 		lines = append(lines, ln)
 		first, gap = false, false
@@ -306,6 +310,7 @@ func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool
 func sections(text string, lines []Line) []Section {
 	var out []Section
 	cur := Section{Name: SectionHeader, Start: 0}
+	curLevel := 0 // the Markdown level of cur's heading; 0 when unknown
 	for _, ln := range lines {
 		if !ln.Heading {
 			continue
@@ -313,6 +318,12 @@ func sections(text string, lines []Line) []Section {
 		heading := strings.TrimRight(strings.TrimSpace(text[ln.Start:ln.End]), ":")
 		name, ok := sectionNames[headingKey(heading)]
 		if !ok {
+			if ln.level > 0 && curLevel > 0 && ln.level > curLevel && cur.Name != SectionHeader && cur.Name != SectionOther {
+				// A deeper Markdown heading inside a known section ("###
+				// Staff Engineer — Acme" under "## Experience") is a role
+				// or a school of that section.
+				continue
+			}
 			if !ln.marked && cur.Name != SectionHeader && cur.Name != SectionOther {
 				// An unknown heading that only looks like one (capitals,
 				// size), inside a known section, is a subheading: an
@@ -327,7 +338,7 @@ func sections(text string, lines []Line) []Section {
 		if cur.End > cur.Start || cur.Name != SectionHeader {
 			out = append(out, cur)
 		}
-		cur = Section{Name: name, Heading: heading, Start: ln.End}
+		cur, curLevel = Section{Name: name, Heading: heading, Start: ln.End}, ln.level
 	}
 	cur.End = len(text)
 	out = append(out, cur)

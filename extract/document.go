@@ -93,6 +93,8 @@ type Line struct {
 	// marked reports a heading marked up as one (Markdown, a DOCX heading
 	// style), not inferred from its look.
 	marked bool
+	// level is a Markdown heading's level (the count of #); 0 otherwise.
+	level int
 }
 
 // Section is a run of the document under one heading.

@@ -221,6 +221,30 @@ func TestReadText_Markdown(t *testing.T) {
 	}
 }
 
+func TestReadText_MarkdownSubheadings(t *testing.T) {
+	t.Parallel()
+	// Roles under "## Experience" as "###" headings stay in Experience; a
+	// "##" heading the reader does not know starts a section of its own,
+	// and so does a deeper one under it.
+	src := "# Jo Doe\n\n## Experience\n\n### Staff Engineer — Acme\n*Mar 2022 – present*\n\n- Built things.\n\n" +
+		"### Engineer — Beta\n\n- Ran things.\n\n## Awards\n\n### Best paper\n\n## Education\n\n### Example University\n\nMSc, 2015\n"
+	doc, err := extract.ReadText("cv.md", []byte(src), extract.FormatMarkdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range doc.Sections {
+		names = append(names, string(s.Name)+":"+s.Heading)
+	}
+	want := []string{"Header:", "Experience:Experience", "Other:Awards", "Other:Best paper", "Education:Education"}
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("sections = %q, want %q", names, want)
+	}
+	if sec := doc.SectionAt(strings.Index(doc.Text, "Ran things")); sec.Name != extract.SectionExperience {
+		t.Errorf("the second role is in %s, want Experience", sec.Name)
+	}
+}
+
 func TestReadText_Headings(t *testing.T) {
 	t.Parallel()
 	src := "Jane Roe\njane@example.com\n\nPROFESSIONAL EXPERIENCE\nBuilt things.\nRequirements:\n- PyTorch\nLanguages: Go, Python\n"

@@ -49,6 +49,7 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 			}
 			if !inFence {
 				r.emphasis = mdBoldLine.MatchString(line)
+				r.level = headingLevel(line)
 				line, r.markdown = stripMarkdown(line)
 			}
 		}
@@ -89,6 +90,16 @@ var (
 	mdRule      = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
 	mdTableSep  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
 )
+
+// headingLevel returns the level of a Markdown heading line (the count of
+// its #), or 0 when it is none.
+func headingLevel(line string) int {
+	loc := mdHeading.FindStringIndex(line)
+	if loc == nil {
+		return 0
+	}
+	return strings.Count(line[:loc[1]], "#")
+}
 
 // stripMarkdown removes Markdown syntax from one line, keeping its words:
 // heading markers (reported as heading), list markers (as "•"), links (their

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,8 +47,15 @@ var sectionRank = map[extract.SectionKind]int{extract.SectionExperience: 0, extr
 // isSkillsSection reports whether a resume section lists skills.
 func isSkillsSection(s extract.Section) bool { return s.Name == extract.SectionSkills }
 
-// Compare matches a resume against the job and builds the gap report.
+// Compare matches a resume against the job and builds the gap report,
+// taking today as the end of the roles the resume gives to the present.
 func Compare(j *job.Job, resume *extract.Document) *Report {
+	return CompareAt(j, resume, time.Now())
+}
+
+// CompareAt is Compare with now as the present: a report that reads the
+// same on every day, for tests and reproducible runs.
+func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	tax := j.Taxonomy()
 	a := analysis.New(resume, tax, analysis.Options{ListSection: isSkillsSection})
 	a.Hits = claimed(a, tax.Rules())
@@ -75,11 +83,7 @@ func Compare(j *job.Job, resume *extract.Document) *Report {
 		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: tax.Version,
 		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
 		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
-		Requirements: []Requirement{},
-	}
-	for _, q := range j.Requirements() {
-		r.Requirements = append(r.Requirements, Requirement{Kind: string(q.Kind), Text: q.Text, Importance: q.Importance,
-			Status: RequirementUnknown, JobEvidence: q.Evidence})
+		Requirements: checkRequirements(j.Requirements(), a, tax, now),
 	}
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)

@@ -46,7 +46,8 @@ type Report struct {
 	OtherKeywords []Keyword `json:"other_keywords"`
 	// Requirements are what the job asks beyond skills (years, degree,
 	// location, the right to work, travel, languages, others), in the
-	// job's order; not scored. Empty when there are none.
+	// job's order, with whether the resume meets them; not scored. Empty
+	// when there are none.
 	Requirements []Requirement `json:"requirements"`
 	// Warnings are problems with the inputs that may make the report less
 	// accurate; empty when there are none.
@@ -62,11 +63,18 @@ type Requirement struct {
 	Text string `json:"text"`
 	// Importance is required or preferred.
 	Importance Importance `json:"importance"`
-	// Status is met, unmet or unknown; unknown until tailor checks the
-	// resume for the kind (the person confirms it).
+	// Status is met, unmet or unknown. tailor checks years (against the
+	// dates of the resume's roles) and a degree's level (against its
+	// Education part); other kinds are unknown: the person confirms them.
 	Status RequirementStatus `json:"status"`
 	// JobEvidence is the job's sentence.
 	JobEvidence Evidence `json:"job_evidence"`
+	// ResumeEvidence is the resume's line the status rests on (the latest
+	// dated role, the highest degree); nil when there is none.
+	ResumeEvidence *Evidence `json:"resume_evidence"`
+	// Note says how the status was found, or why it is unknown; empty for
+	// the kinds tailor does not check.
+	Note string `json:"note"`
 }
 
 // RequirementStatus says whether the resume meets a requirement.

@@ -33,6 +33,13 @@ func (r *Report) VisitResumeText(fn func(s *string, kind TextKind)) {
 	for i := range r.OtherKeywords {
 		fn(&r.OtherKeywords[i].Term, Generated)
 	}
+	for i := range r.Requirements {
+		q := &r.Requirements[i]
+		if q.ResumeEvidence != nil {
+			visitEvidence(q.ResumeEvidence, fn)
+		}
+		fn(&q.Note, Generated)
+	}
 	for i := range r.Skills {
 		s := &r.Skills[i]
 		fn(&s.ResumeTerm, ResumeWords)

@@ -12,49 +12,53 @@ import (
 // reason in the comment). A string field added to the report fails
 // TestVisitResumeText until it is decided here.
 var resumeText = map[string]bool{
-	"Resume":                              true,
-	"ScoreVersion":                        false, // a constant
-	"TaxonomyVersion":                     false, // the taxonomy's
-	"Job":                                 false, // the job's path
-	"JobTitle":                            false, // the job's
-	"Reasons[]":                           false, // numbers and skill names
-	"Breakdown.Formula":                   false, // a constant
-	"Skills[].ID":                         false, // the taxonomy's, or the job's words
-	"Skills[].Name":                       false, // the taxonomy's, or the job's words
-	"Skills[].Source":                     false, // a closed set
-	"Skills[].Category":                   false, // the taxonomy's
-	"Skills[].Importance":                 false, // a closed set
-	"Skills[].Status":                     false, // a closed set
-	"Skills[].JobTerm":                    false, // the job's
-	"Skills[].ResumeTerm":                 true,
-	"Skills[].Via":                        false, // a skill's name
-	"Skills[].Alternatives[]":             false, // skills' names
-	"Skills[].JobEvidence[].Section":      false, // the job's
-	"Skills[].JobEvidence[].Text":         false, // the job's
-	"Skills[].JobEvidence[].Term":         false, // the job's
-	"Skills[].ResumeEvidence[].Section":   false, // a section kind (Experience, Skills, …)
-	"Skills[].ResumeEvidence[].Text":      true,
-	"Skills[].ResumeEvidence[].Term":      true,
-	"Skills[].Suggestion.Kind":            false, // a closed set
-	"Skills[].Suggestion.Term":            true,
-	"Skills[].Suggestion.Advice":          true,
-	"Skills[].Suggestion.Template":        true,
-	"Skills[].Suggestion.Closest.Section": false, // a section kind
-	"Skills[].Suggestion.Closest.Text":    true,
-	"Skills[].Suggestion.Closest.Term":    true,
-	"ResumeOnly[]":                        false, // skills' names
-	"OtherKeywords[].Term":                true,
-	"OtherKeywords[].Importance":          false, // a closed set
-	"Requirements[].Kind":                 false, // a closed set
-	"Requirements[].Text":                 false, // the job's
-	"Requirements[].Importance":           false, // a closed set
-	"Requirements[].Status":               false, // a closed set
-	"Requirements[].JobEvidence.Section":  false, // the job's
-	"Requirements[].JobEvidence.Text":     false, // the job's
-	"Requirements[].JobEvidence.Term":     false, // the job's
-	"Warnings[].Source":                   false, // a closed set
-	"Warnings[].Code":                     false, // a closed set
-	"Warnings[].Message":                  true,
+	"Resume":                                true,
+	"ScoreVersion":                          false, // a constant
+	"TaxonomyVersion":                       false, // the taxonomy's
+	"Job":                                   false, // the job's path
+	"JobTitle":                              false, // the job's
+	"Reasons[]":                             false, // numbers and skill names
+	"Breakdown.Formula":                     false, // a constant
+	"Skills[].ID":                           false, // the taxonomy's, or the job's words
+	"Skills[].Name":                         false, // the taxonomy's, or the job's words
+	"Skills[].Source":                       false, // a closed set
+	"Skills[].Category":                     false, // the taxonomy's
+	"Skills[].Importance":                   false, // a closed set
+	"Skills[].Status":                       false, // a closed set
+	"Skills[].JobTerm":                      false, // the job's
+	"Skills[].ResumeTerm":                   true,
+	"Skills[].Via":                          false, // a skill's name
+	"Skills[].Alternatives[]":               false, // skills' names
+	"Skills[].JobEvidence[].Section":        false, // the job's
+	"Skills[].JobEvidence[].Text":           false, // the job's
+	"Skills[].JobEvidence[].Term":           false, // the job's
+	"Skills[].ResumeEvidence[].Section":     false, // a section kind (Experience, Skills, …)
+	"Skills[].ResumeEvidence[].Text":        true,
+	"Skills[].ResumeEvidence[].Term":        true,
+	"Skills[].Suggestion.Kind":              false, // a closed set
+	"Skills[].Suggestion.Term":              true,
+	"Skills[].Suggestion.Advice":            true,
+	"Skills[].Suggestion.Template":          true,
+	"Skills[].Suggestion.Closest.Section":   false, // a section kind
+	"Skills[].Suggestion.Closest.Text":      true,
+	"Skills[].Suggestion.Closest.Term":      true,
+	"ResumeOnly[]":                          false, // skills' names
+	"OtherKeywords[].Term":                  true,
+	"OtherKeywords[].Importance":            false, // a closed set
+	"Requirements[].Kind":                   false, // a closed set
+	"Requirements[].Text":                   false, // the job's
+	"Requirements[].Importance":             false, // a closed set
+	"Requirements[].Status":                 false, // a closed set
+	"Requirements[].JobEvidence.Section":    false, // the job's
+	"Requirements[].JobEvidence.Text":       false, // the job's
+	"Requirements[].JobEvidence.Term":       false, // the job's
+	"Requirements[].ResumeEvidence.Section": false, // a closed set
+	"Requirements[].ResumeEvidence.Text":    true,
+	"Requirements[].ResumeEvidence.Term":    true,
+	"Requirements[].Note":                   true,
+	"Warnings[].Source":                     false, // a closed set
+	"Warnings[].Code":                       false, // a closed set
+	"Warnings[].Message":                    true,
 }
 
 // fill sets every string reachable from v to its own path, allocating one

@@ -87,3 +87,6 @@ const missingAdvice = "For a missing skill, only if it is true of you: write the
 // restAdvice is the advice the short form says once for all the changes it
 // only names.
 const restAdvice = "The same for each of these, only if true. --detail gives the advice on every one."
+
+// requirementsAdvice explains the marks of the requirements beyond skills.
+const requirementsAdvice = "✓ and ✗ come from your roles' dates and your Education; ? is yours to confirm. Not scored."

@@ -38,7 +38,7 @@ func hostileReport(t *testing.T) *match.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return match.Compare(job.New("job<b>.md", jobDoc, tax), doc)
+	return match.CompareAt(job.New("job<b>.md", jobDoc, tax), doc, testNow)
 }
 
 // writeHTML renders r with the HTML writer.

@@ -54,10 +54,27 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		}
 	}
 	if len(r.Requirements) > 0 {
-		p("\n%s\n", t.style(bold, fmt.Sprintf("Asked beyond skills: check these yourself (%d)", len(r.Requirements))))
+		p("\n%s\n", t.style(bold, fmt.Sprintf("Check first: asked beyond skills (%d)", len(r.Requirements))))
 		for _, q := range r.Requirements {
-			t.wrap(bw, "  "+t.style(cyan, "?")+" ", "    ", fmt.Sprintf("%s (%s): %s", q.Kind, q.Importance, q.Text))
+			mark, color := "?", cyan
+			switch q.Status {
+			case match.RequirementMet:
+				mark, color = "✓", green
+			case match.RequirementUnmet:
+				mark, color = "✗", red
+			}
+			// The short form gives a checked requirement's finding alone;
+			// the job's words are in --detail, JSON and HTML.
+			line := fmt.Sprintf("%s (%s): %s", q.Kind, q.Importance, q.Text)
+			switch {
+			case q.Note != "" && q.Status != match.RequirementUnknown && !t.detail:
+				line = fmt.Sprintf("%s (%s): %s", q.Kind, q.Importance, q.Note)
+			case q.Note != "":
+				line += " — " + q.Note
+			}
+			t.wrap(bw, "  "+t.style(color, mark)+" ", "    ", line)
 		}
+		t.wrap(bw, "  ", "  ", requirementsAdvice)
 	}
 	if !t.detail {
 		top, rest := changes(r, topChangesShown)

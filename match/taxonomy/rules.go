@@ -57,9 +57,14 @@ const (
 	CueAbsence Cue = "absence"
 	// CueAspiration: a resume's clause says its writer hopes to use a skill.
 	CueAspiration Cue = "aspiration"
+	// CueEquivalent: a job's degree clause accepts equivalent experience.
+	CueEquivalent Cue = "equivalent"
+	// CueUnfinished: a resume's degree is not finished (a candidate,
+	// expected, in progress).
+	CueUnfinished Cue = "unfinished"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
@@ -126,6 +131,10 @@ type Rules struct {
 	// faster than running the expression.
 	needles map[Cue][]string
 	words   map[WordList]map[string]bool
+	// degrees are the levels of a degree, highest first.
+	degrees []degreeRule
+	// dates are the words of dates and numbers.
+	dates Dates
 	// examples and counterexamples of every entry, for tests.
 	checks []ruleCheck
 }
@@ -151,6 +160,8 @@ type ruleCheck struct {
 	section     extract.SectionKind
 	requirement RequirementKind
 	cue         Cue
+	degree      DegreeLevel
+	dateRange   bool
 	text        string
 	match       bool
 	where       string
@@ -164,6 +175,8 @@ type rulesFile struct {
 	Cues         []yaml.Node `yaml:"cues"`
 	Requirements []yaml.Node `yaml:"requirements"`
 	Words        []yaml.Node `yaml:"words"`
+	Degrees      []yaml.Node `yaml:"degrees"`
+	Dates        yaml.Node   `yaml:"dates"`
 }
 
 type sectionEntry struct {
@@ -348,6 +361,9 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 			}
 			r.words[l][w] = true
 		}
+	}
+	if err := compileQualifications(r, name, f, base); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -540,6 +556,10 @@ func (r *Rules) Check() []string {
 		case c.requirement != "":
 			kind, _ := r.Requirement(c.text)
 			got = kind == c.requirement
+		case c.degree != "":
+			got = slices.Contains(r.DegreeLevels(c.text), c.degree)
+		case c.dateRange:
+			got = len(r.DateRanges(c.text)) > 0
 		default:
 			got = r.Has(c.cue, c.text)
 		}

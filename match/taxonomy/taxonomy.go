@@ -80,12 +80,14 @@ type taxonomyFile struct {
 	Replace    bool        `yaml:"replace"`
 	Categories []Category  `yaml:"categories"`
 	Skills     []yaml.Node `yaml:"skills"`
-	// Sections, Cues, Requirements and Words extend the language rules
+	// Sections, Cues, Requirements, Words, Degrees and Dates extend the language rules
 	// (rules.yaml).
 	Sections     []yaml.Node `yaml:"sections"`
 	Cues         []yaml.Node `yaml:"cues"`
 	Requirements []yaml.Node `yaml:"requirements"`
 	Words        []yaml.Node `yaml:"words"`
+	Degrees      []yaml.Node `yaml:"degrees"`
+	Dates        yaml.Node   `yaml:"dates"`
 }
 
 var (
@@ -333,9 +335,9 @@ func yamlError(name string, err error) error {
 	return fmt.Errorf("%s: %w: %s", name, ErrTaxonomy, strings.TrimPrefix(strings.ReplaceAll(msg, "\n", " "), "yaml: "))
 }
 
-// extendRules returns the rules a taxonomy file's Sections, Cues and Words
-// add to base (the built-in rules when base is nil); base itself when the
-// file has none.
+// extendRules returns the rules a taxonomy file's Sections, Cues, Words,
+// Degrees and Dates add to base (the built-in rules when base is nil);
+// base itself when the file has none.
 func extendRules(name string, f taxonomyFile, base *Rules) (*Rules, error) {
 	if base == nil {
 		b, err := BuiltinRules()
@@ -344,10 +346,11 @@ func extendRules(name string, f taxonomyFile, base *Rules) (*Rules, error) {
 		}
 		base = b
 	}
-	if len(f.Sections)+len(f.Cues)+len(f.Requirements)+len(f.Words) == 0 {
+	if len(f.Sections)+len(f.Cues)+len(f.Requirements)+len(f.Words)+len(f.Degrees) == 0 && f.Dates.Kind == 0 {
 		return base, nil
 	}
-	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Requirements: f.Requirements, Words: f.Words}, base)
+	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Requirements: f.Requirements,
+		Words: f.Words, Degrees: f.Degrees, Dates: f.Dates}, base)
 }
 
 // Rules returns the language rules the taxonomy carries: the built-in
