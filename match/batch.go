@@ -40,6 +40,10 @@ type Row struct {
 	Email string   `json:"email,omitempty"`
 	Phone string   `json:"phone,omitempty"`
 	Links []string `json:"links,omitempty"`
+	// Filtered says why the resume misses screen's --require-years or
+	// --require-degree, which rank it after the resumes that meet them;
+	// empty when it meets them or none is given.
+	Filtered string `json:"filtered,omitempty"`
 	// Report is the gap report; nil unless ok.
 	*Report
 }

@@ -83,8 +83,11 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 		SchemaVersion: SchemaVersion, ScoreVersion: ScoreVersion, TaxonomyVersion: tax.Version,
 		Resume: resume.Path, Job: j.Name, JobTitle: j.Title,
 		Skills: []SkillResult{}, ResumeOnly: []string{}, Warnings: []Warning{}, OtherKeywords: []Keyword{},
-		Requirements: checkRequirements(j.Requirements(), a, tax, now),
 	}
+	exp, degrees := a.Experience(now), a.Degrees()
+	r.ExperienceYears = yearsOf(exp.Months)
+	r.HighestDegree = highestDegree(tax.Rules(), degrees)
+	r.Requirements = checkRequirements(j.Requirements(), a, tax, exp, degrees)
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)
 		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,

@@ -44,6 +44,14 @@ type Report struct {
 	// score version 1 (since version 2 they are scored). Empty when there
 	// are none.
 	OtherKeywords []Keyword `json:"other_keywords"`
+	// ExperienceYears is the time the resume's dated roles under
+	// Experience span, in years to one decimal, overlaps once; 0 when it
+	// dates none.
+	ExperienceYears float64 `json:"experience_years"`
+	// HighestDegree is the highest finished degree level the resume's
+	// Education part names (doctorate, master, bachelor, or a level a
+	// --taxonomy file adds); empty when it names none.
+	HighestDegree string `json:"highest_degree"`
 	// Requirements are what the job asks beyond skills (years, degree,
 	// location, the right to work, travel, languages, others), in the
 	// job's order, with whether the resume meets them; not scored. Empty

@@ -3,10 +3,10 @@ package match
 import (
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tailor-cli/tailor/match/analysis"
 	"github.com/tailor-cli/tailor/match/job"
@@ -21,31 +21,34 @@ var yearsAsked = regexp.MustCompile(`(?i)\b(\d{1,2}|[a-z]+)\s*(?:\+|plus)?\s*(?:
 // checkRequirements states, for each of the job's requirements beyond
 // skills, whether the resume meets it, where the resume can say: years of
 // experience against the dates of its roles (taking now as the present),
-// a degree's level against its Education part. Other kinds are unknown:
-// the person confirms them.
-func checkRequirements(qs []job.Requirement, a *analysis.Analysis, tax *taxonomy.Taxonomy, now time.Time) []Requirement {
+// a degree's level against its Education part (degrees). Other kinds are
+// unknown: the person confirms them.
+func checkRequirements(qs []job.Requirement, a *analysis.Analysis, tax *taxonomy.Taxonomy, exp analysis.Experience,
+	degrees []analysis.Degree) []Requirement {
 	rules := a.Rules()
-	var exp *analysis.Experience
-	var degrees []analysis.Degree
 	out := []Requirement{}
 	for _, q := range qs {
 		r := Requirement{Kind: string(q.Kind), Text: q.Text, Importance: q.Importance, Status: RequirementUnknown, JobEvidence: q.Evidence}
 		switch q.Kind {
 		case taxonomy.RequireYears:
-			if exp == nil {
-				e := a.Experience(now)
-				exp = &e
-			}
-			checkYears(&r, rules, *exp, a, tax)
+			checkYears(&r, rules, exp, a, tax)
 		case taxonomy.RequireDegree:
-			if degrees == nil {
-				degrees = a.Degrees()
-			}
 			checkDegree(&r, rules, degrees, a)
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// highestDegree returns the highest finished level among degrees, or "".
+func highestDegree(rules *taxonomy.Rules, degrees []analysis.Degree) string {
+	best := ""
+	for _, d := range degrees {
+		if !d.Unfinished && (best == "" || rules.DegreeRank(d.Level) < rules.DegreeRank(taxonomy.DegreeLevel(best))) {
+			best = string(d.Level)
+		}
+	}
+	return best
 }
 
 // checkYears compares the years a clause asks with the resume's: the
@@ -100,9 +103,9 @@ func checkYears(r *Requirement, rules *taxonomy.Rules, exp analysis.Experience, 
 	case len(roles) == 0:
 		r.Note = fmt.Sprintf("%d years asked; none of your %d dated roles shows %s", asked, len(exp.Roles), what)
 	case len(area) == 0:
-		r.Note = fmt.Sprintf("%d years asked; your %d dated roles span %.1f years", asked, len(roles), float64(months)/12)
+		r.Note = fmt.Sprintf("%d years asked; your %d dated roles span %.1f years", asked, len(roles), yearsOf(months))
 	default:
-		r.Note = fmt.Sprintf("%d years asked; your roles showing %s (%d of %d) span %.1f years", asked, what, len(roles), len(exp.Roles), float64(months)/12)
+		r.Note = fmt.Sprintf("%d years asked; your roles showing %s (%d of %d) span %.1f years", asked, what, len(roles), len(exp.Roles), yearsOf(months))
 	}
 }
 
@@ -168,3 +171,6 @@ func checkDegree(r *Requirement, rules *taxonomy.Rules, degrees []analysis.Degre
 		r.Note += "; equivalent experience is accepted: say what yours is"
 	}
 }
+
+// yearsOf puts months in years, to one decimal.
+func yearsOf(months int) float64 { return math.Round(float64(months)*10/12) / 10 }

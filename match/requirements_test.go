@@ -131,3 +131,26 @@ func TestRequirements_Degree(t *testing.T) {
 		t.Errorf("unfinished bachelor's: status %s, note %q", q.Status, q.Note)
 	}
 }
+
+func TestCompare_ExperienceYearsAndHighestDegree(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Taxonomy(t)
+	// A job that asks neither: the resume's facts are reported anyway.
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Engineer\n\n## Requirements\n- PyTorch\n"), tax)
+	r := CompareAt(jd, fixture.Markdown(t, "cv.md", `# Ana
+## Experience
+### Engineer, Acme
+Jan 2020 – Jun 2021
+- Built services.
+## Education
+PhD candidate in Physics, 2023 – present
+
+M.Eng. in Computing, 2019
+`), reqNow)
+	if r.ExperienceYears != 1.5 || r.HighestDegree != "master" {
+		t.Errorf("experience %v years, degree %q; want 1.5 and master (the doctorate is not finished)", r.ExperienceYears, r.HighestDegree)
+	}
+	if len(r.Requirements) != 0 {
+		t.Errorf("requirements %+v, want none", r.Requirements)
+	}
+}

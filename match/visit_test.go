@@ -45,6 +45,7 @@ var resumeText = map[string]bool{
 	"ResumeOnly[]":                          false, // skills' names
 	"OtherKeywords[].Term":                  true,
 	"OtherKeywords[].Importance":            false, // a closed set
+	"HighestDegree":                         false, // a level of the rules
 	"Requirements[].Kind":                   false, // a closed set
 	"Requirements[].Text":                   false, // the job's
 	"Requirements[].Importance":             false, // a closed set

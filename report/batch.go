@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,12 +85,13 @@ func NewBatch(name string, opts Options) (BatchWriter, error) {
 
 // CSVColumns are the columns of the CSV format, in order.
 var CSVColumns = []string{"rank", "file", "score", "matched", "partial", "missing",
-	"top_missing_required", "warnings", "status", "error", "duplicate_of", "name", "email", "phone", "links"}
+	"top_missing_required", "warnings", "status", "error", "duplicate_of", "name", "email", "phone", "links",
+	"years", "degree", "unmet_required", "filtered"}
 
 // rowCells summarises a row as the CSV columns' values.
 func rowCells(r match.Row) []string {
 	cells := []string{"", r.File, "", "", "", "", "", "", string(r.Status), r.Error, r.DuplicateOf,
-		r.Name, r.Email, r.Phone, strings.Join(r.Links, " ")}
+		r.Name, r.Email, r.Phone, strings.Join(r.Links, " "), "", "", "", r.Filtered}
 	if r.Rank > 0 {
 		cells[0] = strconv.Itoa(r.Rank)
 	}
@@ -107,6 +109,15 @@ func rowCells(r match.Row) []string {
 		codes = append(codes, w.Code)
 	}
 	cells[7] = strings.Join(codes, "; ")
+	cells[15] = strconv.FormatFloat(r.Report.ExperienceYears, 'f', -1, 64)
+	cells[16] = r.Report.HighestDegree
+	var unmet []string
+	for _, q := range r.Report.Requirements {
+		if q.Status == match.RequirementUnmet && q.Importance == match.Required && !slices.Contains(unmet, q.Kind) {
+			unmet = append(unmet, q.Kind)
+		}
+	}
+	cells[17] = strings.Join(unmet, "; ")
 	return cells
 }
 
@@ -238,6 +249,9 @@ func (batchText) WriteBatch(w io.Writer, b Batch) error {
 		file := r.File
 		if r.DuplicateOf != "" {
 			file += " (duplicate of " + r.DuplicateOf + ")"
+		}
+		if r.Filtered != "" {
+			file += " (ranked after: " + r.Filtered + ")"
 		}
 		_, err := fmt.Fprintf(bw, "%4d  %5s  %-7s  %-40s  %s\n", r.Rank, c[2], c[3]+"/"+strconv.Itoa(total), missing, file)
 		return err

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/tailor-cli/tailor/match"
 )
@@ -32,6 +34,9 @@ type entry struct {
 	duplicateOf string
 	required    float64 // points earned on required asks, for ties
 	evidence    int     // the resume's evidence sentences, for ties
+	years       float64 // the resume's years of dated roles
+	degree      string  // the resume's highest finished degree level
+	filtered    string  // why the row misses RankOptions' filters
 }
 
 // NewResults creates an empty result set that spools rows to a temporary
@@ -61,6 +66,8 @@ func (r *Results) Add(raw []byte) error {
 		Status      match.RowStatus `json:"status"`
 		Score       float64         `json:"score"`
 		ContentHash string          `json:"content_hash"`
+		Years       float64         `json:"experience_years"`
+		Degree      string          `json:"highest_degree"`
 		Breakdown   struct {
 			Required struct {
 				Earned float64 `json:"earned"`
@@ -86,7 +93,8 @@ func (r *Results) Add(raw []byte) error {
 		evidence += len(sk.ResumeEvidence)
 	}
 	r.entries = append(r.entries, entry{file: head.File, status: head.Status, score: head.Score,
-		hash: head.ContentHash, off: r.size, n: len(raw), required: head.Breakdown.Required.Earned, evidence: evidence})
+		hash: head.ContentHash, off: r.size, n: len(raw), required: head.Breakdown.Required.Earned, evidence: evidence,
+		years: head.Years, degree: head.Degree})
 	r.size += int64(len(raw))
 	return nil
 }
@@ -97,13 +105,22 @@ type RankOptions struct {
 	Top int
 	// MinScore drops ok rows scoring below it.
 	MinScore float64
+	// RequireYears ranks the resumes whose dated roles span fewer years
+	// after the rest, each row saying why; 0 requires none.
+	RequireYears float64
+	// RequireDegree, when not nil, reports why a resume's highest degree
+	// level ("" for none) falls short of the one required, or "" when it
+	// does not; resumes that fall short rank after the rest.
+	RequireDegree func(level string) string
 }
 
 // Rank orders the rows: ok rows by score (highest first), ties by the
 // points earned on required asks, then by how many of the resume's
 // sentences show the job's asks, then by file, numbered from 1; then failed
-// rows by file, then skipped ones (files that are no resume). It flags every
-// ok row whose content equals an earlier one's (by file) as a duplicate.
+// rows by file, then skipped ones (files that are no resume). Ok rows that
+// miss opts' years or degree filters rank after those that meet them, and
+// say why. It flags every ok row whose content equals an earlier one's (by
+// file) as a duplicate.
 // Rows cut by opts are left out of the output but still counted.
 func (r *Results) Rank(opts RankOptions) match.Summary {
 	byFile := make([]int, len(r.entries))
@@ -145,9 +162,24 @@ func (r *Results) Rank(opts RankOptions) match.Summary {
 			skipped = append(skipped, i)
 		}
 	}
+	for _, i := range ok {
+		e := &r.entries[i]
+		var why []string
+		if opts.RequireYears > 0 && e.years < opts.RequireYears {
+			why = append(why, fmt.Sprintf("%s years of dated roles, %s required", trimFloat(e.years), trimFloat(opts.RequireYears)))
+		}
+		if opts.RequireDegree != nil {
+			if w := opts.RequireDegree(e.degree); w != "" {
+				why = append(why, w)
+			}
+		}
+		e.filtered = strings.Join(why, "; ")
+	}
 	sort.SliceStable(ok, func(a, b int) bool {
 		x, y := r.entries[ok[a]], r.entries[ok[b]]
 		switch {
+		case (x.filtered == "") != (y.filtered == ""):
+			return x.filtered == ""
 		case x.score != y.score:
 			return x.score > y.score
 		case x.required != y.required:
@@ -181,10 +213,13 @@ func (r *Results) Each(fn func(match.Row) error) error {
 		if err := json.Unmarshal(buf, &row); err != nil {
 			return fmt.Errorf("read a result row back: %w", err)
 		}
-		row.Rank, row.DuplicateOf = e.rank, e.duplicateOf
+		row.Rank, row.DuplicateOf, row.Filtered = e.rank, e.duplicateOf, e.filtered
 		if err := fn(row); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// trimFloat writes a count of years without a needless ".0".
+func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -283,3 +283,12 @@ func (r *Rules) Number(w string) (int, bool) {
 	}
 	return 0, false
 }
+
+// DegreeLevelList returns the degree levels the rules know, highest first.
+func (r *Rules) DegreeLevelList() []DegreeLevel {
+	out := make([]DegreeLevel, len(r.degrees))
+	for k, d := range r.degrees {
+		out[k] = d.level
+	}
+	return out
+}

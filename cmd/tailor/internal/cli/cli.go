@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	ucli "github.com/urfave/cli/v3"
@@ -122,7 +123,12 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "tailor: %s\n", describe(err))
 		var ue usageError
 		if errors.As(err, &ue) && !ue.noHint {
-			fmt.Fprintln(stderr, "Run 'tailor --help' or 'tailor check --help' for usage.")
+			// Name the command the user ran ("screen"), check by default.
+			name := "check"
+			if k := slices.IndexFunc(args[min(1, len(args)):], func(a string) bool { return slices.Contains(public, a) }); k >= 0 {
+				name = args[k+1]
+			}
+			fmt.Fprintf(stderr, "Run 'tailor --help' or 'tailor %s --help' for usage.\n", name)
 		}
 	}
 	return ExitError

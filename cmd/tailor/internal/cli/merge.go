@@ -12,6 +12,7 @@ import (
 
 	ucli "github.com/urfave/cli/v3"
 
+	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/report"
 	"github.com/tailor-cli/tailor/screen"
 )
@@ -29,6 +30,7 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes"},
 			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
+			filterFlags()[0], filterFlags()[1],
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			format := cmd.String("format")
@@ -51,7 +53,15 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 					return err
 				}
 			}
-			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
+			rules, err := taxonomy.BuiltinRules()
+			if err != nil {
+				return err
+			}
+			rankOpts, err := rankOptions(cmd, rules)
+			if err != nil {
+				return err
+			}
+			sum := results.Rank(rankOpts)
 			batch := report.Batch{Job: job, Summary: sum, Rows: results.Each, ShowSkipped: cmd.Bool("show-skipped")}
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.WriteBatch(out, batch) }); err != nil {
 				return err

@@ -66,6 +66,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (files that failed are always listed)"},
 			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
+			filterFlags()[0], filterFlags()[1],
 			&ucli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "resumes read at once (worker processes)"},
 			&ucli.BoolFlag{Name: "anonymize", Usage: "blind screening: remove names, emails, phones, URLs and addresses, and name each resume by a short hash"},
 			&ucli.StringFlag{Name: "shard", Usage: "process only part `K/N` of the sorted inputs, for spreading a run over N machines (merge the JSONL outputs with tailor merge)"},
@@ -103,6 +104,10 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			// Analyse the job here once, so a bad job or taxonomy stops the
 			// run before any worker starts.
 			tax, err := loadTaxonomy(cmd.String("taxonomy"))
+			if err != nil {
+				return err
+			}
+			rankOpts, err := rankOptions(cmd, tax.Rules())
 			if err != nil {
 				return err
 			}
@@ -154,7 +159,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			if err != nil {
 				return err
 			}
-			sum := results.Rank(screen.RankOptions{Top: cmd.Int("top"), MinScore: cmd.Float("min-score")})
+			sum := results.Rank(rankOpts)
 			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each, ShowSkipped: cmd.Bool("show-skipped")}
 			if !anonymize {
 				batch.FileBase = outputFolder(cmd.String("out"))

@@ -184,7 +184,7 @@ func TestScreen_CSVAccountsForEveryFile(t *testing.T) {
 	}
 	header, rows := records[0], records[1:]
 	if !slices.Equal(header, []string{"rank", "file", "score", "matched", "partial", "missing", "top_missing_required", "warnings", "status", "error", "duplicate_of",
-		"name", "email", "phone", "links"}) {
+		"name", "email", "phone", "links", "years", "degree", "unmet_required", "filtered"}) {
 		t.Errorf("header %q", header)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -533,5 +533,74 @@ func TestScreen_SkippedFilesCountedNotListed(t *testing.T) {
 	_, out, _ = run(t, "", "screen", "--job", job, "--format", "csv", dir)
 	if !strings.Contains(out, "photo.png") {
 		t.Error("CSV does not list photo.png")
+	}
+}
+
+func TestScreen_RequireYearsAndDegree(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, f := range []string{"strong-dl.pdf", "partial-ml.pdf", "web-dev-decoys.pdf"} {
+		raw, err := os.ReadFile(filepath.Join("../../../../testdata/samples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobFile := filepath.Join(t.TempDir(), "job.md")
+	jobText := "# Deep Learning Engineer\n\n## Requirements\n- 3+ years of hands-on experience building deep learning models.\n" +
+		"- PyTorch and CUDA.\n\n## Nice to have\n- A graduate degree (MSc or PhD) in Computer Science.\n"
+	if err := os.WriteFile(jobFile, []byte(jobText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	csvRows := func(args ...string) map[string][]string {
+		t.Helper()
+		code, stdout, stderr := run(t, "", append([]string{"screen", "--format", "csv", "--job", jobFile, dir}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(stdout, "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for k, name := range records[0] {
+			col[name] = k
+		}
+		out := map[string][]string{}
+		for _, r := range records[1:] {
+			out[filepath.Base(r[col["file"]])] = []string{r[col["rank"]], r[col["years"]], r[col["degree"]], r[col["unmet_required"]], r[col["filtered"]]}
+		}
+		return out
+	}
+	// The job asks 3+ years of deep learning; the web developer's roles
+	// show none.
+	plain := csvRows()
+	if got := plain["web-dev-decoys.pdf"]; got[1] == "" || got[1] == "0" || got[2] != "bachelor" || got[3] != "years" || got[4] != "" {
+		t.Errorf("web developer: %q, want years counted, bachelor, years unmet, not filtered", got)
+	}
+	if got := plain["strong-dl.pdf"]; got[2] != "master" || got[3] != "" {
+		t.Errorf("strong resume: %q, want master and nothing unmet", got)
+	}
+	// A master's required: the bachelor's-only resume ranks last, saying
+	// why, whatever its score.
+	rows := csvRows("--require-degree", "Master", "--require-years", "5")
+	if got := rows["web-dev-decoys.pdf"]; got[0] != "3" || !strings.Contains(got[4], "highest degree bachelor, master or higher required") {
+		t.Errorf("web developer with filters: %q", got)
+	}
+	if got := rows["partial-ml.pdf"]; got[4] != "" || got[0] != "2" {
+		t.Errorf("partial resume with filters: %q, want rank 2 and not filtered", got)
+	}
+	rows = csvRows("--require-years", "10", "--require-degree", "BSc")
+	if got := rows["strong-dl.pdf"]; got[4] != "" || got[0] != "1" {
+		t.Errorf("strong resume, 10 years: %q", got)
+	}
+	if got := rows["partial-ml.pdf"]; !strings.Contains(got[4], "years of dated roles, 10 required") {
+		t.Errorf("partial resume, 10 years: %q", got)
+	}
+	code, _, stderr := run(t, "", "screen", "--job", jobFile, dir, "--require-degree", "diploma")
+	if first, _, _ := strings.Cut(stderr, "\n"); code != 2 || !strings.Contains(first, "unknown level (want one of doctorate, master, bachelor)") {
+		t.Errorf("unknown level: exit %d, %q", code, stderr)
 	}
 }
