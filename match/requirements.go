@@ -54,14 +54,21 @@ func highestDegree(rules *taxonomy.Rules, degrees []analysis.Degree) string {
 // checkYears compares the years a clause asks with the resume's: the
 // months its dated roles span, overlaps once. Years asked in an area
 // ("4+ years of PyTorch", "of building deep learning models") count the
-// roles whose text shows a skill the clause names, or a narrower one.
+// roles whose text shows a skill named after the years (up to a comma),
+// or a narrower one.
 func checkYears(r *Requirement, rules *taxonomy.Rules, exp analysis.Experience, a *analysis.Analysis, tax *taxonomy.Taxonomy) {
-	asked := -1
-	for _, m := range yearsAsked.FindAllStringSubmatch(r.Text, -1) {
-		if n, ok := rules.Number(m[1]); ok && n > 0 {
-			asked = n
+	asked, rest := -1, ""
+	for _, m := range yearsAsked.FindAllStringSubmatchIndex(r.Text, -1) {
+		if n, ok := rules.Number(r.Text[m[2]:m[3]]); ok && n > 0 {
+			asked, rest = n, r.Text[m[1]:]
 			break
 		}
+	}
+	// The area is named right after the years, up to the first comma:
+	// "4+ years of software engineering, at least 2 of them on ML
+	// infrastructure" asks four years overall.
+	if k := strings.IndexAny(rest, ",;()"); k >= 0 {
+		rest = rest[:k]
 	}
 	if asked < 0 {
 		r.Note = "tailor could not read how many years the job asks"
@@ -73,7 +80,7 @@ func checkYears(r *Requirement, rules *taxonomy.Rules, exp analysis.Experience, 
 	}
 	// The area: the skills the clause names.
 	area := map[string]string{}
-	for _, h := range tax.Scan(text.Tokenize(r.Text)) {
+	for _, h := range tax.Scan(text.Tokenize(rest)) {
 		if !h.Ambiguous {
 			area[h.Skill.ID] = h.Skill.Name
 		}

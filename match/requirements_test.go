@@ -71,6 +71,12 @@ Jan 2023 – present
 2019 – 2024
 - Trained CNNs for defect detection.
 `, RequirementMet, "showing Deep learning (1 of 1) span 5.0 years"},
+		{"the area is named before the first comma", "# E\n\n## Requirements\n- 4+ years of software work, at least 2 of them with PyTorch.\n", `# Ana
+## Experience
+### Web Developer, Beta
+2015 – 2022
+- Built web pages in Python.
+`, RequirementMet, "your 1 dated roles span 7.0 years"},
 		{"no dates", jobOverall, "# Ana\n\n## Experience\n- Built services for a long time.\n", RequirementUnknown, "no dated roles"},
 		{"the education's dates are not a role's", jobOverall, `# Ana
 ## Education

@@ -29,9 +29,10 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 		Usage:     "compare one resume with a job and print the gap report",
 		ArgsUsage: "RESUME",
 		Description: "RESUME is a .pdf, .docx, .txt or .md file. Without --job, the built-in deep learning engineer profile is used.\n" +
-			"Exit status: 0 report written; 1 score below --min-score; 2 usage or input error.",
+			"With several --job files, check ranks the jobs by score instead of writing one report.\n" +
+			"Exit status: 0 report written; 1 score below --min-score (with several jobs: every score); 2 usage or input error.",
 		Flags: append([]ucli.Flag{
-			&ucli.StringFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md, .pdf or .docx), or - for standard input; default: built-in deep learning engineer profile"},
+			&ucli.StringSliceFlag{Name: "job", Aliases: []string{"j"}, Usage: "job description `FILE` (.txt, .md, .pdf, .docx or a saved page), or - for standard input; default: built-in deep learning engineer profile. Give it several times to rank the jobs for this resume"},
 			&ucli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(report.Formats(), ", ")},
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
@@ -49,6 +50,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			format := cmd.String("format")
 			*jsonErrors = format == "json"
 			w, err := report.New(format, report.Options{Color: cmd.String("out") == "" && useColor(stdout), Detail: cmd.Bool("detail")})
+			var jw report.JobsWriter
 			if err != nil {
 				return usageError{err: err}
 			}
@@ -72,10 +74,22 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			if err != nil {
 				return err
 			}
+			jobPaths := cmd.StringSlice("job")
+			if len(jobPaths) == 0 {
+				jobPaths = []string{""}
+			}
+			if n := countOf(jobPaths, "-"); n > 1 {
+				return usageError{err: errors.New("--job - is given more than once; standard input holds one job")}
+			}
+			if len(jobPaths) > 1 {
+				if jw, err = report.NewJobs(format); err != nil {
+					return usageError{err: err}
+				}
+			}
 			type result struct {
-				doc *extract.Document
-				jd  *job.Job
-				err error
+				doc  *extract.Document
+				jobs []*job.Job
+				err  error
 			}
 			path := cmd.Args().First()
 			resume := make(chan result, 1)
@@ -95,19 +109,26 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					r.err = err
 					return
 				}
-				r.jd, r.err = loadJob(cmd.String("job"), stdin, tax, opts)
+				for _, p := range jobPaths {
+					jd, err := loadJob(p, stdin, tax, opts)
+					if err != nil {
+						r.err = err
+						return
+					}
+					r.jobs = append(r.jobs, jd)
+				}
 			}()
 			deadline := time.NewTimer(readTimeout(cmd))
 			defer deadline.Stop()
-			var jd *job.Job
+			var jobs []*job.Job
 			var doc *extract.Document
-			for jd == nil || doc == nil {
+			for jobs == nil || doc == nil {
 				select {
 				case p := <-prepared:
 					if p.err != nil {
 						return p.err
 					}
-					jd = p.jd
+					jobs = p.jobs
 				case r := <-resume:
 					if r.err != nil {
 						return r.err
@@ -115,14 +136,28 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					doc = r.doc
 				case <-deadline.C:
 					what := path
-					if jd == nil && doc != nil {
-						what = "job " + cmd.String("job")
+					if jobs == nil && doc != nil {
+						what = "job " + strings.Join(jobPaths, ", ")
 					}
 					return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
 						what, errGaveUp, readTimeout(cmd))
 				}
 			}
-			rep := match.Compare(jd, doc)
+			if len(jobs) > 1 {
+				reports := make([]*match.Report, len(jobs))
+				for k, jd := range jobs {
+					reports[k] = match.Compare(jd, doc)
+				}
+				ranked := match.RankJobs(reports)
+				if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return jw.WriteJobs(out, path, ranked) }); err != nil {
+					return err
+				}
+				if cmd.IsSet("min-score") && ranked[0].Score < cmd.Float("min-score") {
+					return errBelowThreshold
+				}
+				return nil
+			}
+			rep := match.Compare(jobs[0], doc)
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
 				return err
 			}
@@ -178,4 +213,15 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 		return fmt.Errorf("write %s: %w", path, errors.Unwrap(err))
 	}
 	return nil
+}
+
+// countOf counts the elements of xs equal to x.
+func countOf(xs []string, x string) int {
+	n := 0
+	for _, y := range xs {
+		if y == x {
+			n++
+		}
+	}
+	return n
 }

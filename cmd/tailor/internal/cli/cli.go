@@ -73,15 +73,17 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}()
 	app := &ucli.Command{
-		Name:            "tailor",
-		Usage:           "how well a resume fits a job, and exactly what to change",
-		Version:         Version,
-		Reader:          stdin,
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
-		Suggest:         true,
-		ExitErrHandler:  func(context.Context, *ucli.Command, error) {},
+		Name:    "tailor",
+		Usage:   "how well a resume fits a job, and exactly what to change",
+		Version: Version,
+		// A job file's name may hold a comma: --job takes one file each time.
+		DisableSliceFlagSeparator: true,
+		Reader:                    stdin,
+		Writer:                    stdout,
+		ErrWriter:                 stderr,
+		HideHelpCommand:           true,
+		Suggest:                   true,
+		ExitErrHandler:            func(context.Context, *ucli.Command, error) {},
 		OnUsageError: func(_ context.Context, _ *ucli.Command, err error, _ bool) error {
 			return usageError{err: err}
 		},
