@@ -57,6 +57,9 @@ type Report struct {
 	// job's order, with whether the resume meets them; not scored. Empty
 	// when there are none.
 	Requirements []Requirement `json:"requirements"`
+	// Baseline says what changed since an earlier version of the resume
+	// (check --baseline); nil without one.
+	Baseline *Baseline `json:"baseline,omitempty"`
 	// Warnings are problems with the inputs that may make the report less
 	// accurate; empty when there are none.
 	Warnings []Warning `json:"warnings"`

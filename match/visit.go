@@ -27,6 +27,9 @@ const (
 // added to the report without a decision here.
 func (r *Report) VisitResumeText(fn func(s *string, kind TextKind)) {
 	fn(&r.Resume, ResumeWords)
+	if r.Baseline != nil {
+		fn(&r.Baseline.Resume, ResumeWords)
+	}
 	for i := range r.Warnings {
 		fn(&r.Warnings[i].Message, Generated)
 	}

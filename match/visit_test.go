@@ -46,6 +46,19 @@ var resumeText = map[string]bool{
 	"OtherKeywords[].Term":                  true,
 	"OtherKeywords[].Importance":            false, // a closed set
 	"HighestDegree":                         false, // a level of the rules
+	"Baseline.Resume":                       true,  // the earlier version's file name
+	"Baseline.Improved[].ID":                false, // the taxonomy's
+	"Baseline.Improved[].Name":              false, // the taxonomy's or the job's
+	"Baseline.Improved[].Before":            false, // a closed set
+	"Baseline.Improved[].After":             false, // a closed set
+	"Baseline.Improved[].Importance":        false, // a closed set
+	"Baseline.Worsened[].ID":                false, // the taxonomy's
+	"Baseline.Worsened[].Name":              false, // the taxonomy's or the job's
+	"Baseline.Worsened[].Before":            false, // a closed set
+	"Baseline.Worsened[].After":             false, // a closed set
+	"Baseline.Worsened[].Importance":        false, // a closed set
+	"Baseline.NewlyMet[]":                   false, // the job's
+	"Baseline.NoLongerMet[]":                false, // the job's
 	"Requirements[].Kind":                   false, // a closed set
 	"Requirements[].Text":                   false, // the job's
 	"Requirements[].Importance":             false, // a closed set

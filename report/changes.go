@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/tailor-cli/tailor/match"
 )
@@ -90,3 +91,37 @@ const restAdvice = "The same for each of these, only if true. --detail gives the
 
 // requirementsAdvice explains the marks of the requirements beyond skills.
 const requirementsAdvice = "✓ and ✗ come from your roles' dates and your Education; ? is yours to confirm. Not scored."
+
+// baselineLines says what changed since the baseline, one line each: the
+// score, the skills improved and worsened, the requirements newly met and
+// no longer met; empty lines are left out.
+func baselineLines(b *match.Baseline) []string {
+	sign := "+"
+	if b.Change < 0 {
+		sign = ""
+	}
+	out := []string{fmt.Sprintf("Score %s → %s (%s%s) since %s.", trim1(b.Score), trim1(b.Score+b.Change), sign, trim1(b.Change), b.Resume)}
+	changes := func(cs []match.SkillChange) string {
+		var parts []string
+		for _, c := range cs {
+			parts = append(parts, fmt.Sprintf("%s (%s → %s)", c.Name, c.Before, c.After))
+		}
+		return strings.Join(parts, ", ")
+	}
+	if len(b.Improved) > 0 {
+		out = append(out, "Now shown better: "+changes(b.Improved)+".")
+	}
+	if len(b.Worsened) > 0 {
+		out = append(out, "Shown less well than before: "+changes(b.Worsened)+".")
+	}
+	if len(b.NewlyMet) > 0 {
+		out = append(out, "Newly met: "+strings.Join(b.NewlyMet, "; ")+".")
+	}
+	if len(b.NoLongerMet) > 0 {
+		out = append(out, "No longer met: "+strings.Join(b.NoLongerMet, "; ")+".")
+	}
+	if len(out) == 1 {
+		out = append(out, "No skill or requirement changed status.")
+	}
+	return out
+}

@@ -60,13 +60,14 @@ var htmlFuncs = template.FuncMap{
 	"clean": cleanText,
 	// base is a path's last element: a page names the resume's file, not
 	// where it sits on the disk.
-	"base": filepath.Base,
-	"mark": markTerm,
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
-	"sub":  func(a, b int) int { return a - b },
-	"mul":  func(a, b int) int { return a * b },
-	"mulf": func(a float64, b int) float64 { return a * float64(b) },
+	"base":     filepath.Base,
+	"mark":     markTerm,
+	"join":     strings.Join,
+	"add":      func(a, b int) int { return a + b },
+	"sub":      func(a, b int) int { return a - b },
+	"mul":      func(a, b int) int { return a * b },
+	"mulf":     func(a float64, b int) float64 { return a * float64(b) },
+	"baseline": baselineLines,
 }
 
 // htmlTmpl parses the page template on first use, not at every start of

@@ -13,8 +13,9 @@ import (
 var markdownTemplate string
 
 var markdownTmpl = template.Must(template.New("report.md").Funcs(template.FuncMap{
-	"score": trim1,
-	"cell":  mdCell,
+	"score":    trim1,
+	"cell":     mdCell,
+	"baseline": baselineLines,
 	"status": func(s match.Status) string {
 		return map[match.Status]string{match.Matched: "✓ matched", match.Partial: "~ partial", match.Missing: "✗ missing"}[s]
 	},

@@ -47,6 +47,12 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 	for _, reason := range r.Reasons {
 		t.wrap(bw, "  ", "  ", reason)
 	}
+	if r.Baseline != nil {
+		p("\n%s\n", t.style(bold, "Since the earlier version"))
+		for _, line := range baselineLines(r.Baseline) {
+			t.wrap(bw, "  ", "    ", line)
+		}
+	}
 	if len(r.Warnings) > 0 {
 		p("\n%s\n", t.style(bold+yellow, "Warnings"))
 		for _, wn := range r.Warnings {

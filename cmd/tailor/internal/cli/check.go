@@ -37,6 +37,7 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			&ucli.FloatFlag{Name: "min-score", Usage: "exit with status 1 when the score is below `N` (0-100)"},
 			&ucli.StringFlag{Name: "taxonomy", Usage: "skill taxonomy `FILE` (YAML) that extends the built-in one, or replaces it with 'replace: true'"},
 			&ucli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the report to `FILE` (written whole or not at all) instead of standard output"},
+			&ucli.StringFlag{Name: "baseline", Usage: "an earlier version `FILE` of the resume: say what the edit changed (score, skills, requirements)"},
 			&ucli.BoolFlag{Name: "detail", Usage: "text and Markdown: advice on every skill to change (by default the five changes that win the most points in full, the rest by name)"},
 			&ucli.DurationFlag{Name: "timeout", Value: 10 * time.Second, Usage: "give up reading the resume and job after `D`"},
 		}, limitFlags()...),
@@ -81,7 +82,11 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 			if n := countOf(jobPaths, "-"); n > 1 {
 				return usageError{err: errors.New("--job - is given more than once; standard input holds one job")}
 			}
+			baselinePath := cmd.String("baseline")
 			if len(jobPaths) > 1 {
+				if baselinePath != "" {
+					return usageError{err: errors.New("--baseline compares two versions of a resume against one job; give one --job")}
+				}
 				if jw, err = report.NewJobs(format); err != nil {
 					return usageError{err: err}
 				}
@@ -118,12 +123,31 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					r.jobs = append(r.jobs, jd)
 				}
 			}()
+			// The earlier version, when given, is read alongside.
+			earlier := make(chan result, 1)
+			var before *extract.Document
+			if baselinePath != "" {
+				go func() {
+					var r result
+					defer func() { earlier <- r }()
+					defer recovered(&r.err)
+					r.doc, r.err = extract.Read(baselinePath, opts)
+					if r.err != nil {
+						r.err = fmt.Errorf("baseline %w", r.err)
+					}
+				}()
+			}
 			deadline := time.NewTimer(readTimeout(cmd))
 			defer deadline.Stop()
 			var jobs []*job.Job
 			var doc *extract.Document
-			for jobs == nil || doc == nil {
+			for jobs == nil || doc == nil || baselinePath != "" && before == nil {
 				select {
+				case r := <-earlier:
+					if r.err != nil {
+						return r.err
+					}
+					before = r.doc
 				case p := <-prepared:
 					if p.err != nil {
 						return p.err
@@ -136,8 +160,11 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 					doc = r.doc
 				case <-deadline.C:
 					what := path
-					if jobs == nil && doc != nil {
+					switch {
+					case jobs == nil && doc != nil:
 						what = "job " + strings.Join(jobPaths, ", ")
+					case doc != nil && jobs != nil:
+						what = "baseline " + baselinePath
 					}
 					return fmt.Errorf("%s: %w after %s: the file may be damaged so that reading it never ends (raise --timeout to wait longer)",
 						what, errGaveUp, readTimeout(cmd))
@@ -158,6 +185,9 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 				return nil
 			}
 			rep := match.Compare(jobs[0], doc)
+			if before != nil {
+				match.CompareBaseline(rep, match.Compare(jobs[0], before))
+			}
 			if err := writeOutput(cmd.String("out"), stdout, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
 				return err
 			}

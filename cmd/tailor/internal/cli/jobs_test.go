@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -75,3 +76,61 @@ func trimScore(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b)
 }
+
+func TestCheck_Baseline(t *testing.T) {
+	t.Parallel()
+	const versions = "../../../../testdata/versions/"
+	args := []string{"check", versions + "data-scientist-v2.md", "--baseline", versions + "data-scientist-v1.md"}
+	code, stdout, stderr := run(t, "", append(args, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep match.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	b := rep.Baseline
+	if b == nil {
+		t.Fatal("no baseline in the report")
+	}
+	// The same resume alone scores what the baseline says.
+	_, alone, _ := run(t, "", "check", versions+"data-scientist-v1.md", "--format", "json")
+	var old match.Report
+	if err := json.Unmarshal([]byte(alone), &old); err != nil {
+		t.Fatal(err)
+	}
+	if b.Score != old.Score || b.Change <= 0 || b.Change != round(rep.Score-old.Score) {
+		t.Errorf("baseline score %v change %v; the earlier version alone scores %v, the new one %v", b.Score, b.Change, old.Score, rep.Score)
+	}
+	improved := map[string]match.SkillChange{}
+	for _, c := range b.Improved {
+		improved[c.ID] = c
+	}
+	for _, id := range []string{"pytorch", "quantization", "distributed-training"} {
+		if c, ok := improved[id]; !ok || c.After != match.Matched {
+			t.Errorf("%s: not improved to matched in %+v", id, b.Improved)
+		}
+	}
+	if len(b.Worsened) != 0 {
+		t.Errorf("worsened %+v, want none", b.Worsened)
+	}
+	if !slices.ContainsFunc(b.NewlyMet, func(s string) bool { return strings.HasPrefix(s, "degree: ") }) {
+		t.Errorf("newly met %q lacks the degree", b.NewlyMet)
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		code, out, _ := run(t, "", append(args, "--format", format)...)
+		if code != 0 || !strings.Contains(out, "Since the earlier version") || !strings.Contains(out, "PyTorch (missing → matched)") {
+			t.Errorf("%s: exit %d; the change is not shown", format, code)
+		}
+	}
+	if code, _, stderr := run(t, "", "check", versions+"data-scientist-v2.md", "--baseline", versions+"nope.md"); code != 2 || !strings.HasPrefix(stderr, "tailor: baseline ") || !strings.Contains(stderr, "nope.md") {
+		t.Errorf("missing baseline: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "", "check", versions+"data-scientist-v2.md", "--baseline", versions+"data-scientist-v1.md",
+		"--job", jobs+"cv-engineer.md", "--job", jobs+"ml-platform-engineer.txt"); code != 2 {
+		t.Errorf("--baseline with several jobs: exit %d, want 2", code)
+	}
+}
+
+// round rounds to one decimal, as scores are.
+func round(f float64) float64 { return math.Round(f*10) / 10 }
