@@ -88,6 +88,7 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	r.ExperienceYears = yearsOf(exp.Months)
 	r.HighestDegree = highestDegree(tax.Rules(), degrees)
 	r.Requirements = checkRequirements(j.Requirements(), a, tax, exp, degrees)
+	r.Checks = resumeChecks(a, exp)
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)
 		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,

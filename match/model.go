@@ -57,6 +57,10 @@ type Report struct {
 	// job's order, with whether the resume meets them; not scored. Empty
 	// when there are none.
 	Requirements []Requirement `json:"requirements"`
+	// Checks are what a recruiter looks at in any resume, whatever the
+	// job: measurable results, dates in one form, length, contact details,
+	// clichés; not scored.
+	Checks []Check `json:"checks"`
 	// Baseline says what changed since an earlier version of the resume
 	// (check --baseline); nil without one.
 	Baseline *Baseline `json:"baseline,omitempty"`

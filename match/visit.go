@@ -36,6 +36,9 @@ func (r *Report) VisitResumeText(fn func(s *string, kind TextKind)) {
 	for i := range r.OtherKeywords {
 		fn(&r.OtherKeywords[i].Term, Generated)
 	}
+	for i := range r.Checks {
+		fn(&r.Checks[i].Message, Generated)
+	}
 	for i := range r.Requirements {
 		q := &r.Requirements[i]
 		if q.ResumeEvidence != nil {

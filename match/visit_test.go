@@ -59,6 +59,9 @@ var resumeText = map[string]bool{
 	"Baseline.Worsened[].Importance":        false, // a closed set
 	"Baseline.NewlyMet[]":                   false, // the job's
 	"Baseline.NoLongerMet[]":                false, // the job's
+	"Checks[].Code":                         false, // a closed set
+	"Checks[].Message":                      true,  // quotes the resume's dates and phrases
+	"Checks[].Fix":                          false, // tailor's
 	"Requirements[].Kind":                   false, // a closed set
 	"Requirements[].Text":                   false, // the job's
 	"Requirements[].Importance":             false, // a closed set

@@ -125,3 +125,14 @@ func baselineLines(b *match.Baseline) []string {
 	}
 	return out
 }
+
+// failedChecks returns the resume checks that did not pass.
+func failedChecks(cs []match.Check) []match.Check {
+	var out []match.Check
+	for _, c := range cs {
+		if !c.Passed {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -82,6 +82,17 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		}
 		t.wrap(bw, "  ", "  ", requirementsAdvice)
 	}
+	if len(r.Checks) > 0 {
+		failed := failedChecks(r.Checks)
+		if len(failed) == 0 {
+			p("\n%s %s\n", t.style(bold, "Resume checks:"), fmt.Sprintf("all %d pass (measurable results, dates, length, contact, clichés).", len(r.Checks)))
+		} else {
+			p("\n%s\n", t.style(bold, fmt.Sprintf("Resume checks: %d of %d to fix", len(failed), len(r.Checks))))
+			for _, c := range failed {
+				t.wrap(bw, "  "+t.style(yellow, "!")+" ", "    ", fmt.Sprintf("%s: %s. %s", c.Code, c.Message, c.Fix))
+			}
+		}
+	}
 	if !t.detail {
 		top, rest := changes(r, topChangesShown)
 		if len(top) > 0 {

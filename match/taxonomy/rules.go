@@ -62,9 +62,15 @@ const (
 	// CueUnfinished: a resume's degree is not finished (a candidate,
 	// expected, in progress).
 	CueUnfinished Cue = "unfinished"
+	// CueMeasurable: a resume's bullet states a measurable result (a
+	// number, a percentage, money, a time).
+	CueMeasurable Cue = "measurable"
+	// CueCliche: a resume's sentence uses a cliché or filler phrase that
+	// says nothing a reader can check.
+	CueCliche Cue = "cliche"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
@@ -572,4 +578,13 @@ func (r *Rules) Check() []string {
 		}
 	}
 	return out
+}
+
+// Find returns the words of s that match cue c, in order.
+func (r *Rules) Find(c Cue, s string) []string {
+	re := r.cues[c]
+	if re == nil {
+		return nil
+	}
+	return re.FindAllString(strings.ReplaceAll(s, "’", "'"), -1)
 }
