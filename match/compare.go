@@ -88,6 +88,9 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	r.ExperienceYears = yearsOf(exp.Months)
 	r.HighestDegree = highestDegree(tax.Rules(), degrees)
 	r.Requirements = checkRequirements(j.Requirements(), a, tax, exp, degrees)
+	if q, ok := checkTitle(j.Title, a, exp); ok {
+		r.Requirements = append([]Requirement{q}, r.Requirements...)
+	}
 	r.Checks = resumeChecks(a, exp)
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)

@@ -156,7 +156,39 @@ M.Eng. in Computing, 2019
 	if r.ExperienceYears != 1.5 || r.HighestDegree != "master" {
 		t.Errorf("experience %v years, degree %q; want 1.5 and master (the doctorate is not finished)", r.ExperienceYears, r.HighestDegree)
 	}
-	if len(r.Requirements) != 0 {
-		t.Errorf("requirements %+v, want none", r.Requirements)
+	if len(r.Requirements) != 1 || r.Requirements[0].Kind != RequireTitle {
+		t.Errorf("requirements %+v, want the title alone", r.Requirements)
+	}
+}
+
+func TestRequirements_Title(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, job, resume string
+		status            RequirementStatus
+	}{
+		{"the headline carries it, with a level", "# Senior Data Engineer (m/f/d)\n\n## Requirements\n- SQL\n",
+			"# Ana\nData Engineer · Leeds\n\n## Experience\n- Built pipelines.\n", RequirementMet},
+		{"the latest role carries it", "# Data Engineer\n\n## Requirements\n- SQL\n",
+			"# Ana\n\n## Experience\n### Lead Data Engineer, Acme\nMar 2022 – present\n- Built pipelines.\n### Analyst, Beta\n2019 – 2022\n- Wrote SQL.\n", RequirementMet},
+		{"an earlier role does not", "# Data Engineer\n\n## Requirements\n- SQL\n",
+			"# Ana\n\n## Experience\n### Analyst, Acme\nMar 2022 – present\n- Wrote SQL.\n### Data Engineer, Beta\n2019 – 2022\n- Built pipelines.\n", RequirementUnmet},
+		{"a word of the title missing", "# Machine Learning Engineer\n\n## Requirements\n- SQL\n",
+			"# Ana\nSoftware Engineer\n\n## Experience\n- Built services.\n", RequirementUnmet},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			q, ok := requirementsOf(t, tt.job, tt.resume)[RequireTitle]
+			if !ok {
+				t.Fatal("no title requirement")
+			}
+			if q.Status != tt.status || q.Importance != Preferred || (q.ResumeEvidence != nil) != (tt.status == RequirementMet) {
+				t.Errorf("status %s, importance %s, evidence %v; want %s", q.Status, q.Importance, q.ResumeEvidence, tt.status)
+			}
+			if q.Status == RequirementUnmet && !strings.Contains(q.Note, "if it is true of you") {
+				t.Errorf("note %q does not hedge", q.Note)
+			}
+		})
 	}
 }

@@ -34,6 +34,10 @@ func (t textWriter) style(code, s string) string {
 	return code + s + reset
 }
 
+// resumeOnlyShown is how many of the skills the job does not ask for the
+// short form names.
+const resumeOnlyShown = 20
+
 func (t textWriter) Write(w io.Writer, r *match.Report) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
@@ -148,8 +152,13 @@ func (t textWriter) Write(w io.Writer, r *match.Report) error {
 		t.wrap(bw, "  "+t.style(green, "✓")+" ", "    ", strings.Join(matched, ", "))
 	}
 	if len(r.ResumeOnly) > 0 {
-		p("\n%s\n", t.style(bold, "On the resume, not asked for by this job"))
-		t.wrap(bw, "  ", "  ", strings.Join(r.ResumeOnly, ", "))
+		p("\n%s\n", t.style(bold, fmt.Sprintf("On the resume, not asked for by this job (%d)", len(r.ResumeOnly))))
+		names := strings.Join(r.ResumeOnly, ", ")
+		if n := len(r.ResumeOnly) - resumeOnlyShown; n > 0 && !t.detail {
+			// The short form names the first ones: they take no action.
+			names = strings.Join(r.ResumeOnly[:resumeOnlyShown], ", ") + fmt.Sprintf(", and %d more (--detail lists them).", n)
+		}
+		t.wrap(bw, "  ", "  ", names)
 	}
 	return bw.Flush()
 }

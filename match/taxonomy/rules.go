@@ -114,9 +114,13 @@ const (
 	// WordsNotKeywords: places, days, languages and other capitalised
 	// words that never make a keyword.
 	WordsNotKeywords WordList = "not-keywords"
+	// WordsTitleFiller: words of a job title that say its level, terms or
+	// nothing ("Senior", "II", "(m/f/d)", "of"); a resume need not repeat
+	// them to carry the title.
+	WordsTitleFiller WordList = "title-filler"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
