@@ -344,3 +344,22 @@ func TestNew_LongLineEnds(t *testing.T) {
 		t.Fatal("still reading a one-line ad after 2 minutes")
 	}
 }
+
+func TestNew_RequirementsNotTheCompanys(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# Backend Engineer
+
+## Requirements
+- Our team has 20 years of experience shipping payments software.
+- We have offices in 12 countries.
+- 5+ years of professional software development.
+- No degree needed.
+`), fixture.Taxonomy(t))
+	var got []string
+	for _, q := range j.Requirements() {
+		got = append(got, string(q.Kind)+": "+q.Text)
+	}
+	if len(got) != 1 || got[0] != "years: 5+ years of professional software development" {
+		t.Errorf("requirements %q, want the five years alone", got)
+	}
+}
