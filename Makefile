@@ -78,8 +78,9 @@ eval: ## measure skill finding on testdata/eval (the tuned set, gated; the held-
 	@$(GO) test ./match -run '^TestEval(HeldOut|Fresh)?$$' -count=1 -v | sed -n '/cases,/,/^--- /p'
 
 .PHONY: eval-jobs
-eval-jobs: ## measure how job ads are read on testdata/jobs-eval: recall, precision, required/preferred agreement (TAILOR_EVAL_FRESH=1 adds the held-out set)
+eval-jobs: ## measure how job ads are read on testdata/jobs-eval (recall, precision, required/preferred agreement) and the statuses of title, years and degree on testdata/eval/requirements*.yaml (TAILOR_EVAL_FRESH=1 adds the held-out sets)
 	@$(GO) test ./match/job -run '^TestEvalJobs(Fresh)?$$' -count=1 -v | sed -n '/ad  /,/^--- /p'
+	@$(GO) test ./match -run '^TestEvalRequirements(Fresh)?$$' -count=1 -v | sed -n '/cases$$/,/^--- /p'
 
 .PHONY: golden
 golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change

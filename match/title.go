@@ -31,8 +31,8 @@ func titleWords(title string, rules *taxonomy.Rules) []string {
 }
 
 // checkTitle compares the job's title with the resume's headline (its
-// header) and latest role (the first dated role's line and the line
-// above it): met when one of them holds every word of the title that
+// header) and latest role (the line of the dated role that ends last,
+// and the line above it): met when one of them holds every word of the title that
 // says what the job is.
 func checkTitle(jobTitle string, a *analysis.Analysis, exp analysis.Experience) (Requirement, bool) {
 	rules := a.Rules()
@@ -50,7 +50,14 @@ func checkTitle(jobTitle string, a *analysis.Analysis, exp analysis.Experience) 
 		}
 	}
 	if len(exp.Roles) > 0 {
-		off := exp.Bodies[0].Start
+		// The latest role: the one that ends last (the first of those).
+		latest := 0
+		for k, role := range exp.Roles {
+			if role.End > exp.Roles[latest].End {
+				latest = k
+			}
+		}
+		off := exp.Bodies[latest].Start
 		if li := doc.LineAt(off); li >= 0 {
 			candidates = append(candidates, text.Span{Start: doc.Lines[li].Start, End: doc.Lines[li].End})
 			if li > 0 {
