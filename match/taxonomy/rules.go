@@ -260,60 +260,24 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		}
 		return nil
 	}
-	for i := range f.Sections {
-		n := &f.Sections[i]
-		var e sectionEntry
-		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
-			return nil, errf(n.Line, "section %d: %v", i+1, err)
-		}
-		kind := extract.SectionKind(e.Kind)
-		if !slices.Contains(extract.JobSectionKinds, kind) {
-			return nil, errf(n.Line, "section %q: unknown kind (want one of %v)", e.Kind, extract.JobSectionKinds)
-		}
-		if len(e.Patterns) == 0 {
-			return nil, errf(n.Line, "section %q: no patterns", e.Kind)
-		}
-		re, err := regexp.Compile(alternation(e.Patterns))
-		if err != nil {
-			return nil, check(n.Line, fmt.Sprintf("section %q", e.Kind), e.Patterns)
-		}
-		r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
-		where := fmt.Sprintf("%s:%d: section %q", name, n.Line, e.Kind)
-		for _, ex := range e.Examples {
-			r.checks = append(r.checks, ruleCheck{section: kind, text: ex, match: true, where: where})
-		}
-		for _, ce := range e.Counterexamples {
-			r.checks = append(r.checks, ruleCheck{section: kind, text: ce, where: where})
-		}
+	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check,
+		func(kind extract.SectionKind, re *regexp.Regexp, e sectionEntry, where string) {
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
+			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.section = kind })...)
+		})
+	if err != nil {
+		return nil, err
 	}
 	if base != nil {
 		r.sections = append(r.sections, base.sections...)
 	}
-	for i := range f.Requirements {
-		n := &f.Requirements[i]
-		var e sectionEntry
-		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
-			return nil, errf(n.Line, "requirement %d: %v", i+1, err)
-		}
-		kind := RequirementKind(e.Kind)
-		if !slices.Contains(RequirementKinds, kind) {
-			return nil, errf(n.Line, "requirement %q: unknown kind (want one of %v)", e.Kind, RequirementKinds)
-		}
-		if len(e.Patterns) == 0 {
-			return nil, errf(n.Line, "requirement %q: no patterns", e.Kind)
-		}
-		re, err := regexp.Compile(alternation(e.Patterns))
-		if err != nil {
-			return nil, check(n.Line, fmt.Sprintf("requirement %q", e.Kind), e.Patterns)
-		}
-		r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.String())})
-		where := fmt.Sprintf("%s:%d: requirement %q", name, n.Line, e.Kind)
-		for _, ex := range e.Examples {
-			r.checks = append(r.checks, ruleCheck{requirement: kind, text: ex, match: true, where: where})
-		}
-		for _, ce := range e.Counterexamples {
-			r.checks = append(r.checks, ruleCheck{requirement: kind, text: ce, where: where})
-		}
+	err = compileKindEntries(f.Requirements, "requirement", name, RequirementKinds, errf, check,
+		func(kind RequirementKind, re *regexp.Regexp, e sectionEntry, where string) {
+			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.String())})
+			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.requirement = kind })...)
+		})
+	if err != nil {
+		return nil, err
 	}
 	if base != nil {
 		r.requirements = append(r.requirements, base.requirements...)
@@ -376,6 +340,51 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// compileKindEntries decodes and compiles the entries of a list whose
+// entries each give a kind of known (sections, requirements), and calls add
+// with each entry's kind and expression, and where it is for its examples.
+func compileKindEntries[K ~string](nodes []yaml.Node, what, name string, known []K,
+	errf func(int, string, ...any) error, check func(int, string, []string) error,
+	add func(kind K, re *regexp.Regexp, e sectionEntry, where string)) error {
+	for i := range nodes {
+		n := &nodes[i]
+		var e sectionEntry
+		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
+			return errf(n.Line, "%s %d: %v", what, i+1, err)
+		}
+		kind := K(e.Kind)
+		if !slices.Contains(known, kind) {
+			return errf(n.Line, "%s %q: unknown kind (want one of %v)", what, e.Kind, known)
+		}
+		if len(e.Patterns) == 0 {
+			return errf(n.Line, "%s %q: no patterns", what, e.Kind)
+		}
+		re, err := regexp.Compile(alternation(e.Patterns))
+		if err != nil {
+			return check(n.Line, fmt.Sprintf("%s %q", what, e.Kind), e.Patterns)
+		}
+		add(kind, re, e, fmt.Sprintf("%s:%d: %s %q", name, n.Line, what, e.Kind))
+	}
+	return nil
+}
+
+// entryChecks returns the checks of an entry's examples and
+// counterexamples, each marked by set with what it checks.
+func entryChecks(e sectionEntry, where string, set func(*ruleCheck)) []ruleCheck {
+	var out []ruleCheck
+	for _, ex := range e.Examples {
+		c := ruleCheck{text: ex, match: true, where: where}
+		set(&c)
+		out = append(out, c)
+	}
+	for _, ce := range e.Counterexamples {
+		c := ruleCheck{text: ce, where: where}
+		set(&c)
+		out = append(out, c)
+	}
+	return out
 }
 
 // alternation joins patterns into one case-insensitive expression that
