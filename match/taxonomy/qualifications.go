@@ -64,7 +64,11 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 			levels = append(levels, d.level)
 			patterns[d.level] = []string{d.re.String()}
 		}
+		// The base is shared: copy what an extension appends to.
 		r.dates = base.dates
+		for m := range r.dates.Months {
+			r.dates.Months[m] = slices.Clone(base.dates.Months[m])
+		}
 		r.dates.Present = slices.Clone(base.dates.Present)
 		r.dates.Numbers = slices.Clone(base.dates.Numbers)
 	}
@@ -110,9 +114,7 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 			return errf(f.Dates.Line, "dates: %d months, want 12", len(e.Months))
 		}
 		for m, names := range e.Months {
-			for _, w := range strings.Fields(strings.ToLower(names)) {
-				r.dates.Months[m] = append(r.dates.Months[m], w)
-			}
+			r.dates.Months[m] = append(r.dates.Months[m], strings.Fields(strings.ToLower(names))...)
 		}
 		for _, w := range e.Present {
 			r.dates.Present = append(r.dates.Present, strings.ToLower(w))

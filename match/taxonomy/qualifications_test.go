@@ -81,3 +81,43 @@ func TestDegreeLevels(t *testing.T) {
 		t.Errorf("Number(five) = %d, %v", n, ok)
 	}
 }
+
+func TestRules_ExtendDatesAndDegrees(t *testing.T) {
+	t.Parallel()
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := `version: "de2"
+degrees:
+  - level: master
+    patterns: ['\bdiplom-informatiker\b']
+    examples: ["Diplom-Informatiker, TU Dresden"]
+dates:
+  months: [januar, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember]
+  present: [heute, aktuell]
+  examples: ["März 2019 – aktuell"]
+`
+	tax, err := Load("de.yaml", []byte(ext), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, time.November, 30, 0, 0, 0, 0, time.UTC)
+	r := tax.Rules()
+	got := r.DateRangesAt("Oktober 2019 – aktuell", now)
+	if len(got) != 1 || got[0].Start != 2019*12+9 || !got[0].Open {
+		t.Errorf("extended months: %+v", got)
+	}
+	if ls := r.DegreeLevels("Diplom-Informatiker, TU Dresden"); len(ls) != 1 || ls[0] != "master" {
+		t.Errorf("extended degree: %v", ls)
+	}
+	if len(r.DateRangesAt("Mar 2020 – present", now)) != 1 || len(r.DegreeLevels("MSc Physics")) != 1 {
+		t.Error("the extension lost the built-in words")
+	}
+	if b := base.Rules(); len(b.DateRangesAt("Oktober 2019 – aktuell", now)) != 0 || len(b.DegreeLevels("Diplom-Informatiker")) != 0 {
+		t.Error("extending changed the base rules")
+	}
+	if fails := r.Check(); len(fails) != 0 {
+		t.Errorf("examples fail: %q", fails)
+	}
+}
