@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/match/analysis"
 	"github.com/tailor-cli/tailor/match/job"
@@ -170,13 +172,78 @@ func checkDegree(r *Requirement, rules *taxonomy.Rules, degrees []analysis.Degre
 	if rules.DegreeRank(best.Level) <= rules.DegreeRank(asked) {
 		r.Status = RequirementMet
 		r.Note = fmt.Sprintf("%s's or higher asked; you name a %s's", asked, best.Level)
+	} else {
+		r.Status = RequirementUnmet
+		r.Note = fmt.Sprintf("%s's or higher asked; your highest is a %s's", asked, best.Level)
+		if equivalent {
+			r.Note += "; equivalent experience is accepted: say what yours is"
+		}
+	}
+	// The field is a note, not the status: "a related field" is the
+	// reader's call.
+	fields := degreeFields(r.Text, rules)
+	if len(fields) == 0 {
 		return
 	}
-	r.Status = RequirementUnmet
-	r.Note = fmt.Sprintf("%s's or higher asked; your highest is a %s's", asked, best.Level)
-	if equivalent {
-		r.Note += "; equivalent experience is accepted: say what yours is"
+	line := strings.ToLower(a.Doc.Text[best.Start:best.End])
+	words := strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, f := range fields {
+		if strings.Contains(line, strings.ToLower(f)) || initials(f) != "" && slices.Contains(words, initials(f)) {
+			r.Note += fmt.Sprintf("; in a field the job names (%s)", f)
+			return
+		}
 	}
+	r.Note += fmt.Sprintf("; the job names %s", strings.Join(fields, ", "))
+	if rules.Has(taxonomy.CueRelatedField, r.Text) {
+		r.Note += " or a related field: say how yours relates"
+	} else {
+		r.Note += ", and yours is none of them"
+	}
+}
+
+// degreeIn finds where a degree clause names its fields: after its last
+// "in" ("a Master of Science in Nursing", "BS/MS in Computer Science,
+// Statistics or a related field").
+var degreeIn = regexp.MustCompile(`(?i)\bin\s+`)
+
+// fieldBreaks separate the fields of a list: "A, B or C", "A/B".
+var fieldBreaks = regexp.MustCompile(`(?i),|/|\bor\b|\band\b`)
+
+// degreeFields returns the fields a degree clause names, without the
+// related or equivalent alternatives; none when it names no field.
+func degreeFields(clause string, rules *taxonomy.Rules) []string {
+	ms := degreeIn.FindAllStringIndex(clause, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	rest := clause[ms[len(ms)-1][1]:]
+	if k := strings.IndexAny(rest, ".;()"); k >= 0 {
+		rest = rest[:k]
+	}
+	var out []string
+	for _, part := range fieldBreaks.Split(rest, -1) {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "a "))
+		if part == "" || len(strings.Fields(part)) > 4 || rules.Has(taxonomy.CueRelatedField, part) || rules.Has(taxonomy.CueEquivalent, part) {
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+// initials returns the lower-case initials of a field of two or more
+// words ("computer science" → "cs"), or "" for one word.
+func initials(field string) string {
+	ws := strings.Fields(field)
+	if len(ws) < 2 {
+		return ""
+	}
+	var sb strings.Builder
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		sb.WriteRune(unicode.ToLower(r))
+	}
+	return sb.String()
 }
 
 // yearsOf puts months in years, to one decimal.

@@ -109,7 +109,12 @@ func TestRequirements_Degree(t *testing.T) {
 		status               RequirementStatus
 		note                 string
 	}{
-		{"a master's meets a master's", master, "M.Sc. in Machine Learning, Example University (2013 – 2015)", RequirementMet, "you name a master's"},
+		{"a master's meets a master's", master, "M.Sc. in Machine Learning, Example University (2013 – 2015)", RequirementMet,
+			"you name a master's; the job names Computer Science, and yours is none of them"},
+		{"the field the job names", master, "MS in Computer Science, 2015", RequirementMet, "in a field the job names (Computer Science)"},
+		{"the field by its initials", master, "MSc CS, Example University", RequirementMet, "in a field the job names (Computer Science)"},
+		{"a related field", "# E\n\n## Requirements\n- MSc in Statistics, Mathematics or a related field.\n", "MSc Data Science, 2018", RequirementMet,
+			"the job names Statistics, Mathematics or a related field: say how yours relates"},
 		{"a doctorate meets a master's", master, "Ph.D., Statistics, 2020\n\nB.Sc. Mathematics, 2014", RequirementMet, "you name a doctorate's"},
 		{"a bachelor's does not meet a master's", master, "BSc (Hons) Computer Science, 2014 - 2018", RequirementUnmet, "your highest is a bachelor's"},
 		{"an unfinished doctorate is not one", master, "PhD candidate in Computer Vision, 2023 – present\n\nB.S., Physics, 2019", RequirementUnmet, "bachelor's"},

@@ -68,9 +68,12 @@ const (
 	// CueCliche: a resume's sentence uses a cliché or filler phrase that
 	// says nothing a reader can check.
 	CueCliche Cue = "cliche"
+	// CueRelatedField: a job's degree clause accepts a related field ("or
+	// a related field").
+	CueRelatedField Cue = "related-field"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
