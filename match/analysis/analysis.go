@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,9 +58,10 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 			sure = append(sure, h.Start)
 		}
 	}
-	lists := map[int]bool{} // lines that list skills, by line index
+	lists := map[int]bool{}       // lines that list skills, by line index
+	authorLines := map[int]bool{} // lines that list authors, by line index
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.inAuthorName(h, authorLines) {
 			continue
 		}
 		if !h.Ambiguous || h.Qualified || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) ||
@@ -97,6 +99,44 @@ func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
 	// Not across a line: "Go\nKubernetes" in a list.
 	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
 }
+
+// authorPattern finds an author in a list of them: "Chen, R." or "R. Chen".
+var authorPattern = regexp.MustCompile(`\p{Lu}[\p{L}'-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'-]+`)
+
+// inAuthorName reports whether a hit is part of a person's name in a list
+// of authors (a line naming two or more in the forms "Chen, R." or "R.
+// Chen"): a surname beside an initial ("Keras, M.", "M. Keras"), or an
+// initial ("R." in "Chen, R." or "R. Chen"). lines caches, per line, whether it lists
+// authors.
+func (a *Analysis) inAuthorName(h taxonomy.Hit, lines map[int]bool) bool {
+	li := a.Doc.LineAt(h.Start)
+	if li < 0 {
+		return false
+	}
+	ln := a.Doc.Lines[li]
+	line := a.Doc.Text[ln.Start:ln.End]
+	authors, ok := lines[li]
+	if !ok {
+		authors = len(authorPattern.FindAllStringIndex(line, 3)) >= 2
+		lines[li] = authors
+	}
+	if !authors {
+		return false
+	}
+	term, after := a.Doc.Text[h.Start:h.End], a.Doc.Text[h.End:ln.End]
+	if initial := len([]rune(term)) == 1 && unicode.IsUpper([]rune(term)[0]); initial {
+		return strings.HasPrefix(after, ".")
+	}
+	before := a.Doc.Text[ln.Start:h.Start]
+	return nameLike(term) && (initialAfter.MatchString(after) || initialBefore.MatchString(before))
+}
+
+// initialAfter and initialBefore are the initials around a surname:
+// "Keras, M." and "M. Keras".
+var (
+	initialAfter  = regexp.MustCompile(`^,\s*\p{Lu}\.`)
+	initialBefore = regexp.MustCompile(`\b\p{Lu}\.\s+$`)
+)
 
 // nameLike reports whether a word is written like a name: a capital, then
 // only lower-case letters ("Okonkwo", "Street"), at least two letters.

@@ -232,6 +232,12 @@ func TestFind_NamesAreNotSkills(t *testing.T) {
 		"Spark Street Media is hiring a data engineer for our Python stack.":            {"python"},
 		"We run Spark Streaming jobs and Ray clusters for Python training.":             {"spark", "ray", "python"},
 		"Skills: Go, Ray, Spark": {"go", "ray", "spark"},
+		// Authors: a surname that is a skill's name, an initial that is a
+		// language's; the line's real skills still count.
+		"Chen, R., Lee, S., and Keras, M. Fast tabular models in PyTorch. KDD 2023.": {"pytorch"},
+		"R. Chen, J. Keras and S. Lee. Scaling Spark jobs. VLDB 2022.":               {"spark"},
+		// One "Surname, I." is no author list: "C." ends a list of languages.
+		"Languages: Python, C.": {"python", "c"},
 	} {
 		got := found(t, tax, text)
 		slices.Sort(got)
