@@ -469,13 +469,7 @@ func score(r *Report) {
 		r.Reasons = append(r.Reasons, fmt.Sprintf("%d of the %d asks %s the job's own terms, beyond the skill taxonomy, matched word for word.",
 			keywords, len(r.Skills), verb))
 	}
-	var gaps []string
-	for _, s := range r.Skills {
-		if s.Importance == Required && s.Status == Missing {
-			gaps = append(gaps, s.Name) // in report order: what the job stresses first
-		}
-	}
-	if len(gaps) > 0 {
+	if gaps := r.MissingRequired(); len(gaps) > 0 {
 		if len(gaps) > 5 {
 			gaps = append(gaps[:5], fmt.Sprintf("and %d more", len(gaps)-5))
 		}

@@ -29,12 +29,9 @@ type JobRank struct {
 func RankJobs(reports []*Report) []JobRank {
 	out := make([]JobRank, 0, len(reports))
 	for _, r := range reports {
-		jr := JobRank{Job: r.Job, JobTitle: r.JobTitle, Score: r.Score, MissingRequired: []string{}, UnmetRequirements: []string{}, Report: r}
-		for _, s := range r.Skills {
-			if s.Status == Missing && s.Importance == Required && len(jr.MissingRequired) < 3 {
-				jr.MissingRequired = append(jr.MissingRequired, s.Name)
-			}
-		}
+		missing := r.MissingRequired()
+		jr := JobRank{Job: r.Job, JobTitle: r.JobTitle, Score: r.Score, MissingRequired: append([]string{}, missing[:min(3, len(missing))]...),
+			UnmetRequirements: []string{}, Report: r}
 		for _, q := range r.Requirements {
 			if q.Status == RequirementUnmet && q.Importance == Required {
 				jr.UnmetRequirements = append(jr.UnmetRequirements, q.Kind+": "+q.Text)

@@ -282,3 +282,15 @@ type Warning struct {
 	// Message is one sentence.
 	Message string `json:"message"`
 }
+
+// MissingRequired names the job's required asks the resume does not show,
+// in report order: what the job stresses first.
+func (r *Report) MissingRequired() []string {
+	var out []string
+	for _, s := range r.Skills {
+		if s.Importance == Required && s.Status == Missing {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}

@@ -103,7 +103,8 @@ func rowCells(r match.Row) []string {
 	cells[3] = strconv.Itoa(b.Required.Matched + b.Preferred.Matched)
 	cells[4] = strconv.Itoa(b.Required.Partial + b.Preferred.Partial)
 	cells[5] = strconv.Itoa(b.Required.Missing + b.Preferred.Missing)
-	cells[6] = strings.Join(topMissing(r.Report, 5), "; ")
+	missing := r.Report.MissingRequired()
+	cells[6] = strings.Join(missing[:min(5, len(missing))], "; ")
 	var codes []string
 	for _, w := range r.Report.Warnings {
 		codes = append(codes, w.Code)
@@ -119,17 +120,6 @@ func rowCells(r match.Row) []string {
 	}
 	cells[17] = strings.Join(unmet, "; ")
 	return cells
-}
-
-// topMissing names up to n missing required skills, in report order.
-func topMissing(r *match.Report, n int) []string {
-	var out []string
-	for _, s := range r.Skills {
-		if s.Status == match.Missing && s.Importance == match.Required && len(out) < n {
-			out = append(out, s.Name)
-		}
-	}
-	return out
 }
 
 // batchCSV writes RFC 4180 CSV (CRLF line ends) in UTF-8 with a byte-order

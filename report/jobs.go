@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -32,12 +33,7 @@ var jobsFormats = map[string]func() JobsWriter{
 func NewJobs(name string) (JobsWriter, error) {
 	f, ok := jobsFormats[name]
 	if !ok {
-		names := make([]string, 0, len(jobsFormats))
-		for n := range jobsFormats {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		return nil, fmt.Errorf("unknown format %q for several jobs (want one of %s)", name, strings.Join(names, ", "))
+		return nil, fmt.Errorf("unknown format %q for several jobs (want one of %s)", name, strings.Join(slices.Sorted(maps.Keys(jobsFormats)), ", "))
 	}
 	return f(), nil
 }

@@ -89,13 +89,8 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 			levels = append(levels, l)
 		}
 		patterns[l] = append(patterns[l], alternation(e.Patterns))
-		where := fmt.Sprintf("%s:%d: degree %q", name, n.Line, e.Level)
-		for _, ex := range e.Examples {
-			r.checks = append(r.checks, ruleCheck{degree: l, text: ex, match: true, where: where})
-		}
-		for _, ce := range e.Counterexamples {
-			r.checks = append(r.checks, ruleCheck{degree: l, text: ce, where: where})
-		}
+		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
+			fmt.Sprintf("%s:%d: degree %q", name, n.Line, e.Level), func(c *ruleCheck) { c.degree = l })...)
 	}
 	r.degrees = nil
 	for _, l := range levels {
@@ -126,13 +121,8 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 				r.dates.Numbers = append(r.dates.Numbers, strings.ToLower(w))
 			}
 		}
-		where := fmt.Sprintf("%s:%d: dates", name, f.Dates.Line)
-		for _, ex := range e.Examples {
-			r.checks = append(r.checks, ruleCheck{dateRange: true, text: ex, match: true, where: where})
-		}
-		for _, ce := range e.Counterexamples {
-			r.checks = append(r.checks, ruleCheck{dateRange: true, text: ce, where: where})
-		}
+		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
+			fmt.Sprintf("%s:%d: dates", name, f.Dates.Line), func(c *ruleCheck) { c.dateRange = true })...)
 	}
 	if len(r.dates.Present) > 0 && len(r.dates.Months[0]) > 0 {
 		re, err := regexp.Compile(r.dates.rangeExpr())

@@ -11,13 +11,15 @@ import (
 	"github.com/tailor-cli/tailor/screen"
 )
 
-// filterFlags are screen's and merge's filters on what a resume states
-// beyond skills.
-func filterFlags() []ucli.Flag {
-	return []ucli.Flag{
-		&ucli.FloatFlag{Name: "require-years", Usage: "rank resumes whose dated roles span fewer than `N` years after the rest, saying why"},
-		&ucli.StringFlag{Name: "require-degree", Usage: "rank resumes with no finished degree of `LEVEL` (bachelor, master, doctorate, or a degree's name such as PhD) or higher after the rest, saying why"},
-	}
+// requireYearsFlag and requireDegreeFlag are the filters of screen and
+// merge on what a resume states beyond skills; new flags for each command,
+// since a flag holds its parsed value.
+func requireYearsFlag() ucli.Flag {
+	return &ucli.FloatFlag{Name: "require-years", Usage: "rank resumes whose dated roles span fewer than `N` years after the rest, saying why"}
+}
+
+func requireDegreeFlag() ucli.Flag {
+	return &ucli.StringFlag{Name: "require-degree", Usage: "rank resumes with no finished degree of `LEVEL` (bachelor, master, doctorate, or a degree's name such as PhD) or higher after the rest, saying why"}
 }
 
 // rankOptions reads the ranking flags; rules give the degree levels.

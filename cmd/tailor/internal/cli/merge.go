@@ -30,7 +30,7 @@ func mergeCommand(stdout, stderr io.Writer, jsonErrors *bool) *ucli.Command {
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes"},
 			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
-			filterFlags()[0], filterFlags()[1],
+			requireYearsFlag(), requireDegreeFlag(),
 		},
 		Action: func(ctx context.Context, cmd *ucli.Command) error {
 			format := cmd.String("format")

@@ -66,7 +66,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			&ucli.IntFlag{Name: "top", Usage: "list only the best `N` resumes (files that failed are always listed)"},
 			&ucli.BoolFlag{Name: "show-skipped", Usage: "text and HTML: also list the files that are no resume (CSV and JSON always list every file)"},
 			&ucli.FloatFlag{Name: "min-score", Usage: "leave out resumes scoring below `N`"},
-			filterFlags()[0], filterFlags()[1],
+			requireYearsFlag(), requireDegreeFlag(),
 			&ucli.IntFlag{Name: "jobs", Value: runtime.NumCPU(), Usage: "resumes read at once (worker processes)"},
 			&ucli.BoolFlag{Name: "anonymize", Usage: "blind screening: remove names, emails, phones, URLs and addresses, and name each resume by a short hash"},
 			&ucli.StringFlag{Name: "shard", Usage: "process only part `K/N` of the sorted inputs, for spreading a run over N machines (merge the JSONL outputs with tailor merge)"},
