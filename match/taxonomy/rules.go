@@ -236,6 +236,13 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, cuePatterns: map[Cue][]string{}, needles: map[Cue][]string{},
 		words: map[WordList]map[string]bool{}}
 	cuePatterns := map[Cue][]string{}
+	// sources are the entries of this file that give each cue patterns,
+	// for naming the one whose pattern does not compile.
+	type cueSource struct {
+		line     int
+		patterns []string
+	}
+	sources := map[Cue][]cueSource{}
 	if base != nil {
 		r.Version = base.Version + "+" + f.Version
 		r.checks = slices.Clone(base.checks)
@@ -298,22 +305,22 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		if len(e.Patterns) == 0 {
 			return nil, errf(n.Line, "cue %q: no patterns", e.Cue)
 		}
-		if _, err := regexp.Compile(alternation(e.Patterns)); err != nil {
-			return nil, check(n.Line, fmt.Sprintf("cue %q", e.Cue), e.Patterns)
-		}
 		cuePatterns[c] = append(cuePatterns[c], e.Patterns...)
-		where := fmt.Sprintf("%s:%d: cue %q", name, n.Line, e.Cue)
-		for _, ex := range e.Examples {
-			r.checks = append(r.checks, ruleCheck{cue: c, text: ex, match: true, where: where})
-		}
-		for _, ce := range e.Counterexamples {
-			r.checks = append(r.checks, ruleCheck{cue: c, text: ce, where: where})
-		}
+		sources[c] = append(sources[c], cueSource{line: n.Line, patterns: e.Patterns})
+		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
+			fmt.Sprintf("%s:%d: cue %q", name, n.Line, e.Cue), func(rc *ruleCheck) { rc.cue = c })...)
 	}
 	for c, ps := range cuePatterns {
-		// One expression per cue: every pattern is tried in one pass.
+		// One expression per cue: every pattern is tried in one pass, and
+		// compiled once; when that fails, each entry is tried alone so that
+		// the error names it.
 		re, err := regexp.Compile(alternation(ps))
 		if err != nil {
+			for _, src := range sources[c] {
+				if err := check(src.line, fmt.Sprintf("cue %q", c), src.patterns); err != nil {
+					return nil, err
+				}
+			}
 			return nil, errf(1, "cue %q: %v", c, err)
 		}
 		r.cues[c], r.cuePatterns[c] = re, ps
