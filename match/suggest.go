@@ -101,7 +101,7 @@ func midSentence(s *taxonomy.Skill, text string) string {
 		return text
 	}
 	first, _, _ := strings.Cut(lowered, " ")
-	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous} {
+	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous, s.Listed} {
 		for _, f := range forms {
 			if w, _, _ := strings.Cut(f, " "); w == first {
 				return lowered

@@ -54,7 +54,7 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	}
 	var sure []int // starts of unambiguous hits
 	for _, h := range raw {
-		if !h.Ambiguous {
+		if !h.Ambiguous && !h.Listed {
 			sure = append(sure, h.Start)
 		}
 	}
@@ -62,6 +62,12 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	authorLines := map[int]bool{} // lines that list authors, by line index
 	for i, h := range raw {
 		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.inAuthorName(h, authorLines) {
+			continue
+		}
+		if h.Listed {
+			if a.wholeItem(h) && (listSection(doc.SectionAt(h.Start)) || a.inSkillList(h, raw, lists)) {
+				a.Hits = append(a.Hits, h)
+			}
 			continue
 		}
 		if !h.Ambiguous || h.Qualified || listSection(doc.SectionAt(h.Start)) || a.namesSection(h) ||
@@ -193,6 +199,37 @@ func (a *Analysis) inSkillList(h taxonomy.Hit, raw []taxonomy.Hit, lists map[int
 	}
 	lists[li] = verdict
 	return verdict
+}
+
+// wholeItem reports whether a hit is a whole item of a list on its line:
+// between the line's start, a label's colon or a separator, and the line's
+// end or a separator, it has only spaces, bullets and a full stop
+// ("Communication" in "Skills: Communication, Excel" or on a bullet line of
+// its own, never in "Communication with the client was weekly"). Headings
+// are not items.
+func (a *Analysis) wholeItem(h taxonomy.Hit) bool {
+	li := a.Doc.LineAt(h.Start)
+	if li < 0 || a.Doc.Lines[li].Heading {
+		return false
+	}
+	ln := a.Doc.Lines[li]
+	before := strings.TrimRightFunc(a.Doc.Text[ln.Start:h.Start], unicode.IsSpace)
+	after := strings.TrimLeftFunc(a.Doc.Text[h.End:ln.End], func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
+	okBefore := before == "" || strings.ContainsRune(itemBullets+itemSeparators+":(", lastRune(before))
+	okAfter := after == "" || strings.ContainsRune(itemSeparators+")", []rune(after)[0])
+	return okBefore && okAfter
+}
+
+// itemBullets may start an item of a list; itemSeparators part its items.
+const (
+	itemBullets    = "-*•·–—▪◦●>"
+	itemSeparators = ",;|•·▪◦●"
+)
+
+// lastRune returns the last rune of a non-empty string.
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
 }
 
 // namesSection reports whether a hit is a heading that starts a known

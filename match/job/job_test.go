@@ -363,3 +363,23 @@ func TestNew_RequirementsNotTheCompanys(t *testing.T) {
 		t.Errorf("requirements %q, want the five years alone", got)
 	}
 }
+
+// TestNew_ListedTerms: a soft skill written as a bare word counts as an
+// item of a requirements list, not inside a phrase, where the phrase may be
+// an ask of its own ("state management").
+func TestNew_ListedTerms(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", "# Frontend Engineer\n\n## Requirements\n- Communication\n"+
+		"- Experience with state management in React and TypeScript\n- Problem-solving\n"), fixture.Builtin(t))
+	for _, id := range []string{"communication", "problem-solving"} {
+		if imp, ok := j.Importance(id); !ok || imp != Required {
+			t.Errorf("%s: importance %q, %v; want required", id, imp, ok)
+		}
+	}
+	if _, ok := j.Importance("people-management"); ok {
+		t.Error(`"management" in "state management" is asked as people management`)
+	}
+	if !slices.ContainsFunc(j.Keywords(), func(k Keyword) bool { return strings.EqualFold(k.Term, "state management") }) {
+		t.Errorf("state management is no keyword ask: %+v", j.Keywords())
+	}
+}

@@ -53,7 +53,7 @@ type keywordCandidate struct {
 // mathematical foundation" twice leads to linear algebra and calculus.)
 func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
-	doc, covered := a.Doc, a.Raw
+	doc, covered := a.Doc, coveredBySkills(a)
 	byKey := map[string]*keywordCandidate{}
 	for _, p := range phrases {
 		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
@@ -202,6 +202,25 @@ func phraseKey(s string) string {
 
 // overlaps reports whether any hit overlaps [start, end); hits are in text
 // order and do not overlap one another, as Scan returns them.
+// coveredBySkills returns the hits no keyword may overlap, in order: every
+// term found, also ambiguous ones that did not count, but not a listed term
+// outside a list ("management" in "state management" leaves the phrase to
+// be a keyword).
+func coveredBySkills(a *analysis.Analysis) []taxonomy.Hit {
+	out := make([]taxonomy.Hit, 0, len(a.Raw))
+	k := 0
+	for _, h := range a.Raw {
+		for k < len(a.Hits) && a.Hits[k].Start < h.Start {
+			k++
+		}
+		if h.Listed && (k >= len(a.Hits) || a.Hits[k].Start != h.Start) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
 func overlaps(hits []taxonomy.Hit, start, end int) bool {
 	i := sort.Search(len(hits), func(k int) bool { return hits[k].End > start })
 	return i < len(hits) && hits[i].Start < end

@@ -21,6 +21,9 @@ const (
 	// termAmbiguous matches only in the case written, and only with
 	// technical context nearby.
 	termAmbiguous
+	// termListed matches in any letter case, and only as a whole item of a
+	// list of skills ("Communication" in "Skills: Communication, Excel").
+	termListed
 )
 
 // patternToken is one token of a compiled term.
@@ -65,7 +68,7 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 		spaced = spaced && (glue == text.GlueSpace || glue == text.GlueHyphen)
 		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, stem: text.Stem(tk.Lower), glue: glue})
 	}
-	p.strict = kind == termAmbiguous || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
+	p.strict = kind == termAmbiguous || kind == termListed || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
 	out := []*pattern{p}
 	if hyphen && spaced {
 		var sb strings.Builder
@@ -133,7 +136,7 @@ func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 		if k > 0 && !glueFits(pt.glue, tk.Glue) {
 			return false, false
 		}
-		if p.kind != termAlias {
+		if p.kind == termExact || p.kind == termAmbiguous {
 			// Case-sensitive terms match as written, or as a plural; words
 			// that are not acronyms also in any inflection of the same
 			// case ("quantize", "Quantizing").
@@ -207,6 +210,9 @@ type Hit struct {
 	Start, End int
 	// Ambiguous reports that the term needs context to count.
 	Ambiguous bool
+	// Listed reports that the term counts only as a whole item of a list
+	// of skills.
+	Listed bool
 	// Qualified reports that a version number ("Go 1.22") or a technical
 	// suffix ("Kafka-based") follows: either says the name is the
 	// technology.
@@ -245,7 +251,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 			continue
 		}
 		n := len(best.toks)
-		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous}
+		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed}
 		if i+n < len(toks) {
 			next := toks[i+n]
 			h.Qualified = next.Glue == text.GlueSpace && versionPattern.MatchString(next.Text) ||

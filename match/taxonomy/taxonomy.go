@@ -41,6 +41,7 @@ type Skill struct {
 	Aliases         []string `yaml:"aliases"`
 	Exact           []string `yaml:"exact"`
 	Ambiguous       []string `yaml:"ambiguous"`
+	Listed          []string `yaml:"listed"`
 	Not             []string `yaml:"not"`
 	Implies         []string `yaml:"implies"`
 	Template        string   `yaml:"template"`
@@ -93,7 +94,7 @@ type taxonomyFile struct {
 var (
 	// skillFields are the keys a skill entry may have (Skill's yaml tags).
 	skillFields = map[string]bool{"id": true, "name": true, "category": true, "aliases": true, "exact": true,
-		"ambiguous": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
+		"ambiguous": true, "listed": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -229,8 +230,8 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		if !slices.ContainsFunc(t.categories, func(c Category) bool { return c.ID == s.Category }) {
 			return errf(s.line, "skill %q: unknown category %q", s.ID, s.Category)
 		}
-		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous) == 0 {
-			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous", s.ID)
+		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed) == 0 {
+			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous, listed", s.ID)
 		}
 		s.guarded = map[string]bool{}
 		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
@@ -239,14 +240,14 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		for _, group := range []struct {
 			terms []string
 			kind  termKind
-		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}} {
+		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}, {s.Listed, termListed}} {
 			for _, term := range group.terms {
 				ps, err := compileTerm(s, term, group.kind)
 				if err != nil {
 					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
 				}
 				key := strings.ToLower(strings.Join(strings.Fields(term), " "))
-				if group.kind != termAlias {
+				if group.kind == termExact || group.kind == termAmbiguous {
 					key = strings.Join(strings.Fields(term), " ")
 				}
 				if prev, ok := owner[key]; ok && prev != s.ID {
@@ -258,7 +259,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.
 					k := p.toks[0].lower
-					if len(p.toks) == 1 && (p.kind == termAlias || !text.IsAcronym(p.toks[0].text)) {
+					if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || !text.IsAcronym(p.toks[0].text)) {
 						k = p.toks[0].stem
 					}
 					t.index[k] = append(t.index[k], p)

@@ -54,6 +54,7 @@ func run(in, out string) error {
 		list("Aliases", s.Aliases)
 		list("Exact", s.Exact)
 		list("Ambiguous", s.Ambiguous)
+		list("Listed", s.Listed)
 		list("Not", s.Not)
 		list("Implies", s.Implies)
 		if s.Template != "" {
