@@ -123,7 +123,15 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 		if len(hits) == 0 {
 			hits = containing(resume.Text, implies[js.Skill.ID], shown, js.Wordings)
 		}
-		if len(hits) > 0 {
+		if len(hits) > 0 && js.ToolsOnly && !namesAny(resume.Text, hits, js.Wordings) {
+			// The job names Redis; the resume shows MongoDB: related work,
+			// never the tool asked for.
+			res.Status = Partial
+			res.Via = js.Skill.Name
+			viaID[js.Skill.ID] = js.Skill.ID
+			res.ResumeEvidence = bestEvidence(a, hits)
+			res.ResumeTerm = resume.Text[hits[0].Start:hits[0].End]
+		} else if len(hits) > 0 {
 			res.Status = Matched
 			res.ResumeEvidence = bestEvidence(a, hits)
 			res.ResumeTerm = preferredTerm(resume.Text, hits, js.Wordings)
@@ -370,6 +378,19 @@ func strongest(ids []string, shown map[string][]taxonomy.Hit) string {
 		}
 	}
 	return best
+}
+
+// namesAny reports whether one of the hits writes one of the job's
+// wordings.
+func namesAny(s string, hits []taxonomy.Hit, jobWordings []string) bool {
+	for _, h := range hits {
+		for _, w := range jobWordings {
+			if text.SameTerm(s[h.Start:h.End], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // preferredTerm returns the resume's wording of a skill in its text s: one of the job's

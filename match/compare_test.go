@@ -511,3 +511,39 @@ func TestCompare_RequirementsBeyondSkills(t *testing.T) {
 		}
 	}
 }
+
+// TestCompare_OtherToolOfTheKind: a job that names one tool (Redis, GitHub
+// Actions) is not met by another tool of the same kind, and the advice
+// never pairs the two names; a job that names the kind (NoSQL) is met by
+// any of its tools.
+func TestCompare_OtherToolOfTheKind(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	cv := fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Built search on Elasticsearch for 40M listings.\n- Ran every build on CircleCI.\n")
+	for _, tc := range []struct {
+		job    string
+		status Status
+	}{
+		{"# Role\n\n## Requirements\n- Redis\n- GitHub Actions\n", Partial},
+		{"# Role\n\n## Requirements\n- NoSQL databases\n- CI/CD\n", Matched},
+		{"# Role\n\n## Requirements\n- Redis or Elasticsearch\n- GitHub Actions or CircleCI\n", Matched},
+	} {
+		r := Compare(job.New("job.md", fixture.Markdown(t, "job.md", tc.job), tax), cv)
+		if len(r.Skills) != 2 {
+			t.Fatalf("%q: skills %+v", tc.job, r.Skills)
+		}
+		for _, s := range r.Skills {
+			if s.Status != tc.status {
+				t.Errorf("%q: %s is %s, want %s", tc.job, s.ID, s.Status, tc.status)
+			}
+			if s.Suggestion == nil {
+				continue
+			}
+			for _, pair := range []string{"Elasticsearch (Redis)", "CircleCI (GitHub Actions)"} {
+				if strings.Contains(s.Suggestion.Advice, pair) {
+					t.Errorf("%q: advice pairs two tools: %s", tc.job, s.Suggestion.Advice)
+				}
+			}
+		}
+	}
+}

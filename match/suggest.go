@@ -34,6 +34,15 @@ func suggest(js job.Ask, res SkillResult, via *taxonomy.Skill) *Suggestion {
 		if len(res.ResumeEvidence) > 0 {
 			where = fmt.Sprintf(" (%s, line %d)", res.ResumeEvidence[0].Section, res.ResumeEvidence[0].Line)
 		}
+		if via == js.Skill {
+			// Another tool of the kind asked: related work, and no licence
+			// to write the tool the job names.
+			return &Suggestion{
+				Kind: Add, Term: term, Template: template(js.Skill, term),
+				Advice: fmt.Sprintf("The job asks for %s (%s); you show %s%s, a different tool of the same kind (%s), but not %s. If you have used %s, write it as the job does, in a bullet that says what you did with it; if not, leave %s as it is: it is the closest you have, and naming %s beside it would claim work you have not done.",
+					term, js.Importance, res.ResumeTerm, where, js.Skill.Name, term, term, res.ResumeTerm, term),
+			}
+		}
 		shown := res.ResumeTerm
 		if via != nil {
 			shown = midSentence(via, shown)
@@ -101,7 +110,7 @@ func midSentence(s *taxonomy.Skill, text string) string {
 		return text
 	}
 	first, _, _ := strings.Cut(lowered, " ")
-	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous, s.Listed} {
+	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.Tools} {
 		for _, f := range forms {
 			if w, _, _ := strings.Cut(f, " "); w == first {
 				return lowered

@@ -55,6 +55,10 @@ type Ask struct {
 	Group int
 	// Wordings are every distinct way the job writes the skill.
 	Wordings []string
+	// ToolsOnly reports that the job names only particular tools of the
+	// skill's kind ("Redis", never "NoSQL"): another tool of the kind in a
+	// resume is related work, not the tool asked for.
+	ToolsOnly bool
 	// Mentions counts the job's sentences that name the skill.
 	Mentions int
 	// fromList reports that Term comes from a requirements section.
@@ -100,9 +104,10 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		term := doc.Text[h.Start:h.End]
 		js, ok := byID[h.Skill.ID]
 		if !ok {
-			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList}
+			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList, ToolsOnly: true}
 			byID[h.Skill.ID] = js
 		}
+		js.ToolsOnly = js.ToolsOnly && h.Tool
 		if sent := a.SentenceAt(h.Start); js.Mentions == 0 || sent != js.lastSent {
 			js.Mentions, js.lastSent = js.Mentions+1, sent
 		}

@@ -24,6 +24,9 @@ const (
 	// termListed matches in any letter case, and only as a whole item of a
 	// list of skills ("Communication" in "Skills: Communication, Excel").
 	termListed
+	// termTool matches as an alias does, and names one tool or product of
+	// the skill's kind ("Redis" of NoSQL databases).
+	termTool
 )
 
 // patternToken is one token of a compiled term.
@@ -157,7 +160,7 @@ func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 			inflected = true
 		}
 	}
-	if inflected && p.kind == termAlias && p.skill.guarded[text.LowerPhrase(toks[i:i+len(p.toks)])] {
+	if inflected && p.kind != termExact && p.kind != termAmbiguous && p.skill.guarded[text.LowerPhrase(toks[i:i+len(p.toks)])] {
 		return false, false
 	}
 	return true, !inflected
@@ -213,6 +216,9 @@ type Hit struct {
 	// Listed reports that the term counts only as a whole item of a list
 	// of skills.
 	Listed bool
+	// Tool reports that the term names one tool or product of the skill's
+	// kind ("Redis"), not the skill itself ("NoSQL").
+	Tool bool
 	// Qualified reports that a version number ("Go 1.22") or a technical
 	// suffix ("Kafka-based") follows: either says the name is the
 	// technology.
@@ -251,7 +257,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 			continue
 		}
 		n := len(best.toks)
-		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed}
+		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed, Tool: best.kind == termTool}
 		if i+n < len(toks) {
 			next := toks[i+n]
 			h.Qualified = next.Glue == text.GlueSpace && versionPattern.MatchString(next.Text) ||

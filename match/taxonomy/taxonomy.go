@@ -42,6 +42,7 @@ type Skill struct {
 	Exact           []string `yaml:"exact"`
 	Ambiguous       []string `yaml:"ambiguous"`
 	Listed          []string `yaml:"listed"`
+	Tools           []string `yaml:"tools"`
 	Not             []string `yaml:"not"`
 	Implies         []string `yaml:"implies"`
 	Template        string   `yaml:"template"`
@@ -94,7 +95,7 @@ type taxonomyFile struct {
 var (
 	// skillFields are the keys a skill entry may have (Skill's yaml tags).
 	skillFields = map[string]bool{"id": true, "name": true, "category": true, "aliases": true, "exact": true,
-		"ambiguous": true, "listed": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
+		"ambiguous": true, "listed": true, "tools": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -230,8 +231,8 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		if !slices.ContainsFunc(t.categories, func(c Category) bool { return c.ID == s.Category }) {
 			return errf(s.line, "skill %q: unknown category %q", s.ID, s.Category)
 		}
-		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed) == 0 {
-			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous, listed", s.ID)
+		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed)+len(s.Tools) == 0 {
+			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous, listed, tools", s.ID)
 		}
 		s.guarded = map[string]bool{}
 		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
@@ -240,7 +241,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		for _, group := range []struct {
 			terms []string
 			kind  termKind
-		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}, {s.Listed, termListed}} {
+		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}, {s.Listed, termListed}, {s.Tools, termTool}} {
 			for _, term := range group.terms {
 				ps, err := compileTerm(s, term, group.kind)
 				if err != nil {
@@ -259,7 +260,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.
 					k := p.toks[0].lower
-					if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || !text.IsAcronym(p.toks[0].text)) {
+					if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || p.kind == termTool || !text.IsAcronym(p.toks[0].text)) {
 						k = p.toks[0].stem
 					}
 					t.index[k] = append(t.index[k], p)

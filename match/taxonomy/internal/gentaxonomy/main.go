@@ -55,6 +55,7 @@ func run(in, out string) error {
 		list("Exact", s.Exact)
 		list("Ambiguous", s.Ambiguous)
 		list("Listed", s.Listed)
+		list("Tools", s.Tools)
 		list("Not", s.Not)
 		list("Implies", s.Implies)
 		if s.Template != "" {
