@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -58,10 +57,10 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 			sure = append(sure, h.Start)
 		}
 	}
-	lists := map[int]bool{}       // lines that list skills, by line index
-	authorLines := map[int]bool{} // lines that list authors, by line index
+	lists := map[int]bool{}                 // lines that list skills, by line index
+	names := a.rules.Names().Find(doc.Text) // people's names, by their form
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.inAuthorName(h, authorLines) {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || inName(h, names) {
 			continue
 		}
 		if h.Listed {
@@ -106,43 +105,16 @@ func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
 	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
 }
 
-// authorPattern finds an author in a list of them: "Chen, R." or "R. Chen".
-var authorPattern = regexp.MustCompile(`\p{Lu}[\p{L}'-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'-]+`)
-
-// inAuthorName reports whether a hit is part of a person's name in a list
-// of authors (a line naming two or more in the forms "Chen, R." or "R.
-// Chen"): a surname beside an initial ("Keras, M.", "M. Keras"), or an
-// initial ("R." in "Chen, R." or "R. Chen"). lines caches, per line, whether it lists
-// authors.
-func (a *Analysis) inAuthorName(h taxonomy.Hit, lines map[int]bool) bool {
-	li := a.Doc.LineAt(h.Start)
-	if li < 0 {
-		return false
+// inName reports whether a hit lies in one of the names (spans in order):
+// "Keras" in "Prof. Tamás Keras", "R" in "Chen, R.".
+func inName(h taxonomy.Hit, names []text.Span) bool {
+	for _, n := range names {
+		if n.Start <= h.Start && h.End <= n.End {
+			return true
+		}
 	}
-	ln := a.Doc.Lines[li]
-	line := a.Doc.Text[ln.Start:ln.End]
-	authors, ok := lines[li]
-	if !ok {
-		authors = len(authorPattern.FindAllStringIndex(line, 3)) >= 2
-		lines[li] = authors
-	}
-	if !authors {
-		return false
-	}
-	term, after := a.Doc.Text[h.Start:h.End], a.Doc.Text[h.End:ln.End]
-	if initial := len([]rune(term)) == 1 && unicode.IsUpper([]rune(term)[0]); initial {
-		return strings.HasPrefix(after, ".")
-	}
-	before := a.Doc.Text[ln.Start:h.Start]
-	return nameLike(term) && (initialAfter.MatchString(after) || initialBefore.MatchString(before))
+	return false
 }
-
-// initialAfter and initialBefore are the initials around a surname:
-// "Keras, M." and "M. Keras".
-var (
-	initialAfter  = regexp.MustCompile(`^,\s*\p{Lu}\.`)
-	initialBefore = regexp.MustCompile(`\b\p{Lu}\.\s+$`)
-)
 
 // nameLike reports whether a word is written like a name: a capital, then
 // only lower-case letters ("Okonkwo", "Street"), at least two letters.

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 //go:embed rules.yaml
@@ -121,9 +122,12 @@ const (
 	// nothing ("Senior", "II", "(m/f/d)", "of"); a resume need not repeat
 	// them to carry the title.
 	WordsTitleFiller WordList = "title-filler"
+	// WordsHonorifics: words written before a person's name ("Prof",
+	// "Dr"): the capitalised words after one are a name, never a skill.
+	WordsHonorifics WordList = "honorifics"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
@@ -148,6 +152,8 @@ type Rules struct {
 	degrees []degreeRule
 	// dates are the words of dates and numbers.
 	dates Dates
+	// names finds people's names by their form.
+	names *text.NameFinder
 	// examples and counterexamples of every entry, for tests.
 	checks []ruleCheck
 }
@@ -349,8 +355,17 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	if err := compileQualifications(r, name, f, base); err != nil {
 		return nil, err
 	}
+	honorifics := make([]string, 0, len(r.words[WordsHonorifics]))
+	for w := range r.words[WordsHonorifics] {
+		honorifics = append(honorifics, w)
+	}
+	r.names = text.NewNameFinder(honorifics)
 	return r, nil
 }
+
+// Names returns the finder of people's names by their form (after an
+// honorific, in a list of authors).
+func (r *Rules) Names() *text.NameFinder { return r.names }
 
 // compileKindEntries decodes and compiles the entries of a list whose
 // entries each give a kind of known (sections, requirements), and calls add

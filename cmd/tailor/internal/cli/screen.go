@@ -303,6 +303,20 @@ func workerCommandDef(stdin io.Reader, stdout io.Writer) *ucli.Command {
 	}
 }
 
+// personNames finds people's names for blind screening: those prose's
+// entity recognizer finds, and those the skill finder knows by their form
+// (after an honorific, in a list of authors).
+func personNames(tax *taxonomy.Taxonomy) func(string) []string {
+	finder := tax.Rules().Names()
+	return func(s string) []string {
+		out := text.PersonNames(s)
+		for _, sp := range finder.Find(s) {
+			out = append(out, s[sp.Start:sp.End])
+		}
+		return out
+	}
+}
+
 // setupWorker prepares a worker from its configuration: it loads the
 // taxonomy and job once and returns the function that handles one file.
 func setupWorker(raw []byte) (func(string) match.Row, error) {
@@ -319,7 +333,7 @@ func setupWorker(raw []byte) (func(string) match.Row, error) {
 		return nil, err
 	}
 	jd.Name = cfg.JobName
-	anon := screen.Anonymizer{Names: text.PersonNames}
+	anon := screen.Anonymizer{Names: personNames(tax)}
 	return func(path string) (row match.Row) {
 		// A panic costs this file a row, not the worker its life (and
 		// the row a stack trace for a reason).

@@ -604,3 +604,28 @@ func TestScreen_RequireYearsAndDegree(t *testing.T) {
 		t.Errorf("unknown level: exit %d, %q", code, stderr)
 	}
 }
+
+// TestScreen_AnonymizeNamesByForm: names the entity recognizer misses but
+// their form gives away (after an honorific, in a list of authors) are
+// scrubbed too, by the finder the skill matcher uses.
+func TestScreen_AnonymizeNamesByForm(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	cv := "Mara Lindqvist\nmara@example.com\n\nExperience\n- Pruned PyTorch models with Prof. Ilse Varnhagen and Dr Oskar Brennholt at the lab.\n" +
+		"- Co-wrote: Varnhagen, I., Lindqvist, M. and Brennholt, O. Sparse CNNs.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(cv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "", "screen", "--job", "../../../../match/job/profiles/deep-learning-engineer.md", "--anonymize", "--format", "jsonl", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, secret := range []string{"Mara", "Lindqvist", "Ilse", "Varnhagen", "Oskar", "Brennholt"} {
+		if strings.Contains(stdout, secret) {
+			t.Errorf("output holds %q: %s", secret, stdout)
+		}
+	}
+	if !strings.Contains(stdout, "PyTorch") {
+		t.Errorf("the evidence is gone: %s", stdout)
+	}
+}
