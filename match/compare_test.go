@@ -118,7 +118,7 @@ func TestCompare_JobWithoutSkills(t *testing.T) {
 func TestCompare_Alternatives(t *testing.T) {
 	t.Parallel()
 	tax := fixture.Taxonomy(t)
-	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n- LSTM or PyTorch DDP.\n"), tax)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- PyTorch or TensorFlow.\n- Python, Go or C++.\n- CNN and RNN.\n- LSTM or GAN.\n"), tax)
 	tests := []struct {
 		resume string
 		want   map[string]Status // the skills reported, and their status
@@ -127,12 +127,12 @@ func TestCompare_Alternatives(t *testing.T) {
 		{
 			resume: "Built models in TensorFlow with Go services.",
 			want:   map[string]Status{"tensorflow": Matched, "go": Matched, "cnn": Missing, "rnn": Missing, "lstm": Missing},
-			alts:   map[string]string{"tensorflow": "PyTorch", "go": "Python,C++", "lstm": "DDP"},
+			alts:   map[string]string{"tensorflow": "PyTorch", "go": "Python,C++", "lstm": "GAN"},
 		},
 		{
 			resume: "Ran a bakery.",
 			want:   map[string]Status{"pytorch": Missing, "python": Missing, "cnn": Missing, "rnn": Missing, "lstm": Missing},
-			alts:   map[string]string{"pytorch": "TensorFlow", "python": "Go,C++", "lstm": "DDP"},
+			alts:   map[string]string{"pytorch": "TensorFlow", "python": "Go,C++", "lstm": "GAN"},
 		},
 	}
 	for _, tt := range tests {

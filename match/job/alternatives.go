@@ -62,7 +62,7 @@ func groupAlternatives(text string, hits []taxonomy.Hit, breaks []int, tax *taxo
 	var links []link
 	flush := func() {
 		if len(items) > 1 {
-			groupRun(items, links, assign)
+			groupRun(tax, items, links, assign)
 		}
 		items, links = nil, nil
 	}
@@ -79,7 +79,8 @@ func groupAlternatives(text string, hits []taxonomy.Hit, breaks []int, tax *taxo
 			l := linkNone
 			switch {
 			case crossesBreak(breaks, prev.End, h.Start+1):
-			case alternative(between) && (strings.TrimSpace(between) != "/" || oneWord(text, prev) && oneWord(text, h)):
+			case alternative(between) && (strings.TrimSpace(between) != "/" || oneWord(text, prev) && oneWord(text, h)) &&
+				sameKind(tax, items[len(items)-1], h):
 				// A slash offers a choice only between one-word names
 				// ("PyTorch/TensorFlow"); in "GPU/TPU utilisation" it
 				// joins a compound.
@@ -115,12 +116,12 @@ func groupAlternatives(text string, hits []taxonomy.Hit, breaks []int, tax *taxo
 // groupRun groups the skills of one run joined by links: examples join the
 // skill before them (with their own alternatives); a run that is a list
 // ending in "or" is one group; otherwise only skills joined by "or" are.
-func groupRun(items []taxonomy.Hit, links []link, assign func([]taxonomy.Hit)) {
+func groupRun(tax *taxonomy.Taxonomy, items []taxonomy.Hit, links []link, assign func([]taxonomy.Hit)) {
 	// Examples in brackets: the head and everything after it.
 	for i, l := range links {
 		if l == linkExample {
 			assign(items[i:])
-			groupRun(items[:i+1], links[:i], assign)
+			groupRun(tax, items[:i+1], links[:i], assign)
 			return
 		}
 	}
@@ -133,8 +134,8 @@ func groupRun(items []taxonomy.Hit, links []link, assign func([]taxonomy.Hit)) {
 	}
 	if links[len(links)-1] == linkOr {
 		listThenOr := true
-		for _, l := range links[:len(links)-1] {
-			listThenOr = listThenOr && l == linkComma
+		for i, l := range links[:len(links)-1] {
+			listThenOr = listThenOr && l == linkComma && sameKind(tax, items[i], items[i+1])
 		}
 		if listThenOr {
 			assign(items)
@@ -148,6 +149,15 @@ func groupRun(items []taxonomy.Hit, links []link, assign func([]taxonomy.Hit)) {
 			start = i + 1
 		}
 	}
+}
+
+// sameKind reports whether two skills may be alternatives to each other:
+// they are of one category, or one is a narrower form of the other ("CUDA
+// programming or GPU kernel optimisation"). A serving stack is no
+// alternative to FlashAttention, nor PyTorch to Docker.
+func sameKind(tax *taxonomy.Taxonomy, a, b taxonomy.Hit) bool {
+	return a.Skill.Category == b.Skill.Category || slices.Contains(tax.Implied(a.Skill.ID), b.Skill.ID) ||
+		slices.Contains(tax.Implied(b.Skill.ID), a.Skill.ID)
 }
 
 // alternative reports whether the words between two skills offer them as

@@ -141,7 +141,8 @@ func member(p prediction, a labelledAsk, tax *taxonomy.Taxonomy) bool {
 			// written before the taxonomy knew "React" name it as a
 			// keyword.
 			s := tax.Skill(p.skill)
-			for _, term := range append(append(append([]string{s.Name}, s.Aliases...), s.Exact...), s.Ambiguous...) {
+			terms := slices.Concat([]string{s.Name}, s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.Tools)
+			for _, term := range terms {
 				if text.SameTerm(term, m) || containsTerm(m, term) {
 					return true
 				}

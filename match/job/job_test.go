@@ -216,6 +216,10 @@ func TestNew_Alternatives(t *testing.T) {
 		{"CUDA programming or GPU kernel optimisation", [][]string{{"cuda", "gpu-programming"}}},
 		{"PyTorch, TensorFlow, Kubernetes", nil},
 		{"PyTorch or TensorFlow. Kubernetes or PyTorch", [][]string{{"pytorch", "tensorflow"}}},
+		// A group never joins skills of different kinds: a serving stack
+		// is no alternative to FlashAttention.
+		{"a serving stack such as vLLM or TensorRT, KV caching, speculative decoding or FlashAttention", [][]string{{"tensorrt", "vllm"}}},
+		{"PyTorch, Docker or Kubernetes", [][]string{{"docker", "kubernetes"}}},
 	} {
 		j := New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n\n- "+tt.line+"\n"), tax)
 		byGroup := map[int][]string{}
