@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -545,5 +546,24 @@ func TestCompare_OtherToolOfTheKind(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestCompare_OneHitOneAsk: a resume's TensorRT bullet meets the ask that
+// names TensorRT (with its alternative vLLM), not the asks of another kind
+// named in the same sentence.
+func TestCompare_OneHitOneAsk(t *testing.T) {
+	t.Parallel()
+	tax := fixture.Builtin(t)
+	jd := job.New("job.md", fixture.Markdown(t, "job.md", "# LLM Inference Engineer\n\n## Requirements\n"+
+		"- Experience with a serving stack such as vLLM or TensorRT, KV caching, speculative decoding or FlashAttention\n"), tax)
+	r := Compare(jd, fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Converted ONNX models to TensorRT engines for the search team.\n"))
+	got := map[string]Status{}
+	for _, s := range r.Skills {
+		got[s.ID] = s.Status
+	}
+	want := map[string]Status{"tensorrt": Matched, "llm-serving": Missing, "flash-attention": Missing}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("statuses %v, want %v", got, want)
 	}
 }
