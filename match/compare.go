@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -123,7 +124,7 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 		if len(hits) == 0 {
 			hits = containing(resume.Text, implies[js.Skill.ID], shown, js.Wordings)
 		}
-		if len(hits) > 0 && js.ToolsOnly && !namesAny(resume.Text, hits, js.Wordings) {
+		if len(hits) > 0 && js.ToolsOnly && !namesAny(resume.Text, hits, js) {
 			// The job names Redis; the resume shows MongoDB: related work,
 			// never the tool asked for.
 			res.Status = Partial
@@ -380,11 +381,14 @@ func strongest(ids []string, shown map[string][]taxonomy.Hit) string {
 	return best
 }
 
-// namesAny reports whether one of the hits writes one of the job's
-// wordings.
-func namesAny(s string, hits []taxonomy.Hit, jobWordings []string) bool {
+// namesAny reports whether one of the hits names a tool the job asks for:
+// by one of its names ("Postgres" for "PostgreSQL"), or in the job's words.
+func namesAny(s string, hits []taxonomy.Hit, js job.Ask) bool {
 	for _, h := range hits {
-		for _, w := range jobWordings {
+		if h.Tool > 0 && slices.Contains(js.Tools, h.Tool) {
+			return true
+		}
+		for _, w := range js.Wordings {
 			if text.SameTerm(s[h.Start:h.End], w) {
 				return true
 			}

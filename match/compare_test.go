@@ -546,6 +546,13 @@ func TestCompare_OtherToolOfTheKind(t *testing.T) {
 				}
 			}
 		}
+	} // Two names of one tool are the same tool.
+	r := Compare(job.New("job.md", fixture.Markdown(t, "job.md", "# Role\n\n## Requirements\n- Visual Studio Code\n- Bluetooth Low Energy\n"), tax),
+		fixture.Markdown(t, "cv.md", "# Ana\n\n## Experience\n- Wrote BLE firmware for a thermostat, debugged in VS Code.\n"))
+	for _, s := range r.Skills {
+		if s.Status != Matched {
+			t.Errorf("%s (%s) is %s with %q, want matched", s.ID, s.JobTerm, s.Status, s.ResumeTerm)
+		}
 	}
 }
 

@@ -102,7 +102,7 @@ func midSentence(s *taxonomy.Skill, text string) string {
 		return text
 	case text != s.Name:
 		if slices.Contains(s.Exact, lowered) || slices.Contains(s.Ambiguous, lowered) ||
-			sentenceCase(s.Name) && slices.Contains(s.Aliases, lowered) {
+			sentenceCase(s.Name) && slices.Contains(s.Aliases, lowered) || slices.Contains(s.ToolTerms(), lowered) {
 			return lowered
 		}
 		return text
@@ -110,7 +110,7 @@ func midSentence(s *taxonomy.Skill, text string) string {
 		return text
 	}
 	first, _, _ := strings.Cut(lowered, " ")
-	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.Tools} {
+	for _, forms := range [][]string{s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms()} {
 		for _, f := range forms {
 			if w, _, _ := strings.Cut(f, " "); w == first {
 				return lowered

@@ -141,7 +141,7 @@ func member(p prediction, a labelledAsk, tax *taxonomy.Taxonomy) bool {
 			// written before the taxonomy knew "React" name it as a
 			// keyword.
 			s := tax.Skill(p.skill)
-			terms := slices.Concat([]string{s.Name}, s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.Tools)
+			terms := slices.Concat([]string{s.Name}, s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms())
 			for _, term := range terms {
 				if text.SameTerm(term, m) || containsTerm(m, term) {
 					return true

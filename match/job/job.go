@@ -59,6 +59,9 @@ type Ask struct {
 	// skill's kind ("Redis", never "NoSQL"): another tool of the kind in a
 	// resume is related work, not the tool asked for.
 	ToolsOnly bool
+	// Tools are the numbers of the skill's tools the job names (see
+	// taxonomy.Hit.Tool).
+	Tools []int
 	// Mentions counts the job's sentences that name the skill.
 	Mentions int
 	// fromList reports that Term comes from a requirements section.
@@ -107,7 +110,10 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList, ToolsOnly: true}
 			byID[h.Skill.ID] = js
 		}
-		js.ToolsOnly = js.ToolsOnly && h.Tool
+		js.ToolsOnly = js.ToolsOnly && h.Tool > 0
+		if h.Tool > 0 && !slices.Contains(js.Tools, h.Tool) {
+			js.Tools = append(js.Tools, h.Tool)
+		}
 		if sent := a.SentenceAt(h.Start); js.Mentions == 0 || sent != js.lastSent {
 			js.Mentions, js.lastSent = js.Mentions+1, sent
 		}

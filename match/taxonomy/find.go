@@ -41,6 +41,9 @@ type pattern struct {
 	term  string
 	kind  termKind
 	toks  []patternToken
+	// tool numbers the skill's tool the term names, from 1; 0 for terms
+	// that are not tools.
+	tool int
 	// strict patterns (ambiguous terms, and one- or two-letter names such as
 	// "C" and "R") never match inside a hyphenated compound: "go-to-market",
 	// "C-suite".
@@ -79,7 +82,7 @@ func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
 			sb.WriteString(tk.Text)
 		}
 		joined := sb.String()
-		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict,
+		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict, tool: p.tool,
 			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}})
 	}
 	return out, nil
@@ -216,9 +219,10 @@ type Hit struct {
 	// Listed reports that the term counts only as a whole item of a list
 	// of skills.
 	Listed bool
-	// Tool reports that the term names one tool or product of the skill's
-	// kind ("Redis"), not the skill itself ("NoSQL").
-	Tool bool
+	// Tool numbers, from 1, the tool of the skill's kind that the term
+	// names ("Redis" of NoSQL databases); 0 when it names the skill itself
+	// ("NoSQL"). Names of one tool share its number.
+	Tool int
 	// Qualified reports that a version number ("Go 1.22") or a technical
 	// suffix ("Kafka-based") follows: either says the name is the
 	// technology.
@@ -257,7 +261,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 			continue
 		}
 		n := len(best.toks)
-		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed, Tool: best.kind == termTool}
+		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed, Tool: best.tool}
 		if i+n < len(toks) {
 			next := toks[i+n]
 			h.Qualified = next.Glue == text.GlueSpace && versionPattern.MatchString(next.Text) ||

@@ -42,7 +42,7 @@ type Skill struct {
 	Exact           []string `yaml:"exact"`
 	Ambiguous       []string `yaml:"ambiguous"`
 	Listed          []string `yaml:"listed"`
-	Tools           []string `yaml:"tools"`
+	Tools           []Tool   `yaml:"tools"`
 	Not             []string `yaml:"not"`
 	Implies         []string `yaml:"implies"`
 	Template        string   `yaml:"template"`
@@ -57,6 +57,37 @@ type Skill struct {
 	// ("fine-tuned") is never matched as a mere inflection of an alias
 	// ("fine-tuning").
 	guarded map[string]bool
+}
+
+// Tool is one tool or product of a skill's kind, by every name it goes by
+// ("VS Code", "Visual Studio Code"). In the file it is one name, or a list
+// of the names of one tool.
+type Tool []string
+
+// UnmarshalYAML reads a tool as one name or a list of names.
+func (t *Tool) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*t = Tool{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		var names []string
+		if err := n.Decode(&names); err != nil {
+			return err
+		}
+		*t = names
+		return nil
+	}
+	return fmt.Errorf("line %d: a tool is a name or a list of the names of one tool", n.Line)
+}
+
+// ToolTerms returns the names of every tool of the skill.
+func (s *Skill) ToolTerms() []string {
+	var out []string
+	for _, t := range s.Tools {
+		out = append(out, t...)
+	}
+	return out
 }
 
 // Taxonomy is a validated, compiled skill taxonomy. It is immutable and safe
@@ -238,14 +269,29 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
 			s.guarded[text.LowerPhrase(termTokens(term))] = true
 		}
-		for _, group := range []struct {
+		groups := []struct {
 			terms []string
 			kind  termKind
-		}{{s.Aliases, termAlias}, {s.Exact, termExact}, {s.Ambiguous, termAmbiguous}, {s.Listed, termListed}, {s.Tools, termTool}} {
+			tool  int
+		}{{s.Aliases, termAlias, 0}, {s.Exact, termExact, 0}, {s.Ambiguous, termAmbiguous, 0}, {s.Listed, termListed, 0}}
+		for i, tool := range s.Tools {
+			if len(tool) == 0 {
+				return errf(s.line, "skill %q: tool %d has no name", s.ID, i+1)
+			}
+			groups = append(groups, struct {
+				terms []string
+				kind  termKind
+				tool  int
+			}{tool, termTool, i + 1})
+		}
+		for _, group := range groups {
 			for _, term := range group.terms {
 				ps, err := compileTerm(s, term, group.kind)
 				if err != nil {
 					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
+				}
+				for _, p := range ps {
+					p.tool = group.tool
 				}
 				key := strings.ToLower(strings.Join(strings.Fields(term), " "))
 				if group.kind == termExact || group.kind == termAmbiguous {

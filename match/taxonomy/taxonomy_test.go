@@ -128,7 +128,8 @@ func TestBuiltinTaxonomy_Generated(t *testing.T) {
 		g := gen.Skills()[i]
 		stale = g.ID != s.ID || g.Name != s.Name || g.Category != s.Category || g.Template != s.Template || g.Line() != s.Line() ||
 			!slices.Equal(g.Aliases, s.Aliases) || !slices.Equal(g.Exact, s.Exact) || !slices.Equal(g.Ambiguous, s.Ambiguous) ||
-			!slices.Equal(g.Not, s.Not) || !slices.Equal(g.Implies, s.Implies)
+			!slices.Equal(g.Not, s.Not) || !slices.Equal(g.Implies, s.Implies) || !slices.Equal(g.Listed, s.Listed) ||
+			!slices.EqualFunc(g.Tools, s.Tools, func(a, b Tool) bool { return slices.Equal(a, b) })
 	}
 	if stale {
 		t.Fatal("taxonomy_builtin.go does not match taxonomy.yaml: run go generate ./match/taxonomy")
@@ -158,7 +159,7 @@ func TestTermTokens(t *testing.T) {
 	}
 	n := 0
 	for _, s := range tax.Skills() {
-		for _, term := range append(append(append(append([]string{}, s.Aliases...), s.Exact...), s.Ambiguous...), s.Not...) {
+		for _, term := range slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms(), s.Not) {
 			if !isPlainTerm(term) {
 				continue
 			}

@@ -55,7 +55,16 @@ func run(in, out string) error {
 		list("Exact", s.Exact)
 		list("Ambiguous", s.Ambiguous)
 		list("Listed", s.Listed)
-		list("Tools", s.Tools)
+		if len(s.Tools) > 0 {
+			b.WriteString(", Tools: []Tool{")
+			for i, tool := range s.Tools {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(&b, "%#v", []string(tool))
+			}
+			b.WriteString("}")
+		}
 		list("Not", s.Not)
 		list("Implies", s.Implies)
 		if s.Template != "" {
