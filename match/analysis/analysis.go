@@ -60,7 +60,7 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	lists := map[int]bool{}                 // lines that list skills, by line index
 	names := a.rules.Names().Find(doc.Text) // people's names, by their form
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || inName(h, names) {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) {
 			continue
 		}
 		if h.Listed {
@@ -103,17 +103,6 @@ func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
 	}
 	// Not across a line: "Go\nKubernetes" in a list.
 	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
-}
-
-// inName reports whether a hit lies in one of the names (spans in order):
-// "Keras" in "Prof. Tamás Keras", "R" in "Chen, R.".
-func inName(h taxonomy.Hit, names []text.Span) bool {
-	for _, n := range names {
-		if n.Start <= h.Start && h.End <= n.End {
-			return true
-		}
-	}
-	return false
 }
 
 // nameLike reports whether a word is written like a name: a capital, then

@@ -387,3 +387,30 @@ func TestNew_ListedTerms(t *testing.T) {
 		t.Errorf("state management is no keyword ask: %+v", j.Keywords())
 	}
 }
+
+// TestNew_KeywordsNotNamesOrPlaces: the company's name, a recruiter's
+// signature, places in location clauses and LinkedIn's page lines are no
+// keyword asks; the ad's own terms still are.
+func TestNew_KeywordsNotNamesOrPlaces(t *testing.T) {
+	t.Parallel()
+	ad := "# Platform Engineer\nBrindlewood Voice · Remote (Canada) · 5 days ago · 47 applicants\n51-200 employees · Software Development\n\n" +
+		"## About the job\nAt Brindlewood Voice we turn phone calls into transcripts.\n\n" +
+		"## **What You'll Need:**\n\\- Experience with OpenTofu and HashiCorp Nomad\n\\- Writing tests for every change\n" +
+		"\\- This is an on-site role at our Quenby lab, with travel to Villa Orsena, Mexico\n\nWhy Brindlewood?\nRRSP matching and a learning budget.\n\n" +
+		"Kind regards,\n\nHarriet Coyle\nPrincipal Consultant, Data & Analytics\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, bad := range []string{"Brindlewood", "Brindlewood Voice", "Software Development", "Writing tests", "Quenby lab", "Villa Orsena", "Mexico", "RRSP matching", "Harriet Coyle", "Coyle"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	for _, want := range []string{"OpenTofu", "HashiCorp Nomad"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q is no keyword ask: %q", want, got)
+		}
+	}
+}

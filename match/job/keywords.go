@@ -36,11 +36,14 @@ const maxKeywords = 20
 
 // keywordCandidate gathers one term's uses in the job.
 type keywordCandidate struct {
-	term       string
-	key        string
-	first      int
-	count      int
-	proper     bool
+	term   string
+	key    string
+	first  int
+	count  int
+	proper bool
+	// lower reports that some use is not written as a name
+	// ("security engineering" beside the team "Security Engineering").
+	lower      bool
 	importance Importance
 }
 
@@ -54,13 +57,35 @@ type keywordCandidate struct {
 func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	doc, covered := a.Doc, coveredBySkills(a)
+	names := rules.Names().Find(doc.Text)
 	byKey := map[string]*keywordCandidate{}
+	// aside holds the proper names the job also uses where it asks
+	// nothing (its blurb, a product line, a benefit, a location clause):
+	// the company's, its products' and places' names.
+	aside := map[string]bool{}
+	asked := func(start, end int) (Importance, bool) {
+		h := taxonomy.Hit{Start: start, End: end}
+		imp, ok := importance(h)
+		return imp, ok && !(shortSentence(a, start) && placeClause(rules, a.Clause(h)))
+	}
 	for _, p := range phrases {
+		heading := false
 		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
+			heading = true
+		}
+		// A name, as the tagger found it ("Calloway Voice", before a line's
+		// first word is trimmed), where nothing is asked: a heading
+		// ("Why Calloway?"), the blurb, a benefit, a location clause.
+		if whole := strings.Fields(p.Text); p.Proper && !slices.ContainsFunc(whole, techShaped) && shortSentence(a, p.Start) {
+			if _, ok := asked(p.Start, p.End); heading || !ok {
+				addAside(aside, phraseKey(p.Text))
+			}
+		}
+		if heading {
 			continue
 		}
 		p = trimPhrase(doc, p, rules)
-		if p.Text == "" || overlaps(covered, p.Start, p.End) {
+		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) {
 			continue
 		}
 		words := strings.Fields(p.Text)
@@ -71,8 +96,8 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 		if c == nil && !named {
 			continue // no ask, and judging its clause costs more than the rest
 		}
-		imp, ok := importance(taxonomy.Hit{Start: p.Start, End: p.End})
-		if !ok { // not asked: boilerplate, an example, …
+		imp, ok := asked(p.Start, p.End)
+		if !ok { // not asked: boilerplate, an example, a place, …
 			continue
 		}
 		if c == nil {
@@ -81,13 +106,14 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 		}
 		c.count++
 		c.proper = c.proper || named
+		c.lower = c.lower || !capitalised(p.Text)
 		if imp == Required {
 			c.importance = Required
 		}
 	}
 	var out []keywordCandidate
 	for _, c := range byKey {
-		if c.proper {
+		if c.proper && !(aside[c.key] && !c.lower && !slices.ContainsFunc(strings.Fields(c.term), techShaped)) {
 			out = append(out, *c)
 		}
 	}
@@ -120,7 +146,19 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	words := strings.Fields(p.Text)
 	if li := doc.LineAt(p.Start); li >= 0 {
 		line := doc.Text[doc.Lines[li].Start:p.Start]
-		if strings.TrimLeft(line, "•▪◦‣-*–—○■ ") == "" && len(words) > 0 && !text.IsAcronym(words[0]) {
+		// The item a phrase opens: the line's, or one of a list squashed
+		// onto the line (" • run tests in CI"), looked for near the
+		// phrase only, so that a long line costs no more per phrase.
+		near := line
+		if len(near) > 64 {
+			near = near[len(near)-64:]
+		}
+		if i := strings.LastIndexAny(near, "•▪◦·;|"); i >= 0 {
+			line = near[i:]
+		} else if len(near) < len(line) {
+			line = near
+		}
+		if strings.TrimLeft(line, "•▪◦‣·;|-*–—○■ \\") == "" && len(words) > 0 && !text.IsAcronym(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
@@ -134,7 +172,10 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	for len(words) > 0 && rules.Word(taxonomy.WordsWeak, words[0]) {
 		words = words[1:]
 	}
-	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) {
+	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) ||
+		len(words) == 1 && len([]rune(strings.Trim(words[0], ".,;:()"))) < 3 {
+		// One or two letters ("AA" of "WCAG 2.1 AA") name no skill the
+		// taxonomy does not know.
 		return text.Phrase{}
 	}
 	// A job title ("QA Automation Engineer") or a place, a day or a
@@ -202,6 +243,47 @@ func phraseKey(s string) string {
 
 // overlaps reports whether any hit overlaps [start, end); hits are in text
 // order and do not overlap one another, as Scan returns them.
+// shortSentence reports whether the sentence at off is as long as real
+// ones are: judging each name in a run-on line of a hostile or broken
+// paste would cost time that grows with its square.
+func shortSentence(a *analysis.Analysis, off int) bool {
+	sp := a.SentenceAt(off)
+	return sp.End-sp.Start <= 2000
+}
+
+// capitalised reports whether every word of a term starts with a capital,
+// as a name's do ("Calloway Voice", not "security engineering").
+func capitalised(term string) bool {
+	for _, w := range strings.Fields(term) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// addAside records a name used where nothing is asked, and every run of
+// its words, so that a part of it is known too.
+func addAside(aside map[string]bool, key string) {
+	words := strings.Fields(key)
+	for i := range words {
+		for j := i + 1; j <= len(words); j++ {
+			aside[strings.Join(words[i:j], " ")] = true
+		}
+	}
+}
+
+// placeClause reports whether a clause states where the work is, who may
+// do it, or travel: its names are places, not asks.
+func placeClause(rules *taxonomy.Rules, clause string) bool {
+	for _, k := range rules.Requirements(clause) {
+		if k == taxonomy.RequireLocation || k == taxonomy.RequireAuthorization || k == taxonomy.RequireTravel {
+			return true
+		}
+	}
+	return false
+}
+
 // coveredBySkills returns the hits no keyword may overlap, in order: every
 // term found, also ambiguous ones that did not count, but not a listed term
 // outside a list ("management" in "state management" leaves the phrase to

@@ -125,9 +125,16 @@ const (
 	// WordsHonorifics: words written before a person's name ("Prof",
 	// "Dr"): the capitalised words after one are a name, never a skill.
 	WordsHonorifics WordList = "honorifics"
+	// WordsTitles: words of the job title under a person's name in a
+	// signature ("Principal Consultant"): the line of names above one is a
+	// name.
+	WordsTitles WordList = "titles"
+	// WordsSignoffs: words of the line above a signature ("Kind regards",
+	// "Meet the hiring team").
+	WordsSignoffs WordList = "sign-offs"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
@@ -359,7 +366,15 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	for w := range r.words[WordsHonorifics] {
 		honorifics = append(honorifics, w)
 	}
-	r.names = text.NewNameFinder(honorifics)
+	titles := make([]string, 0, len(r.words[WordsTitles]))
+	for w := range r.words[WordsTitles] {
+		titles = append(titles, w)
+	}
+	signoffs := make([]string, 0, len(r.words[WordsSignoffs]))
+	for w := range r.words[WordsSignoffs] {
+		signoffs = append(signoffs, w)
+	}
+	r.names = text.NewNameFinder(honorifics, titles, signoffs)
 	return r, nil
 }
 

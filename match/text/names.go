@@ -3,7 +3,9 @@ package text
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
+	"unicode"
 )
 
 // NameFinder finds people's names by their form, without a model: a name
@@ -14,16 +16,32 @@ import (
 // It is safe for concurrent use.
 type NameFinder struct {
 	honorific *regexp.Regexp // nil without honorifics
+	titles    map[string]bool
+	signoffs  map[string]bool
 }
+
+// signatureName is a line that may be a person's name: two or three words
+// written as names.
+var signatureName = regexp.MustCompile(`^[ \t]*(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]*$`)
 
 // authorPattern finds an author in a list of them: "Chen, R." or "R. Chen".
 var authorPattern = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'’-]+`)
 
 // NewNameFinder returns a finder for the given honorifics (words written
 // before a name, such as "Prof" and "Dr", matched with or without a full
-// stop, as written with a capital).
-func NewNameFinder(honorifics []string) *NameFinder {
-	f := &NameFinder{}
+// stop, as written with a capital) and titles (words of a job title, such
+// as "manager" or "recruiter": a line of two or three names right above a
+// line that holds one is a signature, "Harriet Coyle" above "Principal
+// Consultant", when the line above the names holds a sign-off, such as
+// "regards" or "team" in "Meet the hiring team").
+func NewNameFinder(honorifics, titles, signoffs []string) *NameFinder {
+	f := &NameFinder{titles: map[string]bool{}, signoffs: map[string]bool{}}
+	for _, t := range titles {
+		f.titles[strings.ToLower(t)] = true
+	}
+	for _, t := range signoffs {
+		f.signoffs[strings.ToLower(t)] = true
+	}
 	var alts []string
 	for _, h := range honorifics {
 		h = strings.TrimSuffix(strings.TrimSpace(h), ".")
@@ -51,6 +69,7 @@ func (f *NameFinder) Find(s string) []Span {
 			out = append(out, Span{Start: m[2], End: m[3]})
 		}
 	}
+	prev := "" // the last line that was not blank
 	for off := 0; off < len(s); {
 		end := strings.IndexByte(s[off:], '\n')
 		if end < 0 {
@@ -64,8 +83,47 @@ func (f *NameFinder) Find(s string) []Span {
 				out = append(out, Span{Start: off + m[0], End: off + m[1]})
 			}
 		}
+		if m := signatureName.FindStringSubmatchIndex(line); m != nil && !has(f.titles, line) && has(f.signoffs, prev) && end < len(s) {
+			next := s[end+1:]
+			if i := strings.IndexByte(next, '\n'); i >= 0 {
+				next = next[:i]
+			}
+			if has(f.titles, next) {
+				out = append(out, Span{Start: off + m[2], End: off + m[3]})
+			}
+		}
+		if strings.TrimSpace(line) != "" {
+			prev = line
+		}
 		off = end + 1
 	}
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
 	return out
+}
+
+// has reports whether a line holds one of the words.
+func has(words map[string]bool, line string) bool {
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if words[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNameBytes bounds how long a name found is: a line of authors is split
+// into names of a few words each.
+const maxNameBytes = 256
+
+// InNames reports whether [start, end) overlaps one of the names (spans in
+// the order Find returns them), in time that grows with the log of their
+// number.
+func InNames(names []Span, start, end int) bool {
+	i := sort.Search(len(names), func(k int) bool { return names[k].Start >= end })
+	for j := i - 1; j >= 0 && names[j].Start > start-maxNameBytes; j-- {
+		if names[j].End > start {
+			return true
+		}
+	}
+	return false
 }

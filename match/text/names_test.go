@@ -7,7 +7,7 @@ import (
 
 func TestNameFinder(t *testing.T) {
 	t.Parallel()
-	f := NewNameFinder([]string{"Prof", "Dr", "mr"})
+	f := NewNameFinder([]string{"Prof", "Dr", "mr"}, []string{"manager", "consultant", "head", "engineer"}, []string{"regards", "team"})
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -21,6 +21,12 @@ func TestNameFinder(t *testing.T) {
 		{"Trained ResNet, R. and Python tools", nil},
 		{"Dr. of Engineering in Spark", nil},
 		{"Built Keras models with Prof. approval", nil},
+		{"Kind regards,\n\nHarriet Coyle\nPrincipal Consultant, Data & Analytics\n", []string{"Harriet Coyle"}},
+		{"Meet the hiring team\nJulia Brandt\nEngineering Manager · Wrenly\n", []string{"Julia Brandt"}},
+		// A title above a title, or a heading above a plain line, is no name.
+		{"Data Engineer\nEngineering Manager\n", nil},
+		{"Machine Learning\nWe train models.\n", nil},
+		{"Projects\nComputer Vision\nLead Engineer, Acme (2021-2024)\n", nil},
 	} {
 		var got []string
 		for _, sp := range f.Find(tc.text) {
