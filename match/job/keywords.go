@@ -162,7 +162,8 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
-			if len(words) > 1 {
+			if len(words) > 1 && !capitalised(strings.Join(words, " ")) {
+				// "Writing tests", not "Raspberry Pi" or "Calloway Voice".
 				words = words[1:]
 			} else if !p.Proper || !techShaped(words[0]) {
 				return text.Phrase{}
