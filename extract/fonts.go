@@ -18,6 +18,8 @@ type font struct {
 	dw        float64         // width of codes with no entry
 	scale     float64         // glyph space to text space (1/1000, or Type3's FontMatrix)
 	text      map[string]string
+	// unicode is the font's /ToUnicode map, which wins over its encoding.
+	unicode map[string]string
 }
 
 // maxCIDWidths bounds the entries read from a /W array.
@@ -29,6 +31,7 @@ func newFont(v pdf.Value) *font {
 	f := &font{scale: 0.001, text: map[string]string{}, dw: -1}
 	pf := pdf.Font{V: v}
 	f.enc = pf.Encoder()
+	f.unicode = toUnicode(v)
 	if v.Key("Subtype").Name() == "Type0" {
 		f.composite = true
 		desc := v.Key("DescendantFonts").Index(0)
@@ -102,7 +105,10 @@ func (f *font) decode(code string) string {
 	if t, ok := f.text[code]; ok {
 		return t
 	}
-	t := f.enc.Decode(code)
+	t, ok := f.unicode[code]
+	if !ok {
+		t = f.enc.Decode(code)
+	}
 	f.text[code] = t
 	return t
 }
