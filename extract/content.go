@@ -62,6 +62,9 @@ var errTooManyGlyphs = errors.New("too many glyphs on one page")
 type interpreter struct {
 	fonts  fontCache
 	glyphs []glyph
+	// hidden holds the invisible glyphs (text render mode 3): an OCR
+	// layer over a scanned page, or words hidden from human readers.
+	hidden []glyph
 	err    error
 	// shown and garbled count the visible glyphs, and those that decoded
 	// to nothing readable (no Unicode mapping).
@@ -210,7 +213,7 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		return
 	}
 	for _, code := range f.codes(s) {
-		if len(in.glyphs) >= maxGlyphsPerPage {
+		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
 			in.err = errTooManyGlyphs
 			return
 		}
@@ -232,20 +235,26 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		xScale := math.Hypot(full[0], full[1])
 		size := gs.fontSize * math.Hypot(full[2], full[3])
 		// Only upright, left-to-right text is placed; rotated text (a
-		// vertical sidebar label) and invisible text are skipped.
+		// vertical sidebar label) is skipped, and invisible text is kept
+		// apart (see pageLines).
 		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
-		if upright && gs.render != 3 && size >= 1 {
-			in.shown++
-			if unreadable(text) {
-				in.garbled++
-			}
-			in.glyphs = append(in.glyphs, glyph{
+		if upright && size >= 1 {
+			g := glyph{
 				text: text, x: trm[4], y: trm[5], w: tx * xScale, size: size,
 				// Code 32 takes the word spacing (the spec says so), but
 				// whether the glyph is a space is its text's call: subset
 				// fonts (LibreOffice) give code 32 to any glyph, here "T".
 				space: text == " " || text == "\u00a0" || text == "" && isSpace, approx: !known,
-			})
+			}
+			if gs.render == 3 {
+				in.hidden = append(in.hidden, g)
+			} else {
+				in.shown++
+				if unreadable(text) {
+					in.garbled++
+				}
+				in.glyphs = append(in.glyphs, g)
+			}
 		}
 		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
 	}
@@ -255,6 +264,7 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 type glyphStats struct {
 	shown, garbled int
 	columns        bool // a page has more than one column
+	ocrLayer       bool // a page's text was its invisible OCR layer
 }
 
 // unreadable reports whether a glyph's text carries no readable
@@ -286,6 +296,15 @@ func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine,
 	in.run(contents, pg.resources, gs, 0)
 	if in.err != nil {
 		return nil, in.err
+	}
+	if len(in.glyphs) == 0 && len(in.hidden) > 0 {
+		// A page that shows no text but holds invisible text is a scan
+		// with the text layer OCR software writes over the image
+		// (Tesseract, OCRmyPDF, Acrobat): that layer is its text. On a
+		// page that shows text, invisible words are hidden from readers
+		// (keyword stuffing) and stay out.
+		in.glyphs, in.shown = in.hidden, in.shown+len(in.hidden)
+		stats.ocrLayer = true
 	}
 	lines, columns := layoutPage(in.glyphs, pg.box, num)
 	stats.columns = stats.columns || columns

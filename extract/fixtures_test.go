@@ -66,6 +66,25 @@ func TestReadPDF_Encrypted(t *testing.T) {
 	}
 }
 
+// TestReadPDF_TesseractLayer: a scan that OCR software has given its
+// invisible text layer reads as that text, without --ocr (which would
+// recognise the page again), and says the text came from OCR.
+func TestReadPDF_TesseractLayer(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/scan-tesseract-layer.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Declan Whitford-Reyes", "Experience", "declan.whitford@example.net"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+	if len(doc.Warnings) == 0 || doc.Warnings[0].Code != extract.WarnOCR {
+		t.Errorf("warnings %+v, want the OCR warning first", doc.Warnings)
+	}
+}
+
 // TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
 // and otherwise fails naming --ocr.
 func TestReadPDF_OCR(t *testing.T) {

@@ -89,6 +89,10 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		}
 		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt, or try --ocr", name, ErrNoText)
 	}
+	if stats.ocrLayer {
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnOCR,
+			Message: "The PDF is a scan with a text layer that OCR software recognised, and tailor read that layer; check names and numbers, and send a text-based export when you apply."})
+	}
 	doc.Warnings = append(doc.Warnings, garbledWarning(stats.shown, stats.garbled)...)
 	if stats.columns {
 		doc.Warnings = append(doc.Warnings, Warning{Code: WarnMultiColumn,

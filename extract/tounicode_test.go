@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,5 +64,32 @@ func TestParsePDF_ToUnicodeWinsOverEncoding(t *testing.T) {
 		if w.Code == "garbled-text" {
 			t.Errorf("warning %s: %s", w.Code, w.Message)
 		}
+	}
+}
+
+// TestParsePDF_OCRLayer: a scanned page whose only text is the invisible
+// layer OCR software writes (text render mode 3) reads as that text, with
+// the OCR warning; on a page that shows text, invisible words (stuffed
+// keywords) stay out.
+func TestParsePDF_OCRLayer(t *testing.T) {
+	t.Parallel()
+	scan := buildPDF("q 612 0 0 792 0 0 cm Q BT 3 Tr /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj 0 -14 Td (Airflow and dbt pipelines on Snowflake) Tj ET")
+	doc, err := extract.ParsePDF("scan.pdf", scan, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Airflow and dbt pipelines on Snowflake") {
+		t.Errorf("the OCR layer is not read:\n%s", doc.Text)
+	}
+	if !slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnOCR }) {
+		t.Errorf("no OCR warning: %+v", doc.Warnings)
+	}
+	stuffed := buildPDF("BT /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj ET BT 3 Tr /F1 4 Tf 72 600 Td (Kubernetes Rust CUDA TensorRT) Tj ET")
+	doc, err = extract.ParsePDF("stuffed.pdf", stuffed, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(doc.Text, "Kubernetes") || !strings.Contains(doc.Text, "Nadia Okafor") {
+		t.Errorf("hidden words read, or shown words lost:\n%s", doc.Text)
 	}
 }
