@@ -65,6 +65,8 @@ type interpreter struct {
 	// hidden holds the invisible glyphs (text render mode 3): an OCR
 	// layer over a scanned page, or words hidden from human readers.
 	hidden []glyph
+	// images reports that the page draws an image (a scan's page).
+	images bool
 	err    error
 	// shown and garbled count the visible glyphs, and those that decoded
 	// to nothing readable (no Unicode mapping).
@@ -189,6 +191,9 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 				return
 			}
 			x := res.Key("XObject").Key(args[0].Name())
+			if x.Kind() == pdf.Stream && x.Key("Subtype").Name() == "Image" {
+				in.images = true
+			}
 			if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
 				return
 			}
@@ -297,12 +302,12 @@ func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine,
 	if in.err != nil {
 		return nil, in.err
 	}
-	if len(in.glyphs) == 0 && len(in.hidden) > 0 {
-		// A page that shows no text but holds invisible text is a scan
-		// with the text layer OCR software writes over the image
-		// (Tesseract, OCRmyPDF, Acrobat): that layer is its text. On a
-		// page that shows text, invisible words are hidden from readers
-		// (keyword stuffing) and stay out.
+	if len(in.glyphs) == 0 && len(in.hidden) > 0 && in.images {
+		// A page that shows an image and no text but holds invisible text
+		// is a scan with the text layer OCR software writes over the
+		// image (Tesseract, OCRmyPDF, Acrobat): that layer is its text.
+		// Elsewhere invisible words are hidden from readers (keyword
+		// stuffing) and stay out.
 		in.glyphs, in.shown = in.hidden, in.shown+len(in.hidden)
 		stats.ocrLayer = true
 	}

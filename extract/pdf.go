@@ -142,17 +142,22 @@ const maxTreeDepth = 32
 func pageList(root pdf.Value, limit int) []page {
 	var out []page
 	// The library exposes no object identity; a node's printed form names
-	// its kids and contents by reference, which tells a node seen before.
-	seen := map[string]bool{}
+	// its kids and contents by reference. A node that holds itself among
+	// its ancestors is a cycle; the same page twice (qpdf --pages a.pdf
+	// a.pdf, or pages whose dictionaries print alike) is read each time.
+	// A node found to hold no page is not walked again, and visits bounds
+	// the walk of a tree that shares nodes many times over.
+	ancestors, barren := map[string]bool{}, map[string]bool{}
+	visits := 0
 	var walk func(node pdf.Value, res pdf.Value, box [4]float64, depth int)
 	walk = func(node pdf.Value, res pdf.Value, box [4]float64, depth int) {
-		if depth > maxTreeDepth || len(out) >= limit || node.Kind() != pdf.Dict {
+		visits++
+		if depth > maxTreeDepth || len(out) >= limit || node.Kind() != pdf.Dict || visits > maxTreeVisits(limit) {
 			return
 		}
-		if key := node.String(); seen[key] {
+		key := node.String()
+		if ancestors[key] || barren[key] {
 			return
-		} else {
-			seen[key] = true
 		}
 		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
 			res = r
@@ -165,13 +170,23 @@ func pageList(root pdf.Value, limit int) []page {
 			out = append(out, page{v: node, resources: res, box: box})
 			return
 		}
+		ancestors[key] = true
+		before := len(out)
 		for i := 0; i < kids.Len() && len(out) < limit; i++ {
 			walk(kids.Index(i), res, box, depth+1)
+		}
+		delete(ancestors, key)
+		if len(out) == before && visits <= maxTreeVisits(limit) {
+			barren[key] = true // no page below: never walked again
 		}
 	}
 	walk(root, pdf.Value{}, [4]float64{0, 0, 612, 792}, 0)
 	return out
 }
+
+// maxTreeVisits bounds the nodes a page-tree walk visits when it looks for
+// up to limit pages.
+func maxTreeVisits(limit int) int { return 64*limit + 1024 }
 
 // rect reads a PDF rectangle, normalising its corners.
 func rect(v pdf.Value) ([4]float64, bool) {

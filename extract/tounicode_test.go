@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,13 +68,19 @@ func TestParsePDF_ToUnicodeWinsOverEncoding(t *testing.T) {
 	}
 }
 
-// TestParsePDF_OCRLayer: a scanned page whose only text is the invisible
-// layer OCR software writes (text render mode 3) reads as that text, with
-// the OCR warning; on a page that shows text, invisible words (stuffed
+// TestParsePDF_OCRLayer: a scanned page (an image) whose only text is the
+// invisible layer OCR software writes (text render mode 3) reads as that
+// text, with the OCR warning; on a page that shows text, invisible words (stuffed
 // keywords) stay out.
 func TestParsePDF_OCRLayer(t *testing.T) {
 	t.Parallel()
-	scan := buildPDF("q 612 0 0 792 0 0 cm Q BT 3 Tr /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj 0 -14 Td (Airflow and dbt pipelines on Snowflake) Tj ET")
+	layer := "BT 3 Tr /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj 0 -14 Td (Airflow and dbt pipelines on Snowflake) Tj ET"
+	// Without an image, the page is no scan: invisible text alone is a
+	// stuffing trick, and the file has no text.
+	if _, err := extract.ParsePDF("hidden.pdf", scanPDF(layer, false), extract.Options{}); !errors.Is(err, extract.ErrNoText) {
+		t.Errorf("invisible text alone: %v, want ErrNoText", err)
+	}
+	scan := scanPDF(layer, true)
 	doc, err := extract.ParsePDF("scan.pdf", scan, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +91,7 @@ func TestParsePDF_OCRLayer(t *testing.T) {
 	if !slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnOCR }) {
 		t.Errorf("no OCR warning: %+v", doc.Warnings)
 	}
-	stuffed := buildPDF("BT /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj ET BT 3 Tr /F1 4 Tf 72 600 Td (Kubernetes Rust CUDA TensorRT) Tj ET")
+	stuffed := scanPDF("BT /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj ET BT 3 Tr /F1 4 Tf 72 600 Td (Kubernetes Rust CUDA TensorRT) Tj ET", true)
 	doc, err = extract.ParsePDF("stuffed.pdf", stuffed, extract.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -92,4 +99,23 @@ func TestParsePDF_OCRLayer(t *testing.T) {
 	if strings.Contains(doc.Text, "Kubernetes") || !strings.Contains(doc.Text, "Nadia Okafor") {
 		t.Errorf("hidden words read, or shown words lost:\n%s", doc.Text)
 	}
+}
+
+// scanPDF returns a one-page PDF with font /F1 whose content is text,
+// drawn over a page-sized image first when image is set, as a scan's is.
+func scanPDF(text string, image bool) []byte {
+	content := text
+	if image {
+		content = "q 612 0 0 792 0 0 cm /Im1 Do Q " + text
+	}
+	img := "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		img,
+	}
+	return writePDF(objs, func(int) string { return "" })
 }
