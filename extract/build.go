@@ -154,13 +154,19 @@ func normalizeText(s string) string {
 // halves form a compound: the first half already holds one
 // ("sequence-to-" + "sequence"), the text writes the joined word with a
 // hyphen elsewhere, or the first half is a prefix of compounds
-// (compounds.txt: "multi-", "server-", "decoder-").
+// (compounds.txt: "multi-", "server-", "decoder-"). A name broken before a
+// capital ("Py-" + "Torch") is joined when the text writes it whole
+// elsewhere.
 func joinHyphenated(raws []rawLine) {
 	hyphenated := map[string]bool{} // words the text writes with a hyphen
+	whole := map[string]bool{}      // words as written, without a hyphen
 	for _, r := range raws {
 		for _, w := range strings.Fields(r.text) {
-			if w = strings.Trim(strings.ToLower(w), ".,;:()\"'"); strings.Contains(strings.Trim(w, "-"), "-") {
-				hyphenated[w] = true
+			w = strings.Trim(w, ".,;:()\"'")
+			if lw := strings.ToLower(w); strings.Contains(strings.Trim(lw, "-"), "-") {
+				hyphenated[lw] = true
+			} else {
+				whole[w] = true
 			}
 		}
 	}
@@ -172,7 +178,19 @@ func joinHyphenated(raws []rawLine) {
 		stem := cur[:len(cur)-1]
 		last, _ := utf8.DecodeLastRuneInString(stem)
 		first, _ := utf8.DecodeRuneInString(next)
-		if !unicode.IsLetter(last) || !unicode.IsLower(first) || strings.HasSuffix(stem, "-") {
+		if !unicode.IsLetter(last) || strings.HasSuffix(stem, "-") {
+			continue
+		}
+		if !unicode.IsLower(first) {
+			// "Py-" + "Torch": a name the typesetter broke, joined only
+			// when the text writes it whole elsewhere ("PyTorch" in the
+			// skills); "Anglo-" + "Saxon" stays.
+			word, rest, _ := strings.Cut(next, " ")
+			half := stem[strings.LastIndexAny(stem, " /")+1:]
+			if w := strings.TrimRight(word, ".,;:()\"'"); unicode.IsLower(last) && whole[half+w] {
+				raws[i].text = stem + word
+				raws[i+1].text = rest
+			}
 			continue
 		}
 		// The fragment before the hyphen must be a word part, not a

@@ -211,13 +211,25 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 	})
 }
 
+// pairGapEm is the character spacing, in ems, from which the spacing in a
+// run of two glyphs is a gap between words (see show).
+const pairGapEm = 0.15
+
 // show places the glyphs of one shown string and advances the text matrix.
 func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 	f := gs.font
 	if f == nil {
 		return
 	}
-	for _, code := range f.codes(s) {
+	codes := f.codes(s)
+	// Ghostscript (ps2pdf, pdfroff, many Linux print paths) draws a space
+	// it does not show as character spacing inside a run of two glyphs:
+	// "2.5 Tc (,N) Tj" for ", N". There the spacing is a gap between
+	// words, and the first glyph's width leaves it out; in longer runs a
+	// spacing is letter spacing ("E X P E R I E N C E") and part of each
+	// glyph.
+	pairGap := len(codes) == 2 && gs.charSp >= pairGapEm*gs.fontSize
+	for ci, code := range codes {
 		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
 			in.err = errTooManyGlyphs
 			return
@@ -244,8 +256,12 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		// apart (see pageLines).
 		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
 		if upright && size >= 1 {
+			w := tx * xScale
+			if pairGap && ci == 0 {
+				w -= gs.charSp * gs.hScale * xScale
+			}
 			g := glyph{
-				text: text, x: trm[4], y: trm[5], w: tx * xScale, size: size,
+				text: text, x: trm[4], y: trm[5], w: w, size: size,
 				// Code 32 takes the word spacing (the spec says so), but
 				// whether the glyph is a space is its text's call: subset
 				// fonts (LibreOffice) give code 32 to any glyph, here "T".

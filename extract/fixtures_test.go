@@ -85,6 +85,31 @@ func TestReadPDF_TesseractLayer(t *testing.T) {
 	}
 }
 
+// TestReadPDF_Ghostscript: a PDF from Ghostscript (groff, then ps2pdf)
+// reads with its words apart, as pdftotext reads it, and a name broken
+// across lines whole; a letter-spaced heading stays one word.
+func TestReadPDF_Ghostscript(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/ghostscript-groff.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Senior ML Engineer, Northwind", "• Wrote Numba CUDA kernels", "moved training to CUDA 12.4 and PyTorch",
+		"(S3, Batch) with NumPy, pandas and Polars", "• Features:", "Kubernetes, Docker, SQL"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+	spaced := buildPDF("BT /F1 12 Tf 3 Tc 72 700 Td (EXPERIENCE) Tj 0 Tc 0 -20 Td (Senior) Tj 4.5 Tc 36 0 Td (,N) Tj 0 Tc 17 0 Td (orthwind) Tj ET")
+	doc, err = extract.ParsePDF("spaced.pdf", spaced, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "EXPERIENCE") || !strings.Contains(doc.Text, ", Northwind") {
+		t.Errorf("letter spacing and a two-glyph gap: %q", doc.Text)
+	}
+}
+
 // TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
 // and otherwise fails naming --ocr.
 func TestReadPDF_OCR(t *testing.T) {
