@@ -47,6 +47,18 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		}
 	}()
 	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && strings.Contains(err.Error(), "encrypt") {
+		// AES-256, which the library cannot open: decrypt it here when
+		// the user password is empty.
+		plain, ok, derr := decryptAES256(data)
+		switch {
+		case errors.Is(derr, errNeedsPassword):
+			return nil, fmt.Errorf("%s: %w: it needs a password to open; open it, print or export it to a new PDF without a password, and try again", name, ErrEncrypted)
+		case ok && derr == nil:
+			data, encryption = plain, "AES-256"
+			rd, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		}
+	}
 	if err != nil {
 		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
 			return nil, fmt.Errorf("%s: %w: open it, print or export it to a new PDF without a password, and try again", name, ErrEncrypted)
