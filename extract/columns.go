@@ -17,6 +17,10 @@ const (
 	railShare   = 0.4
 	railAligned = 0.7
 	railWords   = 3 // words per line, at most, of a rail of short entries
+	// wordSpaceEm is the widest gap, in ems, read as a space between
+	// words when looking for a gutter: justified lines stretch their
+	// spaces, but not to LaTeX's 10 pt column gap at 10 pt (one em).
+	wordSpaceEm = 0.8
 )
 
 // gutter is a vertical strip free of text between two columns.
@@ -118,14 +122,14 @@ func findGutter(lines []rawLine) (gutter, bool) {
 	}
 	width := int(hi - lo)
 	// Coverage counts lines by their words, so that a gutter shows even
-	// where a line bridges it with one wide gap; gaps under an em are word
-	// spaces, which the line covers.
+	// where a line bridges it with one wide gap; gaps under wordSpaceEm
+	// are word spaces, which the line covers.
 	cover := make([]int, width+1)
 	for _, ln := range lines {
 		last := -1
 		for i, w := range ln.words {
 			from := w.x0
-			if i > 0 && w.x0-ln.words[i-1].x1 < ln.size {
+			if i > 0 && w.x0-ln.words[i-1].x1 < wordSpaceEm*ln.size {
 				from = ln.words[i-1].x1
 			}
 			for x := max(int(from-lo), last+1); x < int(math.Ceil(w.x1-lo)) && x <= width; x++ {
@@ -151,12 +155,13 @@ func findGutter(lines []rawLine) (gutter, bool) {
 		if x >= width {
 			continue
 		}
-		// Narrow the strip to its least-crossed stretch: the true gutter
-		// (the words of a few lines may reach into the strip).
-		a, b := leastCrossed(cover[start:x])
-		if float64(b-a) < minGutter {
+		// The strip must be wide enough; the gutter is its least-crossed
+		// stretch (the words of a few lines may reach into the strip: a
+		// centred title's word gap, a page number), however narrow.
+		if float64(x-start) < minGutter {
 			continue
 		}
+		a, b := leastCrossed(cover[start:x])
 		g := gutter{lo + float64(start+a), lo + float64(start+b)}
 		l, r := sides(lines, g)
 		if len(l) < minColumnLines || len(r) < minColumnLines ||

@@ -114,6 +114,35 @@ func TestReadPDF_Ghostscript(t *testing.T) {
 	}
 }
 
+// TestReadPDF_LaTeXTwoColumn: a LaTeX twocolumn article (a 10 pt gutter at
+// 10 pt, a centred title block and a page number across it) reads column
+// by column, and no word is joined from halves in different columns.
+func TestReadPDF_LaTeXTwoColumn(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/latex-twocolumn.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, f := range strings.Fields(doc.Text) {
+		if len(f) == 3 && f[0] == 'P' && f[1] >= '0' && f[1] <= '9' {
+			order = append(order, f)
+		}
+	}
+	if got := strings.Join(order, " "); got != "P01 P02 P03 P04 P05 P06 P07 P08 P09 P10 P11 P12 P13 P14" {
+		t.Errorf("paragraphs read in the order %s", got)
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields("model training data pipeline segmentation clinical imaging transformer attention network gradient optimisation deployment inference latency throughput evaluation benchmark dataset annotation augmentation regularisation convolution architecture experiment baseline ablation accuracy robustness calibration uncertainty distribution representation histopathology stain-robust whole-slide images elif sandoval university aldemar") {
+		words[w] = true
+	}
+	for _, f := range strings.Fields(strings.ToLower(doc.Text)) {
+		if f = strings.Trim(f, ".,-"); len(f) > 3 && !words[f] && !strings.HasPrefix(f, "p") && strings.IndexFunc(f, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+			t.Errorf("a word the article never wrote: %q", f)
+		}
+	}
+}
+
 // TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
 // and otherwise fails naming --ocr.
 func TestReadPDF_OCR(t *testing.T) {
