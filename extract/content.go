@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -67,7 +68,9 @@ type interpreter struct {
 	hidden []glyph
 	// images reports that the page draws an image (a scan's page).
 	images bool
-	err    error
+	// tiny counts the glyphs drawn too small to see.
+	tiny int
+	err  error
 	// shown and garbled count the visible glyphs, and those that decoded
 	// to nothing readable (no Unicode mapping).
 	shown, garbled int
@@ -241,6 +244,7 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 			// hyphen glyph to U+00AD).
 			text = "-"
 		}
+		icon := isIcon(text)
 		trm := matrix{gs.fontSize * gs.hScale, 0, 0, gs.fontSize, 0, gs.rise}.mul(*tm).mul(gs.ctm)
 		full := tm.mul(gs.ctm)
 		tx := w0*gs.fontSize + gs.charSp
@@ -255,7 +259,10 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		// vertical sidebar label) is skipped, and invisible text is kept
 		// apart (see pageLines).
 		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
-		if upright && size >= 1 {
+		if upright && size > 0 && size < 1 && !icon && strings.TrimSpace(text) != "" {
+			in.tiny++ // zero-size text: hidden from readers
+		}
+		if upright && size >= 1 && !icon {
 			w := tx * xScale
 			if pairGap && ci == 0 {
 				w -= gs.charSp * gs.hScale * xScale
@@ -286,6 +293,7 @@ type glyphStats struct {
 	shown, garbled int
 	columns        bool // a page has more than one column
 	ocrLayer       bool // a page's text was its invisible OCR layer
+	hidden         int  // characters no reader sees, left out
 }
 
 // unreadable reports whether a glyph's text carries no readable
@@ -301,6 +309,22 @@ func unreadable(text string) bool {
 		}
 	}
 	return false
+}
+
+// isIcon reports whether a glyph's text is an icon: Private Use Area code
+// points (icon fonts such as Font Awesome before a phone number or an
+// address), but for the bullets Word maps there. An icon is no letter of
+// a word, and no sign of undecodable text either.
+func isIcon(text string) bool {
+	if text == "" {
+		return false
+	}
+	for _, r := range text {
+		if !(r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000) || r == 0xF0B7 || r == 0xF0A7 {
+			return false
+		}
+	}
+	return true
 }
 
 // pageLines runs a page's content and lays its glyphs out as lines. Content
@@ -326,7 +350,14 @@ func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine,
 		// stuffing) and stay out.
 		in.glyphs, in.shown = in.hidden, in.shown+len(in.hidden)
 		stats.ocrLayer = true
+	} else {
+		for _, g := range in.hidden {
+			if strings.TrimSpace(g.text) != "" {
+				stats.hidden++
+			}
+		}
 	}
+	stats.hidden += in.tiny
 	lines, columns := layoutPage(in.glyphs, pg.box, num)
 	stats.columns = stats.columns || columns
 	return lines, nil

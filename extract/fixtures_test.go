@@ -84,7 +84,7 @@ func TestReadPDF_TesseractLayer(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, doc.Text)
 		}
 	}
-	if len(doc.Warnings) == 0 || doc.Warnings[0].Code != extract.WarnOCR {
+	if len(doc.Warnings) == 0 || doc.Warnings[0].Code != extract.WarnOCRLayer {
 		t.Errorf("warnings %+v, want the OCR warning first", doc.Warnings)
 	}
 }
@@ -111,6 +111,15 @@ func TestReadPDF_Ghostscript(t *testing.T) {
 	}
 	if !strings.Contains(doc.Text, "EXPERIENCE") || !strings.Contains(doc.Text, ", Northwind") {
 		t.Errorf("letter spacing and a two-glyph gap: %q", doc.Text)
+	}
+	// A bullet glyph and the word after it, and a comma and a letter a
+	// narrow justified space apart, are two words.
+	doc, err = extract.ParsePDF("bullets.pdf", buildPDF("BT /F1 12 Tf 72 700 Td (\225Wrote) Tj 0 -20 Td (NumPy,) Tj 42.9 0 Td (pandas) Tj ET"), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "• Wrote") || !strings.Contains(doc.Text, "NumPy, pandas") {
+		t.Errorf("a bullet and a comma glued to the next word: %q", doc.Text)
 	}
 }
 

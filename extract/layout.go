@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Layout thresholds, in multiples of the font size.
@@ -229,6 +231,28 @@ func segments(row []glyph) [][]glyph {
 	return append(out, row[start:])
 }
 
+// forcedBreak reports whether a glyph starts a word after the glyph before
+// it (prev, ending at end) whatever the gap: text after a bullet ("•Wrote"
+// is "• Wrote"), and a letter after a comma or semicolon set apart by any
+// visible gap ("NumPy,pandas" with a narrow justified space).
+func forcedBreak(prev string, g glyph, end float64) bool {
+	r, _ := utf8.DecodeRuneInString(g.text)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	switch prev {
+	case "•", "▪", "◦", "‣", "●", "■", "○", "►", "▸", "➢", "✓", "✔":
+		return true
+	case ",", ";":
+		return unicode.IsLetter(r) && g.x-end > punctGapEm*g.size
+	}
+	return false
+}
+
+// punctGapEm is the gap, in ems, after a comma or semicolon from which the
+// next letter starts a word.
+const punctGapEm = 0.05
+
 // lineOf joins a segment's glyphs into text, putting a space wherever a
 // space glyph or a word-sized gap separates two glyphs.
 func lineOf(seg []glyph, page int) rawLine {
@@ -240,14 +264,16 @@ func lineOf(seg []glyph, page int) rawLine {
 	y := 0.0
 	pendingSpace := false
 	end := math.Inf(-1)
+	prev := ""
 	for _, g := range seg {
 		if g.space {
 			pendingSpace = sb.Len() > 0
 			continue
 		}
-		if sb.Len() > 0 && (pendingSpace || g.x-end > threshold*g.size) {
+		if sb.Len() > 0 && (pendingSpace || g.x-end > threshold*g.size || forcedBreak(prev, g, end)) {
 			sb.WriteByte(' ')
 		}
+		prev = g.text
 		if len(words) == 0 || sb.Len() > 0 && sb.String()[sb.Len()-1] == ' ' {
 			words = append(words, wordBox{start: sb.Len(), x0: g.x})
 		}

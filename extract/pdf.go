@@ -102,8 +102,12 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		return nil, fmt.Errorf("%s: %w: the PDF has no text layer (a scan or an image export); export the resume from its editor as a text-based PDF, or save it as .txt, or try --ocr", name, ErrNoText)
 	}
 	if stats.ocrLayer {
-		doc.Warnings = append(doc.Warnings, Warning{Code: WarnOCR,
-			Message: "The PDF is a scan with a text layer that OCR software recognised, and tailor read that layer; check names and numbers, and send a text-based export when you apply."})
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnOCRLayer,
+			Message: "The PDF is a scan with a text layer that someone's OCR software recognised, and tailor read that layer; check names and numbers, and send a text-based export when you apply."})
+	}
+	if stats.hidden >= hiddenMinChars {
+		doc.Warnings = append(doc.Warnings, Warning{Code: WarnHiddenText, Message: fmt.Sprintf(
+			"The PDF holds %d characters of text no reader sees (invisible or zero-size); tailor leaves them out, and applicant tracking systems and recruiters treat hidden keywords as cheating: remove them.", stats.hidden)})
 	}
 	doc.Warnings = append(doc.Warnings, garbledWarning(stats.shown, stats.garbled)...)
 	if stats.columns {

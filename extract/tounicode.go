@@ -180,6 +180,9 @@ func unicodeText(b []byte) string {
 		units = append(units, uint16(b[i])<<8|uint16(b[i+1]))
 	}
 	rs := utf16.Decode(units)
+	if len(rs) == 1 && (rs[0] == '\t' || rs[0] == '\r' || rs[0] == '\n') {
+		return " " // a space glyph mapped to a control character
+	}
 	if len(rs) > 1 {
 		switch {
 		case allRunes(rs, isHyphenLike):

@@ -88,7 +88,7 @@ func TestParsePDF_OCRLayer(t *testing.T) {
 	if !strings.Contains(doc.Text, "Airflow and dbt pipelines on Snowflake") {
 		t.Errorf("the OCR layer is not read:\n%s", doc.Text)
 	}
-	if !slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnOCR }) {
+	if !slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnOCRLayer }) {
 		t.Errorf("no OCR warning: %+v", doc.Warnings)
 	}
 	stuffed := scanPDF("BT /F1 11 Tf 72 700 Td (Nadia Okafor, data engineer) Tj ET BT 3 Tr /F1 4 Tf 72 600 Td (Kubernetes Rust CUDA TensorRT) Tj ET", true)
@@ -98,6 +98,9 @@ func TestParsePDF_OCRLayer(t *testing.T) {
 	}
 	if strings.Contains(doc.Text, "Kubernetes") || !strings.Contains(doc.Text, "Nadia Okafor") {
 		t.Errorf("hidden words read, or shown words lost:\n%s", doc.Text)
+	}
+	if !slices.ContainsFunc(doc.Warnings, func(w extract.Warning) bool { return w.Code == extract.WarnHiddenText }) {
+		t.Errorf("no hidden-text warning: %+v", doc.Warnings)
 	}
 }
 

@@ -8,17 +8,25 @@ import (
 
 // Warning codes. A job seeker can act on each; Message says how.
 const (
-	WarnFewWords       = "few-words"
-	WarnNoEmail        = "no-email"
-	WarnNoPhone        = "no-phone"
-	WarnNoExperience   = "no-experience-section"
-	WarnNoEducation    = "no-education-section"
-	WarnNoSkills       = "no-skills-section"
-	WarnLong           = "long"
-	WarnGarbled        = "garbled-text"
-	WarnNotUTF8        = "not-utf8"
-	WarnMultiColumn    = "multi-column"
-	WarnTables         = "tables"
+	WarnFewWords     = "few-words"
+	WarnNoEmail      = "no-email"
+	WarnNoPhone      = "no-phone"
+	WarnNoExperience = "no-experience-section"
+	WarnNoEducation  = "no-education-section"
+	WarnNoSkills     = "no-skills-section"
+	WarnLong         = "long"
+	WarnGarbled      = "garbled-text"
+	WarnNotUTF8      = "not-utf8"
+	WarnMultiColumn  = "multi-column"
+	WarnTables       = "tables"
+	// WarnOCRLayer: the text is the invisible layer someone's OCR wrote
+	// over a scan.
+	WarnOCRLayer = "ocr-layer"
+	// WarnHiddenText: the PDF holds text no reader sees (invisible or
+	// zero-size on a page with visible text), which tailor leaves out.
+	WarnHiddenText = "hidden-text"
+	// hiddenMinChars is the hidden text, in characters, a warning needs.
+	hiddenMinChars     = 10
 	resumeMinWords     = 80
 	resumeMaxPages     = 2
 	garbledShare       = 0.05
@@ -90,4 +98,5 @@ func garbledWarning(total, bad int) []Warning {
 
 // ReadingWarnings are the warning codes about how a file was read, as
 // opposed to what a resume should contain: a job description keeps these.
-var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true, WarnOCR: true, WarnNotEnglish: true}
+var ReadingWarnings = map[string]bool{WarnGarbled: true, WarnNotUTF8: true, WarnMultiColumn: true, WarnOCR: true, WarnOCRLayer: true,
+	WarnHiddenText: true, WarnNotEnglish: true}
