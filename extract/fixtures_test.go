@@ -152,6 +152,28 @@ func TestReadPDF_LaTeXTwoColumn(t *testing.T) {
 	}
 }
 
+// TestReadPDF_ChromiumType3: a resume Chromium printed with an OpenType web
+// font (embedded as Type 3 fonts with glyph names) reads exactly, without
+// a garbled-text warning.
+func TestReadPDF_ChromiumType3(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/chromium-otf-type3.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Lukas Brandt", "Kubernetes engineer · lukas.brandt@example.com · +49 30 555 0142",
+		"Terraform, Helm and Argo CD; cut incident time by 35%", "Go, Python, Kubernetes, Terraform, PostgreSQL, Linux"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, doc.Text)
+		}
+	}
+	for _, w := range doc.Warnings {
+		if w.Code == extract.WarnGarbled || w.Code == extract.WarnNoEmail || w.Code == extract.WarnNoPhone {
+			t.Errorf("false warning %s", w.Code)
+		}
+	}
+}
+
 // TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
 // and otherwise fails naming --ocr.
 func TestReadPDF_OCR(t *testing.T) {
