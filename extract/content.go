@@ -70,10 +70,47 @@ type interpreter struct {
 	images bool
 	// tiny counts the glyphs drawn too small to see.
 	tiny int
+	// marked holds the open marked-content sequences (BMC/BDC ... EMC).
+	marked []markedContent
 	err  error
 	// shown and garbled count the visible glyphs, and those that decoded
 	// to nothing readable (no Unicode mapping).
 	shown, garbled int
+}
+
+// markedContent is an open marked-content sequence. One with /ActualText
+// replaces the glyphs it covers (an icon font's "tel:" or "mailto:", a
+// ligature, a hyphenated word) with its text, placed where they were.
+type markedContent struct {
+	actual    string
+	hasActual bool
+	placed    bool    // a glyph was covered: x, y, size and x1 say where
+	x, y      float64 // the first covered glyph's origin
+	x1, size  float64
+}
+
+// placeActual places a sequence's /ActualText over the glyphs it covered,
+// a glyph per character spread evenly across them, in the smallest size
+// they had (an icon is often larger than the text beside it).
+func (in *interpreter) placeActual(mc markedContent) {
+	rs := []rune(mc.actual)
+	w := math.Max(mc.x1-mc.x, 0) / float64(len(rs))
+	for i, r := range rs {
+		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
+			return
+		}
+		in.glyphs = append(in.glyphs, glyph{text: string(r), x: mc.x + float64(i)*w, y: mc.y, w: w, size: mc.size, space: r == ' '})
+	}
+}
+
+// actualText returns the innermost open sequence with /ActualText, or nil.
+func (in *interpreter) actualText() *markedContent {
+	for i := len(in.marked) - 1; i >= 0; i-- {
+		if in.marked[i].hasActual {
+			return &in.marked[i]
+		}
+	}
+	return nil
 }
 
 // fontCache holds the fonts read so far in one document. The PDF library
@@ -113,6 +150,28 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 			return 0
 		}
 		switch op {
+		case "BMC", "BDC":
+			mc := markedContent{}
+			if op == "BDC" && len(args) == 2 {
+				props := args[1]
+				if props.Kind() == pdf.Name {
+					props = res.Key("Properties").Key(props.Name())
+				}
+				if at := props.Key("ActualText"); at.Kind() == pdf.String {
+					mc.actual, mc.hasActual = at.Text(), true
+				}
+			}
+			if len(in.marked) < maxStateDepth {
+				in.marked = append(in.marked, mc)
+			}
+		case "EMC":
+			if n := len(in.marked); n > 0 {
+				mc := in.marked[n-1]
+				in.marked = in.marked[:n-1]
+				if mc.hasActual && mc.placed && strings.TrimSpace(mc.actual) != "" {
+					in.placeActual(mc)
+				}
+			}
 		case "q":
 			if len(stack) < maxStateDepth {
 				stack = append(stack, gs)
@@ -262,7 +321,13 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		if upright && size > 0 && size < 1 && !icon && strings.TrimSpace(text) != "" {
 			in.tiny++ // zero-size text: hidden from readers
 		}
-		if upright && size >= 1 && !icon {
+		if mc := in.actualText(); mc != nil && upright && size >= 1 {
+			// Covered by /ActualText: the sequence's text stands for it.
+			if !mc.placed {
+				mc.placed, mc.x, mc.y, mc.size = true, trm[4], trm[5], size
+			}
+			mc.x1, mc.size = math.Max(mc.x1, trm[4]+tx*xScale), math.Min(mc.size, size)
+		} else if upright && size >= 1 && !icon {
 			w := tx * xScale
 			if pairGap && ci == 0 {
 				w -= gs.charSp * gs.hScale * xScale

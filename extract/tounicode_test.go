@@ -122,3 +122,20 @@ func scanPDF(text string, image bool) []byte {
 	}
 	return writePDF(objs, func(int) string { return "" })
 }
+
+// TestParsePDF_ActualText: marked content with /ActualText (LaTeX's icon
+// fonts write "tel:" over a phone glyph) reads as its text, not the
+// glyphs it covers; nested and plain marked content changes nothing.
+func TestParsePDF_ActualText(t *testing.T) {
+	t.Parallel()
+	content := "/Span << /ActualText (tel:) >> BDC BT /F1 12 Tf 72 700 Td (J) Tj ET EMC " +
+		"BT /F1 12 Tf 90 700 Td (+1 555 0100) Tj ET " +
+		"/P BMC BT /F1 12 Tf 72 680 Td (Kubernetes engineer) Tj ET EMC"
+	doc, err := extract.ParsePDF("icons.pdf", buildPDF(content), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "tel: +1 555 0100") || strings.Contains(doc.Text, "J") || !strings.Contains(doc.Text, "Kubernetes engineer") {
+		t.Errorf("text %q", doc.Text)
+	}
+}
