@@ -72,7 +72,7 @@ type interpreter struct {
 	tiny int
 	// marked holds the open marked-content sequences (BMC/BDC ... EMC).
 	marked []markedContent
-	err  error
+	err    error
 	// shown and garbled count the visible glyphs, and those that decoded
 	// to nothing readable (no Unicode mapping).
 	shown, garbled int
