@@ -10,7 +10,8 @@ import (
 // split a shown string into character codes, each code's text, and each
 // code's advance width in thousandths of the font size.
 type font struct {
-	enc       pdf.TextEncoding
+	enc       pdf.TextEncoding // the library's decoder, made on first need
+	v         pdf.Value
 	composite bool // Type0: two-byte codes
 	first     int
 	widths    []float64       // simple fonts: /Widths from /FirstChar
@@ -29,8 +30,7 @@ const maxCIDWidths = 1 << 16
 // approximate widths, so text still splits into words.
 func newFont(v pdf.Value) *font {
 	f := &font{scale: 0.001, text: map[string]string{}, dw: -1}
-	pf := pdf.Font{V: v}
-	f.enc = pf.Encoder()
+	f.v = v
 	f.unicode = toUnicode(v)
 	if v.Key("Subtype").Name() == "Type0" {
 		f.composite = true
@@ -107,6 +107,12 @@ func (f *font) decode(code string) string {
 	}
 	t, ok := f.unicode[code]
 	if !ok {
+		if f.enc == nil {
+			// Made only for codes the ToUnicode map lacks: it reads the
+			// map a second time.
+			pf := pdf.Font{V: f.v}
+			f.enc = pf.Encoder()
+		}
 		t = f.enc.Decode(code)
 	}
 	f.text[code] = t
