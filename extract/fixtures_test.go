@@ -104,6 +104,16 @@ func TestReadPDF_Ghostscript(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, doc.Text)
 		}
 	}
+	doc, err = extract.Read("../testdata/pdf/ghostscript-dvips.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Senior ML Engineer, Northwind Robotics", "• Wrote Numba CUDA kernels", "CUDA 12.4 and PyTorch 2.3",
+		"with NumPy, pandas and Polars", "Kubernetes, Docker, SQL"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("dvips: text lacks %q:\n%s", want, doc.Text)
+		}
+	}
 	spaced := buildPDF("BT /F1 12 Tf 3 Tc 72 700 Td (EXPERIENCE) Tj 0 Tc 0 -20 Td (Senior) Tj 4.5 Tc 36 0 Td (,N) Tj 0 Tc 17 0 Td (orthwind) Tj ET")
 	doc, err = extract.ParsePDF("spaced.pdf", spaced, extract.Options{})
 	if err != nil {
