@@ -48,6 +48,10 @@ func (b builder) build(doc *Document, raws []rawLine) {
 	}
 	body := bodySize(raws)
 	name := nameLine(raws, body)
+	if name < 0 && b.sizeHints {
+		raws = nameFirst(raws, body)
+		name = nameLine(raws, body)
+	}
 	var sb strings.Builder
 	lines := make([]Line, 0, len(raws))
 	first, gap := true, false
@@ -93,6 +97,57 @@ func nameLine(raws []rawLine, body float64) int {
 	}
 	return best
 }
+
+// nameFirst moves the name to the front when it heads a column below the
+// page's top rather than the page: a sidebar read first ("CONTACT ...")
+// would otherwise open the document, and the name and title would become
+// a section of their own. The name is the first page's largest line, set
+// at least nameScale times the body size, of two to four words and no
+// section's heading; the lines right under it (a title), up to a gap or a
+// heading, move with it.
+func nameFirst(raws []rawLine, body float64) []rawLine {
+	best := -1
+	for i, r := range raws {
+		if r.page != raws[0].page {
+			break
+		}
+		if body > 0 && r.size >= nameScale*body && (best < 0 || r.size > raws[best].size) {
+			best = i
+		}
+	}
+	if best <= 0 {
+		return raws
+	}
+	text := strings.TrimSpace(raws[best].text)
+	if n := len(strings.Fields(text)); n < 2 || n > 4 || strings.ContainsAny(text, "0123456789@,:|") {
+		return raws
+	}
+	if _, known := sectionNames[headingKey(text)]; known {
+		return raws
+	}
+	end := best + 1
+	for end < len(raws) && end-best <= 2 && !raws[end].paraGap && raws[end].size < 1.15*body+0.01 {
+		if _, known := sectionNames[headingKey(strings.TrimSpace(raws[end].text))]; known {
+			break
+		}
+		end++
+	}
+	out := make([]rawLine, 0, len(raws))
+	out = append(out, raws[best:end]...)
+	out[0].paraGap = false
+	rest := append(append([]rawLine{}, raws[:best]...), raws[end:]...)
+	if len(rest) > 0 {
+		rest[0].paraGap = true
+	}
+	if best < len(rest) {
+		rest[best].paraGap = true
+	}
+	return append(out, rest...)
+}
+
+// nameScale is how much larger than the body a name below the page's top
+// must be set to be moved to the front.
+const nameScale = 1.6
 
 // bodySize is the font size that covers the most characters: the size of
 // body text, against which headings stand out.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,6 +181,26 @@ func TestReadPDF_ChromiumType3(t *testing.T) {
 	for _, w := range doc.Warnings {
 		if w.Code == extract.WarnGarbled || w.Code == extract.WarnNoEmail || w.Code == extract.WarnNoPhone {
 			t.Errorf("false warning %s", w.Code)
+		}
+	}
+}
+
+// TestReadPDF_NameHeadsMainColumn: when the name heads the main column,
+// not the page, the document still opens with the name and title (the
+// Header), and the sidebar's contact block is a section of its own.
+func TestReadPDF_NameHeadsMainColumn(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/name-heads-main-column.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sections) == 0 || doc.Sections[0].Name != extract.SectionHeader ||
+		strings.Join(strings.Fields(doc.Text[doc.Sections[0].Start:doc.Sections[0].End]), " ") != "Mara Lindqvist Senior Machine Learning Engineer" {
+		t.Errorf("sections %+v:\n%s", doc.Sections, doc.Text)
+	}
+	for _, kind := range []extract.SectionKind{extract.SectionSkills, extract.SectionExperience, extract.SectionEducation} {
+		if !slices.ContainsFunc(doc.Sections, func(s extract.Section) bool { return s.Name == kind }) {
+			t.Errorf("no %s section", kind)
 		}
 	}
 }
