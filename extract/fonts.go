@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -21,6 +23,8 @@ type font struct {
 	text      map[string]string
 	// unicode is the font's /ToUnicode map, which wins over its encoding.
 	unicode map[string]string
+	// names are the glyph names /Differences gives codes of a simple font.
+	names map[byte]string
 }
 
 // maxCIDWidths bounds the entries read from a /W array.
@@ -32,6 +36,7 @@ func newFont(v pdf.Value) *font {
 	f := &font{scale: 0.001, text: map[string]string{}, dw: -1}
 	f.v = v
 	f.unicode = toUnicode(v)
+	f.names = differences(v.Key("Encoding").Key("Differences"))
 	if v.Key("Subtype").Name() == "Type0" {
 		f.composite = true
 		desc := v.Key("DescendantFonts").Index(0)
@@ -106,6 +111,9 @@ func (f *font) decode(code string) string {
 		return t
 	}
 	t, ok := f.unicode[code]
+	if !ok && len(code) == 1 && f.names != nil {
+		t, ok = glyphNameText(f.names[code[0]])
+	}
 	if !ok {
 		if f.enc == nil {
 			// Made only for codes the ToUnicode map lacks: it reads the
@@ -167,4 +175,59 @@ func codeValue(s string) uint32 {
 		v = v<<8 | uint32(s[i])
 	}
 	return v
+}
+
+// differences reads an encoding's /Differences array: a code, then the
+// names of it and the codes after it.
+func differences(d pdf.Value) map[byte]string {
+	if d.Kind() != pdf.Array {
+		return nil
+	}
+	out := map[byte]string{}
+	code := -1
+	for i := 0; i < d.Len() && i < 1024; i++ {
+		x := d.Index(i)
+		switch x.Kind() {
+		case pdf.Integer:
+			code = int(x.Int64())
+		case pdf.Name:
+			if code >= 0 && code < 256 {
+				out[byte(code)] = x.Name()
+			}
+			code++
+		}
+	}
+	return out
+}
+
+// glyphNameText reads what a glyph name the PDF library does not know
+// says: "uni0041" and "u1F600" name code points; names that only number
+// glyphs ("g1D", "glyph12", "cid42", "index7") say nothing, and must never
+// print as the raw code they stand on. Other names are left to the
+// library (ok is false).
+func glyphNameText(name string) (text string, ok bool) {
+	switch {
+	case name == "":
+		return "", false
+	case strings.HasPrefix(name, "uni") && len(name) >= 7 && (len(name)-3)%4 == 0:
+		var rs []rune
+		for i := 3; i+4 <= len(name); i += 4 {
+			v, err := strconv.ParseUint(name[i:i+4], 16, 32)
+			if err != nil {
+				return "", false
+			}
+			rs = append(rs, rune(v))
+		}
+		return string(rs), true
+	case name[0] == 'u' && len(name) >= 5 && len(name) <= 7:
+		if v, err := strconv.ParseUint(name[1:], 16, 32); err == nil && v <= unicode.MaxRune {
+			return string(rune(v)), true
+		}
+	}
+	for _, prefix := range []string{"glyph", "cid", "index", "g"} {
+		if rest, found := strings.CutPrefix(name, prefix); found && rest != "" && strings.Trim(rest, "0123456789abcdefABCDEF") == "" {
+			return "", true
+		}
+	}
+	return "", false
 }

@@ -139,3 +139,26 @@ func TestParsePDF_ActualText(t *testing.T) {
 		t.Errorf("text %q", doc.Text)
 	}
 }
+
+// TestParsePDF_GlyphNames: without a ToUnicode map, a glyph named
+// "uniXXXX" reads as that code point, and one named only by a number
+// ("g12") is undecodable: never the raw code it stands on.
+func TestParsePDF_GlyphNames(t *testing.T) {
+	t.Parallel()
+	content := "BT /N1 12 Tf 72 700 Td (ABCD) Tj ET"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /N1 4 0 R >> >> /Contents 5 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Test /FirstChar 65 /LastChar 68 /Widths [500 500 500 500] " +
+			"/Encoding << /Type /Encoding /Differences [65 /uni004B /uni0038 /u1F680 /g12] >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+	}
+	doc, err := extract.ParsePDF("names.pdf", writePDF(objs, func(int) string { return "" }), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(doc.Text); got != "K8🚀" {
+		t.Errorf("text %q, want %q", got, "K8🚀")
+	}
+}
