@@ -90,7 +90,8 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 		}
 		words := strings.Fields(p.Text)
 		named := p.Proper && listSection(doc.SectionAt(p.Start)) || slices.ContainsFunc(words, techShaped) ||
-			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()"))
+			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
+			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
 		key := phraseKey(p.Text)
 		c := byKey[key]
 		if c == nil && !named {
@@ -272,6 +273,16 @@ func addAside(aside map[string]bool, key string) {
 			aside[strings.Join(words[i:j], " ")] = true
 		}
 	}
+}
+
+// lineBefore returns up to n bytes of the line before off, in lower case
+// ("background in " before "agriculture").
+func lineBefore(doc *extract.Document, off, n int) string {
+	start := max(off-n, 0)
+	if i := strings.LastIndexByte(doc.Text[start:off], '\n'); i >= 0 {
+		start += i + 1
+	}
+	return strings.ToLower(doc.Text[start:off])
 }
 
 // placeClause reports whether a clause states where the work is, who may

@@ -72,9 +72,14 @@ const (
 	// CueRelatedField: a job's degree clause accepts a related field ("or
 	// a related field").
 	CueRelatedField Cue = "related-field"
+	// CueDomain: the words right before a phrase ask for experience in
+	// it ("background in", "prior work at a"): the phrase is an ask of the
+	// job's own (an industry, a kind of work) even when the taxonomy does
+	// not know it.
+	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
