@@ -178,12 +178,17 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 // or hopes to ("hoping to move into LLM serving"): neither shows it.
 func claimed(a *analysis.Analysis, rules *taxonomy.Rules) []taxonomy.Hit {
 	out := make([]taxonomy.Hit, 0, len(a.Hits))
+	disowned := map[string]bool{} // by clause: a resume's hits share them
 	for _, h := range a.Hits {
 		cl := a.Clause(h)
-		if rules.Has(taxonomy.CueAbsence, cl) || rules.Has(taxonomy.CueAspiration, cl) {
-			continue
+		no, seen := disowned[cl]
+		if !seen {
+			no = rules.Has(taxonomy.CueAbsence, cl) || rules.Has(taxonomy.CueAspiration, cl)
+			disowned[cl] = no
 		}
-		out = append(out, h)
+		if !no {
+			out = append(out, h)
+		}
 	}
 	return out
 }

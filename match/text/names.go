@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NameFinder finds people's names by their form, without a model: a name
@@ -16,6 +17,7 @@ import (
 // It is safe for concurrent use.
 type NameFinder struct {
 	honorific *regexp.Regexp // nil without honorifics
+	words     []string       // the honorifics, as written
 	titles    map[string]bool
 	signoffs  map[string]bool
 }
@@ -48,7 +50,9 @@ func NewNameFinder(honorifics, titles, signoffs []string) *NameFinder {
 		if h == "" {
 			continue
 		}
-		alts = append(alts, regexp.QuoteMeta(strings.ToUpper(h[:1])+h[1:]))
+		word := strings.ToUpper(h[:1]) + h[1:]
+		f.words = append(f.words, word)
+		alts = append(alts, regexp.QuoteMeta(word))
 	}
 	if len(alts) > 0 {
 		slices.Sort(alts)
@@ -64,7 +68,7 @@ func NewNameFinder(honorifics, titles, signoffs []string) *NameFinder {
 // or more of them.
 func (f *NameFinder) Find(s string) []Span {
 	var out []Span
-	if f.honorific != nil {
+	if f.honorific != nil && f.mayHoldHonorific(s) {
 		for _, m := range f.honorific.FindAllStringSubmatchIndex(s, -1) {
 			out = append(out, Span{Start: m[2], End: m[3]})
 		}
@@ -78,18 +82,24 @@ func (f *NameFinder) Find(s string) []Span {
 			end += off
 		}
 		line := s[off:end]
-		if ms := authorPattern.FindAllStringIndex(line, -1); len(ms) >= 2 {
-			for _, m := range ms {
-				out = append(out, Span{Start: off + m[0], End: off + m[1]})
+		// Authors carry initials ("R."): a line without a capital before
+		// a full stop lists none, and is not run through the expression.
+		if hasInitial(line) {
+			if ms := authorPattern.FindAllStringIndex(line, -1); len(ms) >= 2 {
+				for _, m := range ms {
+					out = append(out, Span{Start: off + m[0], End: off + m[1]})
+				}
 			}
 		}
-		if m := signatureName.FindStringSubmatchIndex(line); m != nil && !has(f.titles, line) && has(f.signoffs, prev) && end < len(s) {
-			next := s[end+1:]
-			if i := strings.IndexByte(next, '\n'); i >= 0 {
-				next = next[:i]
-			}
-			if has(f.titles, next) {
-				out = append(out, Span{Start: off + m[2], End: off + m[3]})
+		if len(line) < 80 && end < len(s) && has(f.signoffs, prev) && !has(f.titles, line) {
+			if m := signatureName.FindStringSubmatchIndex(line); m != nil {
+				next := s[end+1:]
+				if i := strings.IndexByte(next, '\n'); i >= 0 {
+					next = next[:i]
+				}
+				if has(f.titles, next) {
+					out = append(out, Span{Start: off + m[2], End: off + m[3]})
+				}
 			}
 		}
 		if strings.TrimSpace(line) != "" {
@@ -122,6 +132,33 @@ func InNames(names []Span, start, end int) bool {
 	i := sort.Search(len(names), func(k int) bool { return names[k].Start >= end })
 	for j := i - 1; j >= 0 && names[j].Start > start-maxNameBytes; j-- {
 		if names[j].End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// hasInitial reports whether s holds a capital letter right before a full
+// stop, as an initial does ("R.").
+func hasInitial(s string) bool {
+	for i := strings.IndexByte(s, '.'); i > 0; {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsUpper(r) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// mayHoldHonorific reports whether s holds one of the honorifics at all, so
+// that the expression runs only on texts that may name someone so.
+func (f *NameFinder) mayHoldHonorific(s string) bool {
+	for _, h := range f.words {
+		if strings.Contains(s, h) {
 			return true
 		}
 	}
