@@ -85,9 +85,10 @@ eval-jobs: ## measure how job ads are read on testdata/jobs-eval (recall, precis
 	@$(GO) test ./match -run '^TestEvalRequirements(Fresh)?$$' -count=1 -v | sed -n '/cases$$/,/^--- /p'
 
 .PHONY: golden
-golden: ## regenerate testdata/golden reports and testdata/pdf fixtures after a deliberate change
+golden: ## regenerate testdata/golden reports, testdata/pdf fixtures and the rules' worked-out needles after a deliberate change
 	$(GO) test ./report -run Golden -update
 	$(GO) test ./extract -run TestFixtures -update
+	$(GO) test ./match/taxonomy -run TestBuiltinNeedles -update
 
 .PHONY: fmt
 fmt: ## format the code

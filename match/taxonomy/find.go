@@ -55,37 +55,49 @@ const maxTermTokens = 8
 // compileTerm turns a taxonomy term into patterns: the term as tokenized,
 // and for a hyphenated term also its closed form ("fine-tuning" →
 // "finetuning").
-func compileTerm(s *Skill, term string, kind termKind) ([]*pattern, error) {
-	toks := termTokens(strings.TrimSpace(term))
+func compileTerm(s *Skill, term string, kind termKind, pre []patternToken) ([]*pattern, error) {
+	if pre == nil {
+		pre = patternTokens(term)
+	}
 	switch {
-	case len(toks) == 0:
+	case len(pre) == 0:
 		return nil, errors.New("empty")
-	case len(toks) > maxTermTokens:
+	case len(pre) > maxTermTokens:
 		return nil, errors.New("longer than 8 words")
 	}
-	p := &pattern{skill: s, term: term, kind: kind}
+	p := &pattern{skill: s, term: term, kind: kind, toks: pre}
 	hyphen, spaced := false, true
-	for i, tk := range toks {
-		glue := tk.Glue
-		if i == 0 {
-			glue = text.GlueSpace
-		}
-		hyphen = hyphen || glue == text.GlueHyphen
-		spaced = spaced && (glue == text.GlueSpace || glue == text.GlueHyphen)
-		p.toks = append(p.toks, patternToken{text: tk.Text, lower: tk.Lower, stem: text.Stem(tk.Lower), glue: glue})
+	for _, tk := range pre {
+		hyphen = hyphen || tk.glue == text.GlueHyphen
+		spaced = spaced && (tk.glue == text.GlueSpace || tk.glue == text.GlueHyphen)
 	}
-	p.strict = kind == termAmbiguous || kind == termListed || len(toks) == 1 && len([]rune(toks[0].Text)) <= 2
+	p.strict = kind == termAmbiguous || kind == termListed || len(pre) == 1 && len([]rune(pre[0].text)) <= 2
 	out := []*pattern{p}
 	if hyphen && spaced {
 		var sb strings.Builder
-		for _, tk := range toks {
-			sb.WriteString(tk.Text)
+		for _, tk := range pre {
+			sb.WriteString(tk.text)
 		}
 		joined := sb.String()
 		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict, tool: p.tool,
 			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}})
 	}
 	return out, nil
+}
+
+// patternTokens tokenizes a term as patterns hold it: each token with its
+// lower case and stem, the first attached by a space.
+func patternTokens(term string) []patternToken {
+	toks := termTokens(strings.TrimSpace(term))
+	out := make([]patternToken, 0, len(toks))
+	for i, tk := range toks {
+		glue := tk.Glue
+		if i == 0 {
+			glue = text.GlueSpace
+		}
+		out = append(out, patternToken{text: tk.Text, lower: tk.Lower, stem: text.Stem(tk.Lower), glue: glue})
+	}
+	return out
 }
 
 // isPlainTerm reports whether a term is plain words: ASCII letters and

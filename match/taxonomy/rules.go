@@ -535,6 +535,17 @@ func (r *Rules) Has(c Cue, s string) bool {
 // expression expr contains, or nil when it has no such set (a pattern
 // made only of classes or optional parts).
 func needles(expr string) []string {
+	// The built-in rules' needles are worked out ahead (rules_needles.go,
+	// kept true by TestBuiltinNeedles): parsing each expression a second
+	// time costs a run about a millisecond.
+	if ns, ok := builtinNeedles[expr]; ok {
+		return ns
+	}
+	return findNeedles(expr)
+}
+
+// findNeedles works out the needles of an expression (see needles).
+func findNeedles(expr string) []string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil

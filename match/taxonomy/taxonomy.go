@@ -50,6 +50,7 @@ type Skill struct {
 	Counterexamples []string `yaml:"counterexamples"`
 
 	line     int
+	pre      []precompiledTerm // the terms' tokens, when go generate made them
 	patterns []*pattern
 	not      []*pattern
 	// guarded holds the skill's exact and ambiguous terms in lower case,
@@ -57,6 +58,13 @@ type Skill struct {
 	// ("fine-tuned") is never matched as a mere inflection of an alias
 	// ("fine-tuning").
 	guarded map[string]bool
+}
+
+// precompiledTerm is a term with its tokens as compileTerm makes them,
+// written by go generate for the built-in taxonomy (builtinTermTokens).
+type precompiledTerm struct {
+	term string
+	toks []patternToken
 }
 
 // Tool is one tool or product of a skill's kind, by every name it goes by
@@ -138,6 +146,9 @@ func Builtin() (*Taxonomy, error) {
 		categories: slices.Clone(builtinCategories)}
 	for i := range builtinSkills {
 		s := builtinSkills[i] // a copy: compiling fills in its matchers
+		if i < len(builtinTermTokens) {
+			s.pre = builtinTermTokens[i]
+		}
 		t.skills = append(t.skills, &s)
 		t.byID[s.ID] = &s
 	}
@@ -284,9 +295,14 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 				tool  int
 			}{tool, termTool, i + 1})
 		}
+		pre := s.pre
 		for _, group := range groups {
 			for _, term := range group.terms {
-				ps, err := compileTerm(s, term, group.kind)
+				var toks []patternToken
+				if len(pre) > 0 && pre[0].term == term {
+					toks, pre = pre[0].toks, pre[1:]
+				}
+				ps, err := compileTerm(s, term, group.kind, toks)
 				if err != nil {
 					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
 				}
@@ -314,7 +330,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 			}
 		}
 		for _, phrase := range s.Not {
-			ps, err := compileTerm(s, phrase, termAlias)
+			ps, err := compileTerm(s, phrase, termAlias, nil)
 			if err != nil {
 				return errf(s.line, "skill %q: not %q: %v", s.ID, phrase, err)
 			}

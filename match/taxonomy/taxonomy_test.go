@@ -131,7 +131,26 @@ func TestBuiltinTaxonomy_Generated(t *testing.T) {
 			!slices.Equal(g.Not, s.Not) || !slices.Equal(g.Implies, s.Implies) || !slices.Equal(g.Listed, s.Listed) ||
 			!slices.EqualFunc(g.Tools, s.Tools, func(a, b Tool) bool { return slices.Equal(a, b) })
 	}
-	if stale {
+	// Each skill's precomputed terms: in compile order, tokens as
+	// compiling would make them.
+	for i, s := range src.Skills() {
+		if stale || i >= len(builtinTermTokens) {
+			stale = true
+			break
+		}
+		terms := slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms())
+		pre := builtinTermTokens[i]
+		if len(pre) != len(terms) {
+			stale = true
+			break
+		}
+		for j, term := range terms {
+			if pre[j].term != term || !slices.Equal(pre[j].toks, patternTokens(term)) {
+				t.Errorf("skill %s, term %q: precomputed tokens %+v, compiling makes %+v", s.ID, term, pre[j].toks, patternTokens(term))
+			}
+		}
+	}
+	if stale || len(builtinTermTokens) != len(src.Skills()) {
 		t.Fatal("taxonomy_builtin.go does not match taxonomy.yaml: run go generate ./match/taxonomy")
 	}
 }

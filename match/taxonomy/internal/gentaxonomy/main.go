@@ -13,8 +13,11 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/tailor-cli/tailor/match/taxonomy"
+	"github.com/tailor-cli/tailor/match/text"
 )
 
 func main() {
@@ -72,10 +75,41 @@ func run(in, out string) error {
 		}
 		b.WriteString("},\n")
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	writeTermTokens(&b, tax)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return fmt.Errorf("format generated code: %w", err)
 	}
 	return os.WriteFile(out, src, 0o644)
+}
+
+// writeTermTokens writes builtinTermTokens: each skill's terms, in the
+// order compiling reads them (aliases, exact, ambiguous, listed, tools),
+// with their tokens as compiling makes them, so that a run does not
+// tokenize and stem some 3,000 terms again. TestBuiltinTaxonomy_Generated
+// checks them against the tokens compiling would make.
+func writeTermTokens(b *bytes.Buffer, tax *taxonomy.Taxonomy) {
+	b.WriteString("// builtinTermTokens holds, for each built-in skill, its terms and their\n")
+	b.WriteString("// tokens as compileTerm makes them.\n")
+	b.WriteString("var builtinTermTokens = [][]precompiledTerm{\n")
+	for _, s := range tax.Skills() {
+		fmt.Fprintf(b, "\t{ // %s\n", s.ID)
+		for _, term := range slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms()) {
+			fmt.Fprintf(b, "\t\t{%q, []patternToken{", term)
+			for i, tk := range text.Tokenize(strings.TrimSpace(term)) {
+				glue := tk.Glue
+				if i == 0 {
+					glue = text.GlueSpace
+				}
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				fmt.Fprintf(b, "{%q, %q, %q, %q}", tk.Text, tk.Lower, text.Stem(tk.Lower), rune(glue))
+			}
+			b.WriteString("}},\n")
+		}
+		b.WriteString("\t},\n")
+	}
+	b.WriteString("}\n")
 }
