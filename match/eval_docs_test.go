@@ -36,8 +36,9 @@ type docLabels struct {
 // code, and never ran the tool. A resume shows what a check counts as
 // shown (negated and hoped-for mentions removed); an ad shows what it asks.
 // Resumes written as HTML are read as the PDF Chromium printed from them.
-// Its first measurement is the honest figure (README); today's figures are
-// its floors.
+// Its first measurement (precision 0.935, recall 0.958, 21 of 60 decoys) is
+// the honest figure (README); its errors then guided fixes to classes
+// (cues, names, tools), so today's figures (the floors) are partly tuned.
 func TestEvalDocs(t *testing.T) {
 	p, r, decoys := evaluateDocs(t, "../testdata/eval/docs")
 	t.Logf("docs: precision %.3f, recall %.3f, %d decoys fired", p, r, decoys)
@@ -46,9 +47,9 @@ func TestEvalDocs(t *testing.T) {
 
 // The floors of TestEvalDocs: its figures when they were last raised.
 const (
-	docsFloorP    = 0.935
+	docsFloorP    = 0.988
 	docsFloorR    = 0.958
-	docsMaxDecoys = 21
+	docsMaxDecoys = 3
 )
 
 // evaluateDocs runs a check's skill finding over each labelled document in
