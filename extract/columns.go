@@ -78,18 +78,25 @@ func place(ln rawLine, g gutter) (left, right []rawLine, crosses bool) {
 	return nil, nil, true
 }
 
-// splitAt splits a line at a gutter that none of its words crosses.
+// splitAt splits a line at a gutter that none of its words crosses: the
+// words before the cut start left of the gutter and end before its far
+// side (a large name may reach into it), the words after it start at or
+// beyond its far side.
 func splitAt(ln rawLine, g gutter) (left, right rawLine, ok bool) {
 	cut := -1
 	for i, w := range ln.words {
-		if w.x1 > g.lo+1 && w.x0 < g.hi-1 {
-			return ln, ln, false
+		if w.x0 >= g.hi-1 {
+			if i == 0 || w.x0-ln.words[i-1].x1 < 1 {
+				return ln, ln, false
+			}
+			cut = i - 1
+			break
 		}
-		if w.x1 <= g.lo+1 {
-			cut = i
+		if w.x0 > g.lo+1 || w.x1 >= g.hi-1 {
+			return ln, ln, false // starts inside the gutter, or spans it
 		}
 	}
-	if cut < 0 || cut == len(ln.words)-1 {
+	if cut < 0 {
 		return ln, ln, false
 	}
 	lw, rw := ln.words[:cut+1], ln.words[cut+1:]

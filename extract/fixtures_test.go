@@ -205,6 +205,38 @@ func TestReadPDF_NameHeadsMainColumn(t *testing.T) {
 	}
 }
 
+// TestReadPDF_LibreOfficeTableName: a LibreOffice table layout whose large
+// name reaches into the gap between the columns, on the baseline of the
+// main column's first heading, reads the name as the header and that
+// heading as a section of the main column: R01..R05 in order.
+func TestReadPDF_LibreOfficeTableName(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Read("../testdata/pdf/libreoffice-table-name.pdf", extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.Text, "Mara Lindqvist\n") {
+		t.Errorf("the text opens %q", doc.Text[:min(40, len(doc.Text))])
+	}
+	var order []string
+	for _, f := range strings.Fields(doc.Text) {
+		if len(f) == 3 && f[0] == 'R' && f[1] == '0' {
+			order = append(order, f)
+		}
+	}
+	if got := strings.Join(order, " "); got != "R01 R02 R03 R04 R05" {
+		t.Errorf("order %s", got)
+	}
+	for _, sec := range doc.Sections {
+		if sec.Name == extract.SectionExperience && !strings.Contains(doc.Text[sec.Start:sec.End], "R01 Built perception models") {
+			t.Errorf("the Experience section lacks its first entry: %q", doc.Text[sec.Start:sec.End])
+		}
+	}
+	if !slices.ContainsFunc(doc.Sections, func(s extract.Section) bool { return s.Name == extract.SectionExperience }) {
+		t.Errorf("no Experience section: %+v", doc.Sections)
+	}
+}
+
 // TestReadPDF_OCR: a scan (an image-only PDF) reads with OCR when asked,
 // and otherwise fails naming --ocr.
 func TestReadPDF_OCR(t *testing.T) {
