@@ -54,6 +54,7 @@ func TestReadPDF_Encrypted(t *testing.T) {
 		"encrypted-aes256-no-password.pdf": true,
 		"encrypted-aes256-objstm.pdf":      true,
 		"encrypted-aes256-r5.pdf":          true,
+		"encrypted-aes256-pdfcpu.pdf":      true,
 		"encrypted-aes256-password.pdf":    false,
 		"encrypted-password.pdf":           false,
 	} {
