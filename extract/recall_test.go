@@ -170,3 +170,41 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(pages), "ms/page")
 }
+
+// TestProducers_Fidelity reads the fixtures made by producers the corpus
+// lacks (Ghostscript from groff and from dvips, a LaTeX two-column
+// article, Chromium with an OpenType web font, a Tesseract OCR layer,
+// LibreOffice and Chromium table layouts, AES-256 from qpdf and pdfcpu, a
+// page list that repeats pages) and compares their words with pdftotext's:
+// recall and glued words as on the corpus, and no false warning.
+func TestProducers_Fidelity(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found (apt-get install poppler-utils; .ci/run installs it)")
+	}
+	t.Parallel()
+	for _, name := range []string{"ghostscript-groff.pdf", "ghostscript-dvips.pdf", "latex-twocolumn.pdf", "chromium-otf-type3.pdf",
+		"scan-tesseract-layer.pdf", "libreoffice-table-name.pdf", "name-heads-main-column.pdf", "encrypted-aes256-no-password.pdf",
+		"encrypted-aes256-objstm.pdf", "encrypted-aes256-r5.pdf", "encrypted-aes256-pdfcpu.pdf", "pages-repeated.pdf"} {
+		p := "../testdata/pdf/" + name
+		ref, err := exec.Command("pdftotext", "-q", p, "-").Output()
+		if err != nil {
+			t.Errorf("%s: pdftotext: %v", name, err)
+			continue
+		}
+		doc, err := extract.Read(p, extract.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		r, g := fidelity(wordsOf(doc.Text), wordsOf(string(ref)))
+		t.Logf("%-36s recall %.3f, glued %.3f", name, r, g)
+		if r < minRecall || g > maxGlued {
+			t.Errorf("%s: recall %.3f, glued %.3f; want recall >= %.2f, glued <= %.2f", name, r, g, minRecall, maxGlued)
+		}
+		for _, w := range doc.Warnings {
+			if w.Code == extract.WarnGarbled || w.Code == extract.WarnNoEmail && strings.Contains(string(ref), "@") || w.Code == extract.WarnHiddenText {
+				t.Errorf("%s: false warning %s", name, w.Code)
+			}
+		}
+	}
+}
