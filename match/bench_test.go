@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tailor-cli/tailor/extract"
@@ -51,5 +52,21 @@ func BenchmarkCheck(b *testing.B) {
 	for b.Loop() {
 		jd := builtinJob(b)
 		match.Compare(jd, readSample(b))
+	}
+}
+
+// BenchmarkCompareLong measures matching a 50-page resume (the sample's
+// text 25 times) against the built-in job: comparison must grow with the
+// resume's length, not its square.
+func BenchmarkCompareLong(b *testing.B) {
+	one := readSample(b)
+	long, err := extract.ReadText("long.txt", []byte(strings.Repeat(one.Text+"\n\n", 25)), extract.FormatText)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jd := builtinJob(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		match.Compare(jd, long)
 	}
 }

@@ -146,6 +146,7 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 		}
 		results[js.Skill.ID] = res
 	}
+	var work []workSentence // made on first need
 	for _, js := range keepPerGroup(j.Asks(), results) {
 		res := results[js.Skill.ID]
 		var via *taxonomy.Skill
@@ -154,7 +155,10 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 		}
 		res.Suggestion = suggest(js, res, via)
 		if res.Status == Missing && res.Suggestion != nil {
-			if ev, ok := closestWork(a, tax.Related(js.Skill.ID)); ok {
+			if work == nil {
+				work = workSentences(a)
+			}
+			if ev, ok := closestWork(a, work, tax.Related(js.Skill.ID)); ok {
 				res.Suggestion.Closest = &ev
 				res.Suggestion.Advice += fmt.Sprintf(" Your closest work is \"%s\" (%s, line %d): if you used %s there, name it in that bullet.",
 					clip(ev.Text, 140), ev.Section, ev.Line, js.Term)
@@ -313,20 +317,19 @@ const minCloseness = 2
 // closestWork returns the sentence of a work section whose skills are the
 // most related to a missing one (summing each skill's relatedness once),
 // earliest first on ties; none when no sentence reaches minCloseness.
-func closestWork(a *analysis.Analysis, related map[string]int) (Evidence, bool) {
-	best, bestN := -1, minCloseness-1
+func closestWork(a *analysis.Analysis, work []workSentence, related map[string]int) (Evidence, bool) {
+	bestN := minCloseness - 1
 	var bestHit taxonomy.Hit
-	for i, sp := range a.Sentences {
-		if !workSections[a.Doc.SectionAt(sp.Start).Name] || !describesWork(a, sp) {
-			continue
-		}
-		seen := map[string]bool{}
+	found := false
+	seen := map[string]bool{}
+	for _, ws := range work {
+		clear(seen)
 		n := 0
 		var top taxonomy.Hit
 		topW := 0
-		for _, h := range a.Hits {
+		for _, h := range ws.hits {
 			w := related[h.Skill.ID]
-			if h.Start < sp.Start || h.End > sp.End || w == 0 || seen[h.Skill.ID] {
+			if w == 0 || seen[h.Skill.ID] {
 				continue
 			}
 			seen[h.Skill.ID] = true
@@ -336,13 +339,50 @@ func closestWork(a *analysis.Analysis, related map[string]int) (Evidence, bool) 
 			}
 		}
 		if n > bestN {
-			best, bestN, bestHit = i, n, top
+			found, bestN, bestHit = true, n, top
 		}
 	}
-	if best < 0 {
+	if !found {
 		return Evidence{}, false
 	}
 	return a.Evidence(bestHit, string(a.Doc.SectionAt(bestHit.Start).Name)), true
+}
+
+// workSentence is a sentence of a work section that describes work, with
+// the hits inside it.
+type workSentence struct {
+	span text.Span
+	hits []taxonomy.Hit
+}
+
+// workSentences returns the resume's sentences that describe work, in
+// order, each with its hits, found once for every missing skill to look
+// through: the hits are in order, so one pass pairs them with sentences,
+// and looking for the closest work grows with the resume's length, not its
+// square.
+func workSentences(a *analysis.Analysis) []workSentence {
+	var out []workSentence
+	k := 0
+	for _, sp := range a.Sentences {
+		for k < len(a.Hits) && a.Hits[k].Start < sp.Start {
+			k++
+		}
+		if !workSections[a.Doc.SectionAt(sp.Start).Name] || !describesWork(a, sp) {
+			continue
+		}
+		end := k
+		for end < len(a.Hits) && a.Hits[end].Start < sp.End {
+			end++
+		}
+		var hits []taxonomy.Hit
+		for _, h := range a.Hits[k:end] {
+			if h.End <= sp.End {
+				hits = append(hits, h)
+			}
+		}
+		out = append(out, workSentence{span: sp, hits: hits})
+	}
+	return out
 }
 
 // describesWork reports whether a sentence reads as work done: a list
