@@ -109,6 +109,14 @@ func (b *inflateBudget) check(v pdf.Value) error {
 	if v.Kind() != pdf.Stream {
 		return nil
 	}
+	// A stream that cannot exceed the limits needs no reading: deflate
+	// expands at most maxDeflateRatio times, and an unfiltered stream is
+	// as long as it is stored. Only the rest is inflated here (and again
+	// to interpret it).
+	if bound, ok := inflatedBound(v); ok && bound <= b.perStream && b.total+bound <= b.max {
+		b.total += bound
+		return nil
+	}
 	rc := v.Reader()
 	n, err := io.Copy(io.Discard, io.LimitReader(rc, b.perStream+1))
 	rc.Close()
@@ -121,4 +129,30 @@ func (b *inflateBudget) check(v pdf.Value) error {
 	}
 	_ = err // a damaged stream is the interpreter's to report
 	return nil
+}
+
+// maxDeflateRatio bounds how many times longer deflated data can inflate
+// (deflate's longest match, 258 bytes, costs at least two bits: about
+// 1,032 to 1).
+const maxDeflateRatio = 1032
+
+// inflatedBound returns the most bytes a stream can decode to, when its
+// filters tell: none, or FlateDecode alone (without a predictor, which
+// does not add bytes beyond a row's tag).
+func inflatedBound(v pdf.Value) (int64, bool) {
+	n := v.Key("Length").Int64()
+	if n <= 0 {
+		return 0, false
+	}
+	f := v.Key("Filter")
+	if f.Kind() == pdf.Array && f.Len() == 1 {
+		f = f.Index(0)
+	}
+	switch {
+	case f.Kind() == pdf.Null:
+		return n, true
+	case f.Kind() == pdf.Name && f.Name() == "FlateDecode":
+		return n*maxDeflateRatio + 1024, true
+	}
+	return 0, false
 }
