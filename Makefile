@@ -85,10 +85,11 @@ eval-jobs: ## measure how job ads are read on testdata/jobs-eval (recall, precis
 	@$(GO) test ./match -run '^TestEvalRequirements(Fresh)?$$' -count=1 -v | sed -n '/cases$$/,/^--- /p'
 
 .PHONY: golden
-golden: ## regenerate testdata/golden reports, testdata/pdf fixtures and the rules' worked-out needles after a deliberate change
+golden: ## regenerate testdata/golden reports, testdata/pdf fixtures, the rules' worked-out needles and the built-in profiles' analyses after a deliberate change
 	$(GO) test ./report -run Golden -update
 	$(GO) test ./extract -run TestFixtures -update
 	$(GO) test ./match/taxonomy -run TestBuiltinNeedles -update
+	$(GO) test ./match/job -run TestProfileSnapshots -update
 
 .PHONY: fmt
 fmt: ## format the code

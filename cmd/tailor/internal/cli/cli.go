@@ -226,8 +226,11 @@ func loadJob(path string, stdin io.Reader, tax *taxonomy.Taxonomy, opts extract.
 	name := path
 	switch path {
 	case "":
-		name = job.BuiltinPrefix + job.DefaultProfile
-		doc, err = job.ProfileDocument(job.DefaultProfile)
+		j, err := job.BuiltinProfile(job.DefaultProfile, tax)
+		if err != nil {
+			return nil, fmt.Errorf("job %w", err)
+		}
+		return j, nil
 	case "-":
 		data, rerr := readStdinJob(stdin)
 		if rerr != nil {
