@@ -105,6 +105,9 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		sec := doc.SectionAt(h.Start)
 		inList := sec.Name == extract.SectionRequirements || sec.Name == extract.SectionPreferred
 		term := doc.Text[h.Start:h.End]
+		if h.Term != "" {
+			term = h.Term // "object tracking" of "object detection and tracking"
+		}
 		js, ok := byID[h.Skill.ID]
 		if !ok {
 			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList, ToolsOnly: true}

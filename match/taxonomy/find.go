@@ -3,6 +3,7 @@ package taxonomy
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -235,6 +236,10 @@ type Hit struct {
 	// names ("Redis" of NoSQL databases); 0 when it names the skill itself
 	// ("NoSQL"). Names of one tool share its number.
 	Tool int
+	// Term is the skill's words when the text writes only part of them:
+	// "tracking" in "object detection and tracking" is object tracking.
+	// Empty when the matched words are the term.
+	Term string
 	// Qualified reports that a version number ("Go 1.22") or a technical
 	// suffix ("Kafka-based") follows: either says the name is the
 	// technology.
@@ -248,6 +253,7 @@ var versionPattern = regexp.MustCompile(`^v?\d+(\.\d+)*(\.x|\+)?$`)
 // context makes them count is the caller's job.
 func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 	var hits []Hit
+	var starts []int // each hit's first token
 	for i := 0; i < len(toks); {
 		// The longest match wins; between equally long ones, a match of
 		// the text as written beats an inflection ("embeddings" is the
@@ -280,9 +286,76 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 				next.Glue == text.GlueHyphen && techSuffixes[next.Lower]
 		}
 		hits = append(hits, h)
+		starts = append(starts, i)
 		i += n
 	}
+	return t.elided(toks, hits, starts)
+}
+
+// elided adds the skills a coordination names by sharing a word: in
+// "object detection and tracking" or "image classification, object
+// detection and segmentation", the last word, found in no hit, takes the
+// first word of a two-word term before it ("object tracking", "image
+// segmentation") when that makes a term of the taxonomy. starts holds each
+// hit's first token.
+func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
+	var out []Hit
+	k := 0 // hits[k] is the first hit that starts at or after the token
+	for q := 2; q < len(toks); q++ {
+		for k < len(hits) && starts[k] < q {
+			k++
+		}
+		w := toks[q]
+		if c := toks[q-1].Lower; c != "and" && c != "or" && c != "&" || w.Glue != text.GlueSpace ||
+			k < len(hits) && starts[k] == q || !isWord(w.Text) {
+			continue
+		}
+		// The two-word hits before the conjunction, nearest first,
+		// joined by commas.
+		for m, end := k-1, q-1; m >= 0 && starts[m] == end-2 && hits[m].End == toks[end-1].End && hits[m].Term == ""; m-- {
+			if p := t.twoWordTerm(toks[starts[m]], w); p != nil && p.skill != hits[m].Skill {
+				out = append(out, Hit{Skill: p.skill, Start: w.Start, End: w.End, Tool: p.tool,
+					Term: toks[starts[m]].Text + " " + w.Text})
+				break
+			}
+			// An earlier item ends at the comma before this one.
+			if end = starts[m] - 1; end < 2 || toks[end].Text != "," {
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	hits = append(hits, out...)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	return hits
+}
+
+// twoWordTerm returns the alias or tool of two words whose first is head
+// and whose second is w (in any inflection), or nil.
+func (t *Taxonomy) twoWordTerm(head, w text.Token) *pattern {
+	for _, key := range lookupKeys(head.Lower) {
+		for _, p := range t.index[key] {
+			if len(p.toks) != 2 || p.kind != termAlias && p.kind != termTool || p.toks[0].lower != head.Lower {
+				continue
+			}
+			if pt := p.toks[1]; w.Lower == pt.lower || text.Stem(w.Lower) == pt.stem && text.InflectionOf(w.Lower, pt.lower) {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// isWord reports whether s is a word of letters in lower case.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // boundaryOK rejects a strict pattern that is part of a hyphenated compound

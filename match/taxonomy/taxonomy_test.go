@@ -192,3 +192,39 @@ func TestTermTokens(t *testing.T) {
 		t.Errorf("only %d plain terms checked", n)
 	}
 }
+
+// TestScan_Coordination: the last word of a coordination takes the first
+// word of a two-word term before it when that makes a term; the hit says
+// which term it stands for.
+func TestScan_Coordination(t *testing.T) {
+	t.Parallel()
+	tax, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		id   string // the skill the last word takes, or "" for none
+		term string
+	}{
+		{"Build 3D object detection and tracking for our robots", "object-tracking", "object tracking"},
+		{"training models for image classification, object detection and segmentation", "image-segmentation", "image segmentation"},
+		{"Practical experience with model quantization and compression", "model-compression", "model compression"},
+		{"Write Python code and tests", "", ""},
+		{"object detection and Tracking Ltd", "", ""},
+	} {
+		var got Hit
+		for _, h := range tax.Scan(text.Tokenize(tc.text)) {
+			if h.Term != "" {
+				got = h
+			}
+		}
+		id := ""
+		if got.Skill != nil {
+			id = got.Skill.ID
+		}
+		if id != tc.id || got.Term != tc.term {
+			t.Errorf("%q: elided %q (%q), want %q (%q)", tc.text, id, got.Term, tc.id, tc.term)
+		}
+	}
+}
