@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/hex"
 	"io"
 	"unicode"
 	"unicode/utf16"
@@ -54,34 +52,43 @@ func readAllLimited(r io.ReadCloser, limit int64) (data []byte, err error) {
 	return data, err
 }
 
-// parseToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap.
+// parseToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap,
+// tokenized as the rest of a PDF is (pdfLexer).
 func parseToUnicode(data []byte) map[string]string {
-	toks := cmapTokens(data)
+	var toks []token
+	for lx := (&pdfLexer{data: data}); ; {
+		t := lx.next()
+		if t.kind == tokEOF {
+			break
+		}
+		toks = append(toks, t)
+	}
+	str := func(t token) ([]byte, bool) { return t.value, t.kind == tokString }
 	out := map[string]string{}
 	for i := 0; i < len(toks) && len(out) < maxToUnicodeEntries; i++ {
-		switch string(toks[i]) {
-		case "beginbfchar":
-			for i++; i+1 < len(toks) && string(toks[i]) != "endbfchar"; i += 2 {
-				code, ok1 := hexToken(toks[i])
-				dst, ok2 := hexToken(toks[i+1])
+		switch {
+		case toks[i].is("beginbfchar"):
+			for i++; i+1 < len(toks) && !toks[i].is("endbfchar"); i += 2 {
+				code, ok1 := str(toks[i])
+				dst, ok2 := str(toks[i+1])
 				if ok1 && ok2 && len(out) < maxToUnicodeEntries {
 					out[string(code)] = unicodeText(dst)
 				}
 			}
-		case "beginbfrange":
-			for i++; i+2 < len(toks) && string(toks[i]) != "endbfrange"; {
-				lo, ok1 := hexToken(toks[i])
-				hi, ok2 := hexToken(toks[i+1])
+		case toks[i].is("beginbfrange"):
+			for i++; i+2 < len(toks) && !toks[i].is("endbfrange"); {
+				lo, ok1 := str(toks[i])
+				hi, ok2 := str(toks[i+1])
 				if !ok1 || !ok2 || len(lo) != len(hi) || len(lo) == 0 {
 					i++
 					continue
 				}
 				first, last := codeValue(string(lo)), codeValue(string(hi))
-				if string(toks[i+2]) == "[" {
+				if toks[i+2].is("[") {
 					// <lo> <hi> [<dst1> <dst2> ...]
 					j := i + 3
-					for c := first; j < len(toks) && string(toks[j]) != "]"; c, j = c+1, j+1 {
-						if dst, ok := hexToken(toks[j]); ok && c <= last && len(out) < maxToUnicodeEntries {
+					for c := first; j < len(toks) && !toks[j].is("]"); c, j = c+1, j+1 {
+						if dst, ok := str(toks[j]); ok && c <= last && len(out) < maxToUnicodeEntries {
 							out[string(codeBytes(c, len(lo)))] = unicodeText(dst)
 						}
 					}
@@ -89,7 +96,7 @@ func parseToUnicode(data []byte) map[string]string {
 					continue
 				}
 				// <lo> <hi> <dst>: the last byte of dst counts up.
-				dst, ok := hexToken(toks[i+2])
+				dst, ok := str(toks[i+2])
 				if ok && len(dst) > 0 && last >= first {
 					for c := first; c <= last && len(out) < maxToUnicodeEntries; c++ {
 						d := append([]byte(nil), dst...)
@@ -102,62 +109,6 @@ func parseToUnicode(data []byte) map[string]string {
 		}
 	}
 	return out
-}
-
-// cmapTokens splits a CMap into tokens: hex strings (with their angle
-// brackets), brackets, and words.
-func cmapTokens(data []byte) [][]byte {
-	var toks [][]byte
-	for i := 0; i < len(data); {
-		c := data[i]
-		switch {
-		case c == '%':
-			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
-				i++
-			}
-		case c == '<' && i+1 < len(data) && data[i+1] != '<':
-			j := bytes.IndexByte(data[i:], '>')
-			if j < 0 {
-				return toks
-			}
-			toks = append(toks, data[i:i+j+1])
-			i += j + 1
-		case c == '[' || c == ']':
-			toks = append(toks, data[i:i+1])
-			i++
-		case c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == '{' || c == '}' || c == '/':
-			i++
-		default:
-			j := i
-			for j < len(data) && data[j] > ' ' && !bytes.ContainsRune([]byte("<>[](){}/%"), rune(data[j])) {
-				j++
-			}
-			toks = append(toks, data[i:j])
-			i = j
-		}
-	}
-	return toks
-}
-
-// hexToken decodes a <hex> token; an odd last digit counts as followed by 0.
-func hexToken(t []byte) ([]byte, bool) {
-	if len(t) < 2 || t[0] != '<' || t[len(t)-1] != '>' {
-		return nil, false
-	}
-	digits := make([]byte, 0, len(t))
-	for _, c := range t[1 : len(t)-1] {
-		if c > ' ' {
-			digits = append(digits, c)
-		}
-	}
-	if len(digits)%2 == 1 {
-		digits = append(digits, '0')
-	}
-	out := make([]byte, len(digits)/2)
-	if _, err := hex.Decode(out, digits); err != nil {
-		return nil, false
-	}
-	return out, true
 }
 
 // codeBytes writes code c in n bytes, big-endian.
