@@ -66,6 +66,9 @@ type Ask struct {
 	Mentions int
 	// fromList reports that Term comes from a requirements section.
 	fromList bool
+	// byPhrase reports that every hit so far said the skill in other
+	// words, so Term is the skill's own (see skillTerm).
+	byPhrase bool
 	// lastSent is the latest sentence counted in Mentions (a skill's hits
 	// come in text order).
 	lastSent text.Span
@@ -108,10 +111,18 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		if h.Term != "" {
 			term = h.Term // "object tracking" of "object detection and tracking"
 		}
+		if h.Phrase {
+			// "make our models faster" asks for inference optimisation:
+			// the term to suggest is the skill's, not the sentence's.
+			term = skillTerm(h.Skill)
+		}
 		js, ok := byID[h.Skill.ID]
 		if !ok {
-			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList, ToolsOnly: true}
+			js = &Ask{Skill: h.Skill, Importance: imp, Term: term, First: h.Start, fromList: inList, ToolsOnly: true, byPhrase: h.Phrase}
 			byID[h.Skill.ID] = js
+		}
+		if js.byPhrase && !h.Phrase {
+			js.Term, js.fromList, js.byPhrase = term, inList, false
 		}
 		js.ToolsOnly = js.ToolsOnly && h.Tool > 0
 		if h.Tool > 0 && !slices.Contains(js.Tools, h.Tool) {
@@ -130,6 +141,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		// if it has one, and among those the skill's own name when the job
 		// uses it ("Docker", not "containerization via Docker").
 		switch {
+		case h.Phrase && !js.byPhrase:
 		case inList && !js.fromList:
 			js.Term, js.fromList = term, true
 		case inList == js.fromList && text.SameTerm(term, h.Skill.Name) && !text.SameTerm(js.Term, h.Skill.Name):
@@ -275,3 +287,12 @@ func (j *Job) Keywords() []Keyword { return j.keywords }
 // Warnings returns the problems found in reading the job: how its file was
 // read, WarnNoSkills and WarnTaxonomyPartial.
 func (j *Job) Warnings() []extract.Warning { return j.warnings }
+
+// skillTerm is how to write a skill the job says in other words: its first
+// alias ("model serving"), or its name.
+func skillTerm(s *taxonomy.Skill) string {
+	if len(s.Aliases) > 0 {
+		return s.Aliases[0]
+	}
+	return s.Name
+}

@@ -240,6 +240,10 @@ type Hit struct {
 	// "tracking" in "object detection and tracking" is object tracking.
 	// Empty when the matched words are the term.
 	Term string
+	// Phrase reports that the text says the skill in other words, by one
+	// of its phrases ("serve our models"): the words are the text's own,
+	// never a term to suggest.
+	Phrase bool
 	// Qualified reports that a version number ("Go 1.22") or a technical
 	// suffix ("Kafka-based") follows: either says the name is the
 	// technology.
@@ -289,7 +293,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 		starts = append(starts, i)
 		i += n
 	}
-	return t.elided(toks, hits, starts)
+	return t.scanPhrases(toks, t.elided(toks, hits, starts))
 }
 
 // elided adds the skills a coordination names by sharing a word: in

@@ -43,6 +43,7 @@ type Skill struct {
 	Ambiguous       []string `yaml:"ambiguous"`
 	Listed          []string `yaml:"listed"`
 	Tools           []Tool   `yaml:"tools"`
+	Phrases         []string `yaml:"phrases"`
 	Not             []string `yaml:"not"`
 	Implies         []string `yaml:"implies"`
 	Template        string   `yaml:"template"`
@@ -52,6 +53,7 @@ type Skill struct {
 	line     int
 	pre      []precompiledTerm // the terms' tokens, when go generate made them
 	patterns []*pattern
+	phrases  []*phrase
 	not      []*pattern
 	// guarded holds the skill's exact and ambiguous terms in lower case,
 	// words joined by spaces: a form the taxonomy lists as needing care
@@ -109,10 +111,12 @@ type Taxonomy struct {
 	skills     []*Skill
 	byID       map[string]*Skill
 	index      map[string][]*pattern // by the lower-case text of a pattern's first token
-	implied    map[string][]string   // skill id → every skill it implies, transitively
-	impliers   map[string][]string   // skill id → every skill that implies it, transitively
-	children   map[string][]string   // skill id → the skills that name it in their Implies
-	rules      *Rules
+	// phraseIndex holds the skills' phrases by the stems of their first words.
+	phraseIndex map[string][]*phrase
+	implied     map[string][]string // skill id → every skill it implies, transitively
+	impliers    map[string][]string // skill id → every skill that implies it, transitively
+	children    map[string][]string // skill id → the skills that name it in their Implies
+	rules       *Rules
 }
 
 // taxonomyFile is the file's top level.
@@ -134,7 +138,7 @@ type taxonomyFile struct {
 var (
 	// skillFields are the keys a skill entry may have (Skill's yaml tags).
 	skillFields = map[string]bool{"id": true, "name": true, "category": true, "aliases": true, "exact": true,
-		"ambiguous": true, "listed": true, "tools": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
+		"ambiguous": true, "listed": true, "tools": true, "phrases": true, "not": true, "implies": true, "template": true, "examples": true, "counterexamples": true}
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -265,6 +269,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 		return errf(1, "no skills")
 	}
 	t.index = map[string][]*pattern{}
+	t.phraseIndex = map[string][]*phrase{}
 	owner := map[string]string{}
 	for _, s := range t.skills {
 		if s.Name == "" {
@@ -327,6 +332,16 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error) error {
 					}
 					t.index[k] = append(t.index[k], p)
 				}
+			}
+		}
+		for _, ph := range s.Phrases {
+			p, err := compilePhrase(s, ph)
+			if err != nil {
+				return errf(s.line, "skill %q: phrase %q: %v", s.ID, ph, err)
+			}
+			s.phrases = append(s.phrases, p)
+			for _, w := range p.words[0] {
+				t.phraseIndex[w.stem] = append(t.phraseIndex[w.stem], p)
 			}
 		}
 		for _, phrase := range s.Not {

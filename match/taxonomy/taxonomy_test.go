@@ -49,6 +49,9 @@ func TestLoadTaxonomy_Errors(t *testing.T) {
 		{"implication cycle", head + "  - {id: a, name: A, category: tools, aliases: [aaa], implies: [b]}\n  - {id: b, name: B, category: tools, aliases: [bbb], implies: [a]}\n", `implication cycle`},
 		{"term in two skills", head + "  - {id: a, name: A, category: tools, aliases: [Keras]}\n  - {id: b, name: B, category: tools, aliases: [keras]}\n", `term "keras" is also a term of skill "a"`},
 		{"empty term", head + "  - {id: a, name: A, category: tools, aliases: [\" \"]}\n", `skill "a": term " ": empty`},
+		{"phrase gap at the end", head + "  - {id: a, name: A, category: tools, aliases: [aaa], phrases: [\"serve ...\"]}\n", `skill "a": phrase "serve ...": "..." must stand between two words`},
+		{"phrase of one word", head + "  - {id: a, name: A, category: tools, aliases: [aaa], phrases: [serve]}\n", `phrase "serve": needs two words or more`},
+		{"phrase punctuation", head + "  - {id: a, name: A, category: tools, aliases: [aaa], phrases: [\"serve ... models!\"]}\n", `a word may hold only letters`},
 		{"no version", "categories: []\nskills: []\n", `missing version`},
 		{"not YAML", "{{{", `bad.yaml:1: invalid taxonomy: did not find expected node content`},
 	}

@@ -58,6 +58,7 @@ func run(in, out string) error {
 		list("Exact", s.Exact)
 		list("Ambiguous", s.Ambiguous)
 		list("Listed", s.Listed)
+		list("Phrases", s.Phrases)
 		if len(s.Tools) > 0 {
 			b.WriteString(", Tools: []Tool{")
 			for i, tool := range s.Tools {

@@ -1,0 +1,273 @@
+package taxonomy
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// maxGap is how many words a phrase's "..." may stand for: "compress our
+// models", "compress our object detection and OCR models".
+const maxGap = 5
+
+// phrase is a skill said in other words: a verb and its object, or words
+// that name the skill only together, with short gaps between them
+// ("compress ... models", "deploy|ship ... models ... to production").
+type phrase struct {
+	skill *Skill
+	text  string
+	// words holds, for each position, the words that may stand there.
+	words [][]patternToken
+	// gap reports, for each position after the first, whether up to maxGap
+	// words may come before it.
+	gap []bool
+}
+
+// compilePhrase reads a phrase: words separated by spaces, "..." between
+// two words for a gap, "|" between the words that may stand in one place.
+// Every word matches in any case and inflection.
+func compilePhrase(s *Skill, src string) (*phrase, error) {
+	p := &phrase{skill: s, text: src}
+	gap := false
+	for _, field := range strings.Fields(src) {
+		if field == "..." {
+			if len(p.words) == 0 || gap {
+				return nil, errors.New(`"..." must stand between two words`)
+			}
+			gap = true
+			continue
+		}
+		var alts []patternToken
+		for _, w := range strings.Split(field, "|") {
+			lower := strings.ToLower(w)
+			if !isPhraseWord(lower) {
+				return nil, errors.New("a word may hold only letters, digits and inner hyphens: " + w)
+			}
+			alts = append(alts, patternToken{text: w, lower: lower, stem: text.Stem(lower)})
+		}
+		if len(p.words) > 0 {
+			p.gap = append(p.gap, gap)
+		}
+		p.words = append(p.words, alts)
+		gap = false
+	}
+	switch {
+	case gap:
+		return nil, errors.New(`"..." must stand between two words`)
+	case len(p.words) < 2:
+		return nil, errors.New("needs two words or more")
+	case len(p.words) > maxTermTokens:
+		return nil, errors.New("longer than 8 words")
+	}
+	return p, nil
+}
+
+// isPhraseWord reports whether w is lower-case letters and digits, with
+// no hyphen at either end.
+func isPhraseWord(w string) bool {
+	if w == "" || w[0] == '-' || w[len(w)-1] == '-' {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// wordFits reports whether a token is one of the words, in any inflection
+// ("serving" for "serve", "models" for "model"), but not a person who does
+// it ("servers" is no form of "serve").
+func wordFits(tk text.Token, alts []patternToken) bool {
+	for _, w := range alts {
+		if tk.Lower == w.lower || text.Stem(tk.Lower) == w.stem && text.InflectionOf(tk.Lower, w.lower) && !text.AgentNoun(tk.Lower, w.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// gapToken reports whether a token may sit in a phrase's gap: a word, not
+// punctuation that ends a clause or an item.
+func gapToken(tk text.Token) bool {
+	for _, r := range tk.Text {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '\'' || r == '’' || r == '-' || r >= 0x80) {
+			return false
+		}
+	}
+	return tk.Text != ""
+}
+
+// matchAt returns the index of the token past the phrase's last word when
+// the phrase matches toks from i, or -1. Each word after a gap is the
+// nearest one that fits.
+func (p *phrase) matchAt(toks []text.Token, i int) int {
+	if !wordFits(toks[i], p.words[0]) {
+		return -1
+	}
+	cur := i
+	for k := 1; k < len(p.words); k++ {
+		next := -1
+		limit := cur + 1
+		if p.gap[k-1] {
+			limit = cur + 1 + maxGap
+		}
+		for j := cur + 1; j <= limit && j < len(toks); j++ {
+			tk := toks[j]
+			if tk.Glue != text.GlueSpace && tk.Glue != text.GlueHyphen {
+				if j == cur+1 || !gapToken(tk) {
+					break
+				}
+			}
+			if wordFits(tk, p.words[k]) {
+				next = j
+				break
+			}
+			if !gapToken(tk) {
+				break
+			}
+		}
+		if next < 0 {
+			return -1
+		}
+		cur = next
+	}
+	return cur + 1
+}
+
+// scanPhrases adds the skills the text says in other words. A phrase
+// counts only where no other hit covers its words; when a hit sits in its
+// gap ("deploy PyTorch models"), the phrase's hit is its first word, so
+// that hits never overlap.
+func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
+	if len(t.phraseIndex) == 0 {
+		return hits
+	}
+	// at holds, for each token, 1 + the index of the hit that covers it,
+	// or 0.
+	at := make([]int, len(toks))
+	k := 0
+	for i := range toks {
+		for k < len(hits) && hits[k].End <= toks[i].Start {
+			k++
+		}
+		if k < len(hits) && hits[k].Start <= toks[i].Start {
+			at[i] = k + 1
+		}
+	}
+	var out []Hit
+	for i := 0; i < len(toks); i++ {
+		for _, p := range t.phraseIndex[text.Stem(toks[i].Lower)] {
+			if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
+				continue
+			}
+			end := p.matchAt(toks, i)
+			if end < 0 || overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) {
+				continue
+			}
+			if at[i] > 0 {
+				// An ambiguous name of the skill ("Profile") used in
+				// one of its phrases ("Profile latency and memory") is
+				// the skill.
+				hits[at[i]-1].Ambiguous = false
+				break
+			}
+			if t.namedInClause(p.skill, toks, hits, i, end) {
+				continue
+			}
+			last := end - 1
+			for j := i; j < end; j++ {
+				if at[j] != 0 {
+					last = i
+					break
+				}
+			}
+			out = append(out, Hit{Skill: p.skill, Start: toks[i].Start, End: toks[last].End, Phrase: true})
+			for j := i; j <= last; j++ {
+				at[j] = -1
+			}
+			i = last
+			break
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	return mergeHits(hits, out)
+}
+
+// mergeHits merges two lists of hits sorted by start into one.
+func mergeHits(a, b []Hit) []Hit {
+	out := make([]Hit, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// overlapsNot reports whether one of the skill's "not" phrases overlaps
+// the tokens i..end ("serve as a model").
+func overlapsNot(s *Skill, toks []text.Token, i, end int) bool {
+	for _, q := range s.not {
+		for start := max(0, i-len(q.toks)+1); start < end; start++ {
+			if q.matchAt(toks, start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// othersDo reports whether the phrase starting at toks[i] says what other
+// people do: a relative clause after a role ("our ML engineers who ship
+// the models").
+func (t *Taxonomy) othersDo(toks []text.Token, i int) bool {
+	if i < 2 || toks[i-1].Lower != "who" && toks[i-1].Lower != "that" || t.rules == nil {
+		return false
+	}
+	w := toks[i-2].Lower
+	return t.rules.Word(WordsRoles, w) || t.rules.Word(WordsRoles, strings.TrimSuffix(w, "s"))
+}
+
+// namedInClause reports whether the clause around toks[i:end] names the
+// phrase's skill already by one of its terms: one clause, one hit.
+func (t *Taxonomy) namedInClause(s *Skill, toks []text.Token, hits []Hit, i, end int) bool {
+	from, to := i, end
+	for from > 0 && !clauseEnd(toks[from-1]) {
+		from--
+	}
+	for to < len(toks) && !clauseEnd(toks[to]) {
+		to++
+	}
+	lo, hi := toks[from].Start, toks[to-1].End
+	for _, h := range hits {
+		if h.Start >= lo && h.End <= hi && h.Skill == s {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd reports whether a token ends a clause: a full stop, a
+// semicolon, a question or exclamation mark, or a bullet or other symbol.
+func clauseEnd(tk text.Token) bool {
+	switch tk.Text {
+	case ".", ";", "!", "?", ":":
+		return true
+	case ",", "(", ")", "-", "/", "&", "'", "\"", "’":
+		return false
+	}
+	for _, r := range tk.Text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

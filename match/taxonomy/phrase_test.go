@@ -1,0 +1,45 @@
+package taxonomy
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tailor-cli/tailor/match/text"
+)
+
+// TestScan_Phrases checks how phrases match: inflections, gaps of up to
+// five words within one clause, a hit in the gap, a clause that already
+// names the skill, and others' work.
+func TestScan_Phrases(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tax, err := Load("t.yaml", []byte(head+
+		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n"+
+		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string // the hits' words
+	}{
+		{"Served the model behind an API.", []string{"Served the model"}},
+		{"You will be serving our large ranking models.", []string{"serving our large ranking models"}},
+		{"Serve one two three four five models.", []string{"Serve one two three four five models"}},
+		{"Serve one two three four five six models.", nil},
+		{"Serve customers, and models too.", nil},
+		{"Serve customers. Models are next.", nil},
+		{"Serve PyTorch models.", []string{"Serve", "PyTorch"}},
+		{"Serve models in our model serving stack.", []string{"model serving"}},
+		{"Work with our engineers who serve the models.", nil},
+		{"Our servers host the models.", nil},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, tt.text[h.Start:h.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
