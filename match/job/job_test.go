@@ -414,3 +414,30 @@ func TestNew_KeywordsNotNamesOrPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_KeywordsProductsAndExamples checks two kinds of non-asks among
+// names the taxonomy does not know: the employer's own product, however
+// technical its name looks, and the examples in parentheses of another
+// ask, which are that ask's, not asks of their own.
+func TestNew_KeywordsProductsAndExamples(t *testing.T) {
+	t.Parallel()
+	ad := "# Machine Learning Engineer\n\n## About us\nOur flagship product, LumenRead, flags suspected nodules on chest CT.\n\n" +
+		"## The role\nYou will improve the models behind LumenRead.\n\n" +
+		"## Requirements\n- Solid understanding of ranking metrics (NDCG, MAP, recall@k)\n" +
+		"- Strong Python (NumPy, Polars)\n- Experience with OpenTofu and HashiCorp Nomad\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, bad := range []string{"LumenRead", "MAP", "Polars"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	for _, want := range []string{"NDCG", "OpenTofu", "HashiCorp Nomad"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q is no keyword ask: %q", want, got)
+		}
+	}
+}

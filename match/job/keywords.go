@@ -63,11 +63,17 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 	// nothing (its blurb, a product line, a benefit, a location clause):
 	// the company's, its products' and places' names.
 	aside := map[string]bool{}
+	// owned holds the names, even tech-shaped ones ("LumenRead"), that the
+	// job uses in its blurb or where it says what its product does: the
+	// company's and its products' own names.
+	owned := map[string]bool{}
+	products := map[text.Span]bool{} // ownProduct's verdicts by sentence
 	asked := func(start, end int) (Importance, bool) {
 		h := taxonomy.Hit{Start: start, End: end}
 		imp, ok := importance(h)
 		return imp, ok && !(shortSentence(a, start) && placeClause(rules, a.Clause(h)))
 	}
+	examples := examplesOf(a, phrases, rules)
 	for _, p := range phrases {
 		heading := false
 		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
@@ -81,11 +87,14 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 				addAside(aside, phraseKey(p.Text))
 			}
 		}
+		if p.Proper && shortSentence(a, p.Start) && ownProduct(a, rules, p.Start, products) {
+			owned[phraseKey(p.Text)] = true
+		}
 		if heading {
 			continue
 		}
 		p = trimPhrase(doc, p, rules)
-		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) {
+		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) || examples[p.Start] {
 			continue
 		}
 		words := strings.Fields(p.Text)
@@ -114,7 +123,7 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 	}
 	var out []keywordCandidate
 	for _, c := range byKey {
-		if c.proper && !(aside[c.key] && !c.lower && !slices.ContainsFunc(strings.Fields(c.term), techShaped)) {
+		if c.proper && !owned[c.key] && !(aside[c.key] && !c.lower && !slices.ContainsFunc(strings.Fields(c.term), techShaped)) {
 			out = append(out, *c)
 		}
 	}
@@ -319,3 +328,62 @@ func overlaps(hits []taxonomy.Hit, start, end int) bool {
 	i := sort.Search(len(hits), func(k int) bool { return hits[k].End > start })
 	return i < len(hits) && hits[i].Start < end
 }
+
+// ownProduct reports whether the sentence at off is about the employer:
+// in its blurb, or saying what its product or customers do ("Our flagship
+// product, LumenRead, flags suspected nodules"). cache keeps the verdicts
+// by sentence.
+func ownProduct(a *analysis.Analysis, rules *taxonomy.Rules, off int, cache map[text.Span]bool) bool {
+	if a.Doc.SectionAt(off).Name == extract.SectionCompany {
+		return true
+	}
+	sp := a.SentenceAt(off)
+	v, ok := cache[sp]
+	if !ok {
+		v = rules.Has(taxonomy.CueProduct, a.Doc.Text[sp.Start:sp.End])
+		cache[sp] = v
+	}
+	return v
+}
+
+// examplesOf finds the phrases that are examples in parentheses of the
+// ask right before them, keyed by their starts: "CNNs (ResNet, U-Net)",
+// "ranking metrics (NDCG, MAP)". The ask and its examples are one ask: when
+// the ask is a skill, no example is a keyword of its own; when it is a
+// phrase the taxonomy does not know, the first example stands for it (the
+// ask's own words are often too general to search for: "metrics").
+func examplesOf(a *analysis.Analysis, phrases []text.Phrase, rules *taxonomy.Rules) map[int]bool {
+	examples := map[int]bool{}
+	t := a.Doc.Text
+	hitEnds, phraseEnds := map[int]bool{}, map[int]bool{}
+	for _, h := range a.Hits {
+		hitEnds[h.End] = true
+	}
+	for _, q := range phrases {
+		if !(len(strings.Fields(q.Text)) == 1 && rules.Word(taxonomy.WordsGeneric, q.Text)) {
+			phraseEnds[q.End] = true
+		}
+	}
+	for _, p := range phrases {
+		// The parenthesis opens on the same line, at most a short list
+		// before the phrase.
+		from := max(p.Start-maxExampleList, 0)
+		open := strings.LastIndexAny(t[from:p.Start], "()\n")
+		if open < 0 || t[from+open] != '(' {
+			continue
+		}
+		open += from
+		end := len(strings.TrimRight(t[:open], " "))
+		if end == 0 || end < open-1 {
+			continue
+		}
+		first := strings.TrimSpace(t[open+1:p.Start]) == ""
+		if hitEnds[end] || !first && phraseEnds[end] {
+			examples[p.Start] = true
+		}
+	}
+	return examples
+}
+
+// maxExampleList is how far before an example its parenthesis may open.
+const maxExampleList = 200
