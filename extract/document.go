@@ -155,21 +155,51 @@ func (d *Document) LineAt(off int) int {
 // document is ErrNotDOCX. .doc, .odt, .rtf and other formats are
 // ErrUnsupported.
 func Read(path string, opts Options) (*Document, error) {
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	if err := supported(path); err != nil {
+		return nil, err
+	}
+	data, err := readLimited(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, opts)
+}
+
+// Parse reads a document held in memory as Read reads a file: name's
+// extension chooses the reader, and name stands for the file in errors
+// and as Document.Path. (The web page reads the files a person drops on
+// it this way.)
+func Parse(name string, data []byte, opts Options) (*Document, error) {
+	if err := supported(name); err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > opts.maxBytes() {
+		return nil, &LimitError{Path: name, Limit: LimitSize, Value: int64(len(data)), Max: opts.maxBytes()}
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
 	case ".pdf":
-		return ReadPDF(path, opts)
-	case ".txt", ".text", "":
-		return readTextFile(path, FormatText, opts)
+		return ParsePDF(name, data, opts)
 	case ".md", ".markdown":
-		return readTextFile(path, FormatMarkdown, opts)
+		return readText(name, data, FormatMarkdown, opts)
 	case ".docx":
-		return ReadDOCX(path, opts)
+		return ParseDOCX(name, data, opts)
 	case ".html", ".htm":
-		return readHTMLFile(path, opts)
-	case ".doc", ".odt", ".rtf":
-		return nil, fmt.Errorf("%s: %w: %s resumes are not read yet; export it as PDF or plain text", path, ErrUnsupported, strings.TrimPrefix(ext, "."))
+		return readHTML(name, data, opts)
 	default:
-		return nil, fmt.Errorf("%s: %w %q; tailor reads .pdf, .docx, .txt, .md and .html", path, ErrUnsupported, ext)
+		return readText(name, data, FormatText, opts)
+	}
+}
+
+// supported returns ErrUnsupported for a name whose extension Read has no
+// reader for.
+func supported(name string) error {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".pdf", ".txt", ".text", "", ".md", ".markdown", ".docx", ".html", ".htm":
+		return nil
+	case ".doc", ".odt", ".rtf":
+		return fmt.Errorf("%s: %w: %s resumes are not read yet; export it as PDF or plain text", name, ErrUnsupported, strings.TrimPrefix(ext, "."))
+	default:
+		return fmt.Errorf("%s: %w %q; tailor reads .pdf, .docx, .txt, .md and .html", name, ErrUnsupported, ext)
 	}
 }
 

@@ -320,3 +320,34 @@ func TestRead_Limits(t *testing.T) {
 		}
 	}
 }
+
+// TestParse_SameAsRead checks that a document read from memory, as the web
+// page reads dropped files, is the document Read makes of the file.
+func TestParse_SameAsRead(t *testing.T) {
+	t.Parallel()
+	for _, path := range []string{"../testdata/samples/strong-dl.pdf", "../testdata/samples/partial-ml.docx",
+		"../testdata/samples/strong-dl.md", "../testdata/samples/web-dev-decoys.txt"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := extract.Read(path, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := extract.Parse(path, data, extract.Options{})
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", path, err)
+		}
+		if got.Text != want.Text || got.Format != want.Format || len(got.Sections) != len(want.Sections) {
+			t.Errorf("Parse(%s) differs from Read: %d vs %d bytes of text, format %s vs %s", path, len(got.Text), len(want.Text), got.Format, want.Format)
+		}
+	}
+	if _, err := extract.Parse("resume.odt", []byte("x"), extract.Options{}); !errors.Is(err, extract.ErrUnsupported) {
+		t.Errorf("Parse(resume.odt): %v, want extract.ErrUnsupported", err)
+	}
+	var le *extract.LimitError
+	if _, err := extract.Parse("resume.txt", []byte("too long"), extract.Options{MaxBytes: 4}); !errors.As(err, &le) || le.Limit != extract.LimitSize {
+		t.Errorf("Parse over MaxBytes: %v, want a size extract.LimitError", err)
+	}
+}

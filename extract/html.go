@@ -54,12 +54,22 @@ func ReadHTML(name string, data []byte) (*Document, error) {
 	return readHTML(name, data, Options{})
 }
 
-func readHTMLFile(path string, opts Options) (*Document, error) {
-	data, err := readLimited(path, opts)
-	if err != nil {
-		return nil, err
+// ReadPasted reads text a person pasted (a job ad on standard input, or in
+// the web page's text box): a web page's source as HTML, anything else as
+// Markdown, which plain text reads the same as.
+func ReadPasted(name string, data []byte) (*Document, error) {
+	if LooksLikeHTML(data) {
+		return ReadHTML(name, data)
 	}
-	return readHTML(path, data, opts)
+	return ReadText(name, data, FormatMarkdown)
+}
+
+// LooksLikeHTML reports whether pasted text is a web page's source rather
+// than its text.
+func LooksLikeHTML(data []byte) bool {
+	head := strings.ToLower(strings.TrimSpace(string(data[:min(len(data), 512)])))
+	head = strings.TrimPrefix(head, "\ufeff")
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
 // readHTML is ReadHTML within the limits of opts.

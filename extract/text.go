@@ -72,14 +72,6 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 	return doc, nil
 }
 
-func readTextFile(path string, format Format, opts Options) (*Document, error) {
-	data, err := readLimited(path, opts)
-	if err != nil {
-		return nil, err
-	}
-	return readText(path, data, format, opts)
-}
-
 var (
 	mdHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
 	mdList      = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)

@@ -236,7 +236,7 @@ func loadJob(path string, stdin io.Reader, tax *taxonomy.Taxonomy, opts extract.
 		if rerr != nil {
 			return nil, rerr
 		}
-		doc, err = stdinJobDocument(data)
+		doc, err = extract.ReadPasted("-", data)
 	default:
 		if u := strings.ToLower(path); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 			return nil, fmt.Errorf("job %s: tailor never opens a connection; save the page from your browser and give the file (--job page.html), or paste the ad with --job -", path)
@@ -260,23 +260,6 @@ func readStdinJob(stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("job from standard input: over the %d MB limit", extract.DefaultMaxBytes>>20)
 	}
 	return data, nil
-}
-
-// stdinJobDocument reads a job pasted on standard input: a web page's
-// source as HTML, anything else as Markdown (plain text reads the same).
-func stdinJobDocument(data []byte) (*extract.Document, error) {
-	if looksLikeHTML(data) {
-		return extract.ReadHTML("-", data)
-	}
-	return extract.ReadText("-", data, extract.FormatMarkdown)
-}
-
-// looksLikeHTML reports whether a job pasted on standard input is a web
-// page's source rather than its text.
-func looksLikeHTML(data []byte) bool {
-	head := strings.ToLower(strings.TrimSpace(string(data[:min(len(data), 512)])))
-	head = strings.TrimPrefix(head, "\ufeff")
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
 func unwrapPath(err error) error {

@@ -201,7 +201,7 @@ func jobForWorkers(path string, stdin io.Reader, tax *taxonomy.Taxonomy) (*job.J
 		return nil, "", nil, err
 	}
 	ext := ".md"
-	if looksLikeHTML(data) {
+	if extract.LooksLikeHTML(data) {
 		ext = ".html"
 	}
 	f, err := os.CreateTemp("", "tailor-job-*"+ext)
@@ -215,7 +215,7 @@ func jobForWorkers(path string, stdin io.Reader, tax *taxonomy.Taxonomy) (*job.J
 		return nil, "", nil, fmt.Errorf("job from standard input: %w", err)
 	}
 	f.Close()
-	doc, err := stdinJobDocument(data)
+	doc, err := extract.ReadPasted("-", data)
 	if err != nil {
 		cleanup()
 		return nil, "", nil, fmt.Errorf("job %w", err)
