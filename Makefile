@@ -41,6 +41,14 @@ fuzz: ## run each fuzz target briefly (as CI does); longer: make fuzz FUZZTIME=1
 	$(GO) test ./match/taxonomy -run '^$$' -fuzz '^FuzzLoadTaxonomy$$' -fuzztime $(call fuzzbudget,120000x) -fuzzminimizetime 5s
 	$(GO) test ./match -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(call fuzzbudget,10000x) -fuzzminimizetime 5s
 
+WEB := dist/web
+
+.PHONY: web
+web: ## build dist/web: the web page (index.html, its worker, tailor.wasm, Go's wasm_exec.js) and tailor.html, the same page in one file
+	@mkdir -p $(WEB)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WEB)/tailor.wasm.tmp ./cmd/tailor-web && mv $(WEB)/tailor.wasm.tmp $(WEB)/tailor.wasm
+	$(GO) run ./cmd/tailor-web/internal/bundle -out $(WEB) -wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
+
 .PHONY: bench
 bench: ## run the benchmarks (extraction, tokenizing, a whole check)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
@@ -96,7 +104,8 @@ fmt: ## format the code
 	gofmt -w $$(git ls-files '*.go')
 
 .PHONY: lint
-lint: ## gofmt check, go vet and staticcheck
+lint: ## gofmt check, go vet (also of the web page's WebAssembly entry) and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/tailor-web ./cmd/tailor-web/engine
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...

@@ -16,7 +16,7 @@ import (
 // in memory, so that 10,000 full reports do not have to fit in memory.
 // Rows are added as JSON lines in any order; Each returns them ranked.
 type Results struct {
-	spool   *os.File
+	spool   spool
 	size    int64
 	entries []entry
 	order   []int // indexes into entries, in output order
@@ -39,6 +39,14 @@ type entry struct {
 	filtered    string  // why the row misses RankOptions' filters
 }
 
+// spool is where Results keep their rows: a temporary file, or memory.
+type spool interface {
+	io.WriterAt
+	io.ReaderAt
+	Name() string
+	Close() error
+}
+
 // NewResults creates an empty result set that spools rows to a temporary
 // file in dir (the system's temporary folder when dir is empty).
 func NewResults(dir string) (*Results, error) {
@@ -46,18 +54,55 @@ func NewResults(dir string) (*Results, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a temporary file for results: %w", err)
 	}
-	return &Results{spool: f}, nil
+	return &Results{spool: fileSpool{f}}, nil
 }
 
-// Close removes the spool file.
+// NewMemoryResults creates an empty result set that keeps its rows in
+// memory: for a few resumes, and where there are no files (the web page).
+func NewMemoryResults() *Results {
+	return &Results{spool: &memorySpool{}}
+}
+
+// Close removes the spool.
 func (r *Results) Close() error {
-	name := r.spool.Name()
-	err := r.spool.Close()
-	if rmErr := os.Remove(name); err == nil {
+	return r.spool.Close()
+}
+
+// fileSpool keeps rows in a temporary file, removed on Close.
+type fileSpool struct{ *os.File }
+
+func (f fileSpool) Close() error {
+	err := f.File.Close()
+	if rmErr := os.Remove(f.Name()); err == nil {
 		err = rmErr
 	}
 	return err
 }
+
+// memorySpool keeps rows in memory; rows are only appended.
+type memorySpool struct{ buf []byte }
+
+func (m *memorySpool) WriteAt(p []byte, off int64) (int, error) {
+	if off != int64(len(m.buf)) {
+		return 0, fmt.Errorf("memory spool: write at %d, not at the end (%d)", off, len(m.buf))
+	}
+	m.buf = append(m.buf, p...)
+	return len(p), nil
+}
+
+func (m *memorySpool) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(len(m.buf)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m.buf[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (m *memorySpool) Name() string { return "memory" }
+func (m *memorySpool) Close() error { m.buf = nil; return nil }
 
 // Add stores one row given as a JSON line.
 func (r *Results) Add(raw []byte) error {

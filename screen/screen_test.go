@@ -233,6 +233,19 @@ func TestResults_Rank(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Close()
+	testResultsRank(t, res)
+}
+
+// TestMemoryResults_Rank ranks as TestResults_Rank, with the rows kept in
+// memory (the web page's shortlist).
+func TestMemoryResults_Rank(t *testing.T) {
+	t.Parallel()
+	res := NewMemoryResults()
+	defer res.Close()
+	testResultsRank(t, res)
+}
+
+func testResultsRank(t *testing.T, res *Results) {
 	add := func(r match.Row) {
 		raw, _ := json.Marshal(r)
 		if err := res.Add(raw); err != nil {
