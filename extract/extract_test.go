@@ -351,3 +351,52 @@ func TestParse_SameAsRead(t *testing.T) {
 		t.Errorf("Parse over MaxBytes: %v, want a size extract.LimitError", err)
 	}
 }
+
+// TestReadText_WindowsForms checks text as Windows writes it: CRLF line
+// ends, and UTF-16 with a byte-order mark (Notepad's "Unicode"), little
+// and big endian, read as the same text in UTF-8 does.
+func TestReadText_WindowsForms(t *testing.T) {
+	t.Parallel()
+	src := "Ana Lopes\n\nSkills\nPython, PyTorch, Kubernetes\n\nExperience\n- Trained CNNs on 2 GPUs for café receipts\n"
+	utf16 := func(s string, big bool) []byte {
+		out := []byte{0xff, 0xfe}
+		if big {
+			out = []byte{0xfe, 0xff}
+		}
+		for _, r := range s { // the text is all in the Basic Multilingual Plane
+			if big {
+				out = append(out, byte(r>>8), byte(r))
+			} else {
+				out = append(out, byte(r), byte(r>>8))
+			}
+		}
+		return out
+	}
+	crlf := strings.ReplaceAll(src, "\n", "\r\n")
+	for name, data := range map[string][]byte{
+		"CRLF":                 []byte(crlf),
+		"UTF-16LE with BOM":    utf16(src, false),
+		"UTF-16BE with BOM":    utf16(src, true),
+		"UTF-16LE, CRLF":       utf16(crlf, false),
+		"UTF-8 with BOM, CRLF": append([]byte("\ufeff"), crlf...),
+	} {
+		for _, ext := range []string{".txt", ".md"} {
+			want, err := extract.Parse("cv"+ext, []byte(src), extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := extract.Parse("cv"+ext, data, extract.Options{})
+			if err != nil {
+				t.Errorf("%s %s: %v", name, ext, err)
+				continue
+			}
+			if got.Text != want.Text || len(got.Sections) != len(want.Sections) || len(got.Warnings) != len(want.Warnings) {
+				t.Errorf("%s %s: read %q (%d sections, %d warnings), want %q (%d, %d)", name, ext, got.Text, len(got.Sections), len(got.Warnings),
+					want.Text, len(want.Sections), len(want.Warnings))
+			}
+		}
+	}
+	if _, err := extract.Parse("cv.txt", []byte{0xff, 0xfe, 'a'}, extract.Options{}); err == nil {
+		t.Error("a byte-order mark and one byte read as a resume")
+	}
+}

@@ -74,6 +74,10 @@ func LooksLikeHTML(data []byte) bool {
 
 // readHTML is ReadHTML within the limits of opts.
 func readHTML(name string, data []byte, opts Options) (*Document, error) {
+	data, err := fromUTF16(name, data)
+	if err != nil {
+		return nil, err
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Errorf("%s: %w: it holds binary data", name, ErrNotText)
 	}

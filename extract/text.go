@@ -9,18 +9,24 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // ReadText reads a resume or job description held in memory. name is used
 // in errors and as Document.Path; format is FormatText or FormatMarkdown.
 // Text that is not valid UTF-8 is read as Windows-1252, with a warning;
-// text holding NUL bytes is ErrNotText.
+// UTF-16 with a byte-order mark (as Windows Notepad saves "Unicode") is
+// decoded; text holding NUL bytes is ErrNotText.
 func ReadText(name string, data []byte, format Format) (*Document, error) {
 	return readText(name, data, format, Options{})
 }
 
 // readText is ReadText within the limits of opts.
 func readText(name string, data []byte, format Format, opts Options) (*Document, error) {
+	data, err := fromUTF16(name, data)
+	if err != nil {
+		return nil, err
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fmt.Errorf("%s: %w: it holds binary data", name, ErrNotText)
 	}
@@ -122,4 +128,17 @@ func stripMarkdown(line string) (string, bool) {
 		line = strings.Trim(strings.ReplaceAll(line, "|", " · "), " ·")
 	}
 	return line, heading
+}
+
+// fromUTF16 decodes text that starts with a UTF-16 byte-order mark (little
+// or big endian) to UTF-8; other text is returned as it is.
+func fromUTF16(name string, data []byte) ([]byte, error) {
+	if len(data) < 2 || !(data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+		return data, nil
+	}
+	out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: it starts as UTF-16 but is not: %v", name, ErrNotText, err)
+	}
+	return out, nil
 }
