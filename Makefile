@@ -17,8 +17,10 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: build
+COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+
 build: ## build bin/tailor
-	$(GO) build -o $(BIN) ./cmd/tailor
+	$(GO) build -ldflags "-X github.com/tailor-cli/tailor/cmd/tailor/internal/cli.Commit=$(COMMIT)" -o $(BIN) ./cmd/tailor
 
 .PHONY: demo
 demo: build ## check the bundled sample resume against the built-in deep learning engineer profile
@@ -48,6 +50,26 @@ web: ## build dist/web: the web page (index.html, its worker, tailor.wasm, Go's 
 	@mkdir -p $(WEB)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WEB)/tailor.wasm.tmp ./cmd/tailor-web && mv $(WEB)/tailor.wasm.tmp $(WEB)/tailor.wasm
 	$(GO) run ./cmd/tailor-web/internal/bundle -out $(WEB) -wasm-exec "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"
+
+GORELEASER := github.com/goreleaser/goreleaser/v2@v2.15.1
+RELEASE_FLAGS := -trimpath -ldflags "-s -w"
+
+.PHONY: release-check
+release-check: ## check .goreleaser.yaml (goreleaser check) and cross-build tailor for Windows and macOS as the release and the Dockerfile build it
+	$(GO) run $(GORELEASER) check
+	@for os in windows darwin linux; do for arch in amd64 arm64; do \
+		echo "CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch"' go build $(RELEASE_FLAGS) ./cmd/tailor'; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build $(RELEASE_FLAGS) -o /dev/null ./cmd/tailor || exit 1; \
+	done; done
+
+AXE_VERSION := 4.10.3
+AXE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/tailor/axe.min.js
+
+.PHONY: axe
+axe: ## fetch axe-core $(AXE_VERSION) from the npm registry for the web page's accessibility test (needs npm)
+	@mkdir -p $(dir $(AXE))
+	@test -s $(AXE) || { tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js) && mv $$tmp/package/axe.min.js $(AXE) && rm -rf $$tmp; }
+	@echo "axe-core $(AXE_VERSION): $(AXE)"
 
 .PHONY: bench
 bench: ## run the benchmarks (extraction, tokenizing, a whole check)

@@ -142,6 +142,10 @@ var (
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
+// BuiltinVersion is the built-in taxonomy's version, known without
+// compiling it.
+func BuiltinVersion() string { return builtinVersion }
+
 // Builtin returns the taxonomy built into tailor. Its source is
 // taxonomy.yaml; the data comes from taxonomy_builtin.go, generated from it,
 // which saves parsing the YAML on every run.

@@ -429,3 +429,54 @@ func TestPage_Shortlist(t *testing.T) {
 	}
 	rec.assertClean(t)
 }
+
+// axeSource finds axe-core (make axe fetches it from the npm registry):
+// $TAILOR_AXE, or axe.min.js in the user's cache.
+func axeSource(t *testing.T) []byte {
+	t.Helper()
+	path := os.Getenv("TAILOR_AXE")
+	if path == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			t.Skip("no axe-core: set TAILOR_AXE or run make axe")
+		}
+		path = filepath.Join(cache, "tailor", "axe.min.js")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no axe-core at %s (make axe fetches it): %v", path, err)
+	}
+	return src
+}
+
+// TestPage_Accessible runs axe-core's WCAG 2.1 A and AA rules on the page,
+// empty and with a report, in light and dark: no violation.
+func TestPage_Accessible(t *testing.T) {
+	axe := axeSource(t)
+	_, base := site(t)
+	ctx := browser(t)
+	for _, scheme := range []string{"light", "dark"} {
+		open(t, ctx, base, base, 1280)
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		for _, stage := range []string{"empty", "report"} {
+			if stage == "report" {
+				runCheck(t, ctx, inputs{resumes: []string{"testdata/samples/partial-ml.pdf"}}, "done")
+			}
+			// axe is evaluated through the DevTools protocol, which the
+			// page's Content-Security-Policy does not govern.
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)+";0")); err != nil {
+				t.Fatalf("load axe-core: %v", err)
+			}
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+				.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join("; ")).join("\n"))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe.run: %v", err)
+			}
+			if got != "" {
+				t.Errorf("%s, %s: WCAG 2.1 AA violations:\n%s", scheme, stage, got)
+			}
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -34,9 +35,39 @@ const (
 	ExitError = 2
 )
 
-// Version is tailor's version, set at build time with
-// -ldflags "-X github.com/tailor-cli/tailor/cmd/tailor/internal/cli.Version=...".
-var Version = "dev"
+// Version and Commit are tailor's version and the commit it was built
+// from, set at build time with -ldflags "-X
+// github.com/tailor-cli/tailor/cmd/tailor/internal/cli.Version=v1.2.3 -X
+// ...cli.Commit=abc1234" (the release config does). Unset, they come from
+// the build's own record: the module version of go install ...@v1.2.3, the
+// commit of a build from a clone.
+var (
+	Version = ""
+	Commit  = ""
+)
+
+// versionLine is what tailor --version prints after "tailor version": the
+// version, the commit and the built-in taxonomy's version.
+func versionLine() string {
+	v, c := Version, Commit
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if c == "" && s.Key == "vcs.revision" {
+				c = s.Value[:min(len(s.Value), 12)]
+			}
+		}
+	}
+	if v == "" {
+		v = "dev"
+	}
+	if c == "" {
+		c = "unknown"
+	}
+	return fmt.Sprintf("%s (commit %s, taxonomy %s)", v, c, taxonomy.BuiltinVersion())
+}
 
 // usageError marks errors in how tailor was invoked. Unless it says all
 // there is to know (noHint), a line that points at the help follows it.
@@ -75,7 +106,7 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	app := &ucli.Command{
 		Name:    "tailor",
 		Usage:   "how well a resume fits a job, and exactly what to change",
-		Version: Version,
+		Version: versionLine(),
 		// A job file's name may hold a comma: --job takes one file each time.
 		DisableSliceFlagSeparator: true,
 		Reader:                    stdin,

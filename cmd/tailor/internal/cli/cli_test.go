@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,5 +240,18 @@ func TestRun_PanicIsOneLine(t *testing.T) {
 	if code != ExitError || strings.Count(stderr.String(), "\n") != 1 || !strings.Contains(stderr.String(), "internal error: parser exploded") ||
 		strings.Contains(stderr.String(), "goroutine") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestRun_Version checks that --version names the version, the commit and
+// the built-in taxonomy's version, as the release stamps them.
+func TestRun_Version(t *testing.T) {
+	saved, savedCommit := Version, Commit
+	Version, Commit = "v1.2.3", "abc1234def56"
+	t.Cleanup(func() { Version, Commit = saved, savedCommit })
+	code, out, _ := run(t, "", "tailor", "--version")
+	want := "tailor version v1.2.3 (commit abc1234def56, taxonomy " + taxonomy.BuiltinVersion() + ")\n"
+	if code != 0 || out != want {
+		t.Errorf("--version: exit %d, %q; want %q", code, out, want)
 	}
 }
