@@ -190,15 +190,19 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   });
 
-  // Dropping files on the resume field picks them.
-  var drop = $("resume-drop");
-  drop.addEventListener("dragover", function (e) { e.preventDefault(); drop.classList.add("dragging"); });
-  drop.addEventListener("dragleave", function () { drop.classList.remove("dragging"); });
-  drop.addEventListener("drop", function (e) {
-    e.preventDefault();
-    drop.classList.remove("dragging");
-    if (e.dataTransfer && e.dataTransfer.files.length) { resumeInput.files = e.dataTransfer.files; }
-  });
+  // Dropping files on the resume field picks them as resumes; dropping one
+  // on the job's field picks it as the job description file.
+  function dropTarget(area, input) {
+    area.addEventListener("dragover", function (e) { e.preventDefault(); area.classList.add("dragging"); });
+    area.addEventListener("dragleave", function () { area.classList.remove("dragging"); });
+    area.addEventListener("drop", function (e) {
+      e.preventDefault();
+      area.classList.remove("dragging");
+      if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; }
+    });
+  }
+  dropTarget($("resume-drop"), resumeInput);
+  dropTarget($("job-drop"), jobFile);
 
   startWorker();
 })();

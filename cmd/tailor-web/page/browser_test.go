@@ -480,3 +480,28 @@ func TestPage_Accessible(t *testing.T) {
 		}
 	}
 }
+
+// TestPage_Drop checks that a file dropped on the resume field becomes the
+// resume, and one dropped on the job's field the job description file.
+func TestPage_Drop(t *testing.T) {
+	_, base := site(t)
+	ctx := browser(t)
+	open(t, ctx, base, base, 1280)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const drop = (id, name) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File(["Python and PyTorch"], name));
+			document.getElementById(id).dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		};
+		drop("resume-drop", "cv.txt");
+		drop("job-drop", "job.md");
+		const r = document.getElementById("resume").files, j = document.getElementById("job-file").files;
+		return (r.length ? r[0].name : "") + "|" + (j.length ? j[0].name : "");
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "cv.txt|job.md" {
+		t.Errorf("dropped files picked as %q, want cv.txt|job.md", got)
+	}
+}
