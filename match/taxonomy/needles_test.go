@@ -22,13 +22,13 @@ func TestBuiltinNeedles(t *testing.T) {
 	}
 	var exprs []string
 	for _, s := range r.sections {
-		exprs = append(exprs, s.re.String())
+		exprs = append(exprs, s.re.src)
 	}
 	for _, q := range r.requirements {
-		exprs = append(exprs, q.re.String())
+		exprs = append(exprs, q.re.src)
 	}
 	for _, re := range r.cues {
-		exprs = append(exprs, re.String())
+		exprs = append(exprs, re.src)
 	}
 	slices.Sort(exprs)
 	exprs = slices.Compact(exprs)

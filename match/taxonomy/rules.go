@@ -151,7 +151,7 @@ type Rules struct {
 	// requirements give the kind of requirement a clause states, tried in
 	// order.
 	requirements []requirementRule
-	cues         map[Cue]*regexp.Regexp
+	cues         map[Cue]*lazyRegexp
 	// cuePatterns are the patterns each cue's expression joins.
 	cuePatterns map[Cue][]string
 	// needles hold, for each cue, words one of which every match of its
@@ -173,7 +173,7 @@ type Rules struct {
 // sectionRule gives the kind of the headings its pattern matches.
 type sectionRule struct {
 	kind extract.SectionKind
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	// needles: words one of which every match holds, in lower case; nil
 	// when the pattern has none.
 	needles []string
@@ -182,8 +182,34 @@ type sectionRule struct {
 // requirementRule gives the kind of the requirements its pattern matches.
 type requirementRule struct {
 	kind    RequirementKind
-	re      *regexp.Regexp
+	re      *lazyRegexp
 	needles []string
+}
+
+// lazyRegexp is an expression compiled on first use. Compiling the rules'
+// expressions was most of loading them (2-3 ms of every run); a run
+// compiles only those it needs (a check against the built-in profile, whose
+// job is read ahead, needs none of a job's), and the needles spare most
+// sentences even that. Expressions of a user's file are compiled when it
+// loads, so that a mistake is reported then, naming the line; the built-in
+// ones are checked by TestBuiltinRules_Compile.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// compiled returns a lazyRegexp holding re, compiled already.
+func compiled(re *regexp.Regexp) *lazyRegexp {
+	l := &lazyRegexp{src: re.String(), re: re}
+	l.once.Do(func() {})
+	return l
+}
+
+// get returns the compiled expression.
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
 }
 
 // ruleCheck is one example or counterexample of an entry.
@@ -251,7 +277,7 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
-	r := &Rules{Version: f.Version, cues: map[Cue]*regexp.Regexp{}, cuePatterns: map[Cue][]string{}, needles: map[Cue][]string{},
+	r := &Rules{Version: f.Version, cues: map[Cue]*lazyRegexp{}, cuePatterns: map[Cue][]string{}, needles: map[Cue][]string{},
 		words: map[WordList]map[string]bool{}}
 	cuePatterns := map[Cue][]string{}
 	// sources are the entries of this file that give each cue patterns,
@@ -288,9 +314,11 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		}
 		return nil
 	}
-	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check,
-		func(kind extract.SectionKind, re *regexp.Regexp, e sectionEntry, where string) {
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.String())})
+	// The built-in rules are compiled on first use (see lazyRegexp).
+	lazy := name == BuiltinRulesName
+	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check, lazy,
+		func(kind extract.SectionKind, re *lazyRegexp, e sectionEntry, where string) {
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.src)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.section = kind })...)
 		})
 	if err != nil {
@@ -299,9 +327,9 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	if base != nil {
 		r.sections = append(r.sections, base.sections...)
 	}
-	err = compileKindEntries(f.Requirements, "requirement", name, RequirementKinds, errf, check,
-		func(kind RequirementKind, re *regexp.Regexp, e sectionEntry, where string) {
-			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.String())})
+	err = compileKindEntries(f.Requirements, "requirement", name, RequirementKinds, errf, check, lazy,
+		func(kind RequirementKind, re *lazyRegexp, e sectionEntry, where string) {
+			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.src)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.requirement = kind })...)
 		})
 	if err != nil {
@@ -332,6 +360,12 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		// One expression per cue: every pattern is tried in one pass, and
 		// compiled once; when that fails, each entry is tried alone so that
 		// the error names it.
+		if lazy {
+			src := alternation(ps)
+			r.cues[c], r.cuePatterns[c] = &lazyRegexp{src: src}, ps
+			r.needles[c] = needles(src)
+			continue
+		}
 		re, err := regexp.Compile(alternation(ps))
 		if err != nil {
 			for _, src := range sources[c] {
@@ -341,7 +375,7 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 			}
 			return nil, errf(1, "cue %q: %v", c, err)
 		}
-		r.cues[c], r.cuePatterns[c] = re, ps
+		r.cues[c], r.cuePatterns[c] = compiled(re), ps
 		r.needles[c] = needles(re.String())
 	}
 	for i := range f.Words {
@@ -391,8 +425,8 @@ func (r *Rules) Names() *text.NameFinder { return r.names }
 // entries each give a kind of known (sections, requirements), and calls add
 // with each entry's kind and expression, and where it is for its examples.
 func compileKindEntries[K ~string](nodes []yaml.Node, what, name string, known []K,
-	errf func(int, string, ...any) error, check func(int, string, []string) error,
-	add func(kind K, re *regexp.Regexp, e sectionEntry, where string)) error {
+	errf func(int, string, ...any) error, check func(int, string, []string) error, lazy bool,
+	add func(kind K, re *lazyRegexp, e sectionEntry, where string)) error {
 	for i := range nodes {
 		n := &nodes[i]
 		var e sectionEntry
@@ -406,11 +440,16 @@ func compileKindEntries[K ~string](nodes []yaml.Node, what, name string, known [
 		if len(e.Patterns) == 0 {
 			return errf(n.Line, "%s %q: no patterns", what, e.Kind)
 		}
+		where := fmt.Sprintf("%s:%d: %s %q", name, n.Line, what, e.Kind)
+		if lazy {
+			add(kind, &lazyRegexp{src: alternation(e.Patterns)}, e, where)
+			continue
+		}
 		re, err := regexp.Compile(alternation(e.Patterns))
 		if err != nil {
 			return check(n.Line, fmt.Sprintf("%s %q", what, e.Kind), e.Patterns)
 		}
-		add(kind, re, e, fmt.Sprintf("%s:%d: %s %q", name, n.Line, what, e.Kind))
+		add(kind, compiled(re), e, where)
 	}
 	return nil
 }
@@ -477,7 +516,7 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 		if s.needles != nil && !slices.ContainsFunc(s.needles, func(n string) bool { return strings.Contains(lower, n) }) {
 			continue
 		}
-		if s.re.MatchString(h) {
+		if s.re.get().MatchString(h) {
 			return s.kind, true
 		}
 	}
@@ -505,7 +544,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 		if slices.Contains(out, q.kind) || q.needles != nil && !slices.ContainsFunc(q.needles, func(n string) bool { return strings.Contains(lower, n) }) {
 			continue
 		}
-		if q.re.MatchString(s) {
+		if q.re.get().MatchString(s) {
 			out = append(out, q.kind)
 		}
 	}
@@ -528,7 +567,7 @@ func (r *Rules) Has(c Cue, s string) bool {
 			return false
 		}
 	}
-	return re.MatchString(s)
+	return re.get().MatchString(s)
 }
 
 // needles returns words, in lower case, one of which every match of the
@@ -655,5 +694,5 @@ func (r *Rules) Find(c Cue, s string) []string {
 	if re == nil {
 		return nil
 	}
-	return re.FindAllString(strings.ReplaceAll(s, "’", "'"), -1)
+	return re.get().FindAllString(strings.ReplaceAll(s, "’", "'"), -1)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -145,7 +146,7 @@ func TestRules_Needles(t *testing.T) {
 			filtered++
 		}
 		for _, s := range texts {
-			want := r.cues[c].MatchString(strings.ReplaceAll(s, "’", "'"))
+			want := r.cues[c].get().MatchString(strings.ReplaceAll(s, "’", "'"))
 			if got := r.Has(c, s); got != want {
 				t.Errorf("cue %s on %q: %v, the expression says %v (words %q)", c, s, got, want, r.needles[c])
 			}
@@ -154,7 +155,7 @@ func TestRules_Needles(t *testing.T) {
 	for _, s := range texts {
 		want := extract.SectionKind("")
 		for _, rule := range r.sections {
-			if rule.re.MatchString(NormalizeHeading(s)) {
+			if rule.re.get().MatchString(NormalizeHeading(s)) {
 				want = rule.kind
 				break
 			}
@@ -165,5 +166,34 @@ func TestRules_Needles(t *testing.T) {
 	}
 	if len(texts) < 5000 || filtered < len(knownCues)-2 {
 		t.Errorf("%d texts, %d of %d cues filtered by words: the test checks too little", len(texts), filtered, len(knownCues))
+	}
+}
+
+// TestBuiltinRules_Compile compiles every expression of the built-in
+// rules, which a run compiles only on first use (see lazyRegexp): none may
+// fail then.
+func TestBuiltinRules_Compile(t *testing.T) {
+	t.Parallel()
+	r, err := builtinRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []*lazyRegexp
+	for _, s := range r.sections {
+		all = append(all, s.re)
+	}
+	for _, q := range r.requirements {
+		all = append(all, q.re)
+	}
+	for _, re := range r.cues {
+		all = append(all, re)
+	}
+	for _, l := range all {
+		if _, err := regexp.Compile(l.src); err != nil {
+			t.Errorf("built-in rule %q: %v", l.src, err)
+		}
+	}
+	if len(all) < 30 {
+		t.Errorf("only %d expressions", len(all))
 	}
 }
