@@ -76,8 +76,13 @@ bench: ## run the benchmarks (extraction, tokenizing, a whole check)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 .PHONY: bench-vs-pdftotext
-bench-vs-pdftotext: build ## time a whole `tailor check` against poppler's pdftotext on the 2-page sample (needs hyperfine and poppler-utils)
-	hyperfine --warmup 3 -N 'pdftotext $(SAMPLE) /dev/null' './$(BIN) check $(SAMPLE) --format json'
+LONG := /tmp/tailor-40-pages.pdf
+
+bench-vs-pdftotext: build ## time a whole `tailor check` against poppler's pdftotext on the 2-page sample and a 40-page resume (needs hyperfine, poppler-utils and qpdf)
+	@qpdf --empty --pages $(foreach i,1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20,$(SAMPLE)) -- $(LONG)
+	hyperfine --warmup 3 -N 'pdftotext $(SAMPLE) /dev/null' './$(BIN) check $(SAMPLE) --format json' \
+		'pdftotext $(LONG) /dev/null' './$(BIN) check $(LONG) --format json'
+	@rm -f $(LONG)
 
 PILE ?= /tmp/tailor-pile
 PILE_SIZE ?= 1000

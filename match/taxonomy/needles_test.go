@@ -30,6 +30,9 @@ func TestBuiltinNeedles(t *testing.T) {
 	for _, re := range r.cues {
 		exprs = append(exprs, re.src)
 	}
+	for _, d := range r.degrees {
+		exprs = append(exprs, d.re.String())
+	}
 	slices.Sort(exprs)
 	exprs = slices.Compact(exprs)
 	if *update {

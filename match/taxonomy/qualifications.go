@@ -17,6 +17,9 @@ type DegreeLevel string
 type degreeRule struct {
 	level DegreeLevel
 	re    *regexp.Regexp
+	// needles: words one of which every match holds, in lower case; nil
+	// when the pattern has none. Most lines of a resume name no degree.
+	needles []string
 }
 
 type degreeEntry struct {
@@ -98,7 +101,7 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 		if err != nil {
 			return errf(1, "degree %q: %v", l, err)
 		}
-		r.degrees = append(r.degrees, degreeRule{level: l, re: re})
+		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: needles(re.String())})
 	}
 	if f.Dates.Kind != 0 {
 		var e datesEntry
@@ -248,8 +251,17 @@ func (r *Rules) DateRangesAt(s string, now time.Time) []DateRange {
 // DegreeLevels returns the levels of the degrees s names, highest first.
 func (r *Rules) DegreeLevels(s string) []DegreeLevel {
 	s = strings.ReplaceAll(s, "’", "'")
+	lower := ""
 	var out []DegreeLevel
 	for _, d := range r.degrees {
+		if d.needles != nil {
+			if lower == "" {
+				lower = strings.ToLower(s)
+			}
+			if !slices.ContainsFunc(d.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+				continue
+			}
+		}
 		if d.re.MatchString(s) {
 			out = append(out, d.level)
 		}
