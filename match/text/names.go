@@ -68,11 +68,6 @@ func NewNameFinder(honorifics, titles, signoffs []string) *NameFinder {
 // or more of them.
 func (f *NameFinder) Find(s string) []Span {
 	var out []Span
-	if f.honorific != nil && f.mayHoldHonorific(s) {
-		for _, m := range f.honorific.FindAllStringSubmatchIndex(s, -1) {
-			out = append(out, Span{Start: m[2], End: m[3]})
-		}
-	}
 	prev := "" // the last line that was not blank
 	for off := 0; off < len(s); {
 		end := strings.IndexByte(s[off:], '\n')
@@ -82,6 +77,14 @@ func (f *NameFinder) Find(s string) []Span {
 			end += off
 		}
 		line := s[off:end]
+		// A name after an honorific stays on its line; only the lines that
+		// hold one of the words are searched ("Prof" is in every
+		// "Professional", so the whole text would be, most of the time).
+		if f.honorific != nil && f.mayHoldHonorific(line) {
+			for _, m := range f.honorific.FindAllStringSubmatchIndex(line, -1) {
+				out = append(out, Span{Start: off + m[2], End: off + m[3]})
+			}
+		}
 		// Authors carry initials ("R."): a line without a capital before
 		// a full stop lists none, and is not run through the expression.
 		if hasInitial(line) {
