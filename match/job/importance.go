@@ -71,7 +71,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside: rules.Has(taxonomy.CueExample, s) ||
-					!listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || rules.Has(taxonomy.CueProduct, s)),
+					!listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
 			}
 			sentences[sent] = sc
 		}
@@ -119,4 +119,18 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	}
 	word, _, _ := strings.Cut(rest, " ")
 	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
+}
+
+// aboutProduct reports whether a sentence says what the employer's product
+// or customers do (the product cue), not counting words that name a team
+// ("work with our platform team to serve them" asks; "our platform
+// serves 2M users" does not).
+func aboutProduct(rules *taxonomy.Rules, s string) bool {
+	_, next := rules.FindFollowed(taxonomy.CueProduct, s)
+	for _, w := range next {
+		if !rules.Word(taxonomy.WordsRoles, w) && !rules.Word(taxonomy.WordsRoles, strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
 }

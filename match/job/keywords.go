@@ -340,7 +340,7 @@ func ownProduct(a *analysis.Analysis, rules *taxonomy.Rules, off int, cache map[
 	sp := a.SentenceAt(off)
 	v, ok := cache[sp]
 	if !ok {
-		v = rules.Has(taxonomy.CueProduct, a.Doc.Text[sp.Start:sp.End])
+		v = aboutProduct(rules, a.Doc.Text[sp.Start:sp.End])
 		cache[sp] = v
 	}
 	return v

@@ -41,7 +41,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			continue
 		}
 		sentence := doc.Text[sp.Start:sp.End]
-		if _, ok := rules.Requirement(sentence); !ok || rules.Has(taxonomy.CueProduct, sentence) {
+		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) {
 			continue
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {

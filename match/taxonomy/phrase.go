@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -159,6 +160,7 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 		}
 	}
 	var out []Hit
+	removed := map[int]bool{} // hits a phrase replaces
 	for i := 0; i < len(toks); i++ {
 		for _, p := range t.phraseIndex[text.Stem(toks[i].Lower)] {
 			if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
@@ -178,12 +180,27 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 			if t.namedInClause(p.skill, toks, hits, i, end) {
 				continue
 			}
-			last := end - 1
+			// Hits in the phrase's words: when each is a skill the phrase's
+			// shows ("Export models to ONNX" is ONNX export, which implies
+			// ONNX), the phrase replaces them (one hit, one ask); otherwise
+			// the phrase's hit is its first word, beside them.
+			last, inner, replace := end-1, []int(nil), true
 			for j := i; j < end; j++ {
-				if at[j] != 0 {
-					last = i
-					break
+				if at[j] == 0 {
+					continue
 				}
+				if at[j] < 0 || !slices.Contains(t.implied[p.skill.ID], hits[at[j]-1].Skill.ID) {
+					replace = false
+				} else if !slices.Contains(inner, at[j]-1) {
+					inner = append(inner, at[j]-1)
+				}
+			}
+			if len(inner) > 0 && replace && hits[inner[len(inner)-1]].End <= toks[end-1].End {
+				for _, h := range inner {
+					removed[h] = true
+				}
+			} else if len(inner) > 0 || !replace {
+				last = i
 			}
 			out = append(out, Hit{Skill: p.skill, Start: toks[i].Start, End: toks[last].End, Phrase: true})
 			for j := i; j <= last; j++ {
@@ -195,6 +212,15 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 	}
 	if len(out) == 0 {
 		return hits
+	}
+	if len(removed) > 0 {
+		kept := hits[:0:0]
+		for k, h := range hits {
+			if !removed[k] {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
 	}
 	return mergeHits(hits, out)
 }

@@ -43,3 +43,34 @@ func TestScan_Phrases(t *testing.T) {
 		}
 	}
 }
+
+// TestScan_PhraseReplacesNarrower checks that a phrase holding a term of
+// a skill it implies replaces that hit ("Export models to ONNX" is ONNX
+// export, one ask), and stands beside a term of another skill.
+func TestScan_PhraseReplacesNarrower(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tax, err := Load("t.yaml", []byte(head+
+		"  - {id: onnx, name: ONNX, category: tools, aliases: [ONNX]}\n"+
+		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n"+
+		"  - {id: onnx-export, name: ONNX export, category: tools, aliases: [ONNX export], phrases: [\"export ... to onnx\"], implies: [onnx]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Export models to ONNX.", []string{"onnx-export: Export models to ONNX"}},
+		{"Export PyTorch models to ONNX.", []string{"onnx-export: Export", "pytorch: PyTorch", "onnx: ONNX"}},
+		{"We use ONNX.", []string{"onnx: ONNX"}},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

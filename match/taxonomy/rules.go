@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -686,6 +687,35 @@ func (r *Rules) Check() []string {
 		}
 	}
 	return out
+}
+
+// FindFollowed returns the words of s that match cue c, in order, each
+// with the word that follows it ("" at the end): a caller can tell "our
+// platform" from "our platform team".
+func (r *Rules) FindFollowed(c Cue, s string) (matches, next []string) {
+	re := r.cues[c]
+	if re == nil {
+		return nil, nil
+	}
+	s = strings.ReplaceAll(s, "’", "'")
+	if ns := r.needles[c]; ns != nil {
+		lower := strings.ToLower(s)
+		if !slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(lower, n) }) {
+			return nil, nil
+		}
+	}
+	for _, m := range re.get().FindAllStringIndex(s, -1) {
+		matches = append(matches, s[m[0]:m[1]])
+		// The next word, when only spaces stand between ("our platform
+		// team"; not "our platform, team").
+		word := ""
+		if w := strings.FieldsFunc(s[m[1]:], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); len(w) > 0 &&
+			strings.HasPrefix(strings.TrimLeft(s[m[1]:], " "), w[0]) {
+			word = w[0]
+		}
+		next = append(next, word)
+	}
+	return matches, next
 }
 
 // Find returns the words of s that match cue c, in order.
