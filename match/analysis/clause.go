@@ -19,8 +19,8 @@ func (a *Analysis) Clause(h taxonomy.Hit) string {
 
 // cuts are where clauses end and begin in a text: at semicolons, em
 // dashes, the items of a squashed list, and line breaks before a line that
-// does not start in lower case (one that does continues the clause above
-// it: "a plus" on the second line of a bullet covers its first).
+// does not continue it (one in lower case, in parentheses or indented
+// does: "a plus" on the second line of a bullet covers its first).
 type cuts struct {
 	ends   []int // sorted: where a clause ends (the cut's first byte)
 	begins []int // sorted: where the next clause begins (after the cut)
@@ -66,7 +66,10 @@ func cutAt(s string, i int) int {
 		return len("—")
 	case s[i] == '\n':
 		next := strings.TrimLeft(s[i+1:], " \t")
-		if next == "" || !(next[0] >= 'a' && next[0] <= 'z') {
+		indented := len(next) < len(s[i+1:])
+		// A line in lower case, or in parentheses, or indented under a
+		// bullet without one of its own, continues the clause above.
+		if next == "" || !(next[0] >= 'a' && next[0] <= 'z' || next[0] == '(' || indented && !text.StartsWithBullet(next)) {
 			return 1
 		}
 	}

@@ -441,3 +441,20 @@ func TestNew_KeywordsProductsAndExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_PlusOnTheNextLine checks that a preferred cue on a bullet's
+// second line covers its first, whether that line starts in lower case, in
+// parentheses or is indented; a medical imaging ask is no benefit, and a
+// benefits line asks nothing.
+func TestNew_PlusOnTheNextLine(t *testing.T) {
+	t.Parallel()
+	ad := "# ML Engineer\n\n## Requirements\n- Strong Python\n" +
+		"- Experience with medical imaging data (DICOM) and with regulated software\n  (IEC 62304 or similar) is a strong plus\n" +
+		"- Knowledge of Kubernetes\n  is a plus\n- Docker and\n  (ideally) Terraform\n\n## Benefits\n- Private medical cover and 27 days holiday\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"python": Required, "medical-imaging": Preferred, "kubernetes": Preferred} {
+		if got, ok := j.Importance(id); !ok || got != want {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
+		}
+	}
+}
