@@ -458,3 +458,24 @@ func TestNew_PlusOnTheNextLine(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_KeywordsNotHeadingsOrPeople checks that the words of a heading in
+// capitals are no acronyms to ask for, and that people named by their
+// profession are no keyword.
+func TestNew_KeywordsNotHeadingsOrPeople(t *testing.T) {
+	t.Parallel()
+	ad := "# QA Engineer\n\nWHAT WE NEED FROM YOU\n- Experience with Playwright and OpenTofu\n- Work with radiologists and clinicians on HL7 feeds\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, bad := range []string{"WHAT WE", "FROM YOU", "WHAT", "radiologists", "clinicians"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "OpenTofu") {
+		t.Errorf("OpenTofu is no keyword ask: %q", got)
+	}
+}

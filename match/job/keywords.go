@@ -74,10 +74,16 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 		return imp, ok && !(shortSentence(a, start) && placeClause(rules, a.Clause(h)))
 	}
 	examples := examplesOf(a, phrases, rules)
+	shoutedLines := map[int]bool{} // shouted's verdicts by line
 	for _, p := range phrases {
 		heading := false
-		if li := doc.LineAt(p.Start); li >= 0 && doc.Lines[li].Heading {
-			heading = true
+		if li := doc.LineAt(p.Start); li >= 0 {
+			v, ok := shoutedLines[li]
+			if !ok {
+				v = shouted(doc.Text[doc.Lines[li].Start:doc.Lines[li].End])
+				shoutedLines[li] = v
+			}
+			heading = doc.Lines[li].Heading || v
 		}
 		// A name, as the tagger found it ("Calloway Voice", before a line's
 		// first word is trimmed), where nothing is asked: a heading
@@ -102,6 +108,9 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
 			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
 		key := phraseKey(p.Text)
+		if len(words) == 1 && personPlural(words[0]) {
+			continue // "Work with radiologists": people, not a skill
+		}
 		c := byKey[key]
 		if c == nil && !named {
 			continue // no ask, and judging its clause costs more than the rest
@@ -387,3 +396,25 @@ func examplesOf(a *analysis.Analysis, phrases []text.Phrase, rules *taxonomy.Rul
 
 // maxExampleList is how far before an example its parenthesis may open.
 const maxExampleList = 200
+
+// shouted reports whether a line is written in capitals throughout
+// ("WHAT WE NEED FROM YOU"): a heading, whose words are no acronyms.
+func shouted(line string) bool {
+	letters, upper := 0, 0
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 8 && upper == letters && len(strings.Fields(line)) >= 2
+}
+
+// personPlural reports whether a word names people by their profession
+// ("radiologists", "clinicians", "statisticians"); "playlists" does not.
+func personPlural(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,;:()"))
+	return (strings.HasSuffix(w, "ists") && !strings.HasSuffix(w, "lists") || strings.HasSuffix(w, "ians")) && len(w) > 6
+}
