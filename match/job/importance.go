@@ -43,7 +43,11 @@ func ListSection(s extract.Section) bool { return listing(s.Name) }
 // each sentence and clause is judged once.
 func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) func(taxonomy.Hit) (Importance, bool) {
 	doc := st.doc
-	type sentenceCues struct{ boilerplate, question, aside, needs bool }
+	// aside: an example, or (outside a list) commentary or the product;
+	// context: commentary or the product, which a clause that asks in so
+	// many words overrides ("the preview is built on three.js, so WebGL
+	// experience would be an advantage").
+	type sentenceCues struct{ boilerplate, question, aside, context, needs bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
 	// An ad without a requirements part whose sentences say what the
 	// candidate needs asks the rest as a plus, as one with such a part does.
@@ -70,8 +74,8 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				needs:       rules.Has(taxonomy.CueNeeds, s),
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
-				aside: rules.Has(taxonomy.CueExample, s) ||
-					!listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
+				aside:       rules.Has(taxonomy.CueExample, s),
+				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
 			}
 			sentences[sent] = sc
 		}
@@ -84,6 +88,9 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl),
 				rules.Has(taxonomy.CueNegation, cl), rules.Has(taxonomy.CueDegree, cl)}
 			clauses[cl] = cc
+		}
+		if sc.context && !cc.preferred && !cc.required {
+			return "", false
 		}
 		switch {
 		case cc.negated || cc.degree:

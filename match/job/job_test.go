@@ -479,3 +479,26 @@ func TestNew_KeywordsNotHeadingsOrPeople(t *testing.T) {
 		t.Errorf("OpenTofu is no keyword ask: %q", got)
 	}
 }
+
+// TestNew_EmailAsksInContext checks a recruiter's email: a clause that
+// asks in so many words counts though its sentence says what the product
+// is built on; "In practice you'd" and "they use" describe the role, not an
+// anecdote; the package line asks nothing.
+func TestNew_EmailAsksInContext(t *testing.T) {
+	t.Parallel()
+	ad := "Hi Tomasz,\n\nIt's a big React codebase; the 3D preview is built on three.js, so WebGL experience would be a genuine advantage. " +
+		"You'd write solid tests; they use Vitest and Playwright.\n\n" +
+		"In practice you'd take the models the research team trains in PyTorch and get them running through Core ML.\n\n" +
+		"Package: KRW 110–140M base, plus RSUs.\n\nCheers,\nAoife\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"react": Required, "webgl": Preferred, "vitest": Required, "playwright": Required, "pytorch": Required, "core-ml": Required} {
+		if got, ok := j.Importance(id); !ok || got != want {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
+		}
+	}
+	for _, k := range j.Keywords() {
+		if k.Term == "KRW" || k.Term == "RSUs" {
+			t.Errorf("%q is a keyword ask", k.Term)
+		}
+	}
+}
