@@ -502,3 +502,19 @@ func TestNew_EmailAsksInContext(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_TitleRepeatedAsHeading checks LinkedIn's copy: the title repeated
+// under "About the job", with a place in brackets, heads the role (not a
+// part about applying or locations), so what follows asks.
+func TestNew_TitleRepeatedAsHeading(t *testing.T) {
+	t.Parallel()
+	ad := "LLM Applications Engineer\nCobalt Desk · United States (Remote)\n\nAbout the job\n\nLLM Applications Engineer (Remote, US)\nCobalt Desk\n\n" +
+		"In this role you will\n- Build retrieval-augmented generation pipelines over help-center articles\n- Improve retrieval quality: chunking, hybrid search, re-ranking\n\n" +
+		"What we're looking for\n- Strong Python\n"
+	j := New("job.txt", fixture.Markdown(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"rag": Preferred, "python": Required} {
+		if got, ok := j.Importance(id); !ok || got != want {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
+		}
+	}
+}

@@ -54,6 +54,10 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	}
 	var bounds []boundary
 	markContents(&d)
+	title := ""
+	if len(d.Lines) > 0 {
+		title = strings.ToLower(taxonomy.NormalizeHeading(d.Text[d.Lines[0].Start:d.Lines[0].End]))
+	}
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
@@ -63,6 +67,13 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
 			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line) {
 			kind, ok := rules.SectionKind(line)
+			// The title repeated as a heading (LinkedIn's "About the job"
+			// starts with it) heads the role, whatever its words hold:
+			// "LLM Applications Engineer (Remote, US)" is no part about
+			// applying or locations.
+			if len(title) >= 8 && strings.HasPrefix(strings.ToLower(taxonomy.NormalizeHeading(line)), title) {
+				kind, ok = extract.SectionRole, true
+			}
 			if !ok {
 				if !ln.Heading {
 					continue
