@@ -106,7 +106,10 @@ func gapToken(tk text.Token) bool {
 // the phrase matches toks from i, or -1. Each word after a gap is the
 // nearest one that fits.
 func (p *phrase) matchAt(toks []text.Token, i int) int {
-	if !wordFits(toks[i], p.words[0]) {
+	// A first word with a gap after it is a verb said to the reader
+	// ("Serve ... models", "serving", "served"), never one ending in -s,
+	// which is more often a plural noun: "engineers", "ships", "reviews".
+	if !wordFits(toks[i], p.words[0]) || p.gap[0] && endsInS(toks[i].Lower, p.words[0]) {
 		return -1
 	}
 	cur := i
@@ -296,4 +299,15 @@ func clauseEnd(tk text.Token) bool {
 		}
 	}
 	return true
+}
+
+// endsInS reports whether w is one of the words with an -s or -es ending
+// that they do not have ("engineers" for "engineer").
+func endsInS(w string, alts []patternToken) bool {
+	for _, a := range alts {
+		if w == a.lower {
+			return false
+		}
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
