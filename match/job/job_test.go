@@ -518,3 +518,32 @@ func TestNew_TitleRepeatedAsHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_StandardsAndWhatIsNotNeeded checks that a standard keeps its
+// number as a keyword, that people named by their profession are no ask
+// however many words, and that a "What you don't need" part asks nothing.
+func TestNew_StandardsAndWhatIsNotNeeded(t *testing.T) {
+	t.Parallel()
+	ad := "# Firmware Engineer\n\n## Requirements\n- Experience with IEC 62304 and ISO 26262\n- Work with technical artists on shaders\n\n" +
+		"What You Don't Need:\nA PhD or Kubernetes. Several of our best engineers came from game engines.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, want := range []string{"IEC 62304", "ISO 26262"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q is no keyword ask: %q", want, got)
+		}
+	}
+	for _, bad := range []string{"IEC", "ISO", "technical artists", "PhD"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	for _, id := range []string{"kubernetes", "game-development"} {
+		if _, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked for", id)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package job
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -200,7 +201,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	}
 	// A job title ("QA Automation Engineer") or a place, a day or a
 	// language ("UK", "Friday", "English") is no term to write.
-	if rules.Word(taxonomy.WordsRoles, strings.Trim(words[len(words)-1], ".,;:()")) ||
+	if rules.Word(taxonomy.WordsRoles, strings.Trim(words[len(words)-1], ".,;:()")) || personPlural(words[len(words)-1]) ||
 		slices.ContainsFunc(words, func(w string) bool { return rules.Word(taxonomy.WordsNotKeywords, strings.Trim(w, ".,;:()")) }) {
 		return text.Phrase{}
 	}
@@ -224,8 +225,19 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	})
-	return text.Phrase{Text: term, Start: start, End: start + len(term), Proper: proper}
+	end := start + len(term)
+	// A standard's acronym takes its number ("IEC 62304", "ISO 26262").
+	if len(words) == 1 && text.IsAcronym(words[0]) {
+		if m := standardNumber.FindString(doc.Text[end:min(end+16, len(doc.Text))]); m != "" {
+			term, end = term+m, end+len(m)
+		}
+	}
+	return text.Phrase{Text: term, Start: start, End: end, Proper: proper}
 }
+
+// standardNumber is the number after a standard's name: " 62304",
+// " 26262-2", " 27001:2022".
+var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
 
 // techShaped reports whether a word is written as technologies' names are:
 // an acronym of three or more letters (IAM, HLSL; two-letter ones are
