@@ -547,3 +547,24 @@ func TestNew_StandardsAndWhatIsNotNeeded(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_NamesInAnEmail checks that the names an email greets or
+// introduces are no keyword asks.
+func TestNew_NamesInAnEmail(t *testing.T) {
+	t.Parallel()
+	ad := "Subject: Backend role\n\nHi Tomasz,\n\nMust haves\n- Go and OpenTofu\n\n" +
+		"Reply with a time and I'll set up a call with Ravi, the engineering manager.\n\nCheers,\nAoife\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, bad := range []string{"Tomasz", "Ravi"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "OpenTofu") {
+		t.Errorf("OpenTofu is no keyword ask: %q", got)
+	}
+}

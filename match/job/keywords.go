@@ -109,8 +109,8 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
 			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
 		key := phraseKey(p.Text)
-		if len(words) == 1 && personPlural(words[0]) {
-			continue // "Work with radiologists": people, not a skill
+		if len(words) == 1 && (personPlural(words[0]) || appositiveRole(doc.Text[p.End:min(p.End+48, len(doc.Text))], rules)) {
+			continue // "Work with radiologists", "a call with Ravi, the engineering manager": people
 		}
 		c := byKey[key]
 		if c == nil && !named {
@@ -429,4 +429,27 @@ func shouted(line string) bool {
 func personPlural(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ".,;:()"))
 	return (strings.HasSuffix(w, "ists") && !strings.HasSuffix(w, "lists") || strings.HasSuffix(w, "ians")) && len(w) > 6
+}
+
+// appositiveRole reports whether the text after a name says who it is:
+// ", the engineering manager", ", our CTO".
+func appositiveRole(after string, rules *taxonomy.Rules) bool {
+	rest, ok := strings.CutPrefix(after, ", ")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) < 2 || words[0] != "the" && words[0] != "our" && words[0] != "their" && words[0] != "a" {
+		return false
+	}
+	for _, w := range words[1:min(len(words), 5)] {
+		w = strings.Trim(w, ".,;:()")
+		if rules.Word(taxonomy.WordsRoles, w) || rules.Word(taxonomy.WordsTitles, w) {
+			return true
+		}
+		if strings.ContainsAny(w, ".,;") {
+			break
+		}
+	}
+	return false
 }

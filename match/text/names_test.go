@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,19 @@ func TestNameFinder(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: names %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestNameFinder_Greeting checks that the name after an email's greeting
+// is found when the greeting is one of the honorifics' words.
+func TestNameFinder_Greeting(t *testing.T) {
+	f := NewNameFinder([]string{"Hi", "Dear"}, nil, nil)
+	s := "Subject: Backend role\n\nHi Ravi,\n\nI saw your Go work.\nDear Ana Lopes,\n"
+	var got []string
+	for _, sp := range f.Find(s) {
+		got = append(got, s[sp.Start:sp.End])
+	}
+	if strings.Join(got, "|") != "Ravi|Ana Lopes" {
+		t.Errorf("names %q, want Ravi and Ana Lopes", got)
 	}
 }
