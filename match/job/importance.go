@@ -47,11 +47,11 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// context: commentary or the product, which a clause that asks in so
 	// many words overrides ("the preview is built on three.js, so WebGL
 	// experience would be an advantage").
-	type sentenceCues struct{ boilerplate, question, aside, context, needs bool }
+	type sentenceCues struct{ boilerplate, question, aside, context bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
 	// An ad without a requirements part whose sentences say what the
 	// candidate needs asks the rest as a plus, as one with such a part does.
-	hasList := st.hasList || needsSentences(st, a, rules)
+	hasList := st.hasList
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	return func(h taxonomy.Hit) (Importance, bool) {
@@ -71,7 +71,6 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			s := doc.Text[sent.Start:sent.End]
 			s = strings.TrimSpace(s[text.BulletLen(s):])
 			sc = sentenceCues{
-				needs:       rules.Has(taxonomy.CueNeeds, s),
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside:       rules.Has(taxonomy.CueExample, s),
@@ -97,23 +96,11 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		case sec.Name == extract.SectionPreferred || cc.preferred:
 			return Preferred, true
-		case sec.Name == extract.SectionRequirements || cc.required || sc.needs && !st.hasList || !hasList:
+		case sec.Name == extract.SectionRequirements || cc.required || !hasList:
 			return Required, true
 		}
 		return Preferred, true
 	}
-}
-
-// needsSentences reports whether an ad with no requirements part says in a
-// sentence what the candidate needs ("What they need is someone who …"):
-// that sentence is then its requirements.
-func needsSentences(st structure, a *analysis.Analysis, rules *taxonomy.Rules) bool {
-	for _, sp := range a.Sentences {
-		if sec := st.doc.SectionAt(sp.Start); asking(sec.Name) && rules.Has(taxonomy.CueNeeds, st.doc.Text[sp.Start:sp.End]) {
-			return true
-		}
-	}
-	return false
 }
 
 // namesPeople reports whether a skill's name is said of people or a team

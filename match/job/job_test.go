@@ -568,3 +568,18 @@ func TestNew_NamesInAnEmail(t *testing.T) {
 		t.Errorf("OpenTofu is no keyword ask: %q", got)
 	}
 }
+
+// TestNew_EmailWithoutRequirementsPart checks the labelling rule for an ad
+// with no requirements part: what it asks is required unless cued as a
+// plus, whether or not one sentence says what the client needs.
+func TestNew_EmailWithoutRequirementsPart(t *testing.T) {
+	t.Parallel()
+	ad := "Hi Dana,\n\nDay to day you'd be scaling training runs in PyTorch across many GPUs. " +
+		"What they need is someone hands-on with distributed training. Experience with JAX would be a plus.\n\nBest regards,\nTomasz\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"pytorch": Required, "distributed-training": Required, "jax": Preferred} {
+		if got, ok := j.Importance(id); !ok || got != want {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
+		}
+	}
+}

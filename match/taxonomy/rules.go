@@ -49,9 +49,6 @@ const (
 	// CueDegree: the clause asks for a degree; the fields it names are the
 	// degree's, not skills asked for.
 	CueDegree Cue = "degree"
-	// CueNeeds: the sentence says what the candidate needs; in an ad with
-	// no requirements part, it is one.
-	CueNeeds Cue = "needs"
 	// CueOffer: the clause says what the employer offers (sponsorship,
 	// relocation), which asks nothing of the candidate.
 	CueOffer Cue = "offer"
@@ -80,7 +77,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueNeeds, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
