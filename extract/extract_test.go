@@ -400,3 +400,17 @@ func TestReadText_WindowsForms(t *testing.T) {
 		t.Error("a byte-order mark and one byte read as a resume")
 	}
 }
+
+// TestReadText_StyledLetters checks that letters styled with Unicode's
+// mathematical symbols, as LinkedIn posts write headings, read as plain
+// letters.
+func TestReadText_StyledLetters(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.Parse("job.txt", []byte("𝗪𝗵𝗮𝘁 𝘆𝗼𝘂'𝗹𝗹 𝗱𝗼\n- Build 𝘙𝘈𝘎 pipelines\n"), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "What you'll do\n- Build RAG pipelines"; doc.Text != want {
+		t.Errorf("read %q, want %q", doc.Text, want)
+	}
+}

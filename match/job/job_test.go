@@ -583,3 +583,18 @@ func TestNew_EmailWithoutRequirementsPart(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_HeadingSquashedWithItsList checks a part pasted onto one line
+// with its heading: "What you'll be doing • Build ... • Design ...".
+func TestNew_HeadingSquashedWithItsList(t *testing.T) {
+	t.Parallel()
+	ad := "AI Engineer — Kestrel Desk — Remote\n\n" +
+		"What you'll be doing • Build the retrieval-augmented generation pipeline • Own prompt engineering for our agents\n\n" +
+		"What we're looking for · 3+ years of Python · FastAPI or Django · Docker\n"
+	j := New("job.txt", fixture.Markdown(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"rag": Preferred, "prompt-engineering": Preferred, "python": Required, "docker": Required} {
+		if got, ok := j.Importance(id); !ok || got != want {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
+		}
+	}
+}

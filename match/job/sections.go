@@ -92,6 +92,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			if kind, ok := rules.SectionKind(m[1]); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: m[1], inline: true})
 			}
+		} else if label, ok := squashedLabel(line); ok {
+			// "What you'll be doing • Build ... • Design ...": a heading
+			// and its list pasted onto one line.
+			if kind, ok := rules.SectionKind(label); ok {
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
+			}
 		}
 	}
 	cur := extract.Section{Name: extract.SectionHeader}
@@ -250,4 +256,19 @@ func squashedItems(d *extract.Document) []int {
 // a job kind (see readStructure); doc itself is not changed.
 func Parts(doc *extract.Document, rules *taxonomy.Rules) *extract.Document {
 	return readStructure(doc, rules).doc
+}
+
+// squashedLabel returns the words before the first item separator of a
+// list squashed onto one line, when they are few enough to be its heading
+// ("What we're looking for · 3+ years ...").
+func squashedLabel(line string) (string, bool) {
+	for _, sep := range []string{" • ", " · "} {
+		if i := strings.Index(line, sep); i > 0 && strings.Count(line, sep) >= 2 {
+			label := strings.TrimSpace(line[:i])
+			if n := len(strings.Fields(label)); n >= 1 && n <= 6 && !strings.ContainsAny(label, ".,;") {
+				return label, true
+			}
+		}
+	}
+	return "", false
 }
