@@ -33,6 +33,7 @@ var built = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	builtDir = dir
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		return "", fmt.Errorf("go env GOROOT: %w", err)
@@ -56,6 +57,18 @@ var built = sync.OnceValues(func() (string, error) {
 	}
 	return dir, nil
 })
+
+// TestMain removes the page built for the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
+	}
+	os.Exit(code)
+}
+
+// builtDir is where built put the page, once it has.
+var builtDir string
 
 // site builds the page (once) and serves it from a local test server.
 func site(t *testing.T) (dir, base string) {
