@@ -49,8 +49,8 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// experience would be an advantage").
 	type sentenceCues struct{ boilerplate, question, aside, context bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
-	// An ad without a requirements part whose sentences say what the
-	// candidate needs asks the rest as a plus, as one with such a part does.
+	// An ad without a requirements part asks all it names as required,
+	// unless cued as a plus.
 	hasList := st.hasList
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}

@@ -598,3 +598,23 @@ func TestNew_HeadingSquashedWithItsList(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_WhatTheRoleIsNot checks the ways an ad says what the role is not:
+// "you won't be doing", "not looking for", "isn't a BI role", a "Not for
+// you if" part, another team's work.
+func TestNew_WhatTheRoleIsNot(t *testing.T) {
+	t.Parallel()
+	ad := "# Cloud Engineer\n\nOur sister team works on speech recognition for radiology dictation.\n\n## Requirements\n- Terraform and AWS\n\n" +
+		"To be clear, you won't be doing any backend development. They are not looking for product management experience. " +
+		"This isn't a BI role: our analysts own the Power BI reports.\n\n" +
+		"Not for you if: you want to work on the cloud side, writing Go on Kubernetes.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for _, id := range []string{"backend-development", "product-management", "data-visualization", "go", "kubernetes", "speech-recognition"} {
+		if imp, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked for (%s)", id, imp)
+		}
+	}
+	if _, ok := j.Importance("terraform"); !ok {
+		t.Error("terraform is not asked for")
+	}
+}
