@@ -62,7 +62,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
 			return "", false
 		}
-		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) {
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -123,6 +123,22 @@ func aboutProduct(rules *taxonomy.Rules, s string) bool {
 	_, next := rules.FindFollowed(taxonomy.CueProduct, s)
 	for _, w := range next {
 		if !rules.Word(taxonomy.WordsRoles, w) && !rules.Word(taxonomy.WordsRoles, strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a negator stands right before a skill's
+// name: "CSS Modules, not Tailwind", "Dagster rather than Airflow".
+func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	before := strings.ToLower(strings.TrimRight(s[max(0, h.Start-16):h.Start], " "))
+	for _, n := range []int{1, 2} {
+		words := strings.Fields(before)
+		if len(words) < n {
+			break
+		}
+		if w := strings.Join(words[len(words)-n:], " "); rules.Word(taxonomy.WordsNegators, strings.TrimLeft(w, "(,;")) {
 			return true
 		}
 	}

@@ -618,3 +618,21 @@ func TestNew_WhatTheRoleIsNot(t *testing.T) {
 		t.Error("terraform is not asked for")
 	}
 }
+
+// TestNew_NegatorBeforeASkill checks that a skill named right after "not",
+// "rather than" or "instead of" is not asked, while the one before it is.
+func TestNew_NegatorBeforeASkill(t *testing.T) {
+	t.Parallel()
+	ad := "# Frontend Engineer\n\n## Requirements\n- Deep CSS knowledge (we use CSS Modules, not Tailwind)\n- Dagster rather than Airflow\n- Not only Python but also Go\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for _, id := range []string{"tailwind", "airflow"} {
+		if _, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked for", id)
+		}
+	}
+	for _, id := range []string{"workflow-orchestration", "python", "go"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked for", id)
+		}
+	}
+}

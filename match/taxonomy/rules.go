@@ -135,9 +135,12 @@ const (
 	// WordsSignoffs: words of the line above a signature ("Kind regards",
 	// "Meet the hiring team").
 	WordsSignoffs WordList = "sign-offs"
+	// WordsNegators: words right before a skill's name that rule it out
+	// ("CSS Modules, not Tailwind"; "rather than Airflow").
+	WordsNegators WordList = "negators"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
