@@ -636,3 +636,23 @@ func TestNew_NegatorBeforeASkill(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_KeywordsNotFormFurniture checks that an email's practical words
+// and Markdown's emphasis marks make no keyword.
+func TestNew_KeywordsNotFormFurniture(t *testing.T) {
+	t.Parallel()
+	ad := "# Cloud Engineer\n\n## Requirements\n- OpenTofu and Crossplane\n- *Part of the on-call rota*\n- Send an up-to-date CV; Start date: March; inside IR35\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	var got []string
+	for _, k := range j.Keywords() {
+		got = append(got, k.Term)
+	}
+	for _, bad := range []string{"*Part", "up-to-date CV", "Start date", "IR35"} {
+		if slices.Contains(got, bad) {
+			t.Errorf("%q is a keyword ask: %q", bad, got)
+		}
+	}
+	if !slices.Contains(got, "OpenTofu") {
+		t.Errorf("OpenTofu is no keyword ask: %q", got)
+	}
+}

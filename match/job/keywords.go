@@ -261,7 +261,7 @@ func techShaped(w string) bool {
 // ("><img", "onerror=alert(1)"), a hashtag or a currency ("₹15L"): a
 // pasted fragment or a number, never a term to write.
 func isMarkup(w string) bool {
-	return strings.ContainsAny(w, "<>{}=\"`|\\") || strings.HasPrefix(w, "#") ||
+	return strings.ContainsAny(w, "<>{}=\"`|\\*") || strings.HasPrefix(w, "#") ||
 		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) })
 }
 
