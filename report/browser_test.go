@@ -5,94 +5,29 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tailor-cli/tailor/match"
+	"github.com/tailor-cli/tailor/report/browsertest"
 )
 
-// browser starts the system's headless Chromium for one test, or skips
-// the test when there is none.
+// browser starts headless Chromium for one test, or skips the test.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	var path string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		t.Skip("no Chromium on PATH (apt-get install chromium); the browser test needs one")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
-	return bctx
+	return browsertest.Start(t, 90*time.Second)
 }
 
 // pageEvents records what a page did that a self-contained report must
-// not: console errors and warnings, uncaught exceptions, error log entries
-// (such as Content-Security-Policy violations) and requests for anything
-// but the page itself.
-type pageEvents struct {
-	mu       sync.Mutex
-	self     string
-	problems []string
-}
-
-func (p *pageEvents) add(ev any) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	switch e := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-			var args []string
-			for _, a := range e.Args {
-				args = append(args, string(a.Value))
-			}
-			p.problems = append(p.problems, "console "+string(e.Type)+": "+strings.Join(args, " "))
-		}
-	case *runtime.EventExceptionThrown:
-		p.problems = append(p.problems, "exception: "+e.ExceptionDetails.Text)
-	case *cdplog.EventEntryAdded:
-		if e.Entry.Level == cdplog.EntryLevelError {
-			p.problems = append(p.problems, "log "+string(e.Entry.Source)+": "+e.Entry.Text)
-		}
-	case *network.EventRequestWillBeSent:
-		if e.Request.URL != p.self {
-			p.problems = append(p.problems, "request: "+e.Request.URL)
-		}
-	}
-}
-
-// assertClean fails the test if the page did any of it.
-func (p *pageEvents) assertClean(t *testing.T) {
-	t.Helper()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.problems) > 0 {
-		t.Errorf("the page did what a self-contained report must not:\n%s", strings.Join(p.problems, "\n"))
-	}
-}
+// not, a request for anything but the page itself among it.
+type pageEvents = browsertest.Recorder
 
 // artifacts is where screenshots go: $TAILOR_ARTIFACTS, or a directory
 // under the system's temp dir that outlives the test.
@@ -124,10 +59,8 @@ func openPage(t *testing.T, ctx context.Context, page []byte) *pageEvents {
 		t.Fatal(err)
 	}
 	u := (&url.URL{Scheme: "file", Path: path}).String()
-	ev := &pageEvents{self: u}
-	if err := chromedp.Listen(ctx, ev.add); err != nil {
-		t.Fatal(err)
-	}
+	ev := &pageEvents{Allowed: func(req string) bool { return req == u }}
+	ev.Listen(t, ctx)
 	// The network is off: a page that needed it would break, and every
 	// attempt is recorded.
 	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
@@ -261,7 +194,7 @@ func TestBrowser_CheckReport(t *testing.T) {
 	}
 	screenshot(t, ctx, "check-narrow")
 
-	ev.assertClean(t)
+	ev.AssertClean(t)
 }
 
 // TestBrowser_HostileReport opens the report of a resume and job full of
@@ -287,7 +220,7 @@ func TestBrowser_HostileReport(t *testing.T) {
 		t.Errorf("the resume's markup is not shown as text:\n%s", text)
 	}
 	screenshot(t, ctx, "check-hostile")
-	ev.assertClean(t)
+	ev.AssertClean(t)
 }
 
 // TestBrowser_Shortlist opens a 5,000-candidate shortlist in Chromium:
@@ -427,7 +360,7 @@ func TestBrowser_Shortlist(t *testing.T) {
 		t.Errorf("at 360 px the candidate column is %s px wide: names wrap a letter a line", w)
 	}
 	saveScreenshot(t, ctx, "shortlist-narrow", chromedp.CaptureScreenshot())
-	ev.assertClean(t)
+	ev.AssertClean(t)
 }
 
 func atoi(s string) int {

@@ -399,20 +399,7 @@ func TestNew_KeywordsNotNamesOrPlaces(t *testing.T) {
 		"\\- This is an on-site role at our Quenby lab, with travel to Villa Orsena, Mexico\n\nWhy Brindlewood?\nRRSP matching and a learning budget.\n\n" +
 		"Kind regards,\n\nHarriet Coyle\nPrincipal Consultant, Data & Analytics\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
-	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
-	}
-	for _, bad := range []string{"Brindlewood", "Brindlewood Voice", "Software Development", "Writing tests", "Quenby lab", "Villa Orsena", "Mexico", "RRSP matching", "Harriet Coyle", "Coyle"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
-		}
-	}
-	for _, want := range []string{"OpenTofu", "HashiCorp Nomad"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q is no keyword ask: %q", want, got)
-		}
-	}
+	wantKeywords(t, j, []string{"OpenTofu", "HashiCorp Nomad"}, []string{"Brindlewood", "Brindlewood Voice", "Software Development", "Writing tests", "Quenby lab", "Villa Orsena", "Mexico", "RRSP matching", "Harriet Coyle", "Coyle"})
 }
 
 // TestNew_KeywordsProductsAndExamples checks two kinds of non-asks among
@@ -426,20 +413,7 @@ func TestNew_KeywordsProductsAndExamples(t *testing.T) {
 		"## Requirements\n- Solid understanding of ranking metrics (NDCG, MAP, recall@k)\n" +
 		"- Strong Python (NumPy, Polars)\n- Experience with OpenTofu and HashiCorp Nomad\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
-	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
-	}
-	for _, bad := range []string{"LumenRead", "MAP", "Polars"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
-		}
-	}
-	for _, want := range []string{"NDCG", "OpenTofu", "HashiCorp Nomad"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q is no keyword ask: %q", want, got)
-		}
-	}
+	wantKeywords(t, j, []string{"NDCG", "OpenTofu", "HashiCorp Nomad"}, []string{"LumenRead", "MAP", "Polars"})
 }
 
 // TestNew_PlusOnTheNextLine checks that a preferred cue on a bullet's
@@ -452,11 +426,7 @@ func TestNew_PlusOnTheNextLine(t *testing.T) {
 		"- Experience with medical imaging data (DICOM) and with regulated software\n  (IEC 62304 or similar) is a strong plus\n" +
 		"- Knowledge of Kubernetes\n  is a plus\n- Docker and\n  (ideally) Terraform\n\n## Benefits\n- Private medical cover and 27 days holiday\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"python": Required, "medical-imaging": Preferred, "kubernetes": Preferred} {
-		if got, ok := j.Importance(id); !ok || got != want {
-			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required, "medical-imaging": Preferred, "kubernetes": Preferred})
 }
 
 // TestNew_KeywordsNotHeadingsOrPeople checks that the words of a heading in
@@ -466,18 +436,7 @@ func TestNew_KeywordsNotHeadingsOrPeople(t *testing.T) {
 	t.Parallel()
 	ad := "# QA Engineer\n\nWHAT WE NEED FROM YOU\n- Experience with Playwright and OpenTofu\n- Work with radiologists and clinicians on HL7 feeds\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
-	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
-	}
-	for _, bad := range []string{"WHAT WE", "FROM YOU", "WHAT", "radiologists", "clinicians"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
-		}
-	}
-	if !slices.Contains(got, "OpenTofu") {
-		t.Errorf("OpenTofu is no keyword ask: %q", got)
-	}
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"WHAT WE", "FROM YOU", "WHAT", "radiologists", "clinicians"})
 }
 
 // TestNew_EmailAsksInContext checks a recruiter's email: a clause that
@@ -491,11 +450,7 @@ func TestNew_EmailAsksInContext(t *testing.T) {
 		"In practice you'd take the models the research team trains in PyTorch and get them running through Core ML.\n\n" +
 		"Package: KRW 110–140M base, plus RSUs.\n\nCheers,\nAoife\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"react": Required, "webgl": Preferred, "vitest": Required, "playwright": Required, "pytorch": Required, "core-ml": Required} {
-		if got, ok := j.Importance(id); !ok || got != want {
-			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"react": Required, "webgl": Preferred, "vitest": Required, "playwright": Required, "pytorch": Required, "core-ml": Required})
 	for _, k := range j.Keywords() {
 		if k.Term == "KRW" || k.Term == "RSUs" {
 			t.Errorf("%q is a keyword ask", k.Term)
@@ -512,11 +467,7 @@ func TestNew_TitleRepeatedAsHeading(t *testing.T) {
 		"In this role you will\n- Build retrieval-augmented generation pipelines over help-center articles\n- Improve retrieval quality: chunking, hybrid search, re-ranking\n\n" +
 		"What we're looking for\n- Strong Python\n"
 	j := New("job.txt", fixture.Markdown(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"rag": Preferred, "python": Required} {
-		if got, ok := j.Importance(id); !ok || got != want {
-			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"rag": Preferred, "python": Required})
 }
 
 // TestNew_StandardsAndWhatIsNotNeeded checks that a standard keeps its
@@ -527,20 +478,7 @@ func TestNew_StandardsAndWhatIsNotNeeded(t *testing.T) {
 	ad := "# Firmware Engineer\n\n## Requirements\n- Experience with IEC 62304 and ISO 26262\n- Work with technical artists on shaders\n\n" +
 		"What You Don't Need:\nA PhD or Kubernetes. Several of our best engineers came from game engines.\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
-	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
-	}
-	for _, want := range []string{"IEC 62304", "ISO 26262"} {
-		if !slices.Contains(got, want) {
-			t.Errorf("%q is no keyword ask: %q", want, got)
-		}
-	}
-	for _, bad := range []string{"IEC", "ISO", "technical artists", "PhD"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
-		}
-	}
+	wantKeywords(t, j, []string{"IEC 62304", "ISO 26262"}, []string{"IEC", "ISO", "technical artists", "PhD"})
 	for _, id := range []string{"kubernetes", "game-development"} {
 		if _, ok := j.Importance(id); ok {
 			t.Errorf("%s is asked for", id)
@@ -555,18 +493,7 @@ func TestNew_NamesInAnEmail(t *testing.T) {
 	ad := "Subject: Backend role\n\nHi Tomasz,\n\nMust haves\n- Go and OpenTofu\n\n" +
 		"Reply with a time and I'll set up a call with Ravi, the engineering manager.\n\nCheers,\nAoife\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
-	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
-	}
-	for _, bad := range []string{"Tomasz", "Ravi"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
-		}
-	}
-	if !slices.Contains(got, "OpenTofu") {
-		t.Errorf("OpenTofu is no keyword ask: %q", got)
-	}
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Tomasz", "Ravi"})
 }
 
 // TestNew_EmailWithoutRequirementsPart checks the labelling rule for an ad
@@ -577,11 +504,7 @@ func TestNew_EmailWithoutRequirementsPart(t *testing.T) {
 	ad := "Hi Dana,\n\nDay to day you'd be scaling training runs in PyTorch across many GPUs. " +
 		"What they need is someone hands-on with distributed training. Experience with JAX would be a plus.\n\nBest regards,\nTomasz\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"pytorch": Required, "distributed-training": Required, "jax": Preferred} {
-		if got, ok := j.Importance(id); !ok || got != want {
-			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"pytorch": Required, "distributed-training": Required, "jax": Preferred})
 }
 
 // TestNew_HeadingSquashedWithItsList checks a part pasted onto one line
@@ -592,11 +515,7 @@ func TestNew_HeadingSquashedWithItsList(t *testing.T) {
 		"What you'll be doing • Build the retrieval-augmented generation pipeline • Own prompt engineering for our agents\n\n" +
 		"What we're looking for · 3+ years of Python · FastAPI or Django · Docker\n"
 	j := New("job.txt", fixture.Markdown(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"rag": Preferred, "prompt-engineering": Preferred, "python": Required, "docker": Required} {
-		if got, ok := j.Importance(id); !ok || got != want {
-			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"rag": Preferred, "prompt-engineering": Preferred, "python": Required, "docker": Required})
 }
 
 // TestNew_WhatTheRoleIsNot checks the ways an ad says what the role is not:
@@ -643,16 +562,41 @@ func TestNew_KeywordsNotFormFurniture(t *testing.T) {
 	t.Parallel()
 	ad := "# Cloud Engineer\n\n## Requirements\n- OpenTofu and Crossplane\n- *Part of the on-call rota*\n- Send an up-to-date CV; Start date: March; inside IR35\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	var got []string
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"*Part", "up-to-date CV", "Start date", "IR35"})
+}
+
+// keywordTerms returns the terms of a job's keyword asks.
+func keywordTerms(j *Job) []string {
+	var out []string
 	for _, k := range j.Keywords() {
-		got = append(got, k.Term)
+		out = append(out, k.Term)
 	}
-	for _, bad := range []string{"*Part", "up-to-date CV", "Start date", "IR35"} {
-		if slices.Contains(got, bad) {
-			t.Errorf("%q is a keyword ask: %q", bad, got)
+	return out
+}
+
+// wantImportance checks that each skill is asked with its importance.
+func wantImportance(t *testing.T, j *Job, want map[string]Importance) {
+	t.Helper()
+	for id, imp := range want {
+		if got, ok := j.Importance(id); !ok || got != imp {
+			t.Errorf("%s: %q (asked %v), want %q", id, got, ok, imp)
 		}
 	}
-	if !slices.Contains(got, "OpenTofu") {
-		t.Errorf("OpenTofu is no keyword ask: %q", got)
+}
+
+// wantKeywords checks that a job asks each of want as a keyword and none
+// of bad.
+func wantKeywords(t *testing.T, j *Job, want, bad []string) {
+	t.Helper()
+	got := keywordTerms(j)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q is no keyword ask: %q", w, got)
+		}
+	}
+	for _, b := range bad {
+		if slices.Contains(got, b) {
+			t.Errorf("%q is a keyword ask: %q", b, got)
+		}
 	}
 }

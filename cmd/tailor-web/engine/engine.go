@@ -140,17 +140,13 @@ func check(jd *job.Job, f File) Response {
 		return Response{Error: oneLine(err.Error())}
 	}
 	rep := match.Compare(jd, doc)
-	var js, page bytes.Buffer
-	for format, buf := range map[string]*bytes.Buffer{"json": &js, "html": &page} {
+	return written(KindReport, func(format string, buf *bytes.Buffer) error {
 		w, err := report.New(format, report.Options{})
 		if err != nil {
-			return Response{Error: err.Error()}
+			return err
 		}
-		if err := w.Write(buf, rep); err != nil {
-			return Response{Error: oneLine(err.Error())}
-		}
-	}
-	return Response{Kind: KindReport, JSON: js.String(), HTML: page.String()}
+		return w.Write(buf, rep)
+	})
 }
 
 // shortlist ranks several resumes as tailor screen does, in memory: a file
@@ -168,17 +164,26 @@ func shortlist(jd *job.Job, files []File) Response {
 		}
 	}
 	b := report.Batch{Job: jd.Name, Summary: res.Rank(screen.RankOptions{}), Rows: res.Each, ShowSkipped: true}
-	var js, page bytes.Buffer
-	for format, buf := range map[string]*bytes.Buffer{"json": &js, "html": &page} {
+	return written(KindShortlist, func(format string, buf *bytes.Buffer) error {
 		w, err := report.NewBatch(format, report.Options{})
 		if err != nil {
-			return Response{Error: err.Error()}
+			return err
 		}
-		if err := w.WriteBatch(buf, b); err != nil {
-			return Response{Error: oneLine(err.Error())}
-		}
+		return w.WriteBatch(buf, b)
+	})
+}
+
+// written is a response of kind holding what write writes in JSON and in
+// HTML, or the first error.
+func written(kind string, write func(format string, buf *bytes.Buffer) error) Response {
+	var js, page bytes.Buffer
+	if err := write("json", &js); err != nil {
+		return Response{Error: oneLine(err.Error())}
 	}
-	return Response{Kind: KindShortlist, JSON: js.String(), HTML: page.String()}
+	if err := write("html", &page); err != nil {
+		return Response{Error: oneLine(err.Error())}
+	}
+	return Response{Kind: kind, JSON: js.String(), HTML: page.String()}
 }
 
 // row checks one resume of a shortlist.

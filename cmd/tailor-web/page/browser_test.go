@@ -18,10 +18,10 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/tailor-cli/tailor/report/browsertest"
 )
 
 const root = "../../../"
@@ -82,88 +82,20 @@ func site(t *testing.T) (dir, base string) {
 	return dir, srv.URL + "/"
 }
 
-// browser starts the system's headless Chromium for one test, or skips
-// the test when there is none.
+// browser starts headless Chromium for one test, or skips the test.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	var path string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		t.Skip("no Chromium on PATH (apt-get install chromium); the web page's tests need one")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
-		chromedp.Flag("allow-file-access-from-files", false))
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(acancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start %s: %v", path, err)
-	}
-	return bctx
-}
-
-// recorder keeps what the page did that it must not: console errors and
-// warnings, uncaught exceptions, error log entries (such as a
-// Content-Security-Policy violation) and requests that leave its origin.
-type recorder struct {
-	mu       sync.Mutex
-	origin   string
-	problems []string
-	requests []string
-}
-
-func (r *recorder) add(ev any) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	switch e := ev.(type) {
-	case *runtime.EventConsoleAPICalled:
-		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-			var args []string
-			for _, a := range e.Args {
-				args = append(args, string(a.Value))
-			}
-			r.problems = append(r.problems, "console "+string(e.Type)+": "+strings.Join(args, " "))
-		}
-	case *runtime.EventExceptionThrown:
-		r.problems = append(r.problems, "exception: "+e.ExceptionDetails.Text)
-	case *cdplog.EventEntryAdded:
-		if e.Entry.Level == cdplog.EntryLevelError {
-			r.problems = append(r.problems, "log "+string(e.Entry.Source)+": "+e.Entry.Text)
-		}
-	case *network.EventRequestWillBeSent:
-		r.requests = append(r.requests, e.Request.URL)
-		u := e.Request.URL
-		if !strings.HasPrefix(u, r.origin) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
-			r.problems = append(r.problems, "request beyond the page's origin: "+u)
-		}
-	}
-}
-
-func (r *recorder) assertClean(t *testing.T) {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.problems) > 0 {
-		t.Errorf("the page did what it must not:\n%s", strings.Join(r.problems, "\n"))
-	}
+	return browsertest.Start(t, 3*time.Minute)
 }
 
 // open loads the page at u, records what it does, and waits until tailor
 // is ready.
-func open(t *testing.T, ctx context.Context, u, origin string, width int64) *recorder {
+func open(t *testing.T, ctx context.Context, u, origin string, width int64) *browsertest.Recorder {
 	t.Helper()
-	rec := &recorder{origin: origin}
-	if err := chromedp.Listen(ctx, rec.add); err != nil {
-		t.Fatal(err)
-	}
+	rec := &browsertest.Recorder{Allowed: func(u string) bool {
+		return strings.HasPrefix(u, origin) || strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:")
+	}}
+	rec.Listen(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("open %s: %v", u, err)
 	}
@@ -306,9 +238,9 @@ func TestPage_SameAsCLI(t *testing.T) {
 		}
 		waitState(t, ctx, "ready")
 	}
-	rec.assertClean(t)
-	if !slices.ContainsFunc(rec.requests, func(u string) bool { return strings.HasSuffix(u, "/worker.js") }) {
-		t.Errorf("the page never loaded its worker; requests: %q", rec.requests)
+	rec.AssertClean(t)
+	if !slices.ContainsFunc(rec.Requests(), func(u string) bool { return strings.HasSuffix(u, "/worker.js") }) {
+		t.Errorf("the page never loaded its worker; requests: %q", rec.Requests())
 	}
 }
 
@@ -336,7 +268,7 @@ func TestPage_HostileResume(t *testing.T) {
 	if pwned {
 		t.Error("the resume's markup became part of the page")
 	}
-	rec.assertClean(t)
+	rec.AssertClean(t)
 }
 
 // TestPage_Deadline checks that a check past its deadline is stopped: the
@@ -370,10 +302,8 @@ func TestPage_SelfContained(t *testing.T) {
 	rec := open(t, ctx, u, u, 1280)
 	in := inputs{resumes: []string{"testdata/samples/strong-dl.pdf"}}
 	sameVerdict(t, runCheck(t, ctx, in, "done"), cli(t, dir, in))
-	rec.assertClean(t)
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	for _, r := range rec.requests {
+	rec.AssertClean(t)
+	for _, r := range rec.Requests() {
 		if r != u && !strings.HasPrefix(r, "blob:") {
 			t.Errorf("tailor.html requested %s", r)
 		}
@@ -440,7 +370,7 @@ func TestPage_Shortlist(t *testing.T) {
 	if rows < 3 {
 		t.Errorf("the page shows %d shortlist rows, want 3", rows)
 	}
-	rec.assertClean(t)
+	rec.AssertClean(t)
 }
 
 // axeSource finds axe-core (make axe fetches it from the npm registry):
