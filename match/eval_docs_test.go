@@ -1,10 +1,8 @@
 package match
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -102,27 +100,12 @@ func evaluateDocs(t *testing.T, dir string) (precision, recall float64, decoys i
 		default:
 			t.Fatalf("%s: kind %q", path, l.Kind)
 		}
-		name := filepath.Base(l.Doc)
-		for _, id := range l.Skills {
-			if got[id] {
-				total.tp++
-			} else {
-				total.fn++
-				errs = append(errs, fmt.Sprintf("missed  %-28s in %s", id, name))
-			}
-		}
-		for id := range got {
-			if slices.Contains(l.Skills, id) {
-				continue
-			}
-			total.fp++
-			kind := "extra  "
-			if slices.Contains(l.Decoys, id) {
-				kind = "DECOY  "
-				decoys++
-			}
-			errs = append(errs, fmt.Sprintf("%s %-28s in %s", kind, id, name))
-		}
+		j := judge(got, l.Skills, l.Decoys, nil)
+		total.tp += len(j.found)
+		total.fn += len(j.missed)
+		total.fp += len(j.extra) + len(j.decoys)
+		decoys += len(j.decoys)
+		errs = append(errs, j.errors(filepath.Base(l.Doc))...)
 	}
 	sort.Strings(errs)
 	t.Logf("%d documents: TP %d, FP %d, FN %d\nerrors (%d):\n  %s", len(labels), total.tp, total.fp, total.fn,

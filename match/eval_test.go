@@ -166,32 +166,23 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 		}
 		for _, id := range c.Skills {
 			covered[id] = true
-			if got[id] {
-				total.tp++
-				cat(id).tp++
-			} else {
-				total.fn++
-				cat(id).fn++
-				errs = append(errs, fmt.Sprintf("missed  %-28s in %s", id, c.ID))
-			}
 		}
-		for id := range got {
-			if slices.Contains(c.Skills, id) {
-				continue
-			}
-			if !vocabulary[id] {
-				unlabelled++
-				continue
-			}
+		j := judge(got, c.Skills, c.Decoys, vocabulary)
+		for _, id := range j.found {
+			total.tp++
+			cat(id).tp++
+		}
+		for _, id := range j.missed {
+			total.fn++
+			cat(id).fn++
+		}
+		for _, id := range append(j.extra, j.decoys...) {
 			total.fp++
 			cat(id).fp++
-			kind := "extra  "
-			if slices.Contains(c.Decoys, id) {
-				kind = "DECOY  "
-				decoyHits++
-			}
-			errs = append(errs, fmt.Sprintf("%s %-28s in %s", kind, id, c.ID))
 		}
+		decoyHits += len(j.decoys)
+		unlabelled += j.unlabelled
+		errs = append(errs, j.errors(c.ID)...)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d cases, %d skills covered; %d finds of skills the set never names, not counted\n\n%-14s %9s %9s %9s %5s %5s %5s\n",
@@ -216,4 +207,55 @@ func evaluate(t *testing.T, path string) (precision, recall float64, decoys int)
 	}
 	t.Log("\n" + b.String())
 	return total.precision(), total.recall(), decoyHits
+}
+
+// judged is one labelled case's finds sorted by its labels.
+type judged struct {
+	// found and missed are the labelled skills found and not; extra and
+	// decoys the finds the labels do not name, decoys those they name as
+	// traps.
+	found, missed, extra, decoys []string
+	// unlabelled counts the finds outside the set's vocabulary.
+	unlabelled int
+}
+
+// judge sorts the skills got for a case by its labels. With vocabulary not
+// nil, a find of a skill the set never names is neither right nor wrong,
+// only counted in unlabelled.
+func judge(got map[string]bool, skills, decoys []string, vocabulary map[string]bool) judged {
+	var j judged
+	for _, id := range skills {
+		if got[id] {
+			j.found = append(j.found, id)
+		} else {
+			j.missed = append(j.missed, id)
+		}
+	}
+	for id := range got {
+		switch {
+		case slices.Contains(skills, id):
+		case vocabulary != nil && !vocabulary[id]:
+			j.unlabelled++
+		case slices.Contains(decoys, id):
+			j.decoys = append(j.decoys, id)
+		default:
+			j.extra = append(j.extra, id)
+		}
+	}
+	return j
+}
+
+// errors lists a case's misses, extras and decoys, one line each.
+func (j judged) errors(name string) []string {
+	var out []string
+	for _, id := range j.missed {
+		out = append(out, fmt.Sprintf("missed  %-28s in %s", id, name))
+	}
+	for _, id := range j.extra {
+		out = append(out, fmt.Sprintf("extra   %-28s in %s", id, name))
+	}
+	for _, id := range j.decoys {
+		out = append(out, fmt.Sprintf("DECOY   %-28s in %s", id, name))
+	}
+	return out
 }

@@ -120,8 +120,7 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 // ("work with our platform team to serve them" asks; "our platform
 // serves 2M users" does not).
 func aboutProduct(rules *taxonomy.Rules, s string) bool {
-	_, next := rules.FindFollowed(taxonomy.CueProduct, s)
-	for _, w := range next {
+	for _, w := range rules.NextWords(taxonomy.CueProduct, s) {
 		if !rules.Word(taxonomy.WordsRoles, w) && !rules.Word(taxonomy.WordsRoles, strings.TrimSuffix(w, "s")) {
 			return true
 		}

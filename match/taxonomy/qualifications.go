@@ -258,7 +258,7 @@ func (r *Rules) DegreeLevels(s string) []DegreeLevel {
 			if lower == "" {
 				lower = strings.ToLower(s)
 			}
-			if !slices.ContainsFunc(d.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+			if !holdsNeedle(lower, d.needles) {
 				continue
 			}
 		}

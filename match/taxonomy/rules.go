@@ -514,7 +514,7 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	}
 	lower := strings.ToLower(h)
 	for _, s := range r.sections {
-		if s.needles != nil && !slices.ContainsFunc(s.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+		if !holdsNeedle(lower, s.needles) {
 			continue
 		}
 		if s.re.get().MatchString(h) {
@@ -542,7 +542,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 	lower := strings.ToLower(s)
 	var out []RequirementKind
 	for _, q := range r.requirements {
-		if slices.Contains(out, q.kind) || q.needles != nil && !slices.ContainsFunc(q.needles, func(n string) bool { return strings.Contains(lower, n) }) {
+		if slices.Contains(out, q.kind) || !holdsNeedle(lower, q.needles) {
 			continue
 		}
 		if q.re.get().MatchString(s) {
@@ -557,18 +557,30 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 
 // Has reports whether s holds cue c.
 func (r *Rules) Has(c Cue, s string) bool {
+	re, s := r.candidate(c, s)
+	return re != nil && re.MatchString(s)
+}
+
+// candidate returns cue c's expression and s as it is matched (curly
+// apostrophes made straight), or a nil expression when s cannot hold the
+// cue: none of its needles is in it, which is most sentences' case and
+// much faster to tell than running the expression.
+func (r *Rules) candidate(c Cue, s string) (*regexp.Regexp, string) {
 	re := r.cues[c]
 	if re == nil {
-		return false
+		return nil, s
 	}
 	s = strings.ReplaceAll(s, "’", "'")
-	if ns := r.needles[c]; ns != nil {
-		lower := strings.ToLower(s)
-		if !slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(lower, n) }) {
-			return false
-		}
+	if !holdsNeedle(strings.ToLower(s), r.needles[c]) {
+		return nil, s
 	}
-	return re.get().MatchString(s)
+	return re.get(), s
+}
+
+// holdsNeedle reports whether lower (in lower case) holds one of needles,
+// or needles is nil (an expression with none).
+func holdsNeedle(lower string, needles []string) bool {
+	return needles == nil || slices.ContainsFunc(needles, func(n string) bool { return strings.Contains(lower, n) })
 }
 
 // needles returns words, in lower case, one of which every match of the
@@ -689,40 +701,32 @@ func (r *Rules) Check() []string {
 	return out
 }
 
-// FindFollowed returns the words of s that match cue c, in order, each
-// with the word that follows it ("" at the end): a caller can tell "our
-// platform" from "our platform team".
-func (r *Rules) FindFollowed(c Cue, s string) (matches, next []string) {
-	re := r.cues[c]
+// NextWords returns, for each match of cue c in s, the word that follows
+// it when only spaces stand between ("our platform team"; "" for "our
+// platform, team" or at the end): a caller can tell "our platform" from
+// "our platform team".
+func (r *Rules) NextWords(c Cue, s string) []string {
+	re, s := r.candidate(c, s)
 	if re == nil {
-		return nil, nil
+		return nil
 	}
-	s = strings.ReplaceAll(s, "’", "'")
-	if ns := r.needles[c]; ns != nil {
-		lower := strings.ToLower(s)
-		if !slices.ContainsFunc(ns, func(n string) bool { return strings.Contains(lower, n) }) {
-			return nil, nil
-		}
-	}
-	for _, m := range re.get().FindAllStringIndex(s, -1) {
-		matches = append(matches, s[m[0]:m[1]])
-		// The next word, when only spaces stand between ("our platform
-		// team"; not "our platform, team").
+	var out []string
+	for _, m := range re.FindAllStringIndex(s, -1) {
 		word := ""
 		if w := strings.FieldsFunc(s[m[1]:], func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); len(w) > 0 &&
 			strings.HasPrefix(strings.TrimLeft(s[m[1]:], " "), w[0]) {
 			word = w[0]
 		}
-		next = append(next, word)
+		out = append(out, word)
 	}
-	return matches, next
+	return out
 }
 
 // Find returns the words of s that match cue c, in order.
 func (r *Rules) Find(c Cue, s string) []string {
-	re := r.cues[c]
+	re, s := r.candidate(c, s)
 	if re == nil {
 		return nil
 	}
-	return re.get().FindAllString(strings.ReplaceAll(s, "’", "'"), -1)
+	return re.FindAllString(s, -1)
 }
