@@ -315,11 +315,20 @@ Benefits: - 401(k) match and Docker-themed swag
 
 // TestNew_LookAlikeWordsSilent: ordinary words of job ads that look like
 // skill terms ask nothing: "shaping" is no SHAP, "AUC-ROC" no RoCE,
-// "embedded in phones" no embeddings, a "Profile" heading no profiling.
+// "embedded in phones" no embeddings, a "Profile" heading no profiling;
+// nor does a recruiter's "your profile" and "your talk on sensor data", or
+// the interview process.
 func TestNew_LookAlikeWordsSilent(t *testing.T) {
 	t.Parallel()
 	j := New("job.txt", fixture.Plain(t, "job.txt", "ML Engineer\n\nProfile\n\nWe are shaping the future of retail. Our models are embedded in phones.\n\n"+
 		"Requirements\n- Evaluate models with AUC-ROC and precision-recall.\n- Python\n"), fixture.Builtin(t))
+	email := New("email.txt", fixture.Plain(t, "email.txt", "Hi Sam,\n\nI came across your profile after your talk on sensor data at the Northbank Data Meetup. "+
+		"My client needs a data scientist with Python.\n\nThe interview process is a short call and a 90-minute pair programming session.\n"), fixture.Builtin(t))
+	for _, id := range []string{"sensor-fusion", "performance-profiling", "pair-programming"} {
+		if _, ok := email.Importance(id); ok {
+			t.Errorf("email: %s is asked", id)
+		}
+	}
 	for _, id := range []string{"explainability", "infiniband", "embeddings", "performance-profiling"} {
 		if _, ok := j.Importance(id); ok {
 			t.Errorf("%s is asked", id)
