@@ -91,6 +91,42 @@ func wordFits(tk text.Token, alts []patternToken) bool {
 	return false
 }
 
+// fitsAt returns the index of the last token of the word at toks[j] when
+// it is one of alts, or -1. A word written with a hyphen
+// ("non-technical") is several tokens joined by hyphens, its last part in
+// any inflection.
+func fitsAt(toks []text.Token, j int, alts []patternToken) int {
+	for _, w := range alts {
+		parts := strings.Split(w.lower, "-")
+		if len(parts) == 1 {
+			if wordFits(toks[j], []patternToken{w}) {
+				return j
+			}
+			continue
+		}
+		if j+len(parts) > len(toks) {
+			continue
+		}
+		fits := true
+		for k, part := range parts {
+			tk := toks[j+k]
+			if k > 0 && tk.Glue != text.GlueHyphen {
+				fits = false
+				break
+			}
+			if k < len(parts)-1 && tk.Lower != part {
+				fits = false
+				break
+			}
+		}
+		last := toks[j+len(parts)-1]
+		if fits && wordFits(last, []patternToken{{lower: parts[len(parts)-1], stem: text.Stem(parts[len(parts)-1])}}) {
+			return j + len(parts) - 1
+		}
+	}
+	return -1
+}
+
 // gapToken reports whether a token may sit in a phrase's gap: a word, not
 // punctuation that ends a clause or an item.
 func gapToken(tk text.Token) bool {
@@ -109,10 +145,10 @@ func (p *phrase) matchAt(toks []text.Token, i int) int {
 	// A first word with a gap after it is a verb said to the reader
 	// ("Serve ... models", "serving", "served"), never one ending in -s,
 	// which is more often a plural noun: "engineers", "ships", "reviews".
-	if !wordFits(toks[i], p.words[0]) || p.gap[0] && endsInS(toks[i].Lower, p.words[0]) {
+	cur := fitsAt(toks, i, p.words[0])
+	if cur < 0 || p.gap[0] && endsInS(toks[i].Lower, p.words[0]) {
 		return -1
 	}
-	cur := i
 	for k := 1; k < len(p.words); k++ {
 		next := -1
 		limit := cur + 1
@@ -126,8 +162,8 @@ func (p *phrase) matchAt(toks []text.Token, i int) int {
 					break
 				}
 			}
-			if wordFits(tk, p.words[k]) {
-				next = j
+			if last := fitsAt(toks, j, p.words[k]); last >= 0 {
+				next = last
 				break
 			}
 			if !gapToken(tk) {

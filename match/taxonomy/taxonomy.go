@@ -358,7 +358,12 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}
 			s.phrases = append(s.phrases, p)
 			for _, w := range p.words[0] {
-				t.phraseIndex[w.stem] = append(t.phraseIndex[w.stem], p)
+				// A hyphenated word is found by its first part's token.
+				key := w.stem
+				if first, _, ok := strings.Cut(w.lower, "-"); ok {
+					key = text.Stem(first)
+				}
+				t.phraseIndex[key] = append(t.phraseIndex[key], p)
 			}
 		}
 		for _, phrase := range s.Not {
