@@ -422,7 +422,11 @@ func TestNew_KeywordsProductsAndExamples(t *testing.T) {
 		"## Requirements\n- Solid understanding of ranking metrics (NDCG, MAP, recall@k)\n" +
 		"- Strong Python (NumPy, Polars)\n- Experience with OpenTofu and HashiCorp Nomad\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	wantKeywords(t, j, []string{"NDCG", "OpenTofu", "HashiCorp Nomad"}, []string{"LumenRead", "MAP", "Polars"})
+	// Ranking metrics are model evaluation; NDCG and MAP are its examples.
+	wantKeywords(t, j, []string{"OpenTofu", "HashiCorp Nomad"}, []string{"LumenRead", "NDCG", "MAP", "Polars"})
+	if _, ok := j.Importance("model-evaluation"); !ok {
+		t.Error("model-evaluation is not asked")
+	}
 }
 
 // TestNew_PlusOnTheNextLine checks that a preferred cue on a bullet's

@@ -149,6 +149,11 @@ func (p *phrase) matchAt(toks []text.Token, i int) int {
 	if cur < 0 || p.gap[0] && endsInS(toks[i].Lower, p.words[0]) {
 		return -1
 	}
+	// Nor one that starts or ends a hyphenated word: "Spark-prepared
+	// data" says who prepared it, "clean-looking data" what it looks like.
+	if p.gap[0] && (toks[i].Glue == text.GlueHyphen || cur+1 < len(toks) && toks[cur+1].Glue == text.GlueHyphen) {
+		return -1
+	}
 	for k := 1; k < len(p.words); k++ {
 		next := -1
 		limit := cur + 1
