@@ -633,3 +633,14 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_NoKeywordForOfficersAndRegulators: the people an ad names by
+// office ("the CFO", "our DBAs") and the regulators it names ("FCC",
+// "UKCA") are no skills to write on a resume.
+func TestNew_NoKeywordForOfficersAndRegulators(t *testing.T) {
+	t.Parallel()
+	ad := "# Firmware Engineer\n\n## Requirements\n- Experience with OpenTofu\n- Comfortable presenting to the CFO\n" +
+		"- You will work with our DBAs\n- Experience taking products through FCC and UKCA approval\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"CFO", "DBAs", "FCC", "UKCA", "FCC and UKCA approval", "UKCA approval"})
+}
