@@ -14,7 +14,14 @@ import (
 // required; JAX a plus" marks only JAX as a plus, and "Kubernetes: not yet
 // — our services ran on Heroku" says nothing of Heroku.
 func (a *Analysis) Clause(h taxonomy.Hit) string {
-	return a.cuts.clause(a.Doc.Text, a.SentenceAt(h.Start), h)
+	sp := a.ClauseSpan(h)
+	return a.Doc.Text[sp.Start:sp.End]
+}
+
+// ClauseSpan returns where the clause around a hit starts and ends (see
+// Clause).
+func (a *Analysis) ClauseSpan(h taxonomy.Hit) text.Span {
+	return a.cuts.clause(a.SentenceAt(h.Start), h)
 }
 
 // cuts are where clauses end and begin in a text: at semicolons, em
@@ -43,8 +50,8 @@ func clauseCuts(s string, breaks []int) *cuts {
 	return c
 }
 
-// clause returns the part of sentence sent of s around a hit between cuts.
-func (c *cuts) clause(s string, sent text.Span, h taxonomy.Hit) string {
+// clause returns the part of sentence sent around a hit between cuts.
+func (c *cuts) clause(sent text.Span, h taxonomy.Hit) text.Span {
 	lo, hi := sent.Start, sent.End
 	if i := sort.SearchInts(c.begins, h.Start+1) - 1; i >= 0 && c.begins[i] > lo {
 		lo = c.begins[i]
@@ -52,7 +59,7 @@ func (c *cuts) clause(s string, sent text.Span, h taxonomy.Hit) string {
 	if i := sort.SearchInts(c.ends, h.End); i < len(c.ends) && c.ends[i] < hi {
 		hi = c.ends[i]
 	}
-	return s[lo:hi]
+	return text.Span{Start: lo, End: hi}
 }
 
 // cutAt returns the length of what ends a clause at byte i of s, or 0: a

@@ -1,6 +1,7 @@
 package job
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/tailor-cli/tailor/extract"
@@ -54,6 +55,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	hasList := st.hasList
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
+	contrasts := map[text.Span][]int{} // by clause: where its contrasts' commas stand
 	return func(h taxonomy.Hit) (Importance, bool) {
 		sec := doc.SectionAt(h.Start)
 		if !asking(sec.Name) {
@@ -81,7 +83,13 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		if sc.boilerplate || sc.question || sc.aside {
 			return "", false
 		}
-		cl := a.Clause(h)
+		sp := a.ClauseSpan(h)
+		cs, ok := contrasts[sp]
+		if !ok {
+			cs = contrastCuts(doc.Text, sp, rules)
+			contrasts[sp] = cs
+		}
+		cl := narrow(doc.Text, sp, cs, h)
 		cc, ok := clauses[cl]
 		if !ok {
 			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl),
@@ -101,6 +109,39 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		}
 		return Preferred, true
 	}
+}
+
+// contrastCuts returns where, in the clause sp of s, a comma stands before
+// a contrast (", but", ", although" and the like), in order. Each starts a
+// clause of its own, so that a cue on one side does not reach the other
+// ("WebGL experience would be an advantage, but you won't be writing
+// shaders").
+func contrastCuts(s string, sp text.Span, rules *taxonomy.Rules) []int {
+	var out []int
+	for i := sp.Start; i < sp.End; i++ {
+		if s[i] != ',' {
+			continue
+		}
+		word, _, _ := strings.Cut(strings.TrimLeft(s[i+1:sp.End], " "), " ")
+		if rules.Word(taxonomy.WordsContrasts, strings.ToLower(word)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// narrow returns the part of the clause sp around a hit between the
+// contrast cuts (sorted) of sp.
+func narrow(s string, sp text.Span, cuts []int, h taxonomy.Hit) string {
+	lo, hi := sp.Start, sp.End
+	k := sort.SearchInts(cuts, h.Start)
+	if k > 0 {
+		lo = cuts[k-1] + 1
+	}
+	if k < len(cuts) && cuts[k] >= h.End {
+		hi = cuts[k]
+	}
+	return s[lo:hi]
 }
 
 // namesPeople reports whether a skill's name is said of people or a team

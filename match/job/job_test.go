@@ -644,3 +644,22 @@ func TestNew_NoKeywordForOfficersAndRegulators(t *testing.T) {
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"CFO", "DBAs", "FCC", "UKCA", "FCC and UKCA approval", "UKCA approval"})
 }
+
+// TestNew_ContrastStartsAClause: after ", but" (and the other contrasts
+// of the rules) a cue reaches no further back: WebGL is still asked when
+// the clause after it says what the role won't do, and the negated skill
+// is not.
+func TestNew_ContrastStartsAClause(t *testing.T) {
+	t.Parallel()
+	ad := "Frontend engineer for our editor, in React. The preview is built on three.js, so WebGL experience would be a genuine advantage, " +
+		"but you won't be writing shaders from day one. Some exposure to operations research (our router is a MILP solver, but you won't be writing the solver).\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for _, id := range []string{"webgl", "operations-research", "react"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
+	}
+	if _, ok := j.Importance("computer-graphics"); ok {
+		t.Error("computer-graphics (\"you won't be writing shaders\") is asked")
+	}
+}

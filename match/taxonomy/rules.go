@@ -138,9 +138,13 @@ const (
 	// WordsNegators: words right before a skill's name that rule it out
 	// ("CSS Modules, not Tailwind"; "rather than Airflow").
 	WordsNegators WordList = "negators"
+	// WordsContrasts: words that, after a comma, start a clause of their
+	// own in a job ad, so that its cues stay there ("WebGL would be an
+	// advantage, but you won't be writing shaders").
+	WordsContrasts WordList = "contrasts"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
