@@ -169,11 +169,12 @@ func aboutProduct(rules *taxonomy.Rules, s string) bool {
 	return false
 }
 
-// negatedBefore reports whether a negator stands right before a skill's
-// name: "CSS Modules, not Tailwind", "Dagster rather than Airflow".
+// negatedBefore reports whether a negator of up to three words stands
+// right before a skill's name: "CSS Modules, not Tailwind", "Dagster
+// rather than Airflow", "real data, not just a Kaggle notebook".
 func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	before := strings.ToLower(strings.TrimRight(s[max(0, h.Start-16):h.Start], " "))
-	for _, n := range []int{1, 2} {
+	before := strings.ToLower(strings.TrimRight(s[max(0, h.Start-20):h.Start], " "))
+	for _, n := range []int{1, 2, 3} {
 		words := strings.Fields(before)
 		if len(words) < n {
 			break

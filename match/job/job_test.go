@@ -552,12 +552,14 @@ func TestNew_WhatTheRoleIsNot(t *testing.T) {
 }
 
 // TestNew_NegatorBeforeASkill checks that a skill named right after "not",
-// "rather than" or "instead of" is not asked, while the one before it is.
+// "rather than", "instead of" or "not just a" is not asked, while the one
+// before it is.
 func TestNew_NegatorBeforeASkill(t *testing.T) {
 	t.Parallel()
-	ad := "# Frontend Engineer\n\n## Requirements\n- Deep CSS knowledge (we use CSS Modules, not Tailwind)\n- Dagster rather than Airflow\n- Not only Python but also Go\n"
+	ad := "# Frontend Engineer\n\n## Requirements\n- Deep CSS knowledge (we use CSS Modules, not Tailwind)\n- Dagster rather than Airflow\n- Not only Python but also Go\n" +
+		"- Real time-series work (not just a Kaggle notebook)\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for _, id := range []string{"tailwind", "airflow"} {
+	for _, id := range []string{"tailwind", "airflow", "kaggle"} {
 		if _, ok := j.Importance(id); ok {
 			t.Errorf("%s is asked for", id)
 		}
