@@ -234,7 +234,7 @@ func TestFind_NamesAreNotSkills(t *testing.T) {
 		"Skills: Go, Ray, Spark": {"go", "ray", "spark"},
 		// Authors: a surname that is a skill's name, an initial that is a
 		// language's; the line's real skills still count.
-		"Chen, R., Lee, S., and Keras, M. Fast tabular models in PyTorch. KDD 2023.": {"pytorch"},
+		"Chen, R., Lee, S., and Keras, M. Fast tabular models in PyTorch. KDD 2023.": {"ml-conferences", "pytorch"}, // the venue is a skill
 		"R. Chen, J. Keras and S. Lee. Scaling Spark jobs. VLDB 2022.":               {"spark"},
 		// One "Surname, I." is no author list: "C." ends a list of languages.
 		"Languages: Python, C.": {"python", "c"},

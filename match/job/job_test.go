@@ -665,3 +665,14 @@ func TestNew_ContrastStartsAClause(t *testing.T) {
 		t.Error("computer-graphics (\"you won't be writing shaders\") is asked")
 	}
 }
+
+// TestNew_NoKeywordForPlacesAndSources: offices, regions, newsletters and
+// months are no skills, nor is a phrase left of only generic words once
+// its article goes ("A track record").
+func TestNew_NoKeywordForPlacesAndSources(t *testing.T) {
+	t.Parallel()
+	ad := "# Backend Engineer\n\n## Requirements\n- Experience with OpenTofu\n- Hybrid from our Kilbride office, or remote in West Africa\n" +
+		"- A track record of shipping, as TechPath Weekly put it\n- Availability Jan–Dec\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Kilbride office", "West Africa", "A track record", "track record", "TechPath Weekly", "Jan–Dec"})
+}
