@@ -619,13 +619,15 @@ func wantKeywords(t *testing.T, j *Job, want, bad []string) {
 // TestNew_HeadingsAsWritten: headings written as real ads write them
 // name their parts: "Required:" and "Preferred:" under "Qualifications", a
 // question ("What Do We Ask?"), "It Is Nice If You Also Have", "Helpful but
-// not essential".
+// not essential", and a label before a list squashed with dashes ("Nice to
+// have - Go - Rust").
 func TestNew_HeadingsAsWritten(t *testing.T) {
 	t.Parallel()
 	for name, ad := range map[string]string{
-		"sub-headings": "Qualifications\n\nRequired:\n- Strong Python\n\nPreferred:\n- Go\n",
-		"questions":    "What Will You Do?\n- keep the cluster running\n\nWhat Do We Ask?\n- Strong Python\n\nIt Is Nice If You Also Have\n- Go\n",
-		"helpful":      "What you need:\n- Strong Python\n\nHelpful but not essential:\n- Go\n",
+		"sub-headings":  "Qualifications\n\nRequired:\n- Strong Python\n\nPreferred:\n- Go\n",
+		"questions":     "What Will You Do?\n- keep the cluster running\n\nWhat Do We Ask?\n- Strong Python\n\nIt Is Nice If You Also Have\n- Go\n",
+		"helpful":       "What you need:\n- Strong Python\n\nHelpful but not essential:\n- Go\n",
+		"dash-squashed": "What you'll do: build our test suite • write API tests\n\nWhat we need: 3+ years in QA; strong Python; Git and CI/CD\n\nNice to have - Go - performance testing - Rust\n",
 	} {
 		j := New("job.txt", fixture.Plain(t, "job.txt", "Platform Engineer\n\n"+ad), fixture.Builtin(t))
 		for id, want := range map[string]Importance{"python": Required, "go": Preferred} {

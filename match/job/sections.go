@@ -260,9 +260,10 @@ func Parts(doc *extract.Document, rules *taxonomy.Rules) *extract.Document {
 
 // squashedLabel returns the words before the first item separator of a
 // list squashed onto one line, when they are few enough to be its heading
-// ("What we're looking for · 3+ years ...").
+// ("What we're looking for · 3+ years ...", "Nice to have - Python -
+// Go").
 func squashedLabel(line string) (string, bool) {
-	for _, sep := range []string{" • ", " · "} {
+	for _, sep := range []string{" • ", " · ", " - ", " \\- "} {
 		if i := strings.Index(line, sep); i > 0 && strings.Count(line, sep) >= 2 {
 			label := strings.TrimSpace(line[:i])
 			if n := len(strings.Fields(label)); n >= 1 && n <= 6 && !strings.ContainsAny(label, ".,;") {
