@@ -330,9 +330,9 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 // little under what tailor reaches, so that no change makes it worse. The
 // goal is 0.95, 0.95 and 0.90 (issue 12).
 const (
-	minJobRecall    = 0.90
-	minJobPrecision = 0.93
-	minJobAgreement = 0.92
+	minJobRecall    = 0.92
+	minJobPrecision = 0.935
+	minJobAgreement = 0.94
 )
 
 // TestEvalJobs measures how tailor reads the labelled job ads it is tuned
@@ -357,15 +357,16 @@ func TestEvalJobs(t *testing.T) {
 // commit of that day), fresh4 (2026-11-30, 22 ads; first measured after
 // the phrase layer), fresh5 (2026-11-30, 22 ads; first measured on f1ff892)
 // fresh6 (2026-11-30, 20 ads; first measured on 0028c3c), fresh7
-// (2026-11-30, 20 ads; first measured on ee59051) and fresh8 (2026-11-30,
-// 20 ads; first measured on d9d0811). It gates nothing and runs only when
+// (2026-11-30, 20 ads; first measured on ee59051), fresh8 (2026-11-30,
+// 20 ads; first measured on d9d0811) and fresh9 (2026-12-01, 20 ads; first
+// measured on 69328df). It gates nothing and runs only when
 // TAILOR_EVAL_FRESH=1, so that nobody tunes on it by looking; the first
 // figures of each set are the honest estimate.
 func TestEvalJobsFresh(t *testing.T) {
 	if os.Getenv("TAILOR_EVAL_FRESH") != "1" {
 		t.Skip("the held-out job ads are measured on purpose only: TAILOR_EVAL_FRESH=1 make eval-jobs")
 	}
-	for _, set := range []string{"fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"} {
+	for _, set := range []string{"fresh", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"} {
 		c := evaluateJobs(t, "../../testdata/jobs-eval/"+set)
 		t.Logf("%s: recall %.3f, precision %.3f, agreement %.3f, %d of %d traps fired", set, c.recall(), c.precision(), c.agreement(), c.trapsFired, c.traps)
 	}
