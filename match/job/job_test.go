@@ -678,3 +678,36 @@ func TestNew_NoKeywordForPlacesAndSources(t *testing.T) {
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Kilbride office", "West Africa", "A track record", "track record", "TechPath Weekly", "Jan–Dec"})
 }
+
+// TestNew_WhatTheRoleIsNotAndOtherTeams: a part headed "What you won't do" (or "You
+// Won't Be Doing", "Not part of this role") and other teams' work ("our
+// Frontend team builds that in React", "owned by a separate platform
+// team") ask nothing; the role's own asks stay.
+func TestNew_WhatTheRoleIsNotAndOtherTeams(t *testing.T) {
+	t.Parallel()
+	for name, part := range map[string]string{
+		"won't do":    "What you won't do\n\nPre-training, or the chat interface (our Frontend team builds that in React).\n",
+		"title case":  "You Won't Be Doing\n\nThe chat interface in React; that is the web team's domain.\n",
+		"not part of": "Not part of this role\n\nThe mobile apps (React Native, separate team).\n",
+	} {
+		ad := "LLM Engineer\n\nWhat you'll do\n\nFine-tune open models in PyTorch and ship them on Kubernetes.\n\n" + part
+		j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+		for _, id := range []string{"pytorch", "kubernetes"} {
+			if _, ok := j.Importance(id); !ok {
+				t.Errorf("%s: %s is not asked", name, id)
+			}
+		}
+		for _, id := range []string{"react", "react-native"} {
+			if _, ok := j.Importance(id); ok {
+				t.Errorf("%s: %s is asked", name, id)
+			}
+		}
+	}
+	email := New("email.txt", fixture.Plain(t, "email.txt", "Hi Sam,\n\nThey need an Android engineer strong in Kotlin. "+
+		"You wouldn't be touching the backend (it's Java and Spring Boot, owned by a separate platform team).\n"), fixture.Builtin(t))
+	for _, id := range []string{"java", "spring"} {
+		if _, ok := email.Importance(id); ok {
+			t.Errorf("email: %s is asked", id)
+		}
+	}
+}
