@@ -120,11 +120,12 @@ eval-jobs: ## measure how job ads are read on testdata/jobs-eval (recall, precis
 	@$(GO) test ./match -run '^TestEvalRequirements(Fresh)?$$' -count=1 -v | sed -n '/cases$$/,/^--- /p'
 
 .PHONY: golden
-golden: ## regenerate testdata/golden reports, testdata/pdf fixtures, the rules' worked-out needles and the built-in profiles' analyses after a deliberate change
-	$(GO) test ./report -run Golden -update
-	$(GO) test ./extract -run TestFixtures -update
+golden: ## regenerate the built-in rules decoded ahead, their worked-out needles, the built-in profiles' analyses, testdata/golden reports and testdata/pdf fixtures after a deliberate change
+	$(GO) test ./match/taxonomy -run TestBuiltinRules_Generated -update
 	$(GO) test ./match/taxonomy -run TestBuiltinNeedles -update
 	$(GO) test ./match/job -run TestProfileSnapshots -update
+	$(GO) test ./report -run Golden -update
+	$(GO) test ./extract -run TestFixtures -update
 
 .PHONY: fmt
 fmt: ## format the code

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite rules_needles.go from rules.yaml")
+var update = flag.Bool("update", false, "rewrite rules_builtin.go or rules_needles.go (the test run) from rules.yaml")
 
 // TestBuiltinNeedles checks rules_needles.go, the needles of every
 // expression of the built-in rules worked out ahead, against working them

@@ -27,6 +27,7 @@ type degreeEntry struct {
 	Patterns        []string `yaml:"patterns"`
 	Examples        []string `yaml:"examples"`
 	Counterexamples []string `yaml:"counterexamples"`
+	Line            int      `yaml:"-"`
 }
 
 // Dates are the words dates and counts are written with, from the rules
@@ -56,7 +57,7 @@ type datesEntry struct {
 // r, after those of base: an extension's degree entry adds patterns to a
 // level of the same name, or a new level below the others; its date words
 // add to the built-in ones (month names by position).
-func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) error {
+func compileQualifications(r *Rules, name string, f rulesSource, base *Rules) error {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
@@ -75,25 +76,20 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 		r.dates.Present = slices.Clone(base.dates.Present)
 		r.dates.Numbers = slices.Clone(base.dates.Numbers)
 	}
-	for i := range f.Degrees {
-		n := &f.Degrees[i]
-		var e degreeEntry
-		if err := decodeEntry(n, &e, "level", "patterns", "examples", "counterexamples"); err != nil {
-			return errf(n.Line, "degree %d: %v", i+1, err)
-		}
+	for i, e := range f.Degrees {
 		if e.Level == "" || len(e.Patterns) == 0 {
-			return errf(n.Line, "degree %d: a level and patterns are needed", i+1)
+			return errf(e.Line, "degree %d: a level and patterns are needed", i+1)
 		}
 		l := DegreeLevel(strings.ToLower(e.Level))
 		if _, err := regexp.Compile(alternation(e.Patterns)); err != nil {
-			return errf(n.Line, "degree %q: %v", e.Level, err)
+			return errf(e.Line, "degree %q: %v", e.Level, err)
 		}
 		if !slices.Contains(levels, l) {
 			levels = append(levels, l)
 		}
 		patterns[l] = append(patterns[l], alternation(e.Patterns))
 		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
-			fmt.Sprintf("%s:%d: degree %q", name, n.Line, e.Level), func(c *ruleCheck) { c.degree = l })...)
+			fmt.Sprintf("%s:%d: degree %q", name, e.Line, e.Level), func(c *ruleCheck) { c.degree = l })...)
 	}
 	r.degrees = nil
 	for _, l := range levels {
@@ -103,13 +99,10 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 		}
 		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: needles(re.String())})
 	}
-	if f.Dates.Kind != 0 {
-		var e datesEntry
-		if err := decodeEntry(&f.Dates, &e, "months", "present", "numbers", "examples", "counterexamples"); err != nil {
-			return errf(f.Dates.Line, "dates: %v", err)
-		}
+	if f.DatesLine != 0 {
+		e := f.Dates
 		if len(e.Months) != 0 && len(e.Months) != 12 {
-			return errf(f.Dates.Line, "dates: %d months, want 12", len(e.Months))
+			return errf(f.DatesLine, "dates: %d months, want 12", len(e.Months))
 		}
 		for m, names := range e.Months {
 			r.dates.Months[m] = append(r.dates.Months[m], strings.Fields(strings.ToLower(names))...)
@@ -125,12 +118,12 @@ func compileQualifications(r *Rules, name string, f rulesFile, base *Rules) erro
 			}
 		}
 		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
-			fmt.Sprintf("%s:%d: dates", name, f.Dates.Line), func(c *ruleCheck) { c.dateRange = true })...)
+			fmt.Sprintf("%s:%d: dates", name, f.DatesLine), func(c *ruleCheck) { c.dateRange = true })...)
 	}
 	if len(r.dates.Present) > 0 && len(r.dates.Months[0]) > 0 {
 		re, err := regexp.Compile(r.dates.rangeExpr())
 		if err != nil {
-			return errf(f.Dates.Line, "dates: %v", err)
+			return errf(f.DatesLine, "dates: %v", err)
 		}
 		r.dates.rangeRe = re
 	}

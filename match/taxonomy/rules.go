@@ -241,11 +241,28 @@ type rulesFile struct {
 	Dates        yaml.Node   `yaml:"dates"`
 }
 
+// rulesSource is a rules file decoded: its entries, each with the line it
+// starts on. The built-in one is also written ahead as Go
+// (rules_builtin.go, without examples), so that a run does not parse the
+// YAML.
+type rulesSource struct {
+	Version      string
+	Sections     []sectionEntry
+	Requirements []sectionEntry
+	Cues         []cueEntry
+	Words        []wordsEntry
+	Degrees      []degreeEntry
+	// Dates holds the dates entry when DatesLine is not 0.
+	Dates     datesEntry
+	DatesLine int
+}
+
 type sectionEntry struct {
 	Kind            string   `yaml:"kind"`
 	Patterns        []string `yaml:"patterns"`
 	Examples        []string `yaml:"examples"`
 	Counterexamples []string `yaml:"counterexamples"`
+	Line            int      `yaml:"-"`
 }
 
 type cueEntry struct {
@@ -253,32 +270,101 @@ type cueEntry struct {
 	Patterns        []string `yaml:"patterns"`
 	Examples        []string `yaml:"examples"`
 	Counterexamples []string `yaml:"counterexamples"`
+	Line            int      `yaml:"-"`
 }
 
 type wordsEntry struct {
 	List  string   `yaml:"list"`
 	Words []string `yaml:"words"`
+	Line  int      `yaml:"-"`
 }
 
+// decodeRules decodes the entries of f, checking each holds only the
+// fields its kind has.
+func decodeRules(name string, f rulesFile) (rulesSource, error) {
+	errf := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
+	}
+	src := rulesSource{Version: f.Version}
+	kinds := func(nodes []yaml.Node, what string) ([]sectionEntry, error) {
+		var out []sectionEntry
+		for i := range nodes {
+			n := &nodes[i]
+			e := sectionEntry{Line: n.Line}
+			if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
+				return nil, errf(n.Line, "%s %d: %v", what, i+1, err)
+			}
+			out = append(out, e)
+		}
+		return out, nil
+	}
+	var err error
+	if src.Sections, err = kinds(f.Sections, "section"); err != nil {
+		return src, err
+	}
+	if src.Requirements, err = kinds(f.Requirements, "requirement"); err != nil {
+		return src, err
+	}
+	for i := range f.Cues {
+		n := &f.Cues[i]
+		e := cueEntry{Line: n.Line}
+		if err := decodeEntry(n, &e, "cue", "patterns", "examples", "counterexamples"); err != nil {
+			return src, errf(n.Line, "cue %d: %v", i+1, err)
+		}
+		src.Cues = append(src.Cues, e)
+	}
+	for i := range f.Words {
+		n := &f.Words[i]
+		e := wordsEntry{Line: n.Line}
+		if err := decodeEntry(n, &e, "list", "words"); err != nil {
+			return src, errf(n.Line, "words %d: %v", i+1, err)
+		}
+		src.Words = append(src.Words, e)
+	}
+	for i := range f.Degrees {
+		n := &f.Degrees[i]
+		e := degreeEntry{Line: n.Line}
+		if err := decodeEntry(n, &e, "level", "patterns", "examples", "counterexamples"); err != nil {
+			return src, errf(n.Line, "degree %d: %v", i+1, err)
+		}
+		src.Degrees = append(src.Degrees, e)
+	}
+	if f.Dates.Kind != 0 {
+		if err := decodeEntry(&f.Dates, &src.Dates, "months", "present", "numbers", "examples", "counterexamples"); err != nil {
+			return src, errf(f.Dates.Line, "dates: %v", err)
+		}
+		src.DatesLine = f.Dates.Line
+	}
+	return src, nil
+}
+
+// builtinRules compiles the built-in rules from rules_builtin.go, which
+// TestBuiltinRules_Generated keeps equal to rules.yaml without its
+// examples.
 var builtinRules = sync.OnceValues(func() (*Rules, error) {
+	return compileRules(BuiltinRulesName, builtinRulesSource, nil)
+})
+
+// builtinRulesYAMLSource decodes rules.yaml, examples and all.
+func builtinRulesYAMLSource() (rulesSource, error) {
 	var f rulesFile
 	dec := yaml.NewDecoder(strings.NewReader(string(builtinRulesYAML)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil {
-		return nil, yamlError(BuiltinRulesName, err)
+		return rulesSource{}, yamlError(BuiltinRulesName, err)
 	}
 	if f.Version == "" {
-		return nil, fmt.Errorf("%s:1: %w: missing version", BuiltinRulesName, ErrTaxonomy)
+		return rulesSource{}, fmt.Errorf("%s:1: %w: missing version", BuiltinRulesName, ErrTaxonomy)
 	}
-	return compileRules(BuiltinRulesName, f, nil)
-})
+	return decodeRules(BuiltinRulesName, f)
+}
 
 // BuiltinRules returns the language rules built into tailor.
 func BuiltinRules() (*Rules, error) { return builtinRules() }
 
 // compileRules validates the entries of f and returns rules that try them
 // before those of base (nil for none).
-func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
+func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
@@ -343,23 +429,18 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 	if base != nil {
 		r.requirements = append(r.requirements, base.requirements...)
 	}
-	for i := range f.Cues {
-		n := &f.Cues[i]
-		var e cueEntry
-		if err := decodeEntry(n, &e, "cue", "patterns", "examples", "counterexamples"); err != nil {
-			return nil, errf(n.Line, "cue %d: %v", i+1, err)
-		}
+	for _, e := range f.Cues {
 		c := Cue(e.Cue)
 		if !slices.Contains(knownCues, c) {
-			return nil, errf(n.Line, "cue %q: unknown cue (want one of %v)", e.Cue, knownCues)
+			return nil, errf(e.Line, "cue %q: unknown cue (want one of %v)", e.Cue, knownCues)
 		}
 		if len(e.Patterns) == 0 {
-			return nil, errf(n.Line, "cue %q: no patterns", e.Cue)
+			return nil, errf(e.Line, "cue %q: no patterns", e.Cue)
 		}
 		cuePatterns[c] = append(cuePatterns[c], e.Patterns...)
-		sources[c] = append(sources[c], cueSource{line: n.Line, patterns: e.Patterns})
+		sources[c] = append(sources[c], cueSource{line: e.Line, patterns: e.Patterns})
 		r.checks = append(r.checks, entryChecks(sectionEntry{Examples: e.Examples, Counterexamples: e.Counterexamples},
-			fmt.Sprintf("%s:%d: cue %q", name, n.Line, e.Cue), func(rc *ruleCheck) { rc.cue = c })...)
+			fmt.Sprintf("%s:%d: cue %q", name, e.Line, e.Cue), func(rc *ruleCheck) { rc.cue = c })...)
 	}
 	for c, ps := range cuePatterns {
 		// One expression per cue: every pattern is tried in one pass, and
@@ -383,15 +464,10 @@ func compileRules(name string, f rulesFile, base *Rules) (*Rules, error) {
 		r.cues[c], r.cuePatterns[c] = compiled(re), ps
 		r.needles[c] = needles(re.String())
 	}
-	for i := range f.Words {
-		n := &f.Words[i]
-		var e wordsEntry
-		if err := decodeEntry(n, &e, "list", "words"); err != nil {
-			return nil, errf(n.Line, "words %d: %v", i+1, err)
-		}
+	for _, e := range f.Words {
 		l := WordList(e.List)
 		if !slices.Contains(knownWordLists, l) {
-			return nil, errf(n.Line, "words %q: unknown list (want one of %v)", e.List, knownWordLists)
+			return nil, errf(e.Line, "words %q: unknown list (want one of %v)", e.List, knownWordLists)
 		}
 		if r.words[l] == nil {
 			r.words[l] = map[string]bool{}
@@ -429,30 +505,25 @@ func (r *Rules) Names() *text.NameFinder { return r.names }
 // compileKindEntries decodes and compiles the entries of a list whose
 // entries each give a kind of known (sections, requirements), and calls add
 // with each entry's kind and expression, and where it is for its examples.
-func compileKindEntries[K ~string](nodes []yaml.Node, what, name string, known []K,
+func compileKindEntries[K ~string](entries []sectionEntry, what, name string, known []K,
 	errf func(int, string, ...any) error, check func(int, string, []string) error, lazy bool,
 	add func(kind K, re *lazyRegexp, e sectionEntry, where string)) error {
-	for i := range nodes {
-		n := &nodes[i]
-		var e sectionEntry
-		if err := decodeEntry(n, &e, "kind", "patterns", "examples", "counterexamples"); err != nil {
-			return errf(n.Line, "%s %d: %v", what, i+1, err)
-		}
+	for _, e := range entries {
 		kind := K(e.Kind)
 		if !slices.Contains(known, kind) {
-			return errf(n.Line, "%s %q: unknown kind (want one of %v)", what, e.Kind, known)
+			return errf(e.Line, "%s %q: unknown kind (want one of %v)", what, e.Kind, known)
 		}
 		if len(e.Patterns) == 0 {
-			return errf(n.Line, "%s %q: no patterns", what, e.Kind)
+			return errf(e.Line, "%s %q: no patterns", what, e.Kind)
 		}
-		where := fmt.Sprintf("%s:%d: %s %q", name, n.Line, what, e.Kind)
+		where := fmt.Sprintf("%s:%d: %s %q", name, e.Line, what, e.Kind)
 		if lazy {
 			add(kind, &lazyRegexp{src: alternation(e.Patterns)}, e, where)
 			continue
 		}
 		re, err := regexp.Compile(alternation(e.Patterns))
 		if err != nil {
-			return check(n.Line, fmt.Sprintf("%s %q", what, e.Kind), e.Patterns)
+			return check(e.Line, fmt.Sprintf("%s %q", what, e.Kind), e.Patterns)
 		}
 		add(kind, compiled(re), e, where)
 	}

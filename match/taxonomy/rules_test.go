@@ -15,10 +15,7 @@ import (
 // language rules.
 func TestRules_Examples(t *testing.T) {
 	t.Parallel()
-	r, err := BuiltinRules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := sourceRules(t)
 	if len(r.checks) < 150 {
 		t.Errorf("only %d examples and counterexamples", len(r.checks))
 	}
@@ -116,10 +113,7 @@ func TestRules_Errors(t *testing.T) {
 // filter (most cues have them).
 func TestRules_Needles(t *testing.T) {
 	t.Parallel()
-	r, err := BuiltinRules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := sourceRules(t)
 	var texts []string
 	for _, c := range r.checks {
 		texts = append(texts, c.text, strings.ToUpper(c.text))

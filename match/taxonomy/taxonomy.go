@@ -450,8 +450,12 @@ func extendRules(name string, f taxonomyFile, base *Rules) (*Rules, error) {
 	if len(f.Sections)+len(f.Cues)+len(f.Requirements)+len(f.Words)+len(f.Degrees) == 0 && f.Dates.Kind == 0 {
 		return base, nil
 	}
-	return compileRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Requirements: f.Requirements,
-		Words: f.Words, Degrees: f.Degrees, Dates: f.Dates}, base)
+	src, err := decodeRules(name, rulesFile{Version: f.Version, Sections: f.Sections, Cues: f.Cues, Requirements: f.Requirements,
+		Words: f.Words, Degrees: f.Degrees, Dates: f.Dates})
+	if err != nil {
+		return nil, err
+	}
+	return compileRules(name, src, base)
 }
 
 // Rules returns the language rules the taxonomy carries: the built-in
