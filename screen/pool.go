@@ -2,6 +2,7 @@ package screen
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -65,8 +66,9 @@ type request struct {
 	Path string `json:"path"`
 }
 
-// Run processes inputs and calls emit with each file's Row, as a JSON
-// line, from one goroutine at a time. Inputs that are not OK become rows
+// Run processes inputs and calls emit with each file's Row, as a line that
+// Results.Add takes (its ranking head, a tab, the row as JSON; RowJSON
+// returns the row), from one goroutine at a time. Inputs that are not OK become rows
 // without a worker. It returns when every input has a row, or when ctx is
 // done (the rows emitted so far stay emitted).
 func (p *Pool) Run(ctx context.Context, inputs []Input, emit func(raw []byte) error) error {
@@ -152,10 +154,19 @@ func (p *Pool) process(ctx context.Context, w *worker, config []byte, in Input) 
 	}
 }
 
-// rowJSON encodes a row the parent makes itself.
+// rowJSON encodes a row the parent makes itself, as a worker does.
 func rowJSON(r match.Row) []byte {
-	raw, _ := json.Marshal(r) // a Row without a report always encodes
+	raw, _ := AppendRow(nil, r) // a Row without a report always encodes
 	return raw
+}
+
+// RowJSON returns the row of a line as Run emits it (see AppendRow): the
+// JSON after the ranking head.
+func RowJSON(line []byte) []byte {
+	if i := bytes.IndexByte(line, '\t'); i >= 0 {
+		return line[i+1:]
+	}
+	return line
 }
 
 // worker is one running worker process.
@@ -288,8 +299,8 @@ func (t *tailBuffer) String() string {
 
 // Serve is a worker's main loop: it reads its configuration (one JSON line),
 // calls setup with it, says it is ready (one line), then answers every
-// request line with the Row that process returns, as one JSON line. It
-// returns when r ends.
+// request line with the Row that process returns, as one line (see
+// AppendRow). It returns when r ends.
 func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(path string) match.Row, err error)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	config, err := br.ReadBytes('\n')
@@ -307,8 +318,7 @@ func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(pat
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("worker: say ready: %w", err)
 	}
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	var out []byte
 	for {
 		line, err := br.ReadBytes('\n')
 		if errors.Is(err, io.EOF) && len(line) == 0 {
@@ -321,7 +331,10 @@ func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(pat
 		if err := json.Unmarshal(line, &req); err != nil {
 			return fmt.Errorf("worker: bad request: %w", err)
 		}
-		if err := enc.Encode(process(req.Path)); err != nil {
+		if out, err = AppendRow(out[:0], process(req.Path)); err != nil {
+			return fmt.Errorf("worker: encode result: %w", err)
+		}
+		if _, err := bw.Write(append(out, '\n')); err != nil {
 			return fmt.Errorf("worker: write result: %w", err)
 		}
 		if err := bw.Flush(); err != nil {

@@ -1,12 +1,14 @@
 package screen
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +19,7 @@ import (
 	"github.com/tailor-cli/tailor/match/job"
 	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
+	"github.com/tailor-cli/tailor/report"
 )
 
 // TestMain lets the test binary act as a worker for the pool tests: a fake
@@ -65,7 +68,7 @@ func runPool(t *testing.T, p *Pool, inputs []Input) []match.Row {
 	var rows []match.Row
 	err := p.Run(context.Background(), inputs, func(raw []byte) error {
 		var r match.Row
-		if err := json.Unmarshal(raw, &r); err != nil {
+		if err := json.Unmarshal(RowJSON(raw), &r); err != nil {
 			return err
 		}
 		rows = append(rows, r)
@@ -362,6 +365,81 @@ func TestAnonymizer_ClosestWorkAndAdvice(t *testing.T) {
 	for _, kept := range []string{"GPU utilisation", "Keras CNN classifiers", "PyTorch"} {
 		if !strings.Contains(string(out), kept) {
 			t.Errorf("scrubbing lost the job's or the work's words %q", kept)
+		}
+	}
+}
+
+// TestResults_HeadAsRow: a row added as a worker sends it (its ranking
+// head before it) ranks exactly as the same row added as plain JSON.
+func TestResults_HeadAsRow(t *testing.T) {
+	t.Parallel()
+	ev := []match.Evidence{{Text: "Built <things> & more"}}
+	rows := []match.Row{
+		{File: "a <1>.pdf", Status: match.RowOK, ContentHash: "h1", Report: &match.Report{Score: 71.5, ExperienceYears: 6.5,
+			HighestDegree: "master", Breakdown: match.Breakdown{Required: match.Tally{Earned: 40}},
+			Skills: []match.SkillResult{{ID: "go", ResumeEvidence: ev}, {ID: "sql", ResumeEvidence: append(ev, ev...)},
+				{ID: "rust", Name: "Rust", Importance: match.Required, Status: match.Missing}},
+			Warnings:     []match.Warning{{Code: "few-dates", Message: "few dates"}},
+			Requirements: []match.Requirement{{Kind: "years", Text: "5+ years", Importance: match.Required, Status: match.RequirementUnmet}}}},
+		{File: "b.pdf", Status: match.RowOK, ContentHash: "h1", Report: &match.Report{Score: 71.5}},
+		{File: "c.pdf", Status: match.RowError, Error: "c.pdf: damaged"},
+		{File: "d.png", Status: match.RowSkipped, Error: "d.png: not a resume"},
+	}
+	plain, headed := NewMemoryResults(), NewMemoryResults()
+	for _, row := range rows {
+		raw, err := json.Marshal(row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := plain.Add(raw); err != nil {
+			t.Fatal(err)
+		}
+		line, err := AppendRow(nil, row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := headed.Add(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range plain.entries {
+		p, h := plain.entries[i], headed.entries[i]
+		p.off, p.n, h.off, h.n = 0, 0, 0, 0
+		if h.sumN == 0 && h.status == match.RowOK {
+			t.Errorf("row %d: no summary", i)
+		}
+		h.sumOff, h.sumN = 0, 0
+		if !reflect.DeepEqual(p, h) {
+			t.Errorf("row %d: plain %+v, headed %+v", i, p, h)
+		}
+	}
+	if plain.Rank(RankOptions{}) != headed.Rank(RankOptions{}) {
+		t.Error("the summaries differ")
+	}
+	var got []match.Row
+	if err := headed.Each(func(r match.Row) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(rows) || got[0].File != "a <1>.pdf" || got[1].DuplicateOf != "a <1>.pdf" || got[0].Report.Skills[1].ResumeEvidence[1].Text != ev[0].Text {
+		t.Errorf("rows read back: %+v", got)
+	}
+	// The summaries a CSV is written from hold all it shows.
+	w, err := report.NewBatch("csv", report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole, summed bytes.Buffer
+	for _, res := range []*Results{plain, headed} {
+		whole.Reset()
+		summed.Reset()
+		if err := w.WriteBatch(&whole, report.Batch{Rows: res.Each}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteBatch(&summed, report.Batch{Rows: res.Each, Summaries: res.EachSummary}); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != summed.String() {
+			t.Errorf("CSV from summaries:\n%s\nfrom rows:\n%s", summed.String(), whole.String())
 		}
 	}
 }

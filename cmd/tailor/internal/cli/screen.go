@@ -161,7 +161,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 				return err
 			}
 			sum := results.Rank(rankOpts)
-			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each, ShowSkipped: cmd.Bool("show-skipped")}
+			batch := report.Batch{Job: jd.Name, Summary: sum, Rows: results.Each, Summaries: results.EachSummary, ShowSkipped: cmd.Bool("show-skipped")}
 			if !anonymize {
 				batch.FileBase = outputFolder(cmd.String("out"))
 			}
