@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -221,6 +222,10 @@ type Options struct {
 	// OCR recognises the text of PDFs without a text layer (scans) with
 	// pdftoppm and tesseract, which must be installed. Off by default.
 	OCR bool
+	// PageWorkers is how many pages of a PDF are read at once: 0 means
+	// one per CPU (at most 4), 1 one at a time (as a screen worker does,
+	// its neighbours using the other CPUs).
+	PageWorkers int
 }
 
 // Defaults for Options.
@@ -243,6 +248,7 @@ func orDefault[T int | int64](v, def T) T {
 
 func (o Options) maxBytes() int64       { return orDefault(o.MaxBytes, DefaultMaxBytes) }
 func (o Options) maxPages() int         { return orDefault(o.MaxPages, DefaultMaxPages) }
+func (o Options) pageWorkers() int      { return orDefault(o.PageWorkers, min(runtime.GOMAXPROCS(0), 4)) }
 func (o Options) maxTextBytes() int64   { return orDefault(o.MaxTextBytes, DefaultMaxTextBytes) }
 func (o Options) maxStreamBytes() int64 { return orDefault(o.MaxStreamBytes, DefaultMaxStreamBytes) }
 func (o Options) maxInflatedBytes() int64 {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -77,19 +79,22 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 		return nil, &LimitError{Path: name, Limit: LimitPages, Value: int64(len(pages)), Max: int64(opts.maxPages())}
 	}
 	doc.Pages = len(pages)
-	var raws []rawLine
-	fonts := fontCache{}
 	budget := &inflateBudget{path: name, perStream: opts.maxStreamBytes(), max: opts.maxInflatedBytes()}
-	var stats glyphStats
-	for i, pg := range pages {
+	for _, pg := range pages {
 		if err := budget.check(pg.v.Key("Contents")); err != nil {
 			return nil, err
 		}
-		lines, err := pageLines(pg, i+1, fonts, &stats)
-		if err != nil {
-			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, err)
+	}
+	read, stats := readPages(pages, opts.pageWorkers())
+	var raws []rawLine
+	for i, p := range read {
+		if p.panicked != nil {
+			panic(p.panicked) // reported as damage, as on one goroutine
 		}
-		raws = append(raws, lines...)
+		if p.err != nil {
+			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, p.err)
+		}
+		raws = append(raws, p.lines...)
 	}
 	builder{dehyphenate: true, sizeHints: true}.build(doc, raws)
 	if err := checkText(doc, opts); err != nil {
@@ -236,4 +241,53 @@ func encryptionName(enc pdf.Value) string {
 	default:
 		return fmt.Sprintf("RC4-%d", bits)
 	}
+}
+
+// pageResult is what reading one page gave.
+type pageResult struct {
+	lines    []rawLine
+	err      error
+	panicked any // the value the PDF library panicked with, if it did
+}
+
+// readPages reads the pages' lines, up to workers pages at once; each
+// worker keeps its own fonts (a font caches what it decodes, so it is not
+// shared). A panic in one page is kept for the caller to raise.
+func readPages(pages []page, workers int) ([]pageResult, glyphStats) {
+	out := make([]pageResult, len(pages))
+	workers = max(1, min(workers, len(pages)))
+	stats := make([]glyphStats, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fonts := fontCache{}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							out[i].panicked = r
+						}
+					}()
+					out[i].lines, out[i].err = pageLines(pages[i], i+1, fonts, &stats[w])
+				}()
+			}
+		}()
+	}
+	wg.Wait()
+	var all glyphStats
+	for _, s := range stats {
+		all.shown += s.shown
+		all.garbled += s.garbled
+		all.hidden += s.hidden
+		all.columns = all.columns || s.columns
+		all.ocrLayer = all.ocrLayer || s.ocrLayer
+	}
+	return out, all
 }

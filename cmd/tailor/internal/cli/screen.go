@@ -348,6 +348,9 @@ func setupWorker(raw []byte) (func(string) match.Row, error) {
 		return nil, err
 	}
 	jd.Name = cfg.JobName
+	// The other workers use the other CPUs: read a PDF's pages one at a
+	// time.
+	cfg.Limits.PageWorkers = 1
 	anon := screen.Anonymizer{Names: personNames(tax)}
 	return func(path string) (row match.Row) {
 		// A panic costs this file a row, not the worker its life (and
