@@ -64,7 +64,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
 			return "", false
 		}
-		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) {
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -164,6 +164,30 @@ func aboutProduct(rules *taxonomy.Rules, s string) bool {
 	for _, w := range rules.NextWords(taxonomy.CueProduct, s) {
 		if !rules.Word(taxonomy.WordsRoles, w) && !rules.Word(taxonomy.WordsRoles, strings.TrimSuffix(w, "s")) {
 			return true
+		}
+	}
+	return false
+}
+
+// retiredBefore reports whether a skill is named within six words after a
+// word that says a tool is on its way out, with no "to", "into", "onto" or
+// "with" between (the tool moved to is asked): "migrating from a
+// self-managed Hadoop cluster to AWS", "retiring our old Oozie jobs".
+func retiredBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	start := max(0, h.Start-80)
+	if i := strings.LastIndexAny(s[start:h.Start], ".;:\n"); i >= 0 {
+		start += i + 1
+	}
+	words := strings.Fields(strings.ToLower(s[start:h.Start]))
+	for k := len(words) - 1; k >= 0 && k >= len(words)-7; k-- {
+		w := strings.Trim(words[k], "(),")
+		if w == "to" || w == "into" || w == "onto" || w == "with" {
+			return false
+		}
+		for n := 1; n <= 3 && k+n <= len(words); n++ {
+			if rules.Word(taxonomy.WordsRetiring, strings.Trim(strings.Join(words[k:k+n], " "), "(),")) {
+				return true
+			}
 		}
 	}
 	return false

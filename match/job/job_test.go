@@ -712,19 +712,23 @@ func TestNew_WhatTheRoleIsNotAndOtherTeams(t *testing.T) {
 	}
 }
 
-// TestNew_RetiredAndOthersTools: a tool being retired, one after "no",
+// TestNew_RetiredAndOthersTools: a tool being retired or migrated from
+// (not the one migrated to), one after "no",
 // one a vendor manages and a partner's work ask nothing; the ask beside
 // them stays.
 func TestNew_RetiredAndOthersTools(t *testing.T) {
 	t.Parallel()
 	ad := "Platform Engineer\n\nWhat you'll do\n\n- Run our services on Kubernetes; we're retiring the Chef setup this year\n" +
+		"- We're migrating from a self-managed Hadoop cluster to a lakehouse on AWS\n" +
 		"- Strong CSS (we use CSS Modules, and no Tailwind)\n\nAbout the team\n\nThe data team's Kafka cluster is managed by a vendor. " +
 		"Their hardware partner in Dundee handles the Bluetooth stack.\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	if _, ok := j.Importance("kubernetes"); !ok {
-		t.Error("kubernetes is not asked")
+	for _, id := range []string{"kubernetes", "aws"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
 	}
-	for _, id := range []string{"chef", "tailwind", "kafka", "wireless-protocols"} {
+	for _, id := range []string{"chef", "big-data", "tailwind", "kafka", "wireless-protocols"} {
 		if _, ok := j.Importance(id); ok {
 			t.Errorf("%s is asked", id)
 		}

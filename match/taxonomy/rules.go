@@ -142,9 +142,13 @@ const (
 	// own in a job ad, so that its cues stay there ("WebGL would be an
 	// advantage, but you won't be writing shaders").
 	WordsContrasts WordList = "contrasts"
+	// WordsRetiring: words that say a tool is on its way out ("we're
+	// migrating from", "retiring our old"): a skill named within a few
+	// words after one, before "to" or "with", is not asked.
+	WordsRetiring WordList = "retiring"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
