@@ -23,10 +23,10 @@ func TestParsePDF_PagesAtOnceAsOneByOne(t *testing.T) {
 	}
 	data := buildPDFPages(textPage("First page, Python and Go"), textPage("Second page, Kubernetes"), textPage("Third page"), textPage("Fourth page"))
 	// The PDF library panics on the second page's bad hex string, read
-	// beside the others: the file is damaged, whichever way it is read.
-	damaged := buildPDFPages(textPage("First page"), "BT /F1 11 Tf <ZZ> Tj ET", textPage("Third page"))
+	// beside the others (two workers for four pages): the file is damaged, whichever way it is read.
+	damaged := buildPDFPages(textPage("First page"), "BT /F1 11 Tf <ZZ> Tj ET", textPage("Third page"), textPage("Fourth page"))
 	if _, err := extract.ParsePDF("damaged.pdf", damaged, extract.Options{PageWorkers: 4}); !errors.Is(err, extract.ErrMalformed) {
-		t.Errorf("a panic on one of three pages read at once: %v, want a damaged PDF", err)
+		t.Errorf("a panic on one of four pages read at once: %v, want a damaged PDF", err)
 	}
 	multi := 0
 	check := func(name string, data []byte) {

@@ -786,7 +786,9 @@ func (r *Rules) Check() []string {
 // "our platform team".
 func (r *Rules) NextWords(c Cue, s string) []string {
 	re, s := r.candidate(c, s)
-	if re == nil {
+	// Telling whether it matches at all is several times faster than
+	// finding where, and most sentences that hold a needle do not match.
+	if re == nil || !re.MatchString(s) {
 		return nil
 	}
 	var out []string
@@ -804,7 +806,7 @@ func (r *Rules) NextWords(c Cue, s string) []string {
 // Find returns the words of s that match cue c, in order.
 func (r *Rules) Find(c Cue, s string) []string {
 	re, s := r.candidate(c, s)
-	if re == nil {
+	if re == nil || !re.MatchString(s) {
 		return nil
 	}
 	return re.FindAllString(s, -1)
