@@ -222,9 +222,10 @@ type Options struct {
 	// OCR recognises the text of PDFs without a text layer (scans) with
 	// pdftoppm and tesseract, which must be installed. Off by default.
 	OCR bool
-	// PageWorkers is how many pages of a PDF are read at once: 0 means
-	// one per CPU (at most 4), 1 one at a time (as a screen worker does,
-	// its neighbours using the other CPUs).
+	// PageWorkers is how many pages of a PDF are read at once, each
+	// worker taking two pages at least: 0 means one per CPU (at most 4),
+	// 1 one at a time (as a screen worker does, its neighbours using the
+	// other CPUs).
 	PageWorkers int
 }
 

@@ -638,15 +638,20 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 	}
 }
 
-// TestNew_NoKeywordForOfficersAndRegulators: the people an ad names by
-// office ("the CFO", "our DBAs") and the regulators it names ("FCC",
-// "UKCA") are no skills to write on a resume.
-func TestNew_NoKeywordForOfficersAndRegulators(t *testing.T) {
+// TestNew_NoKeywordForNonSkills: the people an ad names by office ("the
+// CFO", "our DBAs"), the regulators ("FCC", "UKCA"), offices, regions,
+// newsletters and months are no skills to write on a resume, nor is a
+// phrase left of only generic words once its article goes ("A track
+// record").
+func TestNew_NoKeywordForNonSkills(t *testing.T) {
 	t.Parallel()
 	ad := "# Firmware Engineer\n\n## Requirements\n- Experience with OpenTofu\n- Comfortable presenting to the CFO\n" +
-		"- You will work with our DBAs\n- Experience taking products through FCC and UKCA approval\n"
+		"- You will work with our DBAs\n- Experience taking products through FCC and UKCA approval\n" +
+		"- Hybrid from our Kilbride office, or remote in West Africa\n" +
+		"- A track record of shipping, as TechPath Weekly put it\n- Availability Jan–Dec\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	wantKeywords(t, j, []string{"OpenTofu"}, []string{"CFO", "DBAs", "FCC", "UKCA", "FCC and UKCA approval", "UKCA approval"})
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"CFO", "DBAs", "FCC", "UKCA", "FCC and UKCA approval", "UKCA approval",
+		"Kilbride office", "West Africa", "A track record", "track record", "TechPath Weekly", "Jan–Dec"})
 }
 
 // TestNew_ContrastStartsAClause: after ", but" (and the other contrasts
@@ -666,17 +671,6 @@ func TestNew_ContrastStartsAClause(t *testing.T) {
 	if _, ok := j.Importance("computer-graphics"); ok {
 		t.Error("computer-graphics (\"you won't be writing shaders\") is asked")
 	}
-}
-
-// TestNew_NoKeywordForPlacesAndSources: offices, regions, newsletters and
-// months are no skills, nor is a phrase left of only generic words once
-// its article goes ("A track record").
-func TestNew_NoKeywordForPlacesAndSources(t *testing.T) {
-	t.Parallel()
-	ad := "# Backend Engineer\n\n## Requirements\n- Experience with OpenTofu\n- Hybrid from our Kilbride office, or remote in West Africa\n" +
-		"- A track record of shipping, as TechPath Weekly put it\n- Availability Jan–Dec\n"
-	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Kilbride office", "West Africa", "A track record", "track record", "TechPath Weekly", "Jan–Dec"})
 }
 
 // TestNew_WhatTheRoleIsNotAndOtherTeams: a part headed "What you won't do" (or "You
