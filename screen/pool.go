@@ -2,7 +2,6 @@ package screen
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -67,8 +66,8 @@ type request struct {
 }
 
 // Run processes inputs and calls emit with each file's Row, as a line that
-// Results.Add takes (its ranking head, a tab, the row as JSON; RowJSON
-// returns the row), from one goroutine at a time. Inputs that are not OK become rows
+// Results.Add takes (its ranking head, a tab, the row as JSON: see
+// AppendRow), from one goroutine at a time. Inputs that are not OK become rows
 // without a worker. It returns when every input has a row, or when ctx is
 // done (the rows emitted so far stay emitted).
 func (p *Pool) Run(ctx context.Context, inputs []Input, emit func(raw []byte) error) error {
@@ -158,15 +157,6 @@ func (p *Pool) process(ctx context.Context, w *worker, config []byte, in Input) 
 func rowJSON(r match.Row) []byte {
 	raw, _ := AppendRow(nil, r) // a Row without a report always encodes
 	return raw
-}
-
-// RowJSON returns the row of a line as Run emits it (see AppendRow): the
-// JSON after the ranking head.
-func RowJSON(line []byte) []byte {
-	if i := bytes.IndexByte(line, '\t'); i >= 0 {
-		return line[i+1:]
-	}
-	return line
 }
 
 // worker is one running worker process.

@@ -68,7 +68,7 @@ func runPool(t *testing.T, p *Pool, inputs []Input) []match.Row {
 	var rows []match.Row
 	err := p.Run(context.Background(), inputs, func(raw []byte) error {
 		var r match.Row
-		if err := json.Unmarshal(RowJSON(raw), &r); err != nil {
+		if err := json.Unmarshal(rowOf(raw), &r); err != nil {
 			return err
 		}
 		rows = append(rows, r)
@@ -85,6 +85,13 @@ func runPool(t *testing.T, p *Pool, inputs []Input) []match.Row {
 		t.Fatalf("%d rows for %d inputs: %+v", len(rows), len(inputs), rows)
 	}
 	return rows
+}
+
+// rowOf returns the row of a line as Run emits it: the JSON after the
+// ranking head.
+func rowOf(line []byte) []byte {
+	_, row, _ := bytes.Cut(line, []byte("\t"))
+	return row
 }
 
 func testWorker() *exec.Cmd {
