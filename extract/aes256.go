@@ -10,6 +10,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // AES-256 (PDF 2.0, and Acrobat's default for "restrict editing") is the
@@ -25,8 +26,8 @@ import (
 var errNeedsPassword = errors.New("the PDF needs a password to open")
 
 var (
-	encryptRef = regexp.MustCompile(`/Encrypt\s+(\d+)\s+(\d+)\s+R`)
-	objHeader  = regexp.MustCompile(`(\d+)\s+(\d+)\s+obj\b`)
+	encryptRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Encrypt\s+(\d+)\s+(\d+)\s+R`) })
+	objHeader  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s+(\d+)\s+obj\b`) })
 )
 
 // decryptAES256 returns a copy of data, a PDF encrypted with AES-256 whose
@@ -34,7 +35,7 @@ var (
 // false when data is not such a PDF (no AES-256 encryption); err says why
 // one cannot be read.
 func decryptAES256(data []byte) (out []byte, ok bool, err error) {
-	refs := encryptRef.FindAllSubmatchIndex(data, -1)
+	refs := encryptRef().FindAllSubmatchIndex(data, -1)
 	if len(refs) == 0 {
 		return nil, false, nil
 	}
@@ -129,7 +130,7 @@ func hash2B(pwd, salt, udata []byte) []byte {
 // last definition wins, as an incremental update's does).
 func objectIndex(data []byte) map[string]int {
 	idx := map[string]int{}
-	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
+	for _, m := range objHeader().FindAllSubmatchIndex(data, -1) {
 		if m[0] == 0 || !isDigit(data[m[0]-1]) {
 			idx[string(data[m[2]:m[3]])+" "+string(data[m[4]:m[5]])] = m[1]
 		}

@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -54,7 +55,7 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 				continue
 			}
 			if !inFence {
-				r.emphasis = mdBoldLine.MatchString(line)
+				r.emphasis = mdBoldLine().MatchString(line)
 				r.level = headingLevel(line)
 				line, r.markdown = stripMarkdown(line)
 			}
@@ -79,20 +80,24 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 }
 
 var (
-	mdHeading   = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
-	mdList      = regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`)
-	mdLink      = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis  = regexp.MustCompile("\\*\\*|__|`")
-	mdBoldLabel = regexp.MustCompile(`^(\s*)(?:\*\*|__)([^*_:]+?)(?:\*\*|__)\s+([-•·–] )`)
-	mdBoldLine  = regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
-	mdRule      = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
-	mdTableSep  = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	mdHeading   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}#{1,6}\s+`) })
+	mdList      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`) })
+	mdLink      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`) })
+	mdEmphasis  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\*\\*|__|`") })
+	mdBoldLabel = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\s*)(?:\*\*|__)([^*_:]+?)(?:\*\*|__)\s+([-•·–] )`)
+	})
+	mdBoldLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
+	})
+	mdRule     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`) })
+	mdTableSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`) })
 )
 
 // headingLevel returns the level of a Markdown heading line (the count of
 // its #), or 0 when it is none.
 func headingLevel(line string) int {
-	loc := mdHeading.FindStringIndex(line)
+	loc := mdHeading().FindStringIndex(line)
 	if loc == nil {
 		return 0
 	}
@@ -103,22 +108,22 @@ func headingLevel(line string) int {
 // heading markers (reported as heading), list markers (as "•"), links (their
 // text), emphasis and table pipes; entity references ("&amp;") are decoded.
 func stripMarkdown(line string) (string, bool) {
-	if mdRule.MatchString(line) || mdTableSep.MatchString(line) {
+	if mdRule().MatchString(line) || mdTableSep().MatchString(line) {
 		return "", false
 	}
 	heading := false
-	if loc := mdHeading.FindStringIndex(line); loc != nil {
+	if loc := mdHeading().FindStringIndex(line); loc != nil {
 		line, heading = line[loc[1]:], true
 		line = strings.TrimRight(line, "# ")
 	}
-	if loc := mdList.FindStringSubmatchIndex(line); loc != nil {
+	if loc := mdList().FindStringSubmatchIndex(line); loc != nil {
 		line = "• " + line[loc[1]:]
 	}
-	line = mdLink.ReplaceAllString(line, "$1")
+	line = mdLink().ReplaceAllString(line, "$1")
 	// "**What you'll do** - build … - run …": a bold lead-in before a list
 	// pasted onto one line labels it.
-	line = mdBoldLabel.ReplaceAllString(line, "$1$2: $3")
-	line = mdEmphasis.ReplaceAllString(line, "")
+	line = mdBoldLabel().ReplaceAllString(line, "$1$2: $3")
+	line = mdEmphasis().ReplaceAllString(line, "")
 	if strings.Contains(line, "&") {
 		// Markdown decodes entity references: "&amp;" pasted from a
 		// job board is "&".

@@ -52,7 +52,7 @@ type categoryBar struct {
 
 // bidiControls are the Unicode direction controls; a resume could use them
 // to make text read differently from what it holds.
-var bidiControls = regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+var bidiControls = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]") })
 
 // htmlFuncs are the functions of both HTML templates.
 var htmlFuncs = template.FuncMap{
@@ -101,7 +101,7 @@ func pageCSP(script string) string {
 }
 
 // cleanText removes Unicode direction controls from untrusted text.
-func cleanText(s string) string { return bidiControls.ReplaceAllString(s, "") }
+func cleanText(s string) string { return bidiControls().ReplaceAllString(s, "") }
 
 // categories tallies the job's skills by category, weakest coverage first.
 func categories(skills []match.SkillResult) []categoryBar {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"io"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/tailor-cli/tailor/match"
@@ -12,21 +13,23 @@ import (
 //go:embed templates/report.md.tmpl
 var markdownTemplate string
 
-var markdownTmpl = template.Must(template.New("report.md").Funcs(template.FuncMap{
-	"score":    trim1,
-	"cell":     mdCell,
-	"baseline": baselineLines,
-	"status": func(s match.Status) string {
-		return map[match.Status]string{match.Matched: "✓ matched", match.Partial: "~ partial", match.Missing: "✗ missing"}[s]
-	},
-	"first": func(ev []match.Evidence) string {
-		if len(ev) == 0 {
-			return ""
-		}
-		return ev[0].Text
-	},
-	"join": strings.Join,
-}).Parse(markdownTemplate))
+var markdownTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report.md").Funcs(template.FuncMap{
+		"score":    trim1,
+		"cell":     mdCell,
+		"baseline": baselineLines,
+		"status": func(s match.Status) string {
+			return map[match.Status]string{match.Matched: "✓ matched", match.Partial: "~ partial", match.Missing: "✗ missing"}[s]
+		},
+		"first": func(ev []match.Evidence) string {
+			if len(ev) == 0 {
+				return ""
+			}
+			return ev[0].Text
+		},
+		"join": strings.Join,
+	}).Parse(markdownTemplate))
+})
 
 // markdownWriter writes the report as GitHub-flavoured Markdown: with
 // detail, every skill in a table and advice on each to change; without,
@@ -54,7 +57,7 @@ func (m markdownWriter) Write(w io.Writer, r *match.Report) error {
 			}
 		}
 	}
-	return markdownTmpl.Execute(w, v)
+	return markdownTmpl().Execute(w, v)
 }
 
 // mdCell makes text safe inside a Markdown table cell: one line, pipes and

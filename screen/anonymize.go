@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/tailor-cli/tailor/match"
@@ -17,11 +18,15 @@ import (
 // Patterns of personal data in resume text.
 var (
 	emailPattern = extract.EmailPattern
-	urlPattern   = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|ai|co|uk|de|se|eu|edu|app|page|site|info|xyz)(?:/\S*)?`)
+	urlPattern   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|me|ai|co|uk|de|se|eu|edu|app|page|site|info|xyz)(?:/\S*)?`)
+	})
 	phonePattern = extract.PhonePattern
 	// A street address: a number, up to three capitalised words, a street
 	// type ("123 Example Way", "12 Harbour Road").
-	addressPattern = regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][\p{L}'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Close|Square|Gardens|Crescent)\b\.?`)
+	addressPattern = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b\d{1,5}\s+(?:[A-Z][\p{L}'-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Close|Square|Gardens|Crescent)\b\.?`)
+	})
 )
 
 // ID returns the stable short identifier blind screening uses instead of a
@@ -97,7 +102,7 @@ func (a Anonymizer) Scrub(row *match.Row, doc *extract.Document, path, id string
 
 // surname matches the capitalised words that may follow a first name the
 // recognizer found alone ("Alan" in "with Alan Turing on …").
-var surname = regexp.MustCompile(`^(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}`)
+var surname = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}`) })
 
 // withSurname returns name with the capitalised words that follow it where
 // it first stands in s.
@@ -106,7 +111,7 @@ func withSurname(s, name string) string {
 	if i < 0 {
 		return name
 	}
-	return name + surname.FindString(s[i+len(name):])
+	return name + surname().FindString(s[i+len(name):])
 }
 
 // scrubText replaces the known personal strings in s, then whatever else
@@ -119,8 +124,8 @@ func scrubText(s string, known []replacement) string {
 		s = strings.ReplaceAll(s, k.text, k.mask)
 	}
 	s = emailPattern.ReplaceAllString(s, "[email]")
-	s = urlPattern.ReplaceAllString(s, "[url]")
-	s = addressPattern.ReplaceAllString(s, "[address]")
+	s = urlPattern().ReplaceAllString(s, "[url]")
+	s = addressPattern().ReplaceAllString(s, "[address]")
 	return phonePattern.ReplaceAllString(s, "[phone]")
 }
 
@@ -150,7 +155,7 @@ func personalStrings(doc *extract.Document) []replacement {
 	for _, p := range []struct {
 		re   *regexp.Regexp
 		mask string
-	}{{emailPattern, "[email]"}, {urlPattern, "[url]"}, {addressPattern, "[address]"}, {phonePattern, "[phone]"}} {
+	}{{emailPattern, "[email]"}, {urlPattern(), "[url]"}, {addressPattern(), "[address]"}, {phonePattern, "[phone]"}} {
 		for _, m := range p.re.FindAllString(doc.Text, 50) {
 			out = append(out, replacement{m, p.mask})
 		}
@@ -177,7 +182,7 @@ func Contact(doc *extract.Document) (name, email, phone string, links []string) 
 	_, email = first(emailPattern)
 	text, phone := first(phonePattern)
 	phone = wholeNumber(text, phone)
-	for _, l := range urlPattern.FindAllString(emailPattern.ReplaceAllString(header, ""), 3) {
+	for _, l := range urlPattern().FindAllString(emailPattern.ReplaceAllString(header, ""), 3) {
 		links = append(links, strings.TrimRight(l, ".,;)"))
 	}
 	return headerName(doc), email, phone, links

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,10 +25,14 @@ type NameFinder struct {
 
 // signatureName is a line that may be a person's name: two or three words
 // written as names.
-var signatureName = regexp.MustCompile(`^[ \t]*(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]*$`)
+var signatureName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t]*(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]*$`)
+})
 
 // authorPattern finds an author in a list of them: "Chen, R." or "R. Chen".
-var authorPattern = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'’-]+`)
+var authorPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\p{Lu}[\p{L}'’-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'’-]+`)
+})
 
 // NewNameFinder returns a finder for the given honorifics (words written
 // before a name, such as "Prof" and "Dr", matched with or without a full
@@ -88,14 +93,14 @@ func (f *NameFinder) Find(s string) []Span {
 		// Authors carry initials ("R."): a line without a capital before
 		// a full stop lists none, and is not run through the expression.
 		if hasInitial(line) {
-			if ms := authorPattern.FindAllStringIndex(line, -1); len(ms) >= 2 {
+			if ms := authorPattern().FindAllStringIndex(line, -1); len(ms) >= 2 {
 				for _, m := range ms {
 					out = append(out, Span{Start: off + m[0], End: off + m[1]})
 				}
 			}
 		}
 		if len(line) < 80 && end < len(s) && has(f.signoffs, prev) && !has(f.titles, line) {
-			if m := signatureName.FindStringSubmatchIndex(line); m != nil {
+			if m := signatureName().FindStringSubmatchIndex(line); m != nil {
 				next := s[end+1:]
 				if i := strings.IndexByte(next, '\n'); i >= 0 {
 					next = next[:i]
