@@ -30,6 +30,11 @@ func TestBuiltinNeedles(t *testing.T) {
 	for _, re := range r.cues {
 		exprs = append(exprs, re.src)
 	}
+	for _, parts := range r.parts {
+		for _, p := range parts {
+			exprs = append(exprs, p.re.src)
+		}
+	}
 	for _, d := range r.degrees {
 		exprs = append(exprs, d.re.String())
 	}

@@ -182,6 +182,11 @@ func TestBuiltinRules_Compile(t *testing.T) {
 	for _, re := range r.cues {
 		all = append(all, re)
 	}
+	for _, parts := range r.parts {
+		for _, p := range parts {
+			all = append(all, p.re)
+		}
+	}
 	for _, l := range all {
 		if _, err := regexp.Compile(l.src); err != nil {
 			t.Errorf("built-in rule %q: %v", l.src, err)
