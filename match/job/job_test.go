@@ -728,3 +728,15 @@ func TestNew_RetiredAndOthersTools(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_KeywordsAsWritten: a bullet opening with a tech-shaped word
+// ("eBPF experience is a bonus") keeps it, where an instruction's verb
+// ("Configure and troubleshoot Cisco Catalyst") is no part of the term;
+// a skill named by a noun and a gerund ("erasure coding") is one term.
+func TestNew_KeywordsAsWritten(t *testing.T) {
+	t.Parallel()
+	ad := "Storage Engineer\n\nRequirements\n- Python\n- eBPF experience is a bonus\n- Worked with erasure coding or checksumming at scale\n" +
+		"- Configure and troubleshoot Cisco Catalyst and Nexus switching\n- Writing tests for every change\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"eBPF", "erasure coding", "Cisco Catalyst"}, []string{"erasure", "troubleshoot Cisco Catalyst", "Writing tests", "experience"})
+}

@@ -178,7 +178,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		} else if len(near) < len(line) {
 			line = near
 		}
-		if strings.TrimLeft(line, "•▪◦‣·;|-*–—○■ \\") == "" && len(words) > 0 && !text.IsAcronym(words[0]) {
+		if strings.TrimLeft(line, "•▪◦‣·;|-*–—○■ \\") == "" && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
@@ -192,6 +192,19 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	}
 	for len(words) > 0 && rules.Word(taxonomy.WordsWeak, words[0]) {
 		words = words[1:]
+	}
+	// A verb or a modifier in lower case before a name is no part of it
+	// ("troubleshoot Cisco Catalyst").
+	if len(words) > 2 && p.Proper && !techShaped(words[0]) && !capitalised(words[0]) && !slices.ContainsFunc(words[1:], func(w string) bool { return !capitalised(w) || text.IsAcronym(w) }) {
+		words = words[1:]
+	}
+	for len(words) > 1 && rules.Word(taxonomy.WordsTails, strings.ToLower(strings.Trim(words[len(words)-1], ".,;:()"))) {
+		words = words[:len(words)-1]
+	}
+	// A noun and the gerund that makes it a skill, which the tagger reads
+	// as a verb ("erasure coding").
+	if next, ok := gerundAfter(doc.Text, p.End, rules); ok && len(words) > 0 && len(words) < 4 && !rules.Word(taxonomy.WordsGeneric, strings.ToLower(words[len(words)-1])) {
+		words = append(words, next)
 	}
 	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) ||
 		len(words) == 1 && len([]rune(strings.Trim(words[0], ".,;:()"))) < 3 {
@@ -238,6 +251,30 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 // standardNumber is the number after a standard's name: " 62304",
 // " 26262-2", " 27001:2022".
 var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+
+// gerundAfter returns the word right after end in s when it is a
+// skill's last word ending in -ing ("coding", "testing").
+func gerundAfter(s string, end int, rules *taxonomy.Rules) (string, bool) {
+	rest, ok := strings.CutPrefix(s[end:], " ")
+	if !ok {
+		return "", false
+	}
+	i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		i = len(rest)
+	}
+	w := rest[:i]
+	return w, strings.HasSuffix(w, "ing") && rules.Word(taxonomy.WordsSkillHeads, w)
+}
+
+// techName reports whether a word is written as a technology's name is
+// ("eBPF", "gRPC", "io_uring"): tech-shaped, and of letters, digits and
+// the marks of names only.
+func techName(w string) bool {
+	return techShaped(w) && !strings.ContainsFunc(strings.TrimRight(w, ".,;:"), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_+#.", r)
+	})
+}
 
 // techShaped reports whether a word is written as technologies' names are:
 // an acronym of three or more letters (IAM, HLSL; two-letter ones are

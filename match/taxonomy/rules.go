@@ -112,6 +112,9 @@ const (
 	// without making it a person's or a company's name. Compared as
 	// written; the other lists in lower case.
 	WordsNotAName WordList = "not-a-name"
+	// WordsTails: nouns dropped from the end of a keyword ("eBPF
+	// experience" asks for eBPF).
+	WordsTails WordList = "tails"
 	// WordsSkillHeads: last words that make a phrase asked for a skill the
 	// taxonomy does not know ("load testing", "code review").
 	WordsSkillHeads WordList = "skill-heads"
@@ -148,7 +151,7 @@ const (
 	WordsRetiring WordList = "retiring"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
