@@ -64,7 +64,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
 			return "", false
 		}
-		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) {
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -187,6 +187,36 @@ func retiredBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		for n := 1; n <= 3 && k+n <= len(words); n++ {
 			if rules.Word(taxonomy.WordsRetiring, strings.Trim(strings.Join(words[k:k+n], " "), "(),")) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// retiredAfter reports whether, within twelve words after a skill's name
+// and in the same sentence, a form of "be" comes before a word that says
+// the tool is on its way out ("The legacy MATLAB scripts are being
+// retired", "written in MATLAB, and that code has now been fully
+// retired"), with no clause of circumstance ("when", "once") between.
+func retiredAfter(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	end := min(len(s), h.End+120)
+	if i := strings.IndexAny(s[h.End:end], ".;:\n"); i >= 0 {
+		end = h.End + i
+	}
+	words := strings.Fields(strings.ToLower(s[h.End:end]))
+	be := -10
+	for k := 0; k < len(words) && k < 12; k++ {
+		w := strings.Trim(words[k], "(),")
+		switch {
+		case rules.Word(taxonomy.WordsSubordinators, w):
+			return false
+		case w == "is" || w == "are" || w == "was" || w == "were" || w == "being" || w == "been" || w == "be":
+			be = k
+		case k-be <= 3:
+			for n := 1; n <= 2 && k+n <= len(words); n++ {
+				if rules.Word(taxonomy.WordsRetired, strings.Trim(strings.Join(words[k:k+n], " "), "(),")) {
+					return true
+				}
 			}
 		}
 	}

@@ -628,12 +628,16 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 		"questions":     "What Will You Do?\n- keep the cluster running\n\nWhat Do We Ask?\n- Strong Python\n\nIt Is Nice If You Also Have\n- Go\n",
 		"helpful":       "What you need:\n- Strong Python\n\nHelpful but not essential:\n- Go\n",
 		"dash-squashed": "What you'll do: build our test suite • write API tests\n\nWhat we need: 3+ years in QA; strong Python; Git and CI/CD\n\nNice to have - Go - performance testing - Rust\n",
+		"sentence case": "What you will bring\n- Strong Python\n\nIt would be great if you have\n- Go\n\nWhat you won't do\n- Build the web console in Rust\n",
 	} {
 		j := New("job.txt", fixture.Plain(t, "job.txt", "Platform Engineer\n\n"+ad), fixture.Builtin(t))
 		for id, want := range map[string]Importance{"python": Required, "go": Preferred} {
 			if got, ok := j.Importance(id); !ok || got != want {
 				t.Errorf("%s: %s is %v (asked %v), want %v", name, id, got, ok, want)
 			}
+		}
+		if imp, ok := j.Importance("rust"); name == "sentence case" && ok {
+			t.Errorf("%s: Rust, under \"What you won't do\", is asked as %v", name, imp)
 		}
 	}
 }
@@ -739,4 +743,29 @@ func TestNew_KeywordsAsWritten(t *testing.T) {
 		"- Configure and troubleshoot Cisco Catalyst and Nexus switching\n- Writing tests for every change\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"eBPF", "erasure coding", "Cisco Catalyst"}, []string{"erasure", "troubleshoot Cisco Catalyst", "Writing tests", "experience"})
+}
+
+// TestNew_RetiredAndOtherTeams: a tool said to be on its way out after its
+// name, and another team's work said as that team doing it, ask nothing;
+// the tool moved onto, and a team the candidate helps, still do.
+func TestNew_RetiredAndOtherTeams(t *testing.T) {
+	t.Parallel()
+	ad := "ML Platform Engineer\n\nWhat you will do\n" +
+		"- Build the job scheduling layer with Kueue; our old Slurm cluster is being phased out by the end of the year\n" +
+		"- Our early prototypes were written in MATLAB, and that code has now been fully retired\n" +
+		"- The perception team trains the detection models (YOLO-based) and hands you their outputs\n" +
+		"- Strategy research is done by the quant team in Python\n" +
+		"- Help the research team train models in JAX and PyTorch\n\n" +
+		"Requirements\n- AWS experience; ideally SageMaker, which we move onto when our Hadoop cluster is retired\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for _, id := range []string{"slurm", "matlab", "yolo", "python"} {
+		if imp, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked (%v)", id, imp)
+		}
+	}
+	for _, id := range []string{"jax", "sagemaker", "aws"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
+	}
 }

@@ -64,8 +64,14 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if i == 0 {
 			continue // the title
 		}
-		if ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
-			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line) {
+		heading := ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
+			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line)
+		// A line in sentence case before a list heads it when the rules
+		// know its kind ("What you won't do").
+		if !heading && headsList(&d, i) && plainHeading(line) {
+			_, heading = rules.SectionKind(line)
+		}
+		if heading {
 			kind, ok := rules.SectionKind(line)
 			// The title repeated as a heading (LinkedIn's "About the job"
 			// starts with it) heads the role, whatever its words hold:
@@ -183,6 +189,23 @@ func standsAlone(d *extract.Document, i int) bool {
 	}
 	next := d.Lines[i+1]
 	return next.Start-ln.End >= 2 || text.StartsWithBullet(d.Text[next.Start:next.End])
+}
+
+// headsList reports whether line i, set apart by a blank line before it,
+// is followed by a list item.
+func headsList(d *extract.Document, i int) bool {
+	ln := d.Lines[i]
+	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && i+1 < len(d.Lines) &&
+		text.StartsWithBullet(d.Text[d.Lines[i+1].Start:d.Lines[i+1].End])
+}
+
+// plainHeading reports whether a line in sentence case may be a heading
+// when the rules know its kind ("What you won't do", "It would be great
+// if you have"): at most eight words, no label, no full stop.
+func plainHeading(line string) bool {
+	line = strings.TrimSpace(line)
+	n := len(strings.Fields(line))
+	return n > 0 && n <= 8 && !strings.HasSuffix(line, ".") && !strings.Contains(line, ": ") && !text.StartsWithBullet(line)
 }
 
 // headsText reports whether line i is followed by prose or a list, as a

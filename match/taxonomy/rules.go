@@ -115,6 +115,12 @@ const (
 	// WordsTails: nouns dropped from the end of a keyword ("eBPF
 	// experience" asks for eBPF).
 	WordsTails WordList = "tails"
+	// WordsRetired: words after a tool's name and a form of "be" that
+	// say it is on its way out ("is being phased out").
+	WordsRetired WordList = "retired"
+	// WordsSubordinators: words that start a clause of circumstance
+	// ("when", "once"), after which nothing speaks of the tool before.
+	WordsSubordinators WordList = "subordinators"
 	// WordsSkillHeads: last words that make a phrase asked for a skill the
 	// taxonomy does not know ("load testing", "code review").
 	WordsSkillHeads WordList = "skill-heads"
@@ -151,7 +157,7 @@ const (
 	WordsRetiring WordList = "retiring"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsRetired, WordsSubordinators}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
