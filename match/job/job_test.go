@@ -629,6 +629,7 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 		"helpful":       "What you need:\n- Strong Python\n\nHelpful but not essential:\n- Go\n",
 		"dash-squashed": "What you'll do: build our test suite • write API tests\n\nWhat we need: 3+ years in QA; strong Python; Git and CI/CD\n\nNice to have - Go - performance testing - Rust\n",
 		"sentence case": "What you will bring\n- Strong Python\n\nIt would be great if you have\n- Go\n\nWhat you won't do\n- Build the web console in Rust\n",
+		"would help":    "What you need:\n- Strong Python\n\nThings That Would Help\n- Go\n",
 	} {
 		j := New("job.txt", fixture.Plain(t, "job.txt", "Platform Engineer\n\n"+ad), fixture.Builtin(t))
 		for id, want := range map[string]Importance{"python": Required, "go": Preferred} {
@@ -768,4 +769,21 @@ func TestNew_RetiredAndOtherTeams(t *testing.T) {
 			t.Errorf("%s is not asked", id)
 		}
 	}
+}
+
+// TestNew_PlainHeadingsNotItems: a sentence-case heading before a
+// paragraph heads it ("Our hiring process"), while a Markdown item escaped
+// as "\\-" and a bullet's continuation line never head anything.
+func TestNew_PlainHeadingsNotItems(t *testing.T) {
+	t.Parallel()
+	ad := "# Frontend Engineer\n\n## What You'll Need\n\n\\- 3+ years of TypeScript\n\n**Bonus points!**\n\n" +
+		"\\- Experience with Vue.js and its router\n\n\\- You've shipped a Shopify app or worked on e-commerce checkout flows for shops\n\n" +
+		"\\- Experience with Redux; experience with\n  Rust tooling is a bonus\n\\- Storybook\n\n" +
+		"Our hiring process\n\nA 30-minute call with Maren from Talent, then a technical conversation with two engineers about a Go service you built.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"typescript": Required, "shopify": Preferred, "rust": Preferred, "storybook": Preferred})
+	if imp, ok := j.Importance("go"); ok {
+		t.Errorf("Go, named in the hiring process, is asked (%v)", imp)
+	}
+	wantKeywords(t, j, nil, []string{"Maren", "Talent"})
 }

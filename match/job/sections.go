@@ -66,9 +66,10 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		}
 		heading := ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
 			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line)
-		// A line in sentence case before a list heads it when the rules
-		// know its kind ("What you won't do").
-		if !heading && headsList(&d, i) && plainHeading(line) {
+		// A line in sentence case before a list or a paragraph heads it
+		// when the rules know its kind ("What you won't do", "Our hiring
+		// process").
+		if !heading && headsPart(&d, i) && plainHeading(line) {
 			_, heading = rules.SectionKind(line)
 		}
 		if heading {
@@ -191,21 +192,23 @@ func standsAlone(d *extract.Document, i int) bool {
 	return next.Start-ln.End >= 2 || text.StartsWithBullet(d.Text[next.Start:next.End])
 }
 
-// headsList reports whether line i, set apart by a blank line before it,
-// is followed by a list item.
-func headsList(d *extract.Document, i int) bool {
+// headsPart reports whether line i, set apart by a blank line before it,
+// is followed by a list item or by prose (see headsText).
+func headsPart(d *extract.Document, i int) bool {
 	ln := d.Lines[i]
-	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && i+1 < len(d.Lines) &&
-		text.StartsWithBullet(d.Text[d.Lines[i+1].Start:d.Lines[i+1].End])
+	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && headsText(d, i)
 }
 
 // plainHeading reports whether a line in sentence case may be a heading
 // when the rules know its kind ("What you won't do", "It would be great
-// if you have"): at most eight words, no label, no full stop.
+// if you have", "📱 What you'll be doing"): at most eight words, starting
+// with a letter or a symbol (no list marker, not even Markdown's escaped
+// "\\-"), no label, no full stop.
 func plainHeading(line string) bool {
 	line = strings.TrimSpace(line)
 	n := len(strings.Fields(line))
-	return n > 0 && n <= 8 && !strings.HasSuffix(line, ".") && !strings.Contains(line, ": ") && !text.StartsWithBullet(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	return n > 0 && n <= 8 && (unicode.IsLetter(r) || unicode.Is(unicode.So, r)) && !strings.HasSuffix(line, ".") && !strings.Contains(line, ": ")
 }
 
 // headsText reports whether line i is followed by prose or a list, as a
