@@ -787,3 +787,26 @@ func TestNew_PlainHeadingsNotItems(t *testing.T) {
 	}
 	wantKeywords(t, j, nil, []string{"Maren", "Talent"})
 }
+
+// TestNew_MoreNonAsks: negations said as recruiters say them, a team's
+// sentence broken across lines, work moving out of a tool, and a tool
+// retired "as" the work goes on, ask nothing; the tool moved to does.
+func TestNew_MoreNonAsks(t *testing.T) {
+	t.Parallel()
+	ad := "Data Scientist\n\nWhat you will do\n" +
+		"- Help migrate our modelling work out of SAS and into Python on Databricks\n" +
+		"- Write SQL against PostgreSQL; move data out of the legacy Oracle schemas as they are retired\n" +
+		"- Run our EKS clusters\n- Take models from research as they come; our\n  compiler team handles everything from JAX models down\n\n" +
+		"You would NOT need to know Verilog. No Rust or Scala this time.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for _, id := range []string{"sas", "oracle-database", "jax", "fpga", "rust", "scala"} {
+		if imp, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked (%v)", id, imp)
+		}
+	}
+	for _, id := range []string{"python", "databricks", "sql", "aws"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
+	}
+}

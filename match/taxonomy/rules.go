@@ -659,7 +659,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 // through, and the rest of the cue's expression need not run (job analysis
 // 2.8 -> 1.9 ms, BenchmarkJob).
 func (r *Rules) Has(c Cue, s string) bool {
-	s = strings.ReplaceAll(s, "’", "'")
+	s = matchable(s)
 	lower := strings.ToLower(s)
 	for _, p := range r.parts[c] {
 		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
@@ -688,11 +688,31 @@ func (r *Rules) candidate(c Cue, s string) (*regexp.Regexp, string) {
 	if re == nil {
 		return nil, s
 	}
-	s = strings.ReplaceAll(s, "’", "'")
+	s = matchable(s)
 	if !holdsNeedle(strings.ToLower(s), r.needles[c]) {
 		return nil, s
 	}
 	return re.get(), s
+}
+
+// matchable returns s as cues are matched against it: curly apostrophes
+// made straight, and a line break inside a sentence, with the indent after
+// it, read as the space it stands for ("our\n  compiler team handles").
+func matchable(s string) string {
+	s = strings.ReplaceAll(s, "’", "'")
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		if i > 0 {
+			lines[i] = strings.TrimLeft(lines[i], " \t")
+		}
+		if i < len(lines)-1 {
+			lines[i] = strings.TrimRight(lines[i], " \t")
+		}
+	}
+	return strings.Join(lines, " ")
 }
 
 // holdsNeedle reports whether lower (in lower case) holds one of needles,

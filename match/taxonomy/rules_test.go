@@ -140,7 +140,7 @@ func TestRules_Needles(t *testing.T) {
 			filtered++
 		}
 		for _, s := range texts {
-			want := r.cues[c].get().MatchString(strings.ReplaceAll(s, "’", "'"))
+			want := r.cues[c].get().MatchString(matchable(s))
 			if got := r.Has(c, s); got != want {
 				t.Errorf("cue %s on %q: %v, the expression says %v (words %q)", c, s, got, want, r.needles[c])
 			}
