@@ -221,7 +221,11 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 				hits[at[i]-1].Ambiguous = false
 				break
 			}
-			if t.namedInClause(p.skill, toks, hits, i, end) {
+			if k := t.namedInClause(p.skill, toks, hits, i, end); k >= 0 {
+				// An ambiguous name of the skill in the clause ("Monitor
+				// live models for drift") is the skill: the phrase
+				// says so.
+				hits[k].Ambiguous = false
 				continue
 			}
 			// Hits in the phrase's words: when each is a skill the phrase's
@@ -306,9 +310,10 @@ func (t *Taxonomy) othersDo(toks []text.Token, i int) bool {
 	return t.rules.Word(WordsRoles, w) || t.rules.Word(WordsRoles, strings.TrimSuffix(w, "s"))
 }
 
-// namedInClause reports whether the clause around toks[i:end] names the
-// phrase's skill already by one of its terms: one clause, one hit.
-func (t *Taxonomy) namedInClause(s *Skill, toks []text.Token, hits []Hit, i, end int) bool {
+// namedInClause returns the index of a hit by which the clause around
+// toks[i:end] names the phrase's skill already, or -1: one clause, one
+// hit.
+func (t *Taxonomy) namedInClause(s *Skill, toks []text.Token, hits []Hit, i, end int) int {
 	from, to := i, end
 	for from > 0 && !clauseEnd(toks[from-1]) {
 		from--
@@ -317,12 +322,12 @@ func (t *Taxonomy) namedInClause(s *Skill, toks []text.Token, hits []Hit, i, end
 		to++
 	}
 	lo, hi := toks[from].Start, toks[to-1].End
-	for _, h := range hits {
+	for k, h := range hits {
 		if h.Start >= lo && h.End <= hi && h.Skill == s {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // clauseEnd reports whether a token ends a clause: a full stop, a
