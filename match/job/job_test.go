@@ -630,6 +630,7 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 		"dash-squashed": "What you'll do: build our test suite • write API tests\n\nWhat we need: 3+ years in QA; strong Python; Git and CI/CD\n\nNice to have - Go - performance testing - Rust\n",
 		"sentence case": "What you will bring\n- Strong Python\n\nIt would be great if you have\n- Go\n\nWhat you won't do\n- Build the web console in Rust\n",
 		"would help":    "What you need:\n- Strong Python\n\nThings That Would Help\n- Go\n",
+		"two pluses":    "What you'll do\n- keep the site running\n\nNice to have\n- Strong Python\n\nBonus points\n- Go\n",
 	} {
 		j := New("job.txt", fixture.Plain(t, "job.txt", "Platform Engineer\n\n"+ad), fixture.Builtin(t))
 		for id, want := range map[string]Importance{"python": Required, "go": Preferred} {
@@ -641,6 +642,11 @@ func TestNew_HeadingsAsWritten(t *testing.T) {
 			t.Errorf("%s: Rust, under \"What you won't do\", is asked as %v", name, imp)
 		}
 	}
+	// A heading of no known kind before the bonus part, in an ad with no
+	// requirements part, heads the requirements.
+	j := New("job.md", fixture.Markdown(t, "job.md", "# Laravel Developer\n\n## What Will You Be Doing?\n- keep the site running\n\n"+
+		"## What We'd Love You To Have\n- Strong Python\n\n## Bonus Points For\n- Go\n"), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "go": Preferred})
 }
 
 // TestNew_NoKeywordForNonSkills: the people an ad names by office ("the

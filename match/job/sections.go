@@ -132,6 +132,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		}
 	}
 	add(len(d.Text), extract.Section{})
+	requirementsFirst(parts)
 	d.Sections = parts
 	st := structure{doc: &d}
 	for _, p := range parts {
@@ -139,6 +140,35 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	}
 	st.breaks = squashedItems(&d)
 	return st
+}
+
+// requirementsFirst finds the requirements of an ad that has no part
+// named so, since no ad asks only nice-to-haves: a part of no known kind
+// right before its first preferred part ("What We'd Love You To Have",
+// then "Bonus Points For"), or else the first of two preferred parts.
+func requirementsFirst(parts []extract.Section) {
+	if slices.ContainsFunc(parts, func(p extract.Section) bool { return p.Name == extract.SectionRequirements }) {
+		return
+	}
+	first := slices.IndexFunc(parts, func(p extract.Section) bool { return p.Name == extract.SectionPreferred })
+	if first < 0 {
+		return
+	}
+	if first > 0 && parts[first-1].Name == extract.SectionOther && parts[first-1].Heading != "" {
+		parts[first-1].Name = extract.SectionRequirements
+		return
+	}
+	heading := parts[first].Heading
+	if !slices.ContainsFunc(parts[first+1:], func(p extract.Section) bool {
+		return p.Name == extract.SectionPreferred && p.Heading != heading
+	}) {
+		return
+	}
+	for i := range parts {
+		if parts[i].Name == extract.SectionPreferred && parts[i].Heading == heading {
+			parts[i].Name = extract.SectionRequirements
+		}
+	}
 }
 
 // markContents marks the entries of a table of contents as headings: list
