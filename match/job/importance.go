@@ -56,6 +56,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	contrasts := map[text.Span][]int{} // by clause: where its contrasts' commas stand
+	others := map[string]bool{}        // othersWork's verdicts by item
 	return func(h taxonomy.Hit) (Importance, bool) {
 		sec := doc.SectionAt(h.Start)
 		if !asking(sec.Name) {
@@ -102,6 +103,12 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		switch {
 		case cc.negated || cc.degree:
 			return "", false
+		case othersWork(doc.Text, sp, h, rules, others):
+			// Other people's work asks nothing, even in a list of
+			// requirements ("Penetration testing is delivered by our
+			// offensive security practice", "Kubernetes (run by our
+			// Platform team)").
+			return "", false
 		case sec.Name == extract.SectionPreferred || cc.preferred:
 			return Preferred, true
 		case sec.Name == extract.SectionRequirements || cc.required || !hasList:
@@ -109,6 +116,26 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		}
 		return Preferred, true
 	}
+}
+
+// othersWork reports whether the item of clause sp that holds hit h, the
+// text between the commas around it, says another team, a vendor or a
+// partner does the work (the others cue).
+func othersWork(s string, sp text.Span, h taxonomy.Hit, rules *taxonomy.Rules, cache map[string]bool) bool {
+	lo, hi := min(sp.Start, h.Start), max(sp.End, h.End)
+	if i := strings.LastIndexByte(s[lo:h.Start], ','); i >= 0 {
+		lo += i + 1
+	}
+	if i := strings.IndexByte(s[h.End:hi], ','); i >= 0 {
+		hi = h.End + i
+	}
+	item := s[lo:hi]
+	v, ok := cache[item]
+	if !ok {
+		v = rules.Has(taxonomy.CueOthers, item)
+		cache[item] = v
+	}
+	return v
 }
 
 // contrastCuts returns where, in the clause sp of s, a comma stands before
@@ -161,6 +188,9 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 // ("work with our platform team to serve them" asks; "our platform
 // serves 2M users" does not).
 func aboutProduct(rules *taxonomy.Rules, s string) bool {
+	if rules.Has(taxonomy.CueOthers, s) {
+		return true
+	}
 	for _, w := range rules.NextWords(taxonomy.CueProduct, s) {
 		if !rules.Word(taxonomy.WordsRoles, w) && !rules.Word(taxonomy.WordsRoles, strings.TrimSuffix(w, "s")) {
 			return true

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -814,5 +815,50 @@ func TestNew_MoreNonAsks(t *testing.T) {
 		if _, ok := j.Importance(id); !ok {
 			t.Errorf("%s is not asked", id)
 		}
+	}
+}
+
+// TestNew_OthersWorkInLists: another team's, a vendor's or a partner's
+// work asks nothing even in a list of requirements or a tech stack, and
+// only the item that says so loses its asks.
+func TestNew_OthersWorkInLists(t *testing.T) {
+	t.Parallel()
+	ad := "Document AI Engineer\n\nRequirements\n- Strong Python and PyTorch\n" +
+		"- Penetration testing is delivered by our offensive security practice\n\n" +
+		"Tech stack: Python, Docker, Kubernetes (run by our Platform team), Grafana\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for _, id := range []string{"penetration-testing", "kubernetes"} {
+		if imp, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked (%v)", id, imp)
+		}
+	}
+	for _, id := range []string{"python", "pytorch", "docker", "prometheus-grafana"} {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
+	}
+}
+
+// TestNew_EveryAdReads reads every ad of testdata/jobs-eval, the held-out
+// sets too (their labels are not looked at): none may panic. One did,
+// when a keyword's phrase reached past the clause around it.
+func TestNew_EveryAdReads(t *testing.T) {
+	t.Parallel()
+	ads, _ := filepath.Glob("../../testdata/jobs-eval/*/*.*")
+	n := 0
+	for _, p := range ads {
+		if strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".md") && strings.HasSuffix(filepath.Dir(p), "jobs-eval") {
+			continue
+		}
+		doc, err := extract.Read(p, extract.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		New(p, doc, fixture.Builtin(t))
+		n++
+	}
+	if n < 200 {
+		t.Errorf("read %d ads, want all of testdata/jobs-eval's (over 200)", n)
 	}
 }

@@ -44,6 +44,9 @@ const (
 	// CueProduct: the sentence says what the company's product or
 	// customers do.
 	CueProduct Cue = "product"
+	// CueOthers: the clause says other people's work: another team, a
+	// vendor or a partner builds, owns or runs it.
+	CueOthers Cue = "others"
 	// CueQuestion: the sentence is a question the reader asks (an FAQ).
 	CueQuestion Cue = "question"
 	// CueDegree: the clause asks for a degree; the fields it names are the
@@ -77,7 +80,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
