@@ -4,7 +4,7 @@ package taxonomy
 
 // builtinRulesSource is rules.yaml decoded, without its examples.
 var builtinRulesSource = rulesSource{
-	Version: "2026.12.7",
+	Version: "2026.12.8",
 	Sections: []sectionEntry{
 		{Kind: "preferred", Patterns: []string{"nice[ -]to[ -]haves?", "\\bpreferred\\b", "\\bbonus\\b", "\\bpluses\\b|\\ba plus\\b", "desir(ed|able)", "good[ -]to[ -]have", "extra credit|\\bextras\\b|even better", "would be (great|nice)", "\\bideally\\b", "\\boptional\\b", ".not (essential|required|mandatory|a must)|not (essential|required|mandatory|a must).|\\bhelpful\\b|make us (extra |very |really |even )?happy|\\bstand out\\b|\\b(great|nice) if\\b|\\bdifferentiators?\\b|\\bwould (also )?help\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 95},
 		{Kind: "benefits", Patterns: []string{"benefit", "\\bperks?\\b", "compensation|total rewards", "salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b", "what we offer|we offer|in return", "why (join|work)|what.s in it for you"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 112},
