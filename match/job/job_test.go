@@ -12,6 +12,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/internal/fixture"
+	"github.com/tailor-cli/tailor/match/taxonomy"
 )
 
 func TestNew_Importance(t *testing.T) {
@@ -860,5 +861,32 @@ func TestNew_EveryAdReads(t *testing.T) {
 	}
 	if n < 200 {
 		t.Errorf("read %d ads, want all of testdata/jobs-eval's (over 200)", n)
+	}
+}
+
+// TestNew_RightToWorkInFinePrint: the right to work said under an
+// equal-opportunity notice or the benefits is a requirement, once a part;
+// a visa the employer offers is none, nor is a heading that names it.
+func TestNew_RightToWorkInFinePrint(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		tail string
+		want int
+	}{
+		"notice":   {"## Equal Opportunity\n\nWe welcome applicants of every background. Please note: we are unable to offer visa sponsorship for this position. Candidates must have the right to work in the UK.\n", 1},
+		"benefits": {"## Benefits\n\n- 30 days holiday\n- Visa sponsorship is available for this post\n", 0},
+		"heading":  {"## Work authorization\n\nWe hire across the EU.\n", 0},
+	} {
+		ad := "# Data Scientist\n\n## Requirements\n- Strong Python\n\n" + tc.tail
+		j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+		got := 0
+		for _, r := range j.Requirements() {
+			if r.Kind == taxonomy.RequireAuthorization {
+				got++
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: %d right-to-work requirements, want %d: %+v", name, got, tc.want, j.Requirements())
+		}
 	}
 }

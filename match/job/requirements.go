@@ -34,12 +34,23 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 	doc := st.doc
 	var out []Requirement
 	seen := map[string]bool{}
+	authorized := map[int]bool{} // fine-print parts with a right to work found, by start
 	for _, sp := range a.Sentences {
 		sec := doc.SectionAt(sp.Start)
+		// The fine print of benefits, notices and applying still holds
+		// the right to work ("Candidates must have the right to work in
+		// the UK" under an equal-opportunity notice), and where the work
+		// is done when it says so in so many words ("You must be able to
+		// get to our studio twice a week").
+		finePrint := false
 		switch sec.Name {
-		case extract.SectionCompany, extract.SectionBenefits, extract.SectionLegal, extract.SectionApply, extract.SectionCommentary:
+		case extract.SectionCompany, extract.SectionCommentary:
 			continue
+		case extract.SectionBenefits, extract.SectionLegal, extract.SectionApply:
+			finePrint = true
 		}
+		li := doc.LineAt(sp.Start)
+		heading := li >= 0 && doc.Lines[li].Heading
 		sentence := doc.Text[sp.Start:sp.End]
 		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) {
 			continue
@@ -52,6 +63,22 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			for _, kind := range rules.Requirements(cl.text) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue
+				}
+				if finePrint && kind != taxonomy.RequireAuthorization &&
+					!(kind == taxonomy.RequireLocation && rules.Has(taxonomy.CueRequired, cl.text)) {
+					continue
+				}
+				if kind == taxonomy.RequireAuthorization && heading {
+					continue // "Work authorization", "Visa And Location": a part's name
+				}
+				if finePrint && kind == taxonomy.RequireAuthorization {
+					// One right to work a part: "You must have the right
+					// to work in the UK; we are unable to sponsor visas"
+					// says it twice.
+					if authorized[sec.Start] {
+						continue
+					}
+					authorized[sec.Start] = true
 				}
 				seen[string(kind)+"|"+t] = true
 				imp := Required
