@@ -26,6 +26,9 @@ func TestBuiltinNeedles(t *testing.T) {
 	}
 	for _, q := range r.requirements {
 		exprs = append(exprs, q.re.src)
+		for _, p := range q.parts {
+			exprs = append(exprs, p.re.src)
+		}
 	}
 	for _, re := range r.cues {
 		exprs = append(exprs, re.src)

@@ -214,6 +214,23 @@ type requirementRule struct {
 	kind    RequirementKind
 	re      *lazyRegexp
 	needles []string
+	// parts are the entry's patterns alone, each run only when its
+	// needles are in the clause (see Has).
+	parts []cuePart
+}
+
+// matches reports whether the clause s (lower is it in lower case) states
+// the requirement.
+func (q requirementRule) matches(s, lower string) bool {
+	if !holdsNeedle(lower, q.needles) {
+		return false
+	}
+	for _, p := range q.parts {
+		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // lazyRegexp is an expression compiled on first use. Compiling the rules'
@@ -445,7 +462,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	}
 	err = compileKindEntries(f.Requirements, "requirement", name, RequirementKinds, errf, check, lazy,
 		func(kind RequirementKind, re *lazyRegexp, e sectionEntry, where string) {
-			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.src)})
+			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.src), parts: cueParts(e.Patterns)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.requirement = kind })...)
 		})
 	if err != nil {
@@ -644,10 +661,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 	lower := strings.ToLower(s)
 	var out []RequirementKind
 	for _, q := range r.requirements {
-		if slices.Contains(out, q.kind) || !holdsNeedle(lower, q.needles) {
-			continue
-		}
-		if q.re.get().MatchString(s) {
+		if !slices.Contains(out, q.kind) && q.matches(s, lower) {
 			out = append(out, q.kind)
 		}
 	}

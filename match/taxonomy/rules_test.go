@@ -146,6 +146,14 @@ func TestRules_Needles(t *testing.T) {
 			}
 		}
 	}
+	for _, q := range r.requirements {
+		for _, s := range texts {
+			s = strings.ReplaceAll(s, "’", "'")
+			if got, want := q.matches(s, strings.ToLower(s)), q.re.get().MatchString(s); got != want {
+				t.Errorf("requirement %s on %q: %v, the expression says %v", q.kind, s, got, want)
+			}
+		}
+	}
 	for _, s := range texts {
 		want := extract.SectionKind("")
 		for _, rule := range r.sections {
@@ -178,6 +186,9 @@ func TestBuiltinRules_Compile(t *testing.T) {
 	}
 	for _, q := range r.requirements {
 		all = append(all, q.re)
+		for _, p := range q.parts {
+			all = append(all, p.re)
+		}
 	}
 	for _, re := range r.cues {
 		all = append(all, re)
