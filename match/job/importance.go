@@ -240,7 +240,7 @@ func retiredAfter(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		switch {
 		case rules.Word(taxonomy.WordsSubordinators, w):
 			return false
-		case w == "is" || w == "are" || w == "was" || w == "were" || w == "being" || w == "been" || w == "be":
+		case rules.Word(taxonomy.WordsBe, w):
 			be = k
 		case k-be <= 3:
 			for n := 1; n <= 2 && k+n <= len(words); n++ {

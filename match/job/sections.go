@@ -233,7 +233,7 @@ func headsPart(d *extract.Document, i int) bool {
 // when the rules know its kind ("What you won't do", "It would be great
 // if you have", "📱 What you'll be doing"): at most eight words, starting
 // with a letter or a symbol (no list marker, not even Markdown's escaped
-// "\\-"), no label, no full stop.
+// "\-"), no label, no full stop.
 func plainHeading(line string) bool {
 	line = strings.TrimSpace(line)
 	n := len(strings.Fields(line))

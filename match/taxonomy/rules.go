@@ -121,6 +121,9 @@ const (
 	// WordsRetired: words after a tool's name and a form of "be" that
 	// say it is on its way out ("is being phased out").
 	WordsRetired WordList = "retired"
+	// WordsBe: the forms of "be" that come before a word of WordsRetired
+	// ("is being phased out", "has been retired").
+	WordsBe WordList = "be"
 	// WordsSubordinators: words that start a clause of circumstance
 	// ("when", "once"), after which nothing speaks of the tool before.
 	WordsSubordinators WordList = "subordinators"
@@ -160,7 +163,7 @@ const (
 	WordsRetiring WordList = "retiring"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsRetired, WordsSubordinators}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsRetired, WordsBe, WordsSubordinators}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
