@@ -211,7 +211,7 @@ func retiredBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	words := strings.Fields(strings.ToLower(s[start:h.Start]))
 	for k := len(words) - 1; k >= 0 && k >= len(words)-7; k-- {
 		w := strings.Trim(words[k], "(),")
-		if w == "to" || w == "into" || w == "onto" || w == "with" {
+		if rules.Word(taxonomy.WordsMovedTo, w) {
 			return false
 		}
 		for n := 1; n <= 3 && k+n <= len(words); n++ {

@@ -121,6 +121,10 @@ const (
 	// WordsRetired: words after a tool's name and a form of "be" that
 	// say it is on its way out ("is being phased out").
 	WordsRetired WordList = "retired"
+	// WordsMovedTo: words between a word of WordsRetiring and a tool that
+	// make the tool the one moved to, which is asked ("migrating from
+	// Hadoop to AWS").
+	WordsMovedTo WordList = "moved-to"
 	// WordsBe: the forms of "be" that come before a word of WordsRetired
 	// ("is being phased out", "has been retired").
 	WordsBe WordList = "be"
@@ -163,7 +167,7 @@ const (
 	WordsRetiring WordList = "retiring"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsRetired, WordsBe, WordsSubordinators}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
