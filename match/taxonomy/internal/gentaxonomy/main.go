@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -82,7 +83,30 @@ func run(in, out string) error {
 	if err != nil {
 		return fmt.Errorf("format generated code: %w", err)
 	}
+	if prev, err := os.ReadFile(out); err == nil && versionOf(prev) == tax.Version && content(prev) != content(src) {
+		return fmt.Errorf("%s changed what a run reads but its version is still %s: raise it", in, tax.Version)
+	}
 	return os.WriteFile(out, src, 0o644)
+}
+
+var (
+	versionLine = regexp.MustCompile(`(?m)^var builtinVersion = "([^"]*)"$`)
+	skillLine   = regexp.MustCompile(`, line: \d+`)
+)
+
+// versionOf returns the version a generated file holds.
+func versionOf(src []byte) string {
+	if m := versionLine.FindSubmatch(src); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// content returns a generated file without its version and the skills'
+// line numbers, which an example added above them moves: what a run
+// reads.
+func content(src []byte) string {
+	return skillLine.ReplaceAllString(versionLine.ReplaceAllString(string(src), ""), "")
 }
 
 // writeTermTokens writes builtinTermTokens: each skill's terms, in the
