@@ -890,3 +890,13 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_NoKeywordForDaysOrDegrees: a range of days ("Monday–Friday"), a
+// degree's name and "Start ASAP" are no keyword asks.
+func TestNew_NoKeywordForDaysOrDegrees(t *testing.T) {
+	t.Parallel()
+	ad := "# Data Engineer\n\n## Requirements\n- Experience with OpenTofu\n- Office hours Monday–Friday, Start ASAP\n" +
+		"- A Master in a numerate subject is welcome\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Monday–Friday", "hours Monday–Friday", "Start ASAP", "Master"})
+}

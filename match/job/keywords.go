@@ -215,7 +215,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	// A job title ("QA Automation Engineer") or a place, a day or a
 	// language ("UK", "Friday", "English") is no term to write.
 	if rules.Word(taxonomy.WordsRoles, strings.Trim(words[len(words)-1], ".,;:()")) || personPlural(words[len(words)-1]) ||
-		slices.ContainsFunc(words, func(w string) bool { return rules.Word(taxonomy.WordsNotKeywords, strings.Trim(w, ".,;:()")) }) {
+		slices.ContainsFunc(words, func(w string) bool { return notKeyword(w, rules) }) {
 		return text.Phrase{}
 	}
 	generic := true
@@ -251,6 +251,16 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 // standardNumber is the number after a standard's name: " 62304",
 // " 26262-2", " 27001:2022".
 var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+
+// notKeyword reports whether a word never makes a keyword: a place, a
+// day, a degree ("Master"), the words of a range of days
+// ("Monday–Friday") and the like (the rules' not-keywords list).
+func notKeyword(w string, rules *taxonomy.Rules) bool {
+	w = strings.Trim(w, ".,;:()")
+	return rules.Word(taxonomy.WordsNotKeywords, w) ||
+		strings.ContainsAny(w, "–—") && slices.ContainsFunc(strings.FieldsFunc(w, func(r rune) bool { return r == '–' || r == '—' }),
+			func(p string) bool { return rules.Word(taxonomy.WordsNotKeywords, p) })
+}
 
 // gerundAfter returns the word right after end in s when it is a
 // skill's last word ending in -ing ("coding", "testing").
