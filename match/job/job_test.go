@@ -591,6 +591,22 @@ func keywordTerms(j *Job) []string {
 	return out
 }
 
+// wantAsked checks that a job asks each skill of asked, whatever its
+// importance, and none of notAsked.
+func wantAsked(t *testing.T, j *Job, asked, notAsked []string) {
+	t.Helper()
+	for _, id := range asked {
+		if _, ok := j.Importance(id); !ok {
+			t.Errorf("%s is not asked", id)
+		}
+	}
+	for _, id := range notAsked {
+		if imp, ok := j.Importance(id); ok {
+			t.Errorf("%s is asked (%v)", id, imp)
+		}
+	}
+}
+
 // wantImportance checks that each skill is asked with its importance.
 func wantImportance(t *testing.T, j *Job, want map[string]Importance) {
 	t.Helper()
@@ -730,16 +746,7 @@ func TestNew_RetiredAndOthersTools(t *testing.T) {
 		"- Strong CSS (we use CSS Modules, and no Tailwind)\n\nAbout the team\n\nThe data team's Kafka cluster is managed by a vendor. " +
 		"Their hardware partner in Dundee handles the Bluetooth stack.\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for _, id := range []string{"kubernetes", "aws"} {
-		if _, ok := j.Importance(id); !ok {
-			t.Errorf("%s is not asked", id)
-		}
-	}
-	for _, id := range []string{"chef", "big-data", "tailwind", "kafka", "wireless-protocols"} {
-		if _, ok := j.Importance(id); ok {
-			t.Errorf("%s is asked", id)
-		}
-	}
+	wantAsked(t, j, []string{"kubernetes", "aws"}, []string{"chef", "big-data", "tailwind", "kafka", "wireless-protocols"})
 }
 
 // TestNew_KeywordsAsWritten: a bullet opening with a tech-shaped word
@@ -767,16 +774,7 @@ func TestNew_RetiredAndOtherTeams(t *testing.T) {
 		"- Help the research team train models in JAX and PyTorch\n\n" +
 		"Requirements\n- AWS experience; ideally SageMaker, which we move onto when our Hadoop cluster is retired\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for _, id := range []string{"slurm", "matlab", "yolo", "python"} {
-		if imp, ok := j.Importance(id); ok {
-			t.Errorf("%s is asked (%v)", id, imp)
-		}
-	}
-	for _, id := range []string{"jax", "sagemaker", "aws"} {
-		if _, ok := j.Importance(id); !ok {
-			t.Errorf("%s is not asked", id)
-		}
-	}
+	wantAsked(t, j, []string{"jax", "sagemaker", "aws"}, []string{"slurm", "matlab", "yolo", "python"})
 }
 
 // TestNew_PlainHeadingsNotItems: a sentence-case heading before a
@@ -807,16 +805,7 @@ func TestNew_MoreNonAsks(t *testing.T) {
 		"- Run our EKS clusters\n- Take models from research as they come; our\n  compiler team handles everything from JAX models down\n\n" +
 		"You would NOT need to know Verilog. No Rust or Scala this time.\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for _, id := range []string{"sas", "oracle-database", "jax", "fpga", "rust", "scala"} {
-		if imp, ok := j.Importance(id); ok {
-			t.Errorf("%s is asked (%v)", id, imp)
-		}
-	}
-	for _, id := range []string{"python", "databricks", "sql", "aws"} {
-		if _, ok := j.Importance(id); !ok {
-			t.Errorf("%s is not asked", id)
-		}
-	}
+	wantAsked(t, j, []string{"python", "databricks", "sql", "aws"}, []string{"sas", "oracle-database", "jax", "fpga", "rust", "scala"})
 }
 
 // TestNew_OthersWorkInLists: another team's, a vendor's or a partner's
@@ -828,16 +817,7 @@ func TestNew_OthersWorkInLists(t *testing.T) {
 		"- Penetration testing is delivered by our offensive security practice\n\n" +
 		"Tech stack: Python, Docker, Kubernetes (run by our Platform team), Grafana\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for _, id := range []string{"penetration-testing", "kubernetes"} {
-		if imp, ok := j.Importance(id); ok {
-			t.Errorf("%s is asked (%v)", id, imp)
-		}
-	}
-	for _, id := range []string{"python", "pytorch", "docker", "prometheus-grafana"} {
-		if _, ok := j.Importance(id); !ok {
-			t.Errorf("%s is not asked", id)
-		}
-	}
+	wantAsked(t, j, []string{"python", "pytorch", "docker", "prometheus-grafana"}, []string{"penetration-testing", "kubernetes"})
 }
 
 // TestNew_EveryAdReads reads every ad of testdata/jobs-eval, the held-out

@@ -25,13 +25,9 @@ func TestBuiltinNeedles(t *testing.T) {
 		exprs = append(exprs, s.re.src)
 	}
 	for _, q := range r.requirements {
-		exprs = append(exprs, q.re.src)
 		for _, p := range q.parts {
 			exprs = append(exprs, p.re.src)
 		}
-	}
-	for _, re := range r.cues {
-		exprs = append(exprs, re.src)
 	}
 	for _, parts := range r.parts {
 		for _, p := range parts {

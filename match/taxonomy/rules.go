@@ -182,14 +182,9 @@ type Rules struct {
 	cues         map[Cue]*lazyRegexp
 	// cuePatterns are the patterns each cue's expression joins.
 	cuePatterns map[Cue][]string
-	// needles hold, for each cue, words one of which every match of its
-	// expression contains, in lower case; nil when a pattern has none.
-	// Most sentences hold none, and looking for them first is many times
-	// faster than running the expression.
-	needles map[Cue][]string
 	// parts are each cue's patterns alone, with their needles: Has runs
 	// only the patterns whose words a clause holds.
-	parts map[Cue][]cuePart
+	parts map[Cue][]patternPart
 	words map[WordList]map[string]bool
 	// degrees are the levels of a degree, highest first.
 	degrees []degreeRule
@@ -201,10 +196,24 @@ type Rules struct {
 	checks []ruleCheck
 }
 
-// cuePart is one pattern of a cue, and its needles (nil: none).
-type cuePart struct {
+// patternPart is one pattern of a cue or a requirement entry, and its
+// needles: words, in lower case, one of which every match contains (nil:
+// none). Most clauses hold none, and looking for them first is many times
+// faster than running the pattern.
+type patternPart struct {
 	re      *lazyRegexp
 	needles []string
+}
+
+// anyPart reports whether one of parts matches s (lower is s in lower
+// case), running only those whose needles s holds.
+func anyPart(parts []patternPart, s, lower string) bool {
+	for _, p := range parts {
+		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionRule gives the kind of the headings its pattern matches.
@@ -218,26 +227,12 @@ type sectionRule struct {
 
 // requirementRule gives the kind of the requirements its pattern matches.
 type requirementRule struct {
-	kind    RequirementKind
-	re      *lazyRegexp
-	needles []string
+	kind RequirementKind
+	// re is the entry's patterns joined, which the tests hold the parts to.
+	re *lazyRegexp
 	// parts are the entry's patterns alone, each run only when its
 	// needles are in the clause (see Has).
-	parts []cuePart
-}
-
-// matches reports whether the clause s (lower is it in lower case) states
-// the requirement.
-func (q requirementRule) matches(s, lower string) bool {
-	if !holdsNeedle(lower, q.needles) {
-		return false
-	}
-	for _, p := range q.parts {
-		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
-			return true
-		}
-	}
-	return false
+	parts []patternPart
 }
 
 // lazyRegexp is an expression compiled on first use. Compiling the rules'
@@ -417,7 +412,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", name, line, ErrTaxonomy, fmt.Sprintf(format, args...))
 	}
-	r := &Rules{Version: f.Version, cues: map[Cue]*lazyRegexp{}, cuePatterns: map[Cue][]string{}, needles: map[Cue][]string{}, parts: map[Cue][]cuePart{},
+	r := &Rules{Version: f.Version, cues: map[Cue]*lazyRegexp{}, cuePatterns: map[Cue][]string{}, parts: map[Cue][]patternPart{},
 		words: map[WordList]map[string]bool{}}
 	cuePatterns := map[Cue][]string{}
 	// sources are the entries of this file that give each cue patterns,
@@ -469,7 +464,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	}
 	err = compileKindEntries(f.Requirements, "requirement", name, RequirementKinds, errf, check, lazy,
 		func(kind RequirementKind, re *lazyRegexp, e sectionEntry, where string) {
-			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, needles: needles(re.src), parts: cueParts(e.Patterns)})
+			r.requirements = append(r.requirements, requirementRule{kind: kind, re: re, parts: patternParts(e.Patterns)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.requirement = kind })...)
 		})
 	if err != nil {
@@ -498,8 +493,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 		if lazy {
 			src := alternation(ps)
 			r.cues[c], r.cuePatterns[c] = &lazyRegexp{src: src}, ps
-			r.needles[c] = needles(src)
-			r.parts[c] = cueParts(ps)
+			r.parts[c] = patternParts(ps)
 			continue
 		}
 		re, err := regexp.Compile(alternation(ps))
@@ -512,8 +506,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 			return nil, errf(1, "cue %q: %v", c, err)
 		}
 		r.cues[c], r.cuePatterns[c] = compiled(re), ps
-		r.needles[c] = needles(re.String())
-		r.parts[c] = cueParts(ps)
+		r.parts[c] = patternParts(ps)
 	}
 	for _, e := range f.Words {
 		l := WordList(e.List)
@@ -668,7 +661,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 	lower := strings.ToLower(s)
 	var out []RequirementKind
 	for _, q := range r.requirements {
-		if !slices.Contains(out, q.kind) && q.matches(s, lower) {
+		if !slices.Contains(out, q.kind) && anyPart(q.parts, s, lower) {
 			out = append(out, q.kind)
 		}
 	}
@@ -684,39 +677,17 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 // 2.8 -> 1.9 ms, BenchmarkJob).
 func (r *Rules) Has(c Cue, s string) bool {
 	s = matchable(s)
-	lower := strings.ToLower(s)
-	for _, p := range r.parts[c] {
-		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
-			return true
-		}
-	}
-	return false
+	return anyPart(r.parts[c], s, strings.ToLower(s))
 }
 
-// cueParts returns each of patterns as a part of its own.
-func cueParts(patterns []string) []cuePart {
-	out := make([]cuePart, len(patterns))
+// patternParts returns each of patterns as a part of its own.
+func patternParts(patterns []string) []patternPart {
+	out := make([]patternPart, len(patterns))
 	for i, p := range patterns {
 		src := alternation([]string{p})
-		out[i] = cuePart{re: &lazyRegexp{src: src}, needles: needles(src)}
+		out[i] = patternPart{re: &lazyRegexp{src: src}, needles: needles(src)}
 	}
 	return out
-}
-
-// candidate returns cue c's expression and s as it is matched (curly
-// apostrophes made straight), or a nil expression when s cannot hold the
-// cue: none of its needles is in it, which is most sentences' case and
-// much faster to tell than running the expression.
-func (r *Rules) candidate(c Cue, s string) (*regexp.Regexp, string) {
-	re := r.cues[c]
-	if re == nil {
-		return nil, s
-	}
-	s = matchable(s)
-	if !holdsNeedle(strings.ToLower(s), r.needles[c]) {
-		return nil, s
-	}
-	return re.get(), s
 }
 
 // matchable returns s as cues are matched against it: curly apostrophes
@@ -873,7 +844,7 @@ func (r *Rules) NextWords(c Cue, s string) []string {
 	if !r.Has(c, s) {
 		return nil
 	}
-	re, s := r.candidate(c, s)
+	re, s := r.cues[c].get(), matchable(s)
 	var out []string
 	for _, m := range re.FindAllStringIndex(s, -1) {
 		word := ""
@@ -891,6 +862,5 @@ func (r *Rules) Find(c Cue, s string) []string {
 	if !r.Has(c, s) {
 		return nil
 	}
-	re, s := r.candidate(c, s)
-	return re.FindAllString(s, -1)
+	return r.cues[c].get().FindAllString(matchable(s), -1)
 }

@@ -14,18 +14,11 @@ import (
 // counterexamples, which only the tests read.
 func withoutExamples(src rulesSource) rulesSource {
 	out := src
-	out.Sections = stripKinds(src.Sections)
-	out.Requirements = stripKinds(src.Requirements)
-	out.Cues = nil
-	for _, e := range src.Cues {
-		e.Examples, e.Counterexamples = nil, nil
-		out.Cues = append(out.Cues, e)
-	}
-	out.Degrees = nil
-	for _, e := range src.Degrees {
-		e.Examples, e.Counterexamples = nil, nil
-		out.Degrees = append(out.Degrees, e)
-	}
+	noKindExamples := func(e *sectionEntry) { e.Examples, e.Counterexamples = nil, nil }
+	out.Sections = edited(src.Sections, noKindExamples)
+	out.Requirements = edited(src.Requirements, noKindExamples)
+	out.Cues = edited(src.Cues, func(e *cueEntry) { e.Examples, e.Counterexamples = nil, nil })
+	out.Degrees = edited(src.Degrees, func(e *degreeEntry) { e.Examples, e.Counterexamples = nil, nil })
 	out.Dates.Examples, out.Dates.Counterexamples = nil, nil
 	return out
 }
@@ -34,36 +27,22 @@ func withoutExamples(src rulesSource) rulesSource {
 // an example added above them moves.
 func withoutLines(src rulesSource) rulesSource {
 	out := src
-	out.Sections, out.Requirements, out.Cues, out.Words = nil, nil, nil, nil
-	for _, e := range src.Sections {
-		e.Line = 0
-		out.Sections = append(out.Sections, e)
-	}
-	for _, e := range src.Requirements {
-		e.Line = 0
-		out.Requirements = append(out.Requirements, e)
-	}
-	for _, e := range src.Cues {
-		e.Line = 0
-		out.Cues = append(out.Cues, e)
-	}
-	for _, e := range src.Words {
-		e.Line = 0
-		out.Words = append(out.Words, e)
-	}
-	out.Degrees = nil
-	for _, e := range src.Degrees {
-		e.Line = 0
-		out.Degrees = append(out.Degrees, e)
-	}
+	noKindLine := func(e *sectionEntry) { e.Line = 0 }
+	out.Sections = edited(src.Sections, noKindLine)
+	out.Requirements = edited(src.Requirements, noKindLine)
+	out.Cues = edited(src.Cues, func(e *cueEntry) { e.Line = 0 })
+	out.Words = edited(src.Words, func(e *wordsEntry) { e.Line = 0 })
+	out.Degrees = edited(src.Degrees, func(e *degreeEntry) { e.Line = 0 })
 	out.DatesLine = 0
 	return out
 }
 
-func stripKinds(entries []sectionEntry) []sectionEntry {
-	var out []sectionEntry
+// edited returns a copy of entries with edit applied to each (nil for
+// none, as decoding leaves an empty list).
+func edited[E any](entries []E, edit func(*E)) []E {
+	var out []E
 	for _, e := range entries {
-		e.Examples, e.Counterexamples = nil, nil
+		edit(&e)
 		out = append(out, e)
 	}
 	return out
