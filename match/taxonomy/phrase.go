@@ -206,12 +206,12 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 	var out []Hit
 	removed := map[int]bool{} // hits a phrase replaces
 	for i := 0; i < len(toks); i++ {
-		for _, p := range t.phraseIndex[text.Stem(toks[i].Lower)] {
+		for _, m := range longestFirst(t.phraseIndex[text.Stem(toks[i].Lower)], toks, i) {
+			p, end := m.p, m.end
 			if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
 				continue
 			}
-			end := p.matchAt(toks, i)
-			if end < 0 || overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) {
+			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) {
 				continue
 			}
 			if at[i] > 0 {
@@ -271,6 +271,30 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 		hits = kept
 	}
 	return mergeHits(hits, out)
+}
+
+// phraseMatch is a phrase that matches from a token, and the index of the
+// token past its last word.
+type phraseMatch struct {
+	p   *phrase
+	end int
+}
+
+// longestFirst returns the phrases that match toks from i, the one reaching
+// furthest first: "Ship models behind our extraction service" is model
+// serving ("ship ... models ... behind ... service"), not the deployment
+// its first three words would say.
+func longestFirst(ps []*phrase, toks []text.Token, i int) []phraseMatch {
+	var out []phraseMatch
+	for _, p := range ps {
+		if end := p.matchAt(toks, i); end >= 0 {
+			out = append(out, phraseMatch{p, end})
+		}
+	}
+	if len(out) > 1 {
+		slices.SortStableFunc(out, func(a, b phraseMatch) int { return b.end - a.end })
+	}
+	return out
 }
 
 // mergeHits merges two lists of hits sorted by start into one.

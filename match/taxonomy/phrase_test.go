@@ -74,3 +74,33 @@ func TestScan_PhraseReplacesNarrower(t *testing.T) {
 		}
 	}
 }
+
+// TestScan_LongestPhraseWins checks that of two phrases starting at one
+// word, the one reaching further is read, whichever skill the file lists
+// first: "Ship models behind our extraction service" is serving.
+func TestScan_LongestPhraseWins(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tax, err := Load("t.yaml", []byte(head+
+		"  - {id: deployment, name: Model deployment, category: tools, aliases: [model deployment], phrases: [\"ship ... model\"]}\n"+
+		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"ship ... model ... behind ... service\"]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string // the hits' skills
+	}{
+		{"Ship models behind our extraction service.", []string{"serving"}},
+		{"Ship models every week.", []string{"deployment"}},
+		{"Ship models, behind our extraction service.", []string{"deployment"}},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, h.Skill.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
