@@ -38,7 +38,9 @@ type Analysis struct {
 // and never counts, unless the rules list that word as one that follows
 // technologies ("Spark Streaming", "Go Developer").
 func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis {
-	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: tax.Rules(), cuts: clauseCuts(doc.Text, opts.Breaks)}
+	rules := tax.Rules()
+	carryOn := func(w string) bool { return rules.Word(taxonomy.WordsCarryOn, w) }
+	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: rules, cuts: clauseCuts(doc.Text, opts.Breaks, carryOn)}
 	starts := text.BlockStarts(doc)
 	if len(opts.Breaks) > 0 {
 		starts = append(starts, opts.Breaks...)
@@ -183,7 +185,7 @@ func (a *Analysis) wholeItem(h taxonomy.Hit) bool {
 
 // itemBullets may start an item of a list; itemSeparators part its items.
 const (
-	itemBullets    = "-*•·–—▪◦●>"
+	itemBullets    = "-*•·–—▪◦●►▸➢➤✓✔◆>"
 	itemSeparators = ",;|•·▪◦●"
 )
 

@@ -34,11 +34,12 @@ type cuts struct {
 }
 
 // clauseCuts finds the cuts of s in one pass; breaks (sorted) are where
-// squashed list items begin.
-func clauseCuts(s string, breaks []int) *cuts {
+// squashed list items begin; carryOn says whether a word ending a line
+// carries its clause on to the next ("experience with" / "Docker").
+func clauseCuts(s string, breaks []int, carryOn func(string) bool) *cuts {
 	c := &cuts{}
 	for i := 0; i < len(s); i++ {
-		if n := cutAt(s, i); n > 0 {
+		if n := cutAt(s, i, carryOn); n > 0 {
 			c.ends = append(c.ends, i)
 			c.begins = append(c.begins, i+n)
 		}
@@ -64,8 +65,9 @@ func (c *cuts) clause(sent text.Span, h taxonomy.Hit) text.Span {
 
 // cutAt returns the length of what ends a clause at byte i of s, or 0: a
 // semicolon, an em dash, or a line break before a line that does not
-// start in lower case.
-func cutAt(s string, i int) int {
+// start in lower case, unless the line before ends in a word that carries
+// it on.
+func cutAt(s string, i int, carryOn func(string) bool) int {
 	switch {
 	case s[i] == ';':
 		return 1
@@ -77,8 +79,23 @@ func cutAt(s string, i int) int {
 		// A line in lower case, or in parentheses, or indented under a
 		// bullet without one of its own, continues the clause above.
 		if next == "" || !(next[0] >= 'a' && next[0] <= 'z' || next[0] == '(' || indented && !text.StartsWithBullet(next)) {
+			if carryOn != nil && next != "" && !text.StartsWithBullet(next) && carryOn(lastWord(s[:i])) {
+				return 0
+			}
 			return 1
 		}
 	}
 	return 0
+}
+
+// lastWord returns the last word of the last line of s, in lower case.
+func lastWord(s string) string {
+	if k := strings.LastIndexByte(s, '\n'); k >= 0 {
+		s = s[k+1:]
+	}
+	s = strings.TrimRight(s, " \t")
+	if k := strings.LastIndexAny(s, " \t"); k >= 0 {
+		s = s[k+1:]
+	}
+	return strings.ToLower(s)
 }

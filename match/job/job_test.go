@@ -880,3 +880,22 @@ func TestNew_NoKeywordForDaysOrDegrees(t *testing.T) {
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Monday–Friday", "hours Monday–Friday", "Start ASAP", "Master"})
 }
+
+// TestNew_ListWithoutBullets: a list pasted without its bullets is read
+// item by item, so one item about another team does not silence the
+// others; a line ending in a word that carries the sentence on stays one
+// item with the next.
+func TestNew_ListWithoutBullets(t *testing.T) {
+	t.Parallel()
+	ad := "ML Platform Engineer\n\nWhat You'll Do\n\n" +
+		"Design and operate our ML platform: Kubeflow Pipelines for training and MLflow for experiment tracking\n" +
+		"Build self-service templates with Terraform and Helm\n" +
+		"Partner with our security team, who run HashiCorp Vault\n\n" +
+		"What You'll Bring\n\n" +
+		"Python\nIdeally, hands-on experience with\nDocker\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"kubeflow", "mlflow", "terraform", "helm", "python"}, []string{"secrets-management"})
+	if imp, _ := j.Importance("docker"); imp != Preferred {
+		t.Errorf("docker is %q, want preferred: \"Ideally\" reaches the line after \"with\"", imp)
+	}
+}

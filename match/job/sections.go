@@ -138,7 +138,9 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	for _, p := range parts {
 		st.hasList = st.hasList || p.Name == extract.SectionRequirements || p.Name == extract.SectionPreferred
 	}
-	st.breaks = squashedItems(&d)
+	st.breaks = append(squashedItems(&d), bareItems(&d, rules)...)
+	slices.Sort(st.breaks)
+	st.breaks = slices.Compact(st.breaks)
 	return st
 }
 
@@ -306,6 +308,42 @@ func squashedItems(d *extract.Document) []int {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// bareItems returns where the items of a list pasted without its bullets
+// begin: in a part that lists what the job asks or does, a line that
+// starts with a capital or a digit after a line of the same paragraph
+// whose last word does not carry its sentence on ("Design and operate our
+// ML platform on Amazon EKS" / "Build self-service templates ...").
+func bareItems(d *extract.Document, rules *taxonomy.Rules) []int {
+	var out []int
+	for i := 1; i < len(d.Lines); i++ {
+		ln, prev := d.Lines[i], d.Lines[i-1]
+		if ln.Heading || prev.Heading || ln.End <= ln.Start || prev.End <= prev.Start || ln.Start != prev.End+1 {
+			continue // a heading, an empty line, or a paragraph's first line
+		}
+		switch d.SectionAt(ln.Start).Name {
+		case extract.SectionRequirements, extract.SectionPreferred, extract.SectionResponsibilities, extract.SectionStack:
+		default:
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(d.Text[ln.Start:ln.End]); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		ptext := strings.TrimSpace(d.Text[prev.Start:prev.End])
+		if ptext == "" {
+			continue
+		}
+		last := ptext
+		if k := strings.LastIndexByte(ptext, ' '); k >= 0 {
+			last = ptext[k+1:]
+		}
+		if strings.ContainsAny(ptext[len(ptext)-1:], ",;:(") || rules.Word(taxonomy.WordsCarryOn, strings.ToLower(last)) {
+			continue
+		}
+		out = append(out, ln.Start)
+	}
+	return out
 }
 
 // Parts returns a job ad with its sections replaced by its parts, each of

@@ -165,9 +165,13 @@ const (
 	// migrating from", "retiring our old"): a skill named within a few
 	// words after one, before "to" or "with", is not asked.
 	WordsRetiring WordList = "retiring"
+	// WordsCarryOn: words that, ending a line, carry its sentence on to
+	// the next line ("Experience with" / "Kubernetes"): a line after one
+	// is no item of a list whose bullets were lost.
+	WordsCarryOn WordList = "carry-on"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.

@@ -4,7 +4,7 @@ package taxonomy
 
 // builtinRulesSource is rules.yaml decoded, without its examples.
 var builtinRulesSource = rulesSource{
-	Version: "2026.12.15",
+	Version: "2026.12.16",
 	Sections: []sectionEntry{
 		{Kind: "preferred", Patterns: []string{"nice[ -]to[ -]haves?", "\\bpreferred\\b", "\\bbonus\\b", "\\bpluses\\b|\\ba plus\\b", "desir(ed|able)", "good[ -]to[ -]have", "extra credit|\\bextras\\b|even better", "would be (great|nice)", "\\bideally\\b", "\\boptional\\b", ".not (essential|required|mandatory|a must)|not (essential|required|mandatory|a must).|\\bhelpful\\b|make us (extra |very |really |even )?happy|\\bstand out\\b|\\b(great|nice) if\\b|\\bdifferentiators?\\b|\\bwould (also )?help\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 95},
 		{Kind: "benefits", Patterns: []string{"benefit", "\\bperks?\\b", "compensation|total rewards", "salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b", "what we offer|we offer|in return", "why (join|work)|what.s in it for you"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 112},
@@ -66,14 +66,15 @@ var builtinRulesSource = rulesSource{
 		{List: "retired", Words: []string{"retired", "phased out", "decommissioned", "deprecated", "sunset", "sunsetted", "switched off", "turned off", "replaced"}, Line: 536},
 		{List: "moved-to", Words: []string{"to", "into", "onto", "with"}, Line: 541},
 		{List: "be", Words: []string{"is", "are", "was", "were", "being", "been", "be"}, Line: 544},
-		{List: "subordinators", Words: []string{"when", "once", "after", "until", "before", "if", "while", "unless"}, Line: 547},
-		{List: "title-filler", Words: []string{"senior", "sr", "junior", "jr", "lead", "staff", "principal", "head", "chief", "mid", "mid-level", "mid-senior", "associate", "entry-level", "i", "ii", "iii", "iv", "v", "intern", "graduate", "trainee", "m", "f", "d", "w", "x", "remote", "hybrid", "contract", "full-time", "part-time", "freelance", "of", "the", "and", "for", "in", "at", "a", "an", "with", "&", "+"}, Line: 553},
+		{List: "carry-on", Words: []string{"and", "or", "with", "of", "the", "to", "in", "for", "a", "an", "on", "by", "as", "from", "at", "into", "including", "like", "such", "our", "your", "their", "its", "is", "are", "be", "using", "via", "across", "about", "e.g.", "i.e.", "&", "+", "/", "-", "–", "—"}, Line: 547},
+		{List: "subordinators", Words: []string{"when", "once", "after", "until", "before", "if", "while", "unless"}, Line: 555},
+		{List: "title-filler", Words: []string{"senior", "sr", "junior", "jr", "lead", "staff", "principal", "head", "chief", "mid", "mid-level", "mid-senior", "associate", "entry-level", "i", "ii", "iii", "iv", "v", "intern", "graduate", "trainee", "m", "f", "d", "w", "x", "remote", "hybrid", "contract", "full-time", "part-time", "freelance", "of", "the", "and", "for", "in", "at", "a", "an", "with", "&", "+"}, Line: 561},
 	},
 	Degrees: []degreeEntry{
-		{Level: "doctorate", Patterns: []string{"\\bph\\.? ?d\\b\\.?|\\bd\\.? ?phil\\b|\\bdoctorate\\b|\\bdoctoral\\b|\\bdoctor of\\b|\\bsc\\.d\\b|\\bdr\\.? ?-?(rer\\.? ?nat|phil|med|ing|sc)\\b|\\bdr\\.-ing\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 559},
-		{Level: "master", Patterns: []string{"\\bmasters?('s)? (degree|of|in|or)\\b|\\bm\\.? ?sc\\b\\.?|\\bm\\.s\\.|\\bms (in|of|or|degree)\\b|(^|[,;(·|•/–—-])\\s*ms [a-z]{4,}\\b|\\bmsn\\b|\\bor ms\\b|\\bms,|/ms\\b|\\bm\\.? ?eng\\b|\\bm\\.? ?tech\\b|\\bmba\\b|\\bm\\.a\\.|\\bm\\.? ?phil\\b|\\bm\\.? ?res\\b|\\b(post)?graduate degree\\b|\\bdipl\\.-ing\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 564},
-		{Level: "bachelor", Patterns: []string{"\\bbachelors?('s)?\\b|\\bb\\.? ?sc\\b\\.?|\\bb\\.s\\.|\\b(bs|ba) (in|of|or|degree)\\b|(^|[,;(·|•/–—-])\\s*(bs|ba) [a-z]{4,}\\b|\\bbsn\\b|\\bor (bs|ba)\\b|\\bbs,|\\bbs/|\\bb\\.? ?eng\\b|\\bb\\.? ?tech\\b|\\bb\\.a\\.|\\bba \\(hons\\)|\\bundergraduate degree\\b|\\b(four|4)-year degree\\b|\\(hons\\)"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 569},
+		{Level: "doctorate", Patterns: []string{"\\bph\\.? ?d\\b\\.?|\\bd\\.? ?phil\\b|\\bdoctorate\\b|\\bdoctoral\\b|\\bdoctor of\\b|\\bsc\\.d\\b|\\bdr\\.? ?-?(rer\\.? ?nat|phil|med|ing|sc)\\b|\\bdr\\.-ing\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 567},
+		{Level: "master", Patterns: []string{"\\bmasters?('s)? (degree|of|in|or)\\b|\\bm\\.? ?sc\\b\\.?|\\bm\\.s\\.|\\bms (in|of|or|degree)\\b|(^|[,;(·|•/–—-])\\s*ms [a-z]{4,}\\b|\\bmsn\\b|\\bor ms\\b|\\bms,|/ms\\b|\\bm\\.? ?eng\\b|\\bm\\.? ?tech\\b|\\bmba\\b|\\bm\\.a\\.|\\bm\\.? ?phil\\b|\\bm\\.? ?res\\b|\\b(post)?graduate degree\\b|\\bdipl\\.-ing\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 572},
+		{Level: "bachelor", Patterns: []string{"\\bbachelors?('s)?\\b|\\bb\\.? ?sc\\b\\.?|\\bb\\.s\\.|\\b(bs|ba) (in|of|or|degree)\\b|(^|[,;(·|•/–—-])\\s*(bs|ba) [a-z]{4,}\\b|\\bbsn\\b|\\bor (bs|ba)\\b|\\bbs,|\\bbs/|\\bb\\.? ?eng\\b|\\bb\\.? ?tech\\b|\\bb\\.a\\.|\\bba \\(hons\\)|\\bundergraduate degree\\b|\\b(four|4)-year degree\\b|\\(hons\\)"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 577},
 	},
 	Dates:     datesEntry{Months: []string{"jan janv ene gen", "feb fév fev feb", "mar mär mär", "apr avr abr", "may mai mei mag", "jun juin jun giu", "jul juil jul lug", "aug août aoû ago", "sep set", "oct okt ott", "nov", "dec déc dez dic"}, Present: []string{"present", "current", "now", "today", "ongoing", "date", "heute", "aujourd'hui", "actualidad", "presente"}, Numbers: []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}, Examples: []string(nil), Counterexamples: []string(nil)},
-	DatesLine: 576,
+	DatesLine: 584,
 }

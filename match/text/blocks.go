@@ -10,12 +10,13 @@ import (
 
 // BlockStarts returns the offsets where a new block of text starts for
 // sentence splitting: headings, the line after a heading, list bullets,
-// paragraph breaks and lines after a line ending in a colon.
+// numbered items ("2. ", "3) "), paragraph breaks and lines after a line
+// ending in a colon.
 func BlockStarts(doc *extract.Document) []int {
 	var out []int
 	for i, ln := range doc.Lines {
 		text := doc.Text[ln.Start:ln.End]
-		start := i == 0 || ln.Heading || StartsWithBullet(text) ||
+		start := i == 0 || ln.Heading || StartsWithBullet(text) || NumberedItem(text) ||
 			ln.Start >= 2 && doc.Text[ln.Start-2:ln.Start] == "\n\n"
 		if i > 0 {
 			prev := doc.Lines[i-1]
@@ -31,7 +32,7 @@ func BlockStarts(doc *extract.Document) []int {
 
 // listMarkers start list items: symbols on their own, dashes and stars
 // when a space follows.
-var listMarkers = []string{"•", "▪", "◦", "‣", "- ", "* ", "– ", "— ", "○ ", "■ "}
+var listMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "- ", "* ", "– ", "— ", "○ ", "■ "}
 
 // BulletLen returns the length of the list marker (and the space after
 // it) that starts s, or 0 when s starts with none.
@@ -46,6 +47,17 @@ func BulletLen(s string) int {
 		}
 	}
 	return 0
+}
+
+// NumberedItem reports whether a line starts an item of a numbered list:
+// one or two digits, a full stop or a closing bracket, and a space ("2.
+// Python", "3) Kubernetes"), never a number such as "3.5 years".
+func NumberedItem(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n >= 1 && n <= 2 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
 }
 
 // StartsWithBullet reports whether a line starts with a list marker.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tailor-cli/tailor/extract"
 )
 
 func TestTokenize_Offsets(t *testing.T) {
@@ -71,5 +73,30 @@ func TestSameTerm(t *testing.T) {
 		if got := SameTerm(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameTerm(%q, %q) = %v", tt.a, tt.b, got)
 		}
+	}
+}
+
+// TestBlockStarts_NumberedAndGlyphs: numbered items and bullets of other
+// glyphs start blocks, so "2." ends no sentence of item 1; a number that
+// is no item ("3.5 years") starts none.
+func TestBlockStarts_NumberedAndGlyphs(t *testing.T) {
+	t.Parallel()
+	text := "What you'll bring\n1. Six years of software engineering\n2. Python and Go\n3.5 years is fine\n➤ Kubernetes\n● Docker"
+	doc := &extract.Document{Text: text}
+	for off := 0; off <= len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
+		}
+		doc.Lines = append(doc.Lines, extract.Line{Start: off, End: off + end})
+		off += end + 1
+	}
+	var got []string
+	for _, sp := range Sentences(Tokenize(text), BlockStarts(doc)) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	want := []string{"What you'll bring", "1. Six years of software engineering", "2. Python and Go\n3.5 years is fine", "➤ Kubernetes", "● Docker"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 }

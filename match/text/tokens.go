@@ -124,8 +124,8 @@ var abbreviations = map[string]bool{
 // Sentences returns the byte spans of the sentences in the tokenized text.
 // A sentence ends at a full stop, question or exclamation mark that prose's
 // tokenizer left standing alone (it keeps the stops of "e.g." and "U.S."
-// inside their tokens) and that does not follow an abbreviation or an
-// initial; and at every block start (a blank line, a heading, a list
+// inside their tokens) and that does not follow an abbreviation, an
+// initial or the number opening an item ("2. Python"); and at every block start (a blank line, a heading, a list
 // bullet), so that a list of bullets does not read as one sentence. Using
 // the tokens avoids loading prose's sentence model, which costs more than
 // the rest of a check.
@@ -144,7 +144,7 @@ func Sentences(toks []Token, blockStarts []int) []Span {
 			cur = tk.Start
 		}
 		last = tk.End
-		if (tk.Text == "." || tk.Text == "!" || tk.Text == "?") && !afterAbbreviation(toks, i) {
+		if (tk.Text == "." || tk.Text == "!" || tk.Text == "?") && !afterAbbreviation(toks, i) && !itemNumber(toks, i, cur) {
 			out = append(out, Span{cur, last})
 			cur = -1
 		}
@@ -153,6 +153,20 @@ func Sentences(toks []Token, blockStarts []int) []Span {
 		out = append(out, Span{cur, last})
 	}
 	return out
+}
+
+// itemNumber reports whether the full stop at toks[i] closes the number
+// that opens a sentence ("2. Python and Go"): it numbers an item.
+func itemNumber(toks []Token, i, cur int) bool {
+	if i == 0 || toks[i].Text != "." || toks[i-1].Start != cur || len(toks[i-1].Text) > 2 {
+		return false
+	}
+	for _, c := range toks[i-1].Text {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // afterAbbreviation reports whether the full stop at toks[i] closes an
