@@ -899,3 +899,21 @@ func TestNew_ListWithoutBullets(t *testing.T) {
 		t.Errorf("docker is %q, want preferred: \"Ideally\" reaches the line after \"with\"", imp)
 	}
 }
+
+// TestNew_HeadingsInsideASquashedLine: a page pasted onto one line keeps
+// its headings between the items ("... every month What you'll need: -
+// ..."): the duties are a plus, the needs required, the nice-to-haves a
+// plus, and the perks ask nothing.
+func TestNew_HeadingsInsideASquashedLine(t *testing.T) {
+	t.Parallel()
+	ad := "Junior Data Scientist\n\nWhat you'll do: - Build and monitor models that score card transactions - Present results to the Risk Committee every month " +
+		"What you'll need: - Python, including pandas - SQL Nice to have: - Gradient boosting (XGBoost/LightGBM) - dbt or Looker " +
+		"Perks: - 25 days holiday - Free Kubernetes training\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"python": Required, "sql": Required, "gradient-boosting": Preferred, "dbt": Preferred, "presentation-skills": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+	wantAsked(t, j, nil, []string{"kubernetes"})
+}

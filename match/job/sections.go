@@ -53,6 +53,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		inline     bool // a labelled line: the part ends with its paragraph
 	}
 	var bounds []boundary
+	var labelBreaks []int // where headings inside a line start: a sentence breaks there
 	markContents(&d)
 	title := ""
 	if len(d.Lines) > 0 {
@@ -106,6 +107,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
 			}
 		}
+		for _, l := range midLabels(line, rules) {
+			// "... every month What you'll need: - A degree ...": the next
+			// heading of a page squashed onto one line.
+			bounds = append(bounds, boundary{cut: ln.Start + l.off, start: ln.Start + l.off, kind: l.kind, heading: l.label, inline: true})
+			labelBreaks = append(labelBreaks, ln.Start+l.off)
+		}
 	}
 	cur := extract.Section{Name: extract.SectionHeader}
 	outer := cur // the last part a heading started: it resumes after a labelled paragraph
@@ -138,7 +145,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	for _, p := range parts {
 		st.hasList = st.hasList || p.Name == extract.SectionRequirements || p.Name == extract.SectionPreferred
 	}
-	st.breaks = append(squashedItems(&d), bareItems(&d, rules)...)
+	st.breaks = append(append(squashedItems(&d), bareItems(&d, rules)...), labelBreaks...)
 	slices.Sort(st.breaks)
 	st.breaks = slices.Compact(st.breaks)
 	return st
@@ -343,6 +350,54 @@ func bareItems(d *extract.Document, rules *taxonomy.Rules) []int {
 		}
 		out = append(out, ln.Start)
 	}
+	return out
+}
+
+// midLabel is a heading inside a line: where it starts, its kind and words.
+type midLabel struct {
+	off   int
+	kind  extract.SectionKind
+	label string
+}
+
+// midLabels finds the headings of a page squashed onto one line: a label
+// the rules know, its first word in capitals, right before a colon and an
+// item separator, after the start of the line ("- Present results every
+// month What you'll need: - A degree ... Nice to have: - dbt"). Of the
+// words before the colon, the fewest that make a known label are taken.
+func midLabels(line string, rules *taxonomy.Rules) []midLabel {
+	var out []midLabel
+	for _, sep := range squashSeparators {
+		if sep == "; " || strings.Count(line, sep) < 2 {
+			continue
+		}
+		colon := ":" + sep
+		for off := 0; ; {
+			i := strings.Index(line[off:], colon)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(colon)
+			words := strings.Fields(line[:i])
+			start := i
+			for n := 1; n <= 6 && n <= len(words); n++ {
+				label := strings.Join(words[len(words)-n:], " ")
+				start = strings.LastIndex(line[:start], words[len(words)-n])
+				if start <= 0 {
+					break // the line's own label: handled as an inline label
+				}
+				if r, _ := utf8.DecodeRuneInString(label); !unicode.IsUpper(r) {
+					continue
+				}
+				if kind, ok := rules.SectionKind(label); ok {
+					out = append(out, midLabel{start, kind, label})
+					break
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b midLabel) int { return a.off - b.off })
 	return out
 }
 
