@@ -57,6 +57,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	clauses := map[string]clauseCues{}
 	contrasts := map[text.Span][]int{} // by clause: where its contrasts' commas stand
 	others := map[string]bool{}        // othersWork's verdicts by item
+	stories := map[int]bool{}          // tellsStory's verdicts by paragraph start
 	return func(h taxonomy.Hit) (Importance, bool) {
 		sec := doc.SectionAt(h.Start)
 		if !asking(sec.Name) {
@@ -76,7 +77,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			sc = sentenceCues{
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
-				aside:       rules.Has(taxonomy.CueExample, s),
+				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
 				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
 			}
 			sentences[sent] = sc
@@ -116,6 +117,28 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		}
 		return Preferred, true
 	}
+}
+
+// tellsStory reports whether sentence sent lies in a paragraph whose first
+// sentence announces a worked example or an anecdote (the story cue: "A
+// typical problem: ..."), whichever sentence of it sent is.
+func tellsStory(s string, sent text.Span, a *analysis.Analysis, rules *taxonomy.Rules, cache map[int]bool) bool {
+	start := 0
+	if i := strings.LastIndex(s[:sent.Start], "\n\n"); i >= 0 {
+		start = i + 2
+	}
+	start += len(s[start:]) - len(strings.TrimLeft(s[start:], " \t\n"))
+	v, ok := cache[start]
+	if !ok {
+		first := sent
+		if start < sent.Start {
+			first = a.SentenceAt(start)
+		}
+		line := s[first.Start:first.End]
+		v = rules.Has(taxonomy.CueStory, strings.TrimSpace(line[text.BulletLen(line):]))
+		cache[start] = v
+	}
+	return v
 }
 
 // othersWork reports whether the item of clause sp that holds hit h, the

@@ -917,3 +917,20 @@ func TestNew_HeadingsInsideASquashedLine(t *testing.T) {
 	}
 	wantAsked(t, j, nil, []string{"kubernetes"})
 }
+
+// TestNew_StoryParagraphsAndTerseHeadings: a paragraph that opens with "A
+// typical problem:" tells a story in every sentence; "Must:" heads the
+// requirements and "Nice:" the pluses.
+func TestNew_StoryParagraphsAndTerseHeadings(t *testing.T) {
+	t.Parallel()
+	ad := "Computer Vision Engineer\n\nA typical problem: a squirrel looks a lot like a woodpecker at 320x240. " +
+		"Fixing that meant generating synthetic images and switching the detector to a focal loss.\n\n" +
+		"Must:\n- PyTorch\n- Object detection\n\nNice:\n- Knowledge distillation\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, nil, []string{"synthetic-data", "custom-loss-functions"})
+	for id, want := range map[string]Importance{"pytorch": Required, "object-detection": Required, "knowledge-distillation": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+}

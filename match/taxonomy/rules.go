@@ -39,6 +39,10 @@ const (
 	CueBoilerplate Cue = "boilerplate"
 	// CueExample: the sentence tells a worked example or an anecdote.
 	CueExample Cue = "example"
+	// CueStory: the first sentence of a paragraph announces a worked
+	// example or an anecdote ("A typical problem:"): the whole paragraph
+	// tells it.
+	CueStory Cue = "story"
 	// CueCommentary: the sentence comments on the market, pay or careers.
 	CueCommentary Cue = "commentary"
 	// CueProduct: the sentence says what the company's product or
@@ -80,7 +84,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
