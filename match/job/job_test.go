@@ -934,3 +934,25 @@ func TestNew_StoryParagraphsAndTerseHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_RecruiterEmailParts: "What they need:" heads a recruiter's
+// requirements, and the signature after "Kind regards," asks nothing.
+func TestNew_RecruiterEmailParts(t *testing.T) {
+	t.Parallel()
+	ad := "Subject: Data Engineer - 9 months\n\nHi Sam,\n\nHope you're well. A client of mine is hiring.\n\n" +
+		"What they need: 5+ years of Python and SQL. Airflow would be a nice bonus.\n\n" +
+		"Let me know if it sounds interesting.\n\nKind regards,\n\nRuby Marchetti\nPrincipal Consultant - Kubernetes Practice\nNorthlake Talent\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"python", "sql", "airflow"}, []string{"kubernetes", "ruby"})
+	if got, _ := j.Importance("python"); got != Required {
+		t.Errorf("python is %q, want required", got)
+	}
+	if got, _ := j.Importance("airflow"); got != Preferred {
+		t.Errorf("airflow is %q, want preferred", got)
+	}
+	for _, k := range j.Keywords() {
+		if strings.Contains(k.Term, "Practice") || strings.Contains(k.Term, "Northlake") {
+			t.Errorf("keyword %q from the signature", k.Term)
+		}
+	}
+}

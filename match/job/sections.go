@@ -65,6 +65,13 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if i == 0 {
 			continue // the title
 		}
+		if closing(line, rules) && (2*i > len(d.Lines) || len(d.Lines)-i <= 8) {
+			// "Kind regards," in an email's second half or last lines: the signature
+			// after it asks nothing.
+			ln.Heading = true
+			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: extract.SectionApply, heading: strings.TrimRight(strings.TrimSpace(line), ",")})
+			continue
+		}
 		heading := ln.Heading || ln.Emphasis && len(strings.Fields(line)) <= 10 && !strings.HasSuffix(line, ".") ||
 			(standsAlone(&d, i) || headsText(&d, i)) && looksLikeHeading(line)
 		// A line in sentence case before a list or a paragraph heads it
@@ -351,6 +358,18 @@ func bareItems(d *extract.Document, rules *taxonomy.Rules) []int {
 		out = append(out, ln.Start)
 	}
 	return out
+}
+
+// closing reports whether a line closes a letter: one to three words, the
+// last in the rules' closings list, with a comma after it or no more than
+// two words ("Kind regards,", "Best", "Many thanks,").
+func closing(line string, rules *taxonomy.Rules) bool {
+	line = strings.TrimSpace(line)
+	words := strings.Fields(strings.TrimRight(line, ",!."))
+	if len(words) == 0 || len(words) > 3 || len(words) == 3 && !strings.HasSuffix(line, ",") {
+		return false
+	}
+	return rules.Word(taxonomy.WordsClosings, words[len(words)-1])
 }
 
 // midLabel is a heading inside a line: where it starts, its kind and words.
