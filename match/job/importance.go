@@ -48,7 +48,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// context: commentary or the product, which a clause that asks in so
 	// many words overrides ("the preview is built on three.js, so WebGL
 	// experience would be an advantage").
-	type sentenceCues struct{ boilerplate, question, aside, context bool }
+	type sentenceCues struct{ boilerplate, question, aside, context, disowned bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
 	// An ad without a requirements part asks all it names as required,
 	// unless cued as a plus.
@@ -79,6 +79,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
 				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
+				disowned:    rules.Has(taxonomy.CueDisowned, s),
 			}
 			sentences[sent] = sc
 		}
@@ -98,7 +99,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				rules.Has(taxonomy.CueNegation, cl), rules.Has(taxonomy.CueDegree, cl)}
 			clauses[cl] = cc
 		}
-		if sc.context && !cc.preferred && !cc.required {
+		if (sc.context || sc.disowned) && !cc.preferred && !cc.required {
 			return "", false
 		}
 		switch {

@@ -956,3 +956,14 @@ func TestNew_RecruiterEmailParts(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_DisownedByAPronoun: a sentence that ends "you won't need to
+// touch either" asks for none of what it names, unless a clause of it
+// asks in so many words.
+func TestNew_DisownedByAPronoun(t *testing.T) {
+	t.Parallel()
+	ad := "Technical Writer\n\nThe role\n\nYou will write our developer docs. Under the hood our routing engine is C++ and our tile servers are written in Rust; you won't need to touch either.\n\n" +
+		"Requirements\n- Markdown and Git\n- Docs-as-code tooling; Python is a plus, though you won't need to touch it daily\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"git", "python"}, []string{"cpp", "rust"})
+}

@@ -39,6 +39,10 @@ const (
 	CueBoilerplate Cue = "boilerplate"
 	// CueExample: the sentence tells a worked example or an anecdote.
 	CueExample Cue = "example"
+	// CueDisowned: the sentence says the candidate will not need what it
+	// names, by a pronoun after it ("our engine is C++; you won't need to
+	// touch either").
+	CueDisowned Cue = "disowned"
 	// CueStory: the first sentence of a paragraph announces a worked
 	// example or an anecdote ("A typical problem:"): the whole paragraph
 	// tells it.
@@ -84,7 +88,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
