@@ -48,7 +48,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// context: commentary or the product, which a clause that asks in so
 	// many words overrides ("the preview is built on three.js, so WebGL
 	// experience would be an advantage").
-	type sentenceCues struct{ boilerplate, question, aside, context, disowned bool }
+	type sentenceCues struct{ boilerplate, question, aside, context, disowned, plusAfter bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
 	// An ad without a requirements part asks all it names as required,
 	// unless cued as a plus.
@@ -80,6 +80,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
 				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
 				disowned:    rules.Has(taxonomy.CueDisowned, s),
+				plusAfter:   rules.Has(taxonomy.CuePlusAfter, s),
 			}
 			sentences[sent] = sc
 		}
@@ -111,7 +112,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			// offensive security practice", "Kubernetes (run by our
 			// Platform team)").
 			return "", false
-		case sec.Name == extract.SectionPreferred || cc.preferred:
+		case sec.Name == extract.SectionPreferred || cc.preferred || sc.plusAfter && !cc.required:
 			return Preferred, true
 		case sec.Name == extract.SectionRequirements || cc.required || !hasList:
 			return Required, true

@@ -967,3 +967,18 @@ func TestNew_DisownedByAPronoun(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"git", "python"}, []string{"cpp", "rust"})
 }
+
+// TestNew_PlusSaidAfterwards: "it is a plus" in a later clause makes the
+// sentence's skills a plus, but not one its own clause requires.
+func TestNew_PlusSaidAfterwards(t *testing.T) {
+	t.Parallel()
+	ad := "Rust Engineer\n\nWhat we're looking for\n\n" +
+		"Three years of Rust in production. If you have contributed to open-source crates, tell us about it; it is a plus, not a requirement.\n" +
+		"You must know Linux well, and Kubernetes — either would be a bonus.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"rust": Required, "open-source": Preferred, "linux": Required} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+}

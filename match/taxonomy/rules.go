@@ -43,6 +43,10 @@ const (
 	// names, by a pronoun after it ("our engine is C++; you won't need to
 	// touch either").
 	CueDisowned Cue = "disowned"
+	// CuePlusAfter: a later clause of the sentence makes what it names a
+	// plus, by a pronoun ("If you have contributed to open-source crates,
+	// tell us; it is a plus, not a requirement").
+	CuePlusAfter Cue = "plus-after"
 	// CueStory: the first sentence of a paragraph announces a worked
 	// example or an anecdote ("A typical problem:"): the whole paragraph
 	// tells it.
@@ -88,7 +92,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CuePlusAfter, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
