@@ -148,11 +148,32 @@ func tellsStory(s string, sent text.Span, a *analysis.Analysis, rules *taxonomy.
 // partner does the work (the others cue).
 func othersWork(s string, sp text.Span, h taxonomy.Hit, rules *taxonomy.Rules, cache map[string]bool) bool {
 	lo, hi := min(sp.Start, h.Start), max(sp.End, h.End)
+	clo, chi := lo, hi
 	if i := strings.LastIndexByte(s[lo:h.Start], ','); i >= 0 {
 		lo += i + 1
 	}
 	if i := strings.IndexByte(s[h.End:hi], ','); i >= 0 {
 		hi = h.End + i
+	}
+	// An item that opens with "who" or "built by" says it of the item
+	// before ("the firmware team, who own the embedded Linux image"); the
+	// item after that opens with "built by" says it of this one ("Node.js
+	// on Google Cloud, maintained by the platform squad"), one that opens
+	// with "who" only of the last words of this one ("with the platform
+	// team, who own ...").
+	if lo > clo && (attaches(s[lo:hi], rules) || opensWith(s[lo:hi], rules, taxonomy.WordsRelatives)) {
+		if i := strings.LastIndexByte(s[clo:lo-1], ','); i >= 0 {
+			lo = clo + i + 1
+		} else {
+			lo = clo
+		}
+	}
+	if hi < chi && attaches(s[hi+1:chi], rules) {
+		if i := strings.IndexByte(s[hi+1:chi], ','); i >= 0 {
+			hi = hi + 1 + i
+		} else {
+			hi = chi
+		}
 	}
 	item := s[lo:hi]
 	v, ok := cache[item]
@@ -208,12 +229,46 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
 }
 
+// attaches reports whether an item of a list of clauses opens with a
+// participle that says something of the item before (the rules' attach
+// list: "maintained", "built", ...).
+func attaches(item string, rules *taxonomy.Rules) bool {
+	return opensWith(item, rules, taxonomy.WordsAttach)
+}
+
+// withoutRelatives returns s without the items that open with a relative
+// word after a comma (", who own our gRPC service"): they say what others
+// do only of the words right before them, which othersWork judges item by
+// item, not of the whole sentence.
+func withoutRelatives(s string, rules *taxonomy.Rules) string {
+	if !strings.Contains(s, ", ") {
+		return s
+	}
+	parts := strings.Split(s, ", ")
+	kept := parts[:1]
+	for _, p := range parts[1:] {
+		if !opensWith(p, rules, taxonomy.WordsRelatives) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == len(parts) {
+		return s
+	}
+	return strings.Join(kept, ", ")
+}
+
+// opensWith reports whether item's first word is in the word list.
+func opensWith(item string, rules *taxonomy.Rules, list taxonomy.WordList) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(item), " ")
+	return rules.Word(list, w)
+}
+
 // aboutProduct reports whether a sentence says what the employer's product
 // or customers do (the product cue), not counting words that name a team
 // ("work with our platform team to serve them" asks; "our platform
 // serves 2M users" does not).
 func aboutProduct(rules *taxonomy.Rules, s string) bool {
-	if rules.Has(taxonomy.CueOthers, s) {
+	if rules.Has(taxonomy.CueOthers, withoutRelatives(s, rules)) {
 		return true
 	}
 	for _, w := range rules.NextWords(taxonomy.CueProduct, s) {

@@ -982,3 +982,16 @@ func TestNew_PlusSaidAfterwards(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_OthersAcrossCommas: "..., who own X" makes X another team's,
+// not the item before it; "X, maintained by the platform squad" makes X
+// theirs too.
+func TestNew_OthersAcrossCommas(t *testing.T) {
+	t.Parallel()
+	ad := "Speech Engineer\n\nWhat you'll do\n" +
+		"- Ship models into production together with the platform team, who own our gRPC inference service\n" +
+		"- Work closely with the firmware team, who own the embedded Linux image, and tune the audio front end\n" +
+		"- Build the companion features; our backend is Node.js on Google Cloud, maintained by the platform squad\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"model-deployment"}, []string{"grpc", "linux", "gcp", "javascript"})
+}

@@ -184,9 +184,16 @@ const (
 	// WordsClosings: the last word of the line that closes a letter
 	// ("Kind regards,"): the signature after it asks nothing.
 	WordsClosings WordList = "closings"
+	// WordsAttach: participles that open a comma's item which says
+	// something of the item before ("Node.js, maintained by the platform
+	// squad").
+	WordsAttach WordList = "attach"
+	// WordsRelatives: words that open a comma's item which says something
+	// of the last words before it ("the firmware team, who own ...").
+	WordsRelatives WordList = "relatives"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
