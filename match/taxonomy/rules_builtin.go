@@ -4,7 +4,7 @@ package taxonomy
 
 // builtinRulesSource is rules.yaml decoded, without its examples.
 var builtinRulesSource = rulesSource{
-	Version: "2026.12.25",
+	Version: "2026.12.26",
 	Sections: []sectionEntry{
 		{Kind: "preferred", Patterns: []string{"nice[ -]to[ -]haves?|^nice$", "\\bpreferred\\b", "\\bbonus\\b", "\\bpluses\\b|\\ba plus\\b", "desir(ed|able)", "good[ -]to[ -]have", "extra credit|\\bextras\\b|even better", "would be (great|nice)", "\\bideally\\b", "\\boptional\\b", ".not (essential|required|mandatory|a must)|not (essential|required|mandatory|a must).|\\bhelpful\\b|make us (extra |very |really |even )?happy|\\bstand out\\b|\\b(great|nice) if\\b|\\bdifferentiators?\\b|\\bwould (also )?help\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 95},
 		{Kind: "benefits", Patterns: []string{"benefit", "\\bperks?\\b", "compensation|total rewards", "salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b", "what we offer|we offer|in return", "why (join|work)|what.s in it for you"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 112},
@@ -19,7 +19,7 @@ var builtinRulesSource = rulesSource{
 		{Kind: "company", Patterns: []string{"^about\\b", "who we are|our (company|mission|story|values|culture)|company overview|life at|\\bmission\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 204},
 	},
 	Requirements: []sectionEntry{
-		{Kind: "degree", Patterns: []string{"\\b(bachelor|master|ph\\.? ?d|doctorate|b\\.?sc?|m\\.?sc?|b\\.?eng|m\\.?eng|b\\.?tech|m\\.?tech)('?s)?\\b[^.;]{0,20}\\b(in|of|degree)\\b", "\\bdegree\\b|\\bdiploma\\b|\\b(bsn|msn|mba|mph|mha)\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 438},
+		{Kind: "degree", Patterns: []string{"\\b(bachelor|master|ph\\.? ?d|doctorate|b\\.?sc?|m\\.sc?|msc|(?-i:MS)|b\\.?eng|m\\.?eng|b\\.?tech|m\\.?tech)('?s\\b|\\.|\\b)[^.;]{0,30}\\b(in|of|degree)\\b", "\\bdegree\\b|\\bdiploma\\b|\\b(bsn|msn|mba|mph|mha)\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 438},
 		{Kind: "years", Patterns: []string{"\\b\\d{1,2}\\s*(\\+|plus)\\s*(years?|yrs)\\b", "\\ba few years\\b|\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\\s*(\\(\\d{1,2}\\)\\s*)?((-|–|to)\\s*\\d{1,2}\\s*)?(years?|yrs)\\b( of)? (experience|professional|hands-on|industry|commercial|relevant|working|building|shipping|developing|in|with|of)\\b", "\\b(at least|minimum( of)?|over|more than|around|roughly) (\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (years?|yrs)\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 444},
 		{Kind: "authorization", Patterns: []string{"authori[sz](ed|ation) to work|work authori[sz]ation|right to work|eligible to work|\\bvisas?\\b|sponsor|citizen|security clearance|\\bclearance\\b|export control|\\bitar\\b|u\\.s\\. persons?"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 451},
 		{Kind: "travel", Patterns: []string{"\\b\\d+ ?% (of (the )?time )?(travel|on the road)\\b", "\\btravel(l?ing)?\\b.{0,30}(\\d+ ?%|per cent|percent|occasional|to (our|customer|client|the)|required|up to|times a|paid)|\\b(occasional|some|frequent|regular|international|domestic|no) travel\\b|\\bwillingness to travel\\b", "\\btrips?\\b|\\bvisits? to\\b|\\bmeet (in person|as a team)\\b|\\bclient sites?\\b|\\bteam week\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 456},
