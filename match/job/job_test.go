@@ -869,6 +869,21 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 			t.Errorf("%s: %d right-to-work requirements, want %d: %+v", name, got, tc.want, j.Requirements())
 		}
 	}
+	// Of the two, the one that says it must be had is the requirement,
+	// in any words for it.
+	for _, must := range []string{"Candidates must have the right to work in the UK", "Candidates must be legally entitled to work in Canada"} {
+		ad := "# Data Scientist\n\n## Requirements\n- Strong Python\n\n## Equal Opportunity\n\nPlease note: we are unable to offer visa sponsorship for this position. " + must + ".\n"
+		j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+		var texts []string
+		for _, r := range j.Requirements() {
+			if r.Kind == taxonomy.RequireAuthorization {
+				texts = append(texts, r.Text)
+			}
+		}
+		if len(texts) != 1 || texts[0] != must {
+			t.Errorf("right to work: %q, want [%q]", texts, must)
+		}
+	}
 }
 
 // TestNew_NoKeywordForDaysOrDegrees: a range of days ("Monday–Friday"), a

@@ -34,7 +34,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 	doc := st.doc
 	var out []Requirement
 	seen := map[string]bool{}
-	authorized := map[int]bool{} // fine-print parts with a right to work found, by start
+	authorized := map[int]int{} // fine-print parts with a right to work found, by start: 1 + its index in out
 	for _, sp := range a.Sentences {
 		sec := doc.SectionAt(sp.Start)
 		// The fine print of benefits, notices and applying still holds
@@ -74,11 +74,19 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				if finePrint && kind == taxonomy.RequireAuthorization {
 					// One right to work a part: "You must have the right
 					// to work in the UK; we are unable to sponsor visas"
-					// says it twice.
-					if authorized[sec.Start] {
+					// says it twice. The one that says it must be had
+					// is the requirement ("we are unable to offer visa
+					// sponsorship. Candidates must have the right to work
+					// in the UK").
+					if k := authorized[sec.Start]; k > 0 {
+						if prev := &out[k-1]; rules.Has(taxonomy.CueRequired, cl.text) && !rules.Has(taxonomy.CueRequired, prev.Text) {
+							prev.Text = t
+							prev.Evidence = a.Evidence(taxonomy.Hit{Start: cl.start, End: cl.start}, prev.Evidence.Section)
+							seen[string(kind)+"|"+t] = true
+						}
 						continue
 					}
-					authorized[sec.Start] = true
+					authorized[sec.Start] = len(out) + 1
 				}
 				seen[string(kind)+"|"+t] = true
 				imp := Required
