@@ -700,6 +700,15 @@ func TestNew_ContrastStartsAClause(t *testing.T) {
 	if _, ok := j.Importance("computer-graphics"); ok {
 		t.Error("computer-graphics (\"you won't be writing shaders\") is asked")
 	}
+	// "while" too: an ad in one paragraph, with no list, asks all as
+	// required but what its plus clause names.
+	para := New("job.txt", fixture.Plain(t, "job.txt", "Cloud Network Engineer. Day to day you will automate changes with Terraform and Python, "+
+		"so we are looking for someone with Azure networking experience, while exposure to AWS would be a plus.\n"), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"terraform": Required, "python": Required, "aws": Preferred} {
+		if got, _ := para.Importance(id); got != want {
+			t.Errorf("one paragraph: %s is %q, want %q", id, got, want)
+		}
+	}
 }
 
 // TestNew_WhatTheRoleIsNotAndOtherTeams: a part headed "What you won't do" (or "You

@@ -4,7 +4,7 @@ package taxonomy
 
 // builtinRulesSource is rules.yaml decoded, without its examples.
 var builtinRulesSource = rulesSource{
-	Version: "2026.12.27",
+	Version: "2026.12.28",
 	Sections: []sectionEntry{
 		{Kind: "preferred", Patterns: []string{"nice[ -]to[ -]haves?|^nice$", "\\bpreferred\\b", "\\bbonus\\b", "\\bpluses\\b|\\ba plus\\b", "desir(ed|able)", "good[ -]to[ -]have", "extra credit|\\bextras\\b|even better", "would be (great|nice)", "\\bideally\\b", "\\boptional\\b", ".not (essential|required|mandatory|a must)|not (essential|required|mandatory|a must).|\\bhelpful\\b|make us (extra |very |really |even )?happy|\\bstand out\\b|\\b(great|nice) if\\b|\\bdifferentiators?\\b|\\bwould (also )?help\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 95},
 		{Kind: "benefits", Patterns: []string{"benefit", "\\bperks?\\b", "compensation|total rewards", "salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b", "what we offer|we offer|in return", "why (join|work)|what.s in it for you"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 112},
@@ -67,7 +67,7 @@ var builtinRulesSource = rulesSource{
 		{List: "relatives", Words: []string{"who", "which", "whose"}, Line: 564},
 		{List: "closings", Words: []string{"regards", "best", "thanks", "cheers", "sincerely", "wishes", "warmly", "yours"}, Line: 571},
 		{List: "negators", Words: []string{"not", "rather than", "instead of", "except", "not a", "not an", "not just a", "not just an", "not only a", "no", "and no"}, Line: 577},
-		{List: "contrasts", Words: []string{"but", "although", "though", "whereas", "yet"}, Line: 580},
+		{List: "contrasts", Words: []string{"but", "although", "though", "whereas", "yet", "while", "whilst"}, Line: 580},
 		{List: "retiring", Words: []string{"retiring", "retire", "phasing out", "phase out", "migrating from", "migrating off", "migrating away from", "moving from", "moving off", "moving away from", "replacing", "sunsetting", "deprecating", "decommissioning", "switching off", "turning off", "getting rid of", "migrate our", "migrating our", "move off", "migrate off"}, Line: 583},
 		{List: "retired", Words: []string{"retired", "phased out", "decommissioned", "deprecated", "sunset", "sunsetted", "switched off", "turned off", "replaced"}, Line: 589},
 		{List: "moved-to", Words: []string{"to", "into", "onto", "with"}, Line: 594},
