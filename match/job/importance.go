@@ -225,7 +225,10 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	if len(rest) == len(s[h.End:]) && h.End < len(s) {
 		return false // not followed by a space
 	}
-	word, _, _ := strings.Cut(rest, " ")
+	word := rest
+	if i := strings.IndexAny(rest, " \t\n"); i >= 0 {
+		word = rest[:i] // the line may end after it
+	}
 	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
 }
 

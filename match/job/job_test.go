@@ -1019,3 +1019,16 @@ func TestNew_OthersAcrossCommas(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"model-deployment"}, []string{"grpc", "linux", "gcp", "javascript"})
 }
+
+// TestNew_ColleaguesAdsAndPageWords: "our iOS colleagues" are people, a
+// sponsored line on a page asks nothing, and the words of a job's terms
+// and pay ("Full-Time", "USD", "DACH") make no keyword.
+func TestNew_ColleaguesAdsAndPageWords(t *testing.T) {
+	t.Parallel()
+	ad := "# Android Developer\n\nFull-Time · Remote\n\n## What you'll do\n- Build features in Kotlin with our iOS colleagues\n" +
+		"- Support customers in DACH with OpenTofu\n\n## Requirements\n- Kotlin\n- Salary paid in USD\n\n" +
+		"Sponsored · Get AWS certified in six weeks with Brightpath Academy.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"kotlin"}, []string{"ios-development", "aws", "aws-certification"})
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Full-Time", "DACH", "USD"})
+}
