@@ -215,7 +215,8 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	// A job title ("QA Automation Engineer") or a place, a day or a
 	// language ("UK", "Friday", "English") is no term to write.
 	if rules.Word(taxonomy.WordsRoles, strings.Trim(words[len(words)-1], ".,;:()")) || personPlural(words[len(words)-1]) ||
-		slices.ContainsFunc(words, func(w string) bool { return notKeyword(w, rules) }) {
+		slices.ContainsFunc(words, func(w string) bool { return notKeyword(w, rules) }) ||
+		namesNoSkill(words, rules) {
 		return text.Phrase{}
 	}
 	generic := true
@@ -251,6 +252,18 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 // standardNumber is the number after a standard's name: " 62304",
 // " 26262-2", " 27001:2022".
 var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+
+// namesNoSkill reports whether two words in a row of a phrase are an
+// entry of the rules' not-keywords list ("App Store", "Google Play"): a
+// place to publish, not a skill.
+func namesNoSkill(words []string, rules *taxonomy.Rules) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if rules.Word(taxonomy.WordsNotKeywords, strings.Trim(words[i], ".,;:()")+" "+strings.Trim(words[i+1], ".,;:()")) {
+			return true
+		}
+	}
+	return false
+}
 
 // notKeyword reports whether a word never makes a keyword: a place, a
 // day, a degree ("Master"), the words of a range of days
