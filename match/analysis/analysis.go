@@ -185,7 +185,7 @@ func (a *Analysis) wholeItem(h taxonomy.Hit) bool {
 
 // itemBullets may start an item of a list; itemSeparators part its items.
 const (
-	itemBullets    = "-*•·–—▪◦●►▸➢➤✓✔◆>"
+	itemBullets    = "-*•·–—▪◦●►▸➢➤✓✔◆→>"
 	itemSeparators = ",;|•·▪◦●"
 )
 

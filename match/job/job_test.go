@@ -1043,3 +1043,13 @@ func TestNew_StoresAndPremiumMakeNoKeyword(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"App Store", "Google Play", "Premium", "Try Premium"})
 }
+
+// TestNew_NamesInDuties: a tool's name inside a duty is a keyword ask
+// ("Provision clusters with Crossplane"), but not the capitalised verb
+// that opens a duty, however the duty is bulleted.
+func TestNew_NamesInDuties(t *testing.T) {
+	t.Parallel()
+	ad := "Platform Engineer\n\nWhat you'll do\n→ Provision clusters with Crossplane\n→ Write clear design docs\n(2) Drive cost reviews with the Growth squad\n🔹 Audit the secrets in Vault\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"Crossplane"}, []string{"Write", "Drive", "Growth", "Audit"})
+}

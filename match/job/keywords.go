@@ -105,7 +105,8 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 			continue
 		}
 		words := strings.Fields(p.Text)
-		named := p.Proper && listSection(doc.SectionAt(p.Start)) || slices.ContainsFunc(words, techShaped) ||
+		named := p.Proper && (listSection(doc.SectionAt(p.Start)) || len(words) == 1 && !strings.ContainsAny(words[0], "'’") && doc.SectionAt(p.Start).Name == extract.SectionResponsibilities && !opensItem(doc, p.Start)) ||
+			slices.ContainsFunc(words, techShaped) ||
 			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
 			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
 		key := phraseKey(p.Text)
@@ -252,6 +253,25 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 // standardNumber is the number after a standard's name: " 62304",
 // " 26262-2", " 27001:2022".
 var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+
+// opensItem reports whether off is the first word of its line, of an
+// item of a list squashed onto it or of a sentence, where every word is
+// capitalised ("Write clear design docs").
+func opensItem(doc *extract.Document, off int) bool {
+	li := doc.LineAt(off)
+	if li < 0 {
+		return false
+	}
+	before := strings.TrimRight(doc.Text[doc.Lines[li].Start:off], " ")
+	if strings.IndexFunc(before, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return true // a bullet of any kind, an emoji, or nothing
+	}
+	if strings.HasPrefix(before, "(") && strings.HasSuffix(before, ")") && len(before) <= 5 {
+		return true // "(2) Drive rendering performance"
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".:;·|•-–—(!?", r)
+}
 
 // namesNoSkill reports whether two words in a row of a phrase are an
 // entry of the rules' not-keywords list ("App Store", "Google Play"): a

@@ -32,7 +32,7 @@ func BlockStarts(doc *extract.Document) []int {
 
 // listMarkers start list items: symbols on their own, dashes and stars
 // when a space follows.
-var listMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "- ", "* ", "– ", "— ", "○ ", "■ "}
+var listMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "→", "- ", "* ", "– ", "— ", "○ ", "■ "}
 
 // BulletLen returns the length of the list marker (and the space after
 // it) that starts s, or 0 when s starts with none.
