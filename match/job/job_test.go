@@ -1053,3 +1053,26 @@ func TestNew_NamesInDuties(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"Crossplane"}, []string{"Write", "Drive", "Growth", "Audit"})
 }
+
+// TestNew_RequirementsAsQuestions: a requirements part that answers the
+// questions candidates ask keeps its kind, and the question states no
+// requirement; its answer does.
+func TestNew_RequirementsAsQuestions(t *testing.T) {
+	t.Parallel()
+	ad := "# Penetration Tester\n\n## Requirements, answered as the questions candidates actually ask us\n\n" +
+		"1. **Do I need security clearance?**\n   You must be eligible for SC clearance.\n\n" +
+		"2. **What do you test with?**\n   Burp Suite, and scripting in Python.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	if got, _ := j.Importance("python"); got != Required {
+		t.Errorf("python is %q, want required", got)
+	}
+	var texts []string
+	for _, r := range j.Requirements() {
+		if r.Kind == taxonomy.RequireAuthorization {
+			texts = append(texts, r.Text)
+		}
+	}
+	if want := []string{"You must be eligible for SC clearance"}; !slices.Equal(texts, want) {
+		t.Errorf("right to work: %q, want %q", texts, want)
+	}
+}

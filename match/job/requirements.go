@@ -52,8 +52,8 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		li := doc.LineAt(sp.Start)
 		heading := li >= 0 && doc.Lines[li].Heading
 		sentence := doc.Text[sp.Start:sp.End]
-		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) {
-			continue
+		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, strings.TrimSpace(sentence[text.BulletLen(sentence):])) {
+			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {
 			if rules.Has(taxonomy.CueNegation, cl.text) || rules.Has(taxonomy.CueOffer, cl.text) {

@@ -2,7 +2,7 @@
 
 package taxonomy
 
-var builtinVersion = "2026.12.16"
+var builtinVersion = "2026.12.17"
 
 var builtinCategories = []Category{
 	{ID: "frameworks", Name: "Frameworks and libraries"},
@@ -316,7 +316,7 @@ var builtinSkills = []Skill{
 	{ID: "mixture-of-experts", Name: "Mixture of experts (MoE)", Category: "architectures", line: 687, Aliases: []string{"mixture-of-experts"}, Ambiguous: []string{"MoE"}, Implies: []string{"deep-learning"}, Template: "Trained a [number]-expert MoE model with [routing method], matching [dense baseline] at [fraction] of the compute"},
 	{ID: "ml-certification", Name: "ML certifications", Category: "practices", line: 3132, Aliases: []string{"TensorFlow Developer Certificate", "AWS Certified Machine Learning", "NVIDIA DLI", "NVIDIA Deep Learning Institute", "Google Professional Machine Learning Engineer", "Deep Learning Specialization"}, Implies: []string{"machine-learning"}, Template: "Earned [certification] in [year], covering [topics]"},
 	{ID: "ml-compilers", Name: "ML compilers", Category: "optimization", line: 1281, Aliases: []string{"ML compiler", "deep learning compiler", "NPU compiler", "neural network compiler", "model compiler"}, Tools: []Tool{[]string{"Apache TVM"}, []string{"MLIR"}, []string{"TorchScript"}}, Implies: []string{"model-optimization"}, Template: "Compiled [model] with [compiler] for [target], cutting latency from [before] to [after]"},
-	{ID: "ml-conferences", Name: "Top AI conferences", Category: "practices", line: 2994, Aliases: []string{"NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ECCV", "ICCV", "EMNLP", "NAACL", "AAAI", "IJCAI", "MICCAI", "Interspeech", "AI conference", "ICASSP", "KDD", "SIGIR", "RecSys", "CoRL", "ICRA", "IROS", "MLSys"}, Ambiguous: []string{"ACL"}, Not: []string{"network ACL", "ACL rules", "ACL policies", "ACL policy", "ACL entries"}, Implies: []string{"research-publications"}, Template: "Published [paper] at [NeurIPS, ICML, CVPR or similar] on [topic]"},
+	{ID: "ml-conferences", Name: "Top AI conferences", Category: "practices", line: 2994, Aliases: []string{"NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ECCV", "ICCV", "EMNLP", "NAACL", "AAAI", "IJCAI", "MICCAI", "Interspeech", "AI conference", "ICASSP", "KDD", "SIGIR", "RecSys", "CoRL", "ICRA", "IROS", "MLSys"}, Ambiguous: []string{"ACL"}, Not: []string{"network ACL", "ACL rules", "ACL policies", "ACL policy", "ACL entries", "ACL abuse", "ACL misconfigurations", "ACL misconfiguration"}, Implies: []string{"research-publications"}, Template: "Published [paper] at [NeurIPS, ICML, CVPR or similar] on [topic]"},
 	{ID: "ml-demo-apps", Name: "Streamlit / Gradio", Category: "tools", line: 2954, Aliases: []string{"Streamlit"}, Tools: []Tool{[]string{"Gradio"}}, Template: "Built a [Streamlit or Gradio] app that let [users] try [model] on [data], used by [number] people"},
 	{ID: "ml-research", Name: "ML research", Category: "practices", line: 3010, Aliases: []string{"ML research", "AI research", "machine learning research", "research engineering", "paper reproduction"}, Implies: []string{"machine-learning"}, Template: "Turned [paper or idea] into [tested code or product feature] that improved [metric] by [amount]"},
 	{ID: "mlflow", Name: "MLflow", Category: "tools", line: 2766, Aliases: []string{"MLflow"}, Implies: []string{"mlops", "experiment-tracking"}, Template: "Introduced MLflow for [tracking or registry], making [number] runs a month reproducible"},

@@ -35,8 +35,18 @@ func BlockStarts(doc *extract.Document) []int {
 var listMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "→", "- ", "* ", "– ", "— ", "○ ", "■ "}
 
 // BulletLen returns the length of the list marker (and the space after
-// it) that starts s, or 0 when s starts with none.
+// it) that starts s, a bullet or an item's number ("2. "), or 0 when s
+// starts with none.
 func BulletLen(s string) int {
+	if n := numberLen(s); n > 0 {
+		return n
+	}
+	return glyphLen(s)
+}
+
+// glyphLen returns the length of the bullet (and the space after it) that
+// starts s, or 0.
+func glyphLen(s string) int {
 	for _, b := range listMarkers {
 		if strings.HasPrefix(s, b) {
 			n := len(b)
@@ -52,16 +62,35 @@ func BulletLen(s string) int {
 // NumberedItem reports whether a line starts an item of a numbered list:
 // one or two digits, a full stop or a closing bracket, and a space ("2.
 // Python", "3) Kubernetes"), never a number such as "3.5 years".
-func NumberedItem(s string) bool {
-	n := 0
-	for n < len(s) && n < 3 && s[n] >= '0' && s[n] <= '9' {
+func NumberedItem(s string) bool { return numberLen(s) > 0 }
+
+// numberLen returns the length of the number that opens an item of a
+// numbered list ("2. ", "3) ", "(4) "), spaces after it included, or 0.
+func numberLen(s string) int {
+	i := 0
+	if strings.HasPrefix(s, "(") {
+		i = 1
+	}
+	n := i
+	for n < len(s) && n-i < 3 && s[n] >= '0' && s[n] <= '9' {
 		n++
 	}
-	return n >= 1 && n <= 2 && n+1 < len(s) && (s[n] == '.' || s[n] == ')') && s[n+1] == ' '
+	if d := n - i; d < 1 || d > 2 || n+1 >= len(s) || s[n+1] != ' ' {
+		return 0
+	}
+	if !(i == 0 && (s[n] == '.' || s[n] == ')') || i == 1 && s[n] == ')') {
+		return 0
+	}
+	n += 2
+	for n < len(s) && s[n] == ' ' {
+		n++
+	}
+	return n
 }
 
-// StartsWithBullet reports whether a line starts with a list marker.
-func StartsWithBullet(s string) bool { return BulletLen(s) > 0 }
+// StartsWithBullet reports whether a line starts with a bullet ("• ",
+// "- "), not a number: "3. REQUIREMENTS" may be a heading.
+func StartsWithBullet(s string) bool { return glyphLen(s) > 0 }
 
 // IsLabelLine reports whether a line reads "Label: item, item": a short
 // label before a colon, as skills lists are written.

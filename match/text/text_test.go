@@ -100,3 +100,25 @@ func TestBlockStarts_NumberedAndGlyphs(t *testing.T) {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestBulletLen_Numbers: an item's number is a list marker for trimming
+// ("2. ", "3) ", "(4) "), but only bullets make StartsWithBullet, so that
+// "3. REQUIREMENTS" may still head a part.
+func TestBulletLen_Numbers(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		s      string
+		n      int
+		bullet bool
+	}{
+		{"2. Python", 3, false}, {"3) Kubernetes", 3, false}, {"(4) Drive rendering", 4, false}, {"12.  Go", 5, false},
+		{"3.5 years", 0, false}, {"2026. Go", 0, false}, {"• Python", len("• "), true}, {"→ Write docs", len("→ "), true},
+	} {
+		if got := BulletLen(tt.s); got != tt.n {
+			t.Errorf("BulletLen(%q) = %d, want %d", tt.s, got, tt.n)
+		}
+		if got := StartsWithBullet(tt.s); got != tt.bullet {
+			t.Errorf("StartsWithBullet(%q) = %v, want %v", tt.s, got, tt.bullet)
+		}
+	}
+}
