@@ -79,7 +79,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
 				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
-				disowned:    rules.Has(taxonomy.CueDisowned, s),
+				disowned:    rules.Has(taxonomy.CueDisowned, s) || disownedAfter(doc.Text, sent, a, rules),
 				plusAfter:   rules.Has(taxonomy.CuePlusAfter, s),
 			}
 			sentences[sent] = sc
@@ -119,6 +119,22 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		}
 		return Preferred, true
 	}
+}
+
+// disownedAfter reports whether the sentence after sent, in the same
+// paragraph, says that what sent names is not needed (the disowns-before
+// cue: "None of this is required for the role").
+func disownedAfter(s string, sent text.Span, a *analysis.Analysis, rules *taxonomy.Rules) bool {
+	rest := s[sent.End:]
+	gap := len(rest) - len(strings.TrimLeft(rest, " \t\n"))
+	if gap == len(rest) || strings.Contains(rest[:gap], "\n\n") {
+		return false
+	}
+	next := a.SentenceAt(sent.End + gap)
+	if next.Start != sent.End+gap {
+		return false
+	}
+	return rules.Has(taxonomy.CueDisownsBefore, strings.TrimSpace(s[next.Start:next.End]))
 }
 
 // tellsStory reports whether sentence sent lies in a paragraph whose first

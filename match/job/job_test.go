@@ -1076,3 +1076,15 @@ func TestNew_RequirementsAsQuestions(t *testing.T) {
 		t.Errorf("right to work: %q, want %q", texts, want)
 	}
 }
+
+// TestNew_DisownedByTheNextSentence: "None of this is required for the
+// role" disowns what the sentence before named; "both have their own
+// teams, so that's not part of this" disowns its own sentence.
+func TestNew_DisownedByTheNextSentence(t *testing.T) {
+	t.Parallel()
+	ad := "Applied Scientist\n\nThe role\n\nYou will build ranking models in Python. " +
+		"Our stack, for the curious: the storefront is a Ruby on Rails monolith and our infrastructure runs on Google Cloud. None of this is required for the role.\n\n" +
+		"Their Android app is Kotlin and their backend is Node.js — both have their own permanent teams, so that's not part of this.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"python"}, []string{"rails", "gcp", "kotlin", "javascript", "android-development"})
+}

@@ -43,6 +43,9 @@ const (
 	// names, by a pronoun after it ("our engine is C++; you won't need to
 	// touch either").
 	CueDisowned Cue = "disowned"
+	// CueDisownsBefore: the sentence says that what the sentence before
+	// it named is not needed ("None of this is required for the role").
+	CueDisownsBefore Cue = "disowns-before"
 	// CuePlusAfter: a later clause of the sentence makes what it names a
 	// plus, by a pronoun ("If you have contributed to open-source crates,
 	// tell us; it is a plus, not a requirement").
@@ -92,7 +95,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CuePlusAfter, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueDisownsBefore, CuePlusAfter, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
