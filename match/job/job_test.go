@@ -1088,3 +1088,19 @@ func TestNew_DisownedByTheNextSentence(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"python"}, []string{"rails", "gcp", "kotlin", "javascript", "android-development"})
 }
+
+// TestNew_ToggleHeadings: headings behind a toggle and an emoji (a Notion
+// page) keep their kinds: "▸ ✅ You probably have" asks, "▸ 🚫 Not needed"
+// does not.
+func TestNew_ToggleHeadings(t *testing.T) {
+	t.Parallel()
+	ad := "Research Scientist, Speech Synthesis\n\n▸ 🧠 What you'll work on\n\n- Train TTS models\n\n▸ ✅ You probably have\n\n- Strong Python and PyTorch\n\n" +
+		"▸ ⭐ Bonus\n\n- Distributed training on multi-GPU nodes\n\n▸ 🚫 Not needed\n\n- Any frontend development or Rust knowledge.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"python": Required, "pytorch": Required, "distributed-training": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+	wantAsked(t, j, nil, []string{"rust", "frontend-development"})
+}

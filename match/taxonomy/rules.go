@@ -649,7 +649,12 @@ func decodeEntry(n *yaml.Node, v any, allowed ...string) error {
 func NormalizeHeading(h string) string {
 	h = strings.ReplaceAll(h, "’", "'")
 	h = strings.ReplaceAll(h, "&amp;", "&")
-	h = strings.Trim(h, " \t#*_•-–—:.!?|")
+	// Marks, bullets and emoji around the words go ("▸ 🚫 Not needed",
+	// "## **Requirements:**"); a closing bracket stays.
+	h = strings.TrimLeftFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' })
+	h = strings.TrimRightFunc(h, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ')' && r != '+' && r != '#'
+	})
 	return strings.Join(strings.Fields(h), " ")
 }
 
