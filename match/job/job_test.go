@@ -1104,3 +1104,21 @@ func TestNew_ToggleHeadings(t *testing.T) {
 	}
 	wantAsked(t, j, nil, []string{"rust", "frontend-development"})
 }
+
+// TestNew_RequirementsTable: a Markdown table whose header names a kind
+// for each column gives each cell its column's kind; a table of facts
+// ("Salary | £34,000") is no such header.
+func TestNew_RequirementsTable(t *testing.T) {
+	t.Parallel()
+	ad := "# Computer Vision Engineer\n\n## Requirements\n\n| Must have | Nice to have |\n|---|---|\n" +
+		"| Python and PyTorch | Pose estimation |\n| Comfortable with Linux and Docker | TensorRT for faster inference |\n| Right to work in the UK | |\n\n" +
+		"## Salary\n\n| Level | Salary |\n|---|---|\n| Engineer | £70,000, depending on experience with Kubernetes |\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"python": Required, "pytorch": Required, "linux": Required, "docker": Required,
+		"pose-estimation": Preferred, "tensorrt": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+	wantAsked(t, j, nil, []string{"kubernetes"})
+}

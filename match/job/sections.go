@@ -59,11 +59,49 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	if len(d.Lines) > 0 {
 		title = strings.ToLower(taxonomy.NormalizeHeading(d.Text[d.Lines[0].Start:d.Lines[0].End]))
 	}
+	// A table whose header names a kind for each column ("Must have ·
+	// Nice to have"): each cell of its rows is a part of its column's kind.
+	var table []midLabel    // the columns' kinds and headers, while in one
+	tableRows := 0          // rows read so far
+	var tableAfter boundary // the part the table interrupts, resumed after it
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
 		if i == 0 {
 			continue // the title
+		}
+		if table != nil {
+			blankBefore := ln.Start > d.Lines[i-1].End+1
+			cells := strings.Split(line, tableSep)
+			if blankBefore && tableRows > 0 || len(cells) > len(table) || ln.Heading {
+				table = nil
+				resumed := tableAfter
+				resumed.cut, resumed.start = ln.Start, ln.Start
+				bounds = append(bounds, resumed)
+			} else {
+				off := 0
+				for k, c := range cells {
+					bounds = append(bounds, boundary{cut: ln.Start + off, start: ln.Start + off, kind: table[k].kind, heading: table[k].label})
+					labelBreaks = append(labelBreaks, ln.Start+off)
+					off += len(c) + len(tableSep)
+				}
+				tableRows++
+				continue
+			}
+		}
+		if cols := tableColumns(line, rules); cols != nil {
+			tableAfter = boundary{kind: extract.SectionHeader}
+			for k := len(bounds) - 1; k >= 0; k-- {
+				if !bounds[k].inline {
+					tableAfter = bounds[k]
+					break
+				}
+			}
+			tableAfter.inline = false
+			table, tableRows = cols, 0
+			ln.Heading = true
+			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: cols[0].kind, heading: cols[0].label})
+			continue
 		}
 		if closing(line, rules) && (2*i > len(d.Lines) || len(d.Lines)-i <= 8) {
 			// "Kind regards," in an email's second half or last lines: the signature
@@ -370,6 +408,30 @@ func closing(line string, rules *taxonomy.Rules) bool {
 		return false
 	}
 	return rules.Word(taxonomy.WordsClosings, words[len(words)-1])
+}
+
+// tableSep is how extract joins the cells of a table's row.
+const tableSep = " · "
+
+// tableColumns returns the kind of each column of a table's header row
+// ("Must have · Nice to have"), or nil when the line is no such row: two
+// to four short cells without digits, each a heading of a kind the rules
+// know and no two of one kind.
+func tableColumns(line string, rules *taxonomy.Rules) []midLabel {
+	cells := strings.Split(line, tableSep)
+	if len(cells) < 2 || len(cells) > 4 {
+		return nil
+	}
+	var out []midLabel
+	for _, c := range cells {
+		kind, ok := rules.SectionKind(c)
+		if !ok || len(strings.Fields(c)) > 4 || strings.ContainsAny(c, "0123456789") ||
+			slices.ContainsFunc(out, func(l midLabel) bool { return l.kind == kind }) {
+			return nil // a row of a table of facts ("Salary · £34,000 – £40,000")
+		}
+		out = append(out, midLabel{kind: kind, label: strings.TrimSpace(c)})
+	}
+	return out
 }
 
 // midLabel is a heading inside a line: where it starts, its kind and words.
