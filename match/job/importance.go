@@ -78,7 +78,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
-				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s)),
+				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s) && !rules.Has(taxonomy.CueYourWork, s)),
 				disowned:    rules.Has(taxonomy.CueDisowned, s) || disownedAfter(doc.Text, sent, a, rules),
 				plusAfter:   rules.Has(taxonomy.CuePlusAfter, s),
 			}

@@ -1122,3 +1122,19 @@ func TestNew_RequirementsTable(t *testing.T) {
 	}
 	wantAsked(t, j, nil, []string{"kubernetes"})
 }
+
+// TestNew_YourWorkBesideCustomers: a sentence that tells the candidate
+// what they will build asks for it, even when it names what the
+// customers rely on; a recruiter's "What the hiring manager is after:"
+// heads the requirements, so the duties are a plus.
+func TestNew_YourWorkBesideCustomers(t *testing.T) {
+	t.Parallel()
+	ad := "Subject: Senior ML Compiler Engineer\n\nHi Sam,\n\nYou'd be building the lowering path that takes PyTorch and ONNX models down to our NPU, " +
+		"and the INT8 quantization flow our customers rely on.\n\nWhat the hiring manager is after: strong modern C++ and real experience with MLIR.\n\nBest,\nTeodora\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"pytorch": Preferred, "onnx": Preferred, "cpp": Required} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+}

@@ -50,6 +50,11 @@ const (
 	// plus, by a pronoun ("If you have contributed to open-source crates,
 	// tell us; it is a plus, not a requirement").
 	CuePlusAfter Cue = "plus-after"
+	// CueYourWork: the sentence opens by telling the candidate what they
+	// will do ("You'd be building the lowering path ..."): what the
+	// company's product or customers are, said in it, does not make it
+	// context.
+	CueYourWork Cue = "your-work"
 	// CueStory: the first sentence of a paragraph announces a worked
 	// example or an anecdote ("A typical problem:"): the whole paragraph
 	// tells it.
@@ -95,7 +100,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueDisownsBefore, CuePlusAfter, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
