@@ -1138,3 +1138,17 @@ func TestNew_YourWorkBesideCustomers(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_MoSCoWParts: Must / Should / Could / Won't headings: the first
+// requires, the next two are pluses, the last asks nothing.
+func TestNew_MoSCoWParts(t *testing.T) {
+	t.Parallel()
+	ad := "MLOps Engineer\n\nMust have\n- Azure ML\n\nShould have\n- MLflow\n\nCould have\n- Kubernetes\n\nWon't need\n- Spark\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"azure-ml": Required, "mlflow": Preferred, "kubernetes": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s is %q, want %q", id, got, want)
+		}
+	}
+	wantAsked(t, j, nil, []string{"spark"})
+}
