@@ -1152,3 +1152,13 @@ func TestNew_MoSCoWParts(t *testing.T) {
 	}
 	wantAsked(t, j, nil, []string{"spark"})
 }
+
+// TestNew_ProductPart: a terse ad's "Product:" part says what the
+// product is built with, which asks nothing; "Own E2E suite" asks for
+// end-to-end testing.
+func TestNew_ProductPart(t *testing.T) {
+	t.Parallel()
+	ad := "QA Engineer – Cypress\n\nProduct:\n- Patient booking web app\n- Front end: Vue 3\n- API: Laravel\n\nYou'll:\n- Own E2E suite\n- Write new Cypress specs per feature\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"e2e-testing"}, []string{"vue", "laravel"})
+}

@@ -2,7 +2,7 @@
 
 package taxonomy
 
-var builtinVersion = "2026.12.17"
+var builtinVersion = "2026.12.18"
 
 var builtinCategories = []Category{
 	{ID: "frameworks", Name: "Frameworks and libraries"},
@@ -171,7 +171,7 @@ var builtinSkills = []Skill{
 	{ID: "dotnet", Name: ".NET / ASP.NET", Category: "backend", line: 3929, Aliases: []string{".NET", ".NET Core", ".NET Framework", "ASP.NET", "ASP.NET Core", "ASP.NET MVC", "Blazor", "dotnet"}, Template: "Built [service] on .NET [version] handling [requests] for [product]"},
 	{ID: "duckdb", Name: "DuckDB", Category: "analytics", line: 5423, Aliases: []string{"DuckDB"}, Implies: []string{"sql"}, Template: "Ran [analyses] in DuckDB over [volume] on a laptop in [time]"},
 	{ID: "dvc", Name: "DVC", Category: "tools", line: 2797, Aliases: []string{"DVC", "Data Version Control"}, Implies: []string{"data-versioning"}, Template: "Versioned [number] datasets and models with DVC, so any result can be rebuilt from [commit]"},
-	{ID: "e2e-testing", Name: "End-to-end testing", Category: "testing", line: 4912, Aliases: []string{"end-to-end testing", "end-to-end test", "E2E testing", "E2E test", "end-to-end test suite"}, Implies: []string{"software-testing"}, Template: "Built an end-to-end test suite of [number] journeys for [product], catching [bugs] before release"},
+	{ID: "e2e-testing", Name: "End-to-end testing", Category: "testing", line: 4912, Aliases: []string{"end-to-end testing", "end-to-end test", "E2E testing", "E2E test", "end-to-end test suite", "E2E suite", "E2E specs"}, Implies: []string{"software-testing"}, Template: "Built an end-to-end test suite of [number] journeys for [product], catching [bugs] before release"},
 	{ID: "econometrics", Name: "Econometrics", Category: "analytics", line: 5332, Aliases: []string{"econometrics", "econometric modeling", "econometric modelling", "panel data"}, Implies: []string{"statistics"}, Template: "Built an econometric model of [quantity] on [data], used for [decision]"},
 	{ID: "edge-deployment", Name: "Edge deployment", Category: "deployment", line: 1558, Aliases: []string{"edge deployment", "edge device", "edge AI", "edge inference", "on-device inference", "on-device ML", "TinyML", "edge computing"}, Phrases: []string{"deploy|ship|run ... model ... on|onto|to ... device|devices|phone|phones|drone|robot|edge|camera|microcontroller|onboard", "model|models ... run|running on ... device|devices|phone|phones|chip|chips|camera|cameras|microcontroller|microcontrollers|robot|robots|drone|drones|edge"}, Not: []string{"cutting-edge AI", "leading-edge AI", "bleeding-edge AI"}, Implies: []string{"model-deployment"}, Template: "Deployed [model] on [edge device] within [memory or power budget], running at [fps or latency]"},
 	{ID: "efficientnet", Name: "EfficientNet", Category: "architectures", line: 527, Aliases: []string{"EfficientNet", "EfficientNetV2"}, Implies: []string{"cnn"}, Template: "Swapped [old backbone] for EfficientNet-[size], gaining [metric] at [FLOPs or latency]"},
@@ -1726,6 +1726,8 @@ var builtinTermTokens = [][]precompiledTerm{
 		{"E2E testing", []patternToken{{"E2E", "e2e", "e2e", ' '}, {"testing", "testing", "test", ' '}}},
 		{"E2E test", []patternToken{{"E2E", "e2e", "e2e", ' '}, {"test", "test", "test", ' '}}},
 		{"end-to-end test suite", []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"test", "test", "test", ' '}, {"suite", "suite", "suit", ' '}}},
+		{"E2E suite", []patternToken{{"E2E", "e2e", "e2e", ' '}, {"suite", "suite", "suit", ' '}}},
+		{"E2E specs", []patternToken{{"E2E", "e2e", "e2e", ' '}, {"specs", "specs", "spec", ' '}}},
 	},
 	{ // econometrics
 		{"econometrics", []patternToken{{"econometrics", "econometrics", "econometric", ' '}}},
