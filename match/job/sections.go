@@ -38,9 +38,14 @@ type structure struct {
 // them, and lines a person reads as headings (a short line set in bold; or
 // short, standing alone, ending in a colon, a question or an exclamation
 // mark, in Title Case or capitals) when the rules know their kind; lines that open with a known label ("Nice to
-// have: …") make a part of their own until the paragraph ends. Each part's
-// kind comes from the rules; a heading they do not know is Other. doc
-// itself is not changed.
+// have: …") make a part of their own until the paragraph ends, and so do
+// labels inside a page squashed onto one line ("... What you'll need: -
+// Python"); the cells of a table whose header names a kind per column
+// ("Must have · Nice to have") are parts of their column's kind; a letter's
+// closing ("Kind regards,") starts its signature, which asks nothing.
+// Each part's kind comes from the rules; a heading they do not know is
+// Other. Sentences also break where the items of a list pasted without
+// bullets begin (bareItems). doc itself is not changed.
 func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	d := *doc
 	d.Lines = slices.Clone(doc.Lines)
