@@ -1162,3 +1162,13 @@ func TestNew_ProductPart(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"e2e-testing"}, []string{"vue", "laravel"})
 }
+
+// TestNew_WhoAreWe: "Who are we?" is the company's part, so the platforms
+// its games run on ask nothing.
+func TestNew_WhoAreWe(t *testing.T) {
+	t.Parallel()
+	ad := "Gameplay Programmer (Unity)\n\nWho are we?\nMosslight is a studio behind cozy games played by 9 million people on iOS, Android and Nintendo Switch.\n\n" +
+		"What are we looking for?\n- 3+ years of game development with Unity and C#\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"unity", "csharp"}, []string{"ios-development", "android-development"})
+}

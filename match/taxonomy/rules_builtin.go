@@ -4,7 +4,7 @@ package taxonomy
 
 // builtinRulesSource is rules.yaml decoded, without its examples.
 var builtinRulesSource = rulesSource{
-	Version: "2026.12.40",
+	Version: "2026.12.41",
 	Sections: []sectionEntry{
 		{Kind: "preferred", Patterns: []string{"nice[ -]to[ -]haves?|^nice$|^(should|could)[ -]haves?$", "\\bpreferred\\b", "\\bbonus\\b", "\\bpluses\\b|\\ba plus\\b", "desir(ed|able)", "good[ -]to[ -]have", "extra credit|\\bextras\\b|even better", "would be (great|nice)", "\\bideally\\b", "\\boptional\\b", ".not (essential|required|mandatory|a must)|not (essential|required|mandatory|a must).|\\bhelpful\\b|make us (extra |very |really |even )?happy|\\bstand out\\b|\\b(great|nice) if\\b|\\bdifferentiators?\\b|\\bwould (also )?help\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 95},
 		{Kind: "benefits", Patterns: []string{"benefit", "\\bperks?\\b", "compensation|total rewards", "salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b", "what we offer|we offer|in return", "why (join|work)|what.s in it for you"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 112},
@@ -17,7 +17,7 @@ var builtinRulesSource = rulesSource{
 		{Kind: "responsibilities", Patterns: []string{"responsibilit|duties|accountabilit", "what you.?(ll|will)? ?(do|be doing|work on|own|build)|what you do|what will you (do|be doing|work on)", "your (day|role|mission|impact|work)|in this role|day[ -]to[ -]day|on a (normal|typical) day", "what the job (looks like|is)|the work\\b", "what does .+ do|what (a|an|the) .+ does"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 188},
 		{Kind: "role", Patterns: []string{"\\bthe (role|job|position|opportunity|team)\\b", "about the (role|job|position|team|opportunity)", "\\boverview\\b|\\bsummary\\b|job description|job brief"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 198},
 		{Kind: "stack", Patterns: []string{"\\bstack\\b|tech(nologies)? we use|tools we use|tooling|our tools", "^what (tools|tech|technologies|languages|frameworks)( and [a-z]+)? (will|would|do|does) (i|you|we|the team) (use|work with)\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 206},
-		{Kind: "company", Patterns: []string{"^about\\b", "who we are|our (company|mission|story|values|culture)|company overview|life at|\\bmission\\b", "^(the |our )?product$"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 213},
+		{Kind: "company", Patterns: []string{"^about\\b", "who we are|who are we|our (company|mission|story|values|culture)|company overview|life at|\\bmission\\b", "^(the |our )?product$"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 213},
 	},
 	Requirements: []sectionEntry{
 		{Kind: "degree", Patterns: []string{"\\b(bachelor|master|ph\\.? ?d|doctorate|b\\.?sc?|m\\.sc?|msc|(?-i:MS)|b\\.?eng|m\\.?eng|b\\.?tech|m\\.?tech)('?s\\b|\\.|\\b)[^.;]{0,30}\\b(in|of|degree)\\b", "\\bdegree\\b|\\bdiploma\\b|\\b(bsn|msn|mba|mph|mha)\\b"}, Examples: []string(nil), Counterexamples: []string(nil), Line: 470},
