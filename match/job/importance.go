@@ -73,7 +73,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		sc, ok := sentences[sent]
 		if !ok {
 			s := doc.Text[sent.Start:sent.End]
-			s = strings.TrimSpace(s[text.BulletLen(s):])
+			s = text.ItemText(s)
 			sc = sentenceCues{
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
@@ -153,7 +153,7 @@ func tellsStory(s string, sent text.Span, a *analysis.Analysis, rules *taxonomy.
 			first = a.SentenceAt(start)
 		}
 		line := s[first.Start:first.End]
-		v = rules.Has(taxonomy.CueStory, strings.TrimSpace(line[text.BulletLen(line):]))
+		v = rules.Has(taxonomy.CueStory, text.ItemText(line))
 		cache[start] = v
 	}
 	return v
@@ -177,14 +177,14 @@ func othersWork(s string, sp text.Span, h taxonomy.Hit, rules *taxonomy.Rules, c
 	// on Google Cloud, maintained by the platform squad"), one that opens
 	// with "who" only of the last words of this one ("with the platform
 	// team, who own ...").
-	if lo > clo && (attaches(s[lo:hi], rules) || opensWith(s[lo:hi], rules, taxonomy.WordsRelatives)) {
+	if lo > clo && (opensWith(s[lo:hi], rules, taxonomy.WordsAttach) || opensWith(s[lo:hi], rules, taxonomy.WordsRelatives)) {
 		if i := strings.LastIndexByte(s[clo:lo-1], ','); i >= 0 {
 			lo = clo + i + 1
 		} else {
 			lo = clo
 		}
 	}
-	if hi < chi && attaches(s[hi+1:chi], rules) {
+	if hi < chi && opensWith(s[hi+1:chi], rules, taxonomy.WordsAttach) {
 		if i := strings.IndexByte(s[hi+1:chi], ','); i >= 0 {
 			hi = hi + 1 + i
 		} else {
@@ -246,13 +246,6 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		word = rest[:i] // the line may end after it
 	}
 	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
-}
-
-// attaches reports whether an item of a list of clauses opens with a
-// participle that says something of the item before (the rules' attach
-// list: "maintained", "built", ...).
-func attaches(item string, rules *taxonomy.Rules) bool {
-	return opensWith(item, rules, taxonomy.WordsAttach)
 }
 
 // withoutRelatives returns s without the items that open with a relative

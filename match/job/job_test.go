@@ -704,11 +704,7 @@ func TestNew_ContrastStartsAClause(t *testing.T) {
 	// required but what its plus clause names.
 	para := New("job.txt", fixture.Plain(t, "job.txt", "Cloud Network Engineer. Day to day you will automate changes with Terraform and Python, "+
 		"so we are looking for someone with Azure networking experience, while exposure to AWS would be a plus.\n"), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"terraform": Required, "python": Required, "aws": Preferred} {
-		if got, _ := para.Importance(id); got != want {
-			t.Errorf("one paragraph: %s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, para, map[string]Importance{"terraform": Required, "python": Required, "aws": Preferred})
 }
 
 // TestNew_WhatTheRoleIsNotAndOtherTeams: a part headed "What you won't do" (or "You
@@ -934,11 +930,7 @@ func TestNew_HeadingsInsideASquashedLine(t *testing.T) {
 		"What you'll need: - Python, including pandas - SQL Nice to have: - Gradient boosting (XGBoost/LightGBM) - dbt or Looker " +
 		"Perks: - 25 days holiday - Free Kubernetes training\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"python": Required, "sql": Required, "gradient-boosting": Preferred, "dbt": Preferred, "presentation-skills": Preferred} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required, "sql": Required, "gradient-boosting": Preferred, "dbt": Preferred, "presentation-skills": Preferred})
 	wantAsked(t, j, nil, []string{"kubernetes"})
 }
 
@@ -952,11 +944,7 @@ func TestNew_StoryParagraphsAndTerseHeadings(t *testing.T) {
 		"Must:\n- PyTorch\n- Object detection\n\nNice:\n- Knowledge distillation\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, nil, []string{"synthetic-data", "custom-loss-functions"})
-	for id, want := range map[string]Importance{"pytorch": Required, "object-detection": Required, "knowledge-distillation": Preferred} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"pytorch": Required, "object-detection": Required, "knowledge-distillation": Preferred})
 }
 
 // TestNew_RecruiterEmailParts: "What they need:" heads a recruiter's
@@ -968,12 +956,7 @@ func TestNew_RecruiterEmailParts(t *testing.T) {
 		"Let me know if it sounds interesting.\n\nKind regards,\n\nRuby Marchetti\nPrincipal Consultant - Kubernetes Practice\nNorthlake Talent\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"python", "sql", "airflow"}, []string{"kubernetes", "ruby"})
-	if got, _ := j.Importance("python"); got != Required {
-		t.Errorf("python is %q, want required", got)
-	}
-	if got, _ := j.Importance("airflow"); got != Preferred {
-		t.Errorf("airflow is %q, want preferred", got)
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required, "airflow": Preferred})
 	for _, k := range j.Keywords() {
 		if strings.Contains(k.Term, "Practice") || strings.Contains(k.Term, "Northlake") {
 			t.Errorf("keyword %q from the signature", k.Term)
@@ -1000,11 +983,7 @@ func TestNew_PlusSaidAfterwards(t *testing.T) {
 		"Three years of Rust in production. If you have contributed to open-source crates, tell us about it; it is a plus, not a requirement.\n" +
 		"You must know Linux well, and Kubernetes — either would be a bonus.\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"rust": Required, "open-source": Preferred, "linux": Required} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"rust": Required, "open-source": Preferred, "linux": Required})
 }
 
 // TestNew_OthersAcrossCommas: "..., who own X" makes X another team's,
@@ -1063,9 +1042,7 @@ func TestNew_RequirementsAsQuestions(t *testing.T) {
 		"1. **Do I need security clearance?**\n   You must be eligible for SC clearance.\n\n" +
 		"2. **What do you test with?**\n   Burp Suite, and scripting in Python.\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	if got, _ := j.Importance("python"); got != Required {
-		t.Errorf("python is %q, want required", got)
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required})
 	var texts []string
 	for _, r := range j.Requirements() {
 		if r.Kind == taxonomy.RequireAuthorization {
@@ -1097,11 +1074,7 @@ func TestNew_ToggleHeadings(t *testing.T) {
 	ad := "Research Scientist, Speech Synthesis\n\n▸ 🧠 What you'll work on\n\n- Train TTS models\n\n▸ ✅ You probably have\n\n- Strong Python and PyTorch\n\n" +
 		"▸ ⭐ Bonus\n\n- Distributed training on multi-GPU nodes\n\n▸ 🚫 Not needed\n\n- Any frontend development or Rust knowledge.\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"python": Required, "pytorch": Required, "distributed-training": Preferred} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "distributed-training": Preferred})
 	wantAsked(t, j, nil, []string{"rust", "frontend-development"})
 }
 
@@ -1114,12 +1087,8 @@ func TestNew_RequirementsTable(t *testing.T) {
 		"| Python and PyTorch | Pose estimation |\n| Comfortable with Linux and Docker | TensorRT for faster inference |\n| Right to work in the UK | |\n\n" +
 		"## Salary\n\n| Level | Salary |\n|---|---|\n| Engineer | £70,000, depending on experience with Kubernetes |\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"python": Required, "pytorch": Required, "linux": Required, "docker": Required,
-		"pose-estimation": Preferred, "tensorrt": Preferred} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "linux": Required, "docker": Required,
+		"pose-estimation": Preferred, "tensorrt": Preferred})
 	wantAsked(t, j, nil, []string{"kubernetes"})
 }
 
@@ -1132,11 +1101,7 @@ func TestNew_YourWorkBesideCustomers(t *testing.T) {
 	ad := "Subject: Senior ML Compiler Engineer\n\nHi Sam,\n\nYou'd be building the lowering path that takes PyTorch and ONNX models down to our NPU, " +
 		"and the INT8 quantization flow our customers rely on.\n\nWhat the hiring manager is after: strong modern C++ and real experience with MLIR.\n\nBest,\nTeodora\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"pytorch": Preferred, "onnx": Preferred, "cpp": Required} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"pytorch": Preferred, "onnx": Preferred, "cpp": Required})
 }
 
 // TestNew_MoSCoWParts: Must / Should / Could / Won't headings: the first
@@ -1145,11 +1110,7 @@ func TestNew_MoSCoWParts(t *testing.T) {
 	t.Parallel()
 	ad := "MLOps Engineer\n\nMust have\n- Azure ML\n\nShould have\n- MLflow\n\nCould have\n- Kubernetes\n\nWon't need\n- Spark\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-	for id, want := range map[string]Importance{"azure-ml": Required, "mlflow": Preferred, "kubernetes": Preferred} {
-		if got, _ := j.Importance(id); got != want {
-			t.Errorf("%s is %q, want %q", id, got, want)
-		}
-	}
+	wantImportance(t, j, map[string]Importance{"azure-ml": Required, "mlflow": Preferred, "kubernetes": Preferred})
 	wantAsked(t, j, nil, []string{"spark"})
 }
 

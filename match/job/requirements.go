@@ -52,7 +52,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		li := doc.LineAt(sp.Start)
 		heading := li >= 0 && doc.Lines[li].Heading
 		sentence := doc.Text[sp.Start:sp.End]
-		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, strings.TrimSpace(sentence[text.BulletLen(sentence):])) {
+		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, text.ItemText(sentence)) {
 			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {

@@ -253,7 +253,7 @@ func markContents(d *extract.Document) {
 // contentsKey is a line's words in lower case, without a list marker or
 // a number ("- 3. Optimizing Model Performance" → "optimizing model performance").
 func contentsKey(line string) string {
-	line = strings.TrimSpace(line[text.BulletLen(line):])
+	line = text.ItemText(line)
 	line = numberedItem.ReplaceAllString(line, "")
 	return strings.Join(text.Words(line), " ")
 }

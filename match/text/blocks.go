@@ -44,6 +44,10 @@ func BulletLen(s string) int {
 	return glyphLen(s)
 }
 
+// ItemText returns a line or an item without its list marker and the
+// spaces around it ("• Python" and "2. Python" are "Python").
+func ItemText(s string) string { return strings.TrimSpace(s[BulletLen(s):]) }
+
 // glyphLen returns the length of the bullet (and the space after it) that
 // starts s, or 0.
 func glyphLen(s string) int {
