@@ -17,9 +17,10 @@ type DegreeLevel string
 type degreeRule struct {
 	level DegreeLevel
 	re    *regexp.Regexp
-	// needles: words one of which every match holds, in lower case; nil
-	// when the pattern has none. Most lines of a resume name no degree.
-	needles []string
+	// needles: what every match holds (see needles), and numbered. Most
+	// lines of a resume name no degree.
+	needles needles
+	ids     [][]int32
 }
 
 type degreeEntry struct {
@@ -97,7 +98,7 @@ func compileQualifications(r *Rules, name string, f rulesSource, base *Rules) er
 		if err != nil {
 			return errf(1, "degree %q: %v", l, err)
 		}
-		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: needles(re.String())})
+		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: needlesOf(re.String())})
 	}
 	if f.DatesLine != 0 {
 		e := f.Dates
@@ -244,14 +245,15 @@ func (r *Rules) DateRangesAt(s string, now time.Time) []DateRange {
 // DegreeLevels returns the levels of the degrees s names, highest first.
 func (r *Rules) DegreeLevels(s string) []DegreeLevel {
 	s = strings.ReplaceAll(s, "’", "'")
-	lower := ""
+	var held *heldNeedles
 	var out []DegreeLevel
 	for _, d := range r.degrees {
-		if d.needles != nil {
-			if lower == "" {
-				lower = strings.ToLower(s)
+		if d.ids != nil {
+			if held == nil {
+				h := r.needles.held(s, r.degreesCost)
+				held = &h
 			}
-			if !holdsNeedle(lower, d.needles) {
+			if !held.all(d.needles, d.ids) {
 				continue
 			}
 		}

@@ -226,24 +226,31 @@ type Rules struct {
 	dates Dates
 	// names finds people's names by their form.
 	names *text.NameFinder
+	// needles numbers the needles of every expression above and finds
+	// those a clause holds.
+	needles *needleIndex
+	// costs of looking up the needles of each cue, of every kind of
+	// requirement, of headings and of degrees (see cost).
+	cueCosts                                    map[Cue]int
+	requirementsCost, sectionsCost, degreesCost int
 	// examples and counterexamples of every entry, for tests.
 	checks []ruleCheck
 }
 
 // patternPart is one pattern of a cue or a requirement entry, and its
-// needles: words, in lower case, one of which every match contains (nil:
-// none). Most clauses hold none, and looking for them first is many times
-// faster than running the pattern.
+// needles (what every match holds), as strings and numbered in the rules'
+// needleIndex.
 type patternPart struct {
 	re      *lazyRegexp
-	needles []string
+	needles needles
+	ids     [][]int32
 }
 
-// anyPart reports whether one of parts matches s (lower is s in lower
-// case), running only those whose needles s holds.
-func anyPart(parts []patternPart, s, lower string) bool {
+// anyPart reports whether one of parts matches s, running only those
+// whose needles s holds (held, from needleIndex.held).
+func anyPart(parts []patternPart, s string, held heldNeedles) bool {
 	for _, p := range parts {
-		if holdsNeedle(lower, p.needles) && p.re.get().MatchString(s) {
+		if held.all(p.needles, p.ids) && p.re.get().MatchString(s) {
 			return true
 		}
 	}
@@ -254,9 +261,9 @@ func anyPart(parts []patternPart, s, lower string) bool {
 type sectionRule struct {
 	kind extract.SectionKind
 	re   *lazyRegexp
-	// needles: words one of which every match holds, in lower case; nil
-	// when the pattern has none.
-	needles []string
+	// needles: what every match holds, and numbered.
+	needles needles
+	ids     [][]int32
 }
 
 // requirementRule gives the kind of the requirements its pattern matches.
@@ -487,7 +494,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	lazy := name == BuiltinRulesName
 	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check, lazy,
 		func(kind extract.SectionKind, re *lazyRegexp, e sectionEntry, where string) {
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needles(re.src)})
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needlesOf(re.src)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.section = kind })...)
 		})
 	if err != nil {
@@ -573,7 +580,43 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 		signoffs = append(signoffs, w)
 	}
 	r.names = text.NewNameFinder(honorifics, titles, signoffs)
+	r.numberNeedles()
 	return r, nil
+}
+
+// numberNeedles numbers the needles of every expression of r in an index
+// of r's own. Parts shared with the rules r extends are copied first.
+func (r *Rules) numberNeedles() {
+	x := &needleIndex{}
+	r.sectionsCost, r.requirementsCost, r.degreesCost = 0, 0, 0
+	for i := range r.sections {
+		r.sections[i].ids = x.number(r.sections[i].needles)
+		r.sectionsCost += cost(r.sections[i].needles)
+	}
+	numberParts := func(parts []patternPart) ([]patternPart, int) {
+		parts = slices.Clone(parts)
+		n := 0
+		for i := range parts {
+			parts[i].ids = x.number(parts[i].needles)
+			n += cost(parts[i].needles)
+		}
+		return parts, n
+	}
+	for i := range r.requirements {
+		var n int
+		r.requirements[i].parts, n = numberParts(r.requirements[i].parts)
+		r.requirementsCost += n
+	}
+	r.cueCosts = map[Cue]int{}
+	for c, parts := range r.parts {
+		r.parts[c], r.cueCosts[c] = numberParts(parts)
+	}
+	r.degrees = slices.Clone(r.degrees)
+	for i := range r.degrees {
+		r.degrees[i].ids = x.number(r.degrees[i].needles)
+		r.degreesCost += cost(r.degrees[i].needles)
+	}
+	r.needles = x
 }
 
 // Names returns the finder of people's names by their form (after an
@@ -670,9 +713,9 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	if h == "" {
 		return "", false
 	}
-	lower := strings.ToLower(h)
+	held := r.needles.held(h, r.sectionsCost)
 	for _, s := range r.sections {
-		if !holdsNeedle(lower, s.needles) {
+		if !held.all(s.needles, s.ids) {
 			continue
 		}
 		if s.re.get().MatchString(h) {
@@ -697,10 +740,10 @@ func (r *Rules) Requirement(clause string) (RequirementKind, bool) {
 // BS with 4+ years of experience") are the degree's.
 func (r *Rules) Requirements(clause string) []RequirementKind {
 	s := strings.ReplaceAll(clause, "’", "'")
-	lower := strings.ToLower(s)
+	held := r.needles.held(s, r.requirementsCost)
 	var out []RequirementKind
 	for _, q := range r.requirements {
-		if !slices.Contains(out, q.kind) && anyPart(q.parts, s, lower) {
+		if !slices.Contains(out, q.kind) && anyPart(q.parts, s, held) {
 			out = append(out, q.kind)
 		}
 	}
@@ -716,7 +759,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 // 2.8 -> 1.9 ms, BenchmarkJob).
 func (r *Rules) Has(c Cue, s string) bool {
 	s = matchable(s)
-	return anyPart(r.parts[c], s, strings.ToLower(s))
+	return anyPart(r.parts[c], s, r.needles.held(s, r.cueCosts[c]))
 }
 
 // patternParts returns each of patterns as a part of its own.
@@ -724,7 +767,7 @@ func patternParts(patterns []string) []patternPart {
 	out := make([]patternPart, len(patterns))
 	for i, p := range patterns {
 		src := alternation([]string{p})
-		out[i] = patternPart{re: &lazyRegexp{src: src}, needles: needles(src)}
+		out[i] = patternPart{re: &lazyRegexp{src: src}, needles: needlesOf(src)}
 	}
 	return out
 }
@@ -747,90 +790,6 @@ func matchable(s string) string {
 		}
 	}
 	return strings.Join(lines, " ")
-}
-
-// holdsNeedle reports whether lower (in lower case) holds one of needles,
-// or needles is nil (an expression with none).
-func holdsNeedle(lower string, needles []string) bool {
-	return needles == nil || slices.ContainsFunc(needles, func(n string) bool { return strings.Contains(lower, n) })
-}
-
-// needles returns words, in lower case, one of which every match of the
-// expression expr contains, or nil when it has no such set (a pattern
-// made only of classes or optional parts).
-func needles(expr string) []string {
-	// The built-in rules' needles are worked out ahead (rules_needles.go,
-	// kept true by TestBuiltinNeedles): parsing each expression a second
-	// time costs a run about a millisecond.
-	if ns, ok := builtinNeedles[expr]; ok {
-		return ns
-	}
-	return findNeedles(expr)
-}
-
-// findNeedles works out the needles of an expression (see needles).
-func findNeedles(expr string) []string {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	set := required(re.Simplify())
-	if len(set) == 0 {
-		return nil
-	}
-	slices.Sort(set)
-	return slices.Compact(set)
-}
-
-// required returns strings, in lower case, one of which every match of re
-// contains; nil when there is no such set.
-func required(re *syntax.Regexp) []string {
-	switch re.Op {
-	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		return []string{s}
-	case syntax.OpCapture:
-		return required(re.Sub[0])
-	case syntax.OpPlus:
-		return required(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		// Any one part's set will do: take the one that filters best, a
-		// mark rare in prose ("?") if every member has one, else the one
-		// of the longest shortest word.
-		var best []string
-		bestLen, bestRare := 0, false
-		for _, sub := range re.Sub {
-			set := required(sub)
-			if len(set) == 0 {
-				continue
-			}
-			shortest := len(set[0])
-			rare := true
-			for _, w := range set {
-				shortest = min(shortest, len(w))
-				rare = rare && strings.ContainsAny(w, "?!;$%#@&[]{}")
-			}
-			if rare && !bestRare || rare == bestRare && shortest > bestLen {
-				best, bestLen, bestRare = set, shortest, rare
-			}
-		}
-		return best
-	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			set := required(sub)
-			if len(set) == 0 {
-				return nil
-			}
-			out = append(out, set...)
-		}
-		return out
-	}
-	return nil
 }
 
 // Word reports whether w is on list l: in lower case, but for
