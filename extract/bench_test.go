@@ -1,9 +1,12 @@
 package extract_test
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"testing"
 
+	"github.com/ledongthuc/pdf"
 	"github.com/tailor-cli/tailor/extract"
 )
 
@@ -18,6 +21,32 @@ func BenchmarkParsePDF(b *testing.B) {
 	for b.Loop() {
 		if _, err := extract.ParsePDF("strong-dl.pdf", data, extract.Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLibraryPlainText measures the PDF library alone reading the
+// same sample's text (ledongthuc/pdf's GetPlainText, without positions,
+// fonts' widths or layout): the floor under BenchmarkParsePDF that tailor
+// does not own.
+func BenchmarkLibraryPlainText(b *testing.B) {
+	data, err := os.ReadFile(samples + "strong-dl.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rd, err := r.GetPlainText()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n, _ := io.Copy(io.Discard, rd); n == 0 {
+			b.Fatal("no text")
 		}
 	}
 }
