@@ -1133,3 +1133,17 @@ func TestNew_WhoAreWe(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"unity", "csharp"}, []string{"ios-development", "android-development"})
 }
+
+// TestNew_LocationLineUnderTheTitle: "Company, Place (hybrid)" under the
+// title says where the job is and heads nothing; the prose after it still
+// asks. A line that names the part ("Location") still heads it.
+func TestNew_LocationLineUnderTheTitle(t *testing.T) {
+	t.Parallel()
+	ad := "Senior Deep Learning Scientist\nCinderhall Diagnostics, Elmbridge Science Park (hybrid)\n\n" +
+		"You are fluent in Python and PyTorch. Experience with vision transformers would be a strong advantage. " +
+		"So would familiarity with survival analysis.\n\nYou will not build the inference service; the platform team deploys models with Triton on Kubernetes.\n\n" +
+		"Location\n\nElmbridge Science Park, two days a week. The office runs Kubernetes.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "vit": Preferred, "survival-analysis": Preferred})
+	wantAsked(t, j, nil, []string{"kubernetes", "triton-inference-server"})
+}

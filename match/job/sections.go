@@ -138,6 +138,21 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 				}
 				kind = extract.SectionOther
 			}
+			if kind == extract.SectionLocation && !ln.Heading && strings.ContainsAny(line, ",(|·") {
+				// "Cinderhall Diagnostics, Elmbridge Science Park
+				// (hybrid)" under the title says where, and heads
+				// nothing: the part it interrupts goes on after it.
+				resume := boundary{kind: extract.SectionHeader}
+				for k := len(bounds) - 1; k >= 0; k-- {
+					if !bounds[k].inline {
+						resume = bounds[k]
+						break
+					}
+				}
+				resume.cut, resume.start = ln.End, ln.End
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: strings.TrimSpace(line)}, resume)
+				continue
+			}
 			ln.Heading = true
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: kind,
 				heading: strings.TrimRight(strings.TrimSpace(line), ":")})
