@@ -1147,3 +1147,16 @@ func TestNew_LocationLineUnderTheTitle(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "vit": Preferred, "survival-analysis": Preferred})
 	wantAsked(t, j, nil, []string{"kubernetes", "triton-inference-server"})
 }
+
+// TestNew_ArticleTitleHeadsTheRole: a page's first heading that names the
+// role heads the role, though it names pay ("What They Do, Skills and
+// Pay"); an article's "Featured opening: ..." heads the ad it carries,
+// though it says "hybrid".
+func TestNew_ArticleTitleHeadsTheRole(t *testing.T) {
+	t.Parallel()
+	ad := "Home › Guides › Autonomous systems\n\n## Perception Engineer (Autonomous Vehicles): What They Do, Skills and Pay\n\n" +
+		"Perception engineers build the models that let a vehicle see, mostly in PyTorch.\n\n" +
+		"## Featured opening: Data Analyst, Moss & Maple (Leeds, hybrid)\n\nYou will build dashboards in Tableau and write SQL every day.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"pytorch", "data-visualization", "sql"}, nil)
+}

@@ -126,10 +126,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if heading {
 			kind, ok := rules.SectionKind(line)
 			// The title repeated as a heading (LinkedIn's "About the job"
-			// starts with it) heads the role, whatever its words hold:
-			// "LLM Applications Engineer (Remote, US)" is no part about
-			// applying or locations.
-			if len(title) >= 8 && strings.HasPrefix(strings.ToLower(taxonomy.NormalizeHeading(line)), title) {
+			// starts with it), or a first heading that names the role (a
+			// page's <h1> under its breadcrumbs), heads the role, whatever
+			// its words hold: "LLM Applications Engineer (Remote, US)" is
+			// no part about applying or locations, "Perception Engineer:
+			// What They Do, Skills and Pay" none about pay.
+			if h := strings.ToLower(taxonomy.NormalizeHeading(line)); len(title) >= 8 && strings.HasPrefix(h, title) || len(bounds) == 0 && namesRole(h, rules) {
 				kind, ok = extract.SectionRole, true
 			}
 			if !ok {
@@ -522,4 +524,18 @@ func squashedLabel(line string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// namesRole reports whether heading h (in lower case) names a role: five
+// words or more, one of them a role's ("Perception Engineer (Autonomous
+// Vehicles): What They Do, Skills and Pay").
+func namesRole(h string, rules *taxonomy.Rules) bool {
+	words := strings.Fields(h)
+	if len(words) < 5 {
+		return false
+	}
+	return slices.ContainsFunc(words, func(w string) bool {
+		w = strings.Trim(w, ",.:;?!()")
+		return w != "team" && w != "teams" && rules.Word(taxonomy.WordsRoles, w)
+	})
 }
