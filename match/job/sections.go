@@ -69,6 +69,8 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	var table []midLabel    // the columns' kinds and headers, while in one
 	tableRows := 0          // rows read so far
 	var tableAfter boundary // the part the table interrupts, resumed after it
+	// letter: the ad is a letter, closed by "Kind regards," or the like.
+	letter := slices.ContainsFunc(d.Lines, func(ln extract.Line) bool { return closing(d.Text[ln.Start:ln.End], rules) })
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
@@ -161,6 +163,15 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			continue
 		}
 		if text.StartsWithBullet(line) || ln.Heading {
+			continue
+		}
+		if !letter && ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && rules.Has(taxonomy.CueAsksParagraph, line) {
+			// "What we need from you is real depth in ...": in an ad
+			// written as prose, the paragraph that says what the
+			// candidate needs is its requirements part. (A letter's
+			// paragraphs all ask, as one part: a recruiter writes
+			// "What they need is ..." among the rest.)
+			bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: extract.SectionRequirements, inline: true})
 			continue
 		}
 		if m := inlineLabel.FindStringSubmatch(line); m != nil {

@@ -59,6 +59,11 @@ const (
 	// example or an anecdote ("A typical problem:"): the whole paragraph
 	// tells it.
 	CueStory Cue = "story"
+	// CueAsksParagraph: the first sentence of a paragraph says that the
+	// paragraph tells what the candidate needs ("What we need from you is
+	// real depth in ..."): in an ad written as prose, that paragraph is
+	// its requirements part.
+	CueAsksParagraph Cue = "asks-paragraph"
 	// CueCommentary: the sentence comments on the market, pay or careers.
 	CueCommentary Cue = "commentary"
 	// CueProduct: the sentence says what the company's product or
@@ -100,7 +105,7 @@ const (
 	CueDomain Cue = "domain"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
