@@ -344,7 +344,7 @@ func TestAnonymizer_ClosestWorkAndAdvice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jobDoc, err := extract.ReadText("job.md", []byte("# ML Engineer\n\n## Requirements\n- PyTorch\n- Keep GPU utilisation high with CUDA\n"), extract.FormatMarkdown)
+	jobDoc, err := extract.ReadText("job.md", []byte("# ML Engineer\n\n## Requirements\n- Machine learning\n- PyTorch\n- Keep GPU utilisation high with CUDA\n"), extract.FormatMarkdown)
 	if err != nil {
 		t.Fatal(err)
 	}

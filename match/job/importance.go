@@ -65,6 +65,8 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		}
 		if li := doc.LineAt(h.Start); li > 0 && doc.Lines[li].Heading {
 			return "", false
+		} else if li == 0 && h.Skill != nil && rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) {
+			return "", false // "Machine Learning Engineer, Search": the job's field
 		}
 		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false

@@ -300,7 +300,7 @@ Benefits: - 401(k) match and Docker-themed swag
 		return strings.Join(out, " ")
 	}
 	want := asks(fixture.Plain(t, "job.txt", plain))
-	if want != "airflow:required kubernetes:preferred machine-learning:preferred python:required pytorch:preferred rust:preferred spark:required sql:required terraform:preferred" {
+	if want != "airflow:required kubernetes:preferred python:required pytorch:preferred rust:preferred spark:required sql:required terraform:preferred" {
 		t.Errorf("plain text: %s", want)
 	}
 	html, err := extract.ReadHTML("job.html", []byte(page))
@@ -1175,4 +1175,16 @@ func TestNew_ProseRequirementsParagraph(t *testing.T) {
 	letter := "Hi Sam,\n\nThe team builds everything on Kubernetes.\n\nWhat they need is someone with real OAuth 2.0 depth.\n\nKind regards,\nCallum\n"
 	j = New("job.txt", fixture.Plain(t, "job.txt", letter), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"kubernetes": Required, "oauth": Required})
+}
+
+// TestNew_FieldInTheTitle: "Machine Learning Engineer" in the title names
+// the job's field, no ask; machine learning named in the text is one.
+func TestNew_FieldInTheTitle(t *testing.T) {
+	t.Parallel()
+	ad := "Machine Learning Engineer, Search Ranking\n\nRequirements:\n- 4+ years of Python\n- Learning-to-rank models in production\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"python"}, []string{"machine-learning"})
+	ad = "Machine Learning Engineer, Search Ranking\n\nRequirements:\n- 4+ years of machine learning in Python\n"
+	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"machine-learning": Required})
 }

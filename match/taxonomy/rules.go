@@ -204,9 +204,13 @@ const (
 	// WordsRelatives: words that open a comma's item which says something
 	// of the last words before it ("the firmware team, who own ...").
 	WordsRelatives WordList = "relatives"
+	// WordsFieldSkills: the ids of skills that, named in a job's title
+	// ("Machine Learning Engineer, Search"), name the job's field rather
+	// than ask for the skill.
+	WordsFieldSkills WordList = "field-skills"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
