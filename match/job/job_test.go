@@ -1188,3 +1188,14 @@ func TestNew_FieldInTheTitle(t *testing.T) {
 	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"machine-learning": Required})
 }
+
+// TestNew_PeopleAlsoViewed: a page's "People also viewed" in sentence
+// case heads the other jobs' titles under it, which ask nothing; and
+// "X is NOT required." negates X.
+func TestNew_PeopleAlsoViewed(t *testing.T) {
+	t.Parallel()
+	ad := "Speech Recognition Engineer\n\nRequirements:\n- PyTorch\n- Please note: knowledge of neural network training is NOT required.\n\n" +
+		"People also viewed\nMachine Learning Engineer, Text-to-Speech – Brightvale Media – Remote\nComputer Vision Engineer – Tarnby Robotics – On-site\nShow all\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"pytorch"}, []string{"speech-synthesis", "robotics", "computer-vision", "neural-networks"})
+}

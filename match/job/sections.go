@@ -125,6 +125,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if !heading && headsPart(&d, i) && plainHeading(line) {
 			_, heading = rules.SectionKind(line)
 		}
+		if !heading && headsBlock(&d, i) && plainHeading(line) {
+			// Page furniture in sentence case ("People also viewed")
+			// heads the lines under it; other kinds need more to go on.
+			kind, _ := rules.SectionKind(line)
+			heading = kind == extract.SectionCommentary || kind == extract.SectionApply
+		}
 		if heading {
 			kind, ok := rules.SectionKind(line)
 			// The title repeated as a heading (LinkedIn's "About the job"
@@ -314,6 +320,15 @@ func standsAlone(d *extract.Document, i int) bool {
 func headsPart(d *extract.Document, i int) bool {
 	ln := d.Lines[i]
 	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && headsText(d, i)
+}
+
+// headsBlock reports whether line i, set apart by a blank line before it,
+// heads a block of lines (two or more right after it): a page's "People
+// also viewed" over the titles of other jobs, one a line.
+func headsBlock(d *extract.Document, i int) bool {
+	ln := d.Lines[i]
+	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && i+2 < len(d.Lines) &&
+		d.Lines[i+1].Start == ln.End+1 && d.Lines[i+2].Start == d.Lines[i+1].End+1
 }
 
 // plainHeading reports whether a line in sentence case may be a heading
