@@ -1199,3 +1199,19 @@ func TestNew_PeopleAlsoViewed(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"pytorch"}, []string{"speech-synthesis", "robotics", "computer-vision", "neural-networks"})
 }
+
+// TestNew_ManyKeywords: an ad of a field the taxonomy barely knows asks
+// for more than 20 of its own terms, and each is an ask.
+func TestNew_ManyKeywords(t *testing.T) {
+	t.Parallel()
+	names := []string{"Quorvex", "Talmira", "Brendix", "Ostrova", "Velquin", "Marrask", "Dunholt", "Pellavo", "Criswane", "Tobrel",
+		"Halvorn", "Sennick", "Ulmara", "Whistrel", "Yarrowin", "Zephrin", "Ambrell", "Corvask", "Delmoor", "Esteban", "Fennoway", "Gorsett", "Iverholm", "Jastrow"}
+	ad := "Controls Engineer\n\nRequirements:\n"
+	for _, n := range names {
+		ad += "- Experience with " + n + " controllers\n"
+	}
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	if got := keywordTerms(j); len(got) < 22 {
+		t.Errorf("%d keyword asks of %d terms: %q", len(got), len(names), got)
+	}
+}

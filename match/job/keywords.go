@@ -32,8 +32,11 @@ type Keyword struct {
 }
 
 // maxKeywords is the most keyword asks a job makes, those it uses most
-// first.
-const maxKeywords = 20
+// first. An ad of a field the taxonomy barely knows (a PLC controls
+// engineer's: ladder logic, Studio 5000, FactoryTalk, OPC UA, ...) asks
+// for more than 20 of its own terms; no ad of the labelled sets reaches
+// 30.
+const maxKeywords = 30
 
 // keywordCandidate gathers one term's uses in the job.
 type keywordCandidate struct {
