@@ -69,8 +69,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	var table []midLabel    // the columns' kinds and headers, while in one
 	tableRows := 0          // rows read so far
 	var tableAfter boundary // the part the table interrupts, resumed after it
-	// letter: the ad is a letter, closed by "Kind regards," or the like.
-	letter := slices.ContainsFunc(d.Lines, func(ln extract.Line) bool { return closing(d.Text[ln.Start:ln.End], rules) })
+	// letter reports whether the ad is a letter, closed by "Kind regards,"
+	// or the like (asked rarely: only of a paragraph that says what the
+	// candidate needs).
+	letter := func() bool {
+		return slices.ContainsFunc(d.Lines, func(ln extract.Line) bool { return closing(d.Text[ln.Start:ln.End], rules) })
+	}
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
@@ -171,7 +175,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if text.StartsWithBullet(line) || ln.Heading {
 			continue
 		}
-		if !letter && ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && rules.Has(taxonomy.CueAsksParagraph, line) {
+		if ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && rules.Has(taxonomy.CueAsksParagraph, line) && !letter() {
 			// "What we need from you is real depth in ...": in an ad
 			// written as prose, the paragraph that says what the
 			// candidate needs is its requirements part. (A letter's

@@ -271,12 +271,14 @@ type needleIndex struct {
 	next   int
 }
 
-// marked is a clause, the cost of the questions asked of it so far, and
-// the marks of the needles it holds once that reaches marksCost.
+// marked is a clause, the cost of the questions asked of it so far, the
+// marks of the needles it holds once that reaches marksCost, and the
+// clause in lower case.
 type marked struct {
 	s     string
 	spent int
 	marks []uint64
+	lower string
 }
 
 // recentMarks is how many clauses a needleIndex keeps; marksCost is the
@@ -337,17 +339,25 @@ func (x *needleIndex) held(s string, cost int) heldNeedles {
 	}
 	e := &x.recent[i]
 	e.spent += cost
-	marks, spent := e.marks, e.spent
+	marks, spent, lower := e.marks, e.spent, e.lower
 	x.mu.Unlock()
 	if marks != nil {
 		return heldNeedles{marks: marks}
 	}
+	if lower == "" {
+		lower = strings.ToLower(s)
+		x.mu.Lock()
+		if x.recent[i].s == s {
+			x.recent[i].lower = lower
+		}
+		x.mu.Unlock()
+	}
 	if spent < marksCost {
-		return heldNeedles{lower: strings.ToLower(s)}
+		return heldNeedles{lower: lower}
 	}
 	x.build.Do(func() { x.trie = newTrie(x.words) })
 	marks = make([]uint64, (len(x.words)+63)/64)
-	x.trie.mark(strings.ToLower(s), marks)
+	x.trie.mark(lower, marks)
 	x.mu.Lock()
 	if x.recent[i].s == s {
 		x.recent[i].marks = marks
