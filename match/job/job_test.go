@@ -1215,3 +1215,12 @@ func TestNew_ManyKeywords(t *testing.T) {
 		t.Errorf("%d keyword asks of %d terms: %q", len(got), len(names), got)
 	}
 }
+
+// TestNew_AmbiguousNameByItsWork: "Kafka" alone needs technical words
+// around it; publishing and consuming events are.
+func TestNew_AmbiguousNameByItsWork(t *testing.T) {
+	t.Parallel()
+	ad := "Payments Engineer\n\nWhat you'll work on:\n- Publishing and consuming events on Kafka for settlement\n\nAbout us: our founder loves Kafka's novels.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"kafka"}, nil)
+}
