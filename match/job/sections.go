@@ -564,8 +564,5 @@ func namesRole(h string, rules *taxonomy.Rules) bool {
 	if len(words) < 5 {
 		return false
 	}
-	return slices.ContainsFunc(words, func(w string) bool {
-		w = strings.Trim(w, ",.:;?!()")
-		return w != "team" && w != "teams" && rules.Word(taxonomy.WordsRoles, w)
-	})
+	return slices.ContainsFunc(words, func(w string) bool { return rules.Word(taxonomy.WordsRoles, strings.Trim(w, ",.:;?!()")) })
 }

@@ -292,7 +292,7 @@ const (
 )
 
 // id returns the number of needle w, numbering it if new. Only
-// compileRules calls it, before the index is used.
+// numberNeedles calls it, before the index is used.
 func (x *needleIndex) id(w string) int32 {
 	if id, ok := x.ids[w]; ok {
 		return id
