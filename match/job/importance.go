@@ -143,11 +143,7 @@ func disownedAfter(s string, sent text.Span, a *analysis.Analysis, rules *taxono
 // sentence announces a worked example or an anecdote (the story cue: "A
 // typical problem: ..."), whichever sentence of it sent is.
 func tellsStory(s string, sent text.Span, a *analysis.Analysis, rules *taxonomy.Rules, cache map[int]bool) bool {
-	start := 0
-	if i := strings.LastIndex(s[:sent.Start], "\n\n"); i >= 0 {
-		start = i + 2
-	}
-	start += len(s[start:]) - len(strings.TrimLeft(s[start:], " \t\n"))
+	start := paragraphStart(s, sent.Start)
 	v, ok := cache[start]
 	if !ok {
 		first := sent

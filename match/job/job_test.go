@@ -1224,3 +1224,15 @@ func TestNew_AmbiguousNameByItsWork(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"kafka"}, nil)
 }
+
+// TestNew_KeywordsTakeTheirNumber: a product's name takes its number
+// ("Studio 5000"), a year never ("Ignition since 2023").
+func TestNew_KeywordsTakeTheirNumber(t *testing.T) {
+	t.Parallel()
+	ad := "Controls Engineer\n\nRequirements:\n- PLC programs in Studio 5000\n- Fixes for the OWASP Top 10\n- Rollouts with Ignition since 2023\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"Studio 5000"}, []string{"Ignition 2023"})
+	if got := keywordTerms(j); slices.ContainsFunc(got, func(k string) bool { return strings.Contains(k, "2023") }) {
+		t.Errorf("a year ends a keyword: %q", got)
+	}
+}

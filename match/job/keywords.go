@@ -244,9 +244,16 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		return unicode.IsUpper(r)
 	})
 	end := start + len(term)
-	// A standard's acronym takes its number ("IEC 62304", "ISO 26262").
+	// A name takes its number: a standard's acronym ("IEC 62304", "ISO
+	// 26262-2"), a product's last proper word ("Studio 5000", "OWASP Top
+	// 10"), never a year ("since 2023").
+	after := doc.Text[end:min(end+16, len(doc.Text))]
 	if len(words) == 1 && text.IsAcronym(words[0]) {
-		if m := standardNumber.FindString(doc.Text[end:min(end+16, len(doc.Text))]); m != "" {
+		if m := standardNumber.FindString(after); m != "" {
+			term, end = term+m, end+len(m)
+		}
+	} else if last, _ := utf8.DecodeRuneInString(words[len(words)-1]); proper && unicode.IsUpper(last) {
+		if m := productNumber.FindString(after); m != "" && !isYear(m[1:]) {
 			term, end = term+m, end+len(m)
 		}
 	}
@@ -254,8 +261,18 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 }
 
 // standardNumber is the number after a standard's name: " 62304",
-// " 26262-2", " 27001:2022".
-var standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+// " 26262-2", " 27001:2022"; productNumber the one after a product's:
+// " 5000", " 10".
+var (
+	standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+	productNumber  = regexp.MustCompile(`^ \d{1,5}\b`)
+)
+
+// isYear reports whether a number is a year's: four digits from 1900 to
+// 2099.
+func isYear(n string) bool {
+	return len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20"))
+}
 
 // opensItem reports whether off is the first word of its line, of an
 // item of a list squashed onto it or of a sentence, where every word is

@@ -69,6 +69,16 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	var table []midLabel    // the columns' kinds and headers, while in one
 	tableRows := 0          // rows read so far
 	var tableAfter boundary // the part the table interrupts, resumed after it
+	// lastPart returns the boundary of the part a heading started last (a
+	// labelled line's part ends with its paragraph), or the head's.
+	lastPart := func() boundary {
+		for k := len(bounds) - 1; k >= 0; k-- {
+			if !bounds[k].inline {
+				return bounds[k]
+			}
+		}
+		return boundary{kind: extract.SectionHeader}
+	}
 	// letter reports whether the ad is a letter, closed by "Kind regards,"
 	// or the like (asked rarely: only of a paragraph that says what the
 	// candidate needs).
@@ -101,14 +111,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			}
 		}
 		if cols := tableColumns(line, rules); cols != nil {
-			tableAfter = boundary{kind: extract.SectionHeader}
-			for k := len(bounds) - 1; k >= 0; k-- {
-				if !bounds[k].inline {
-					tableAfter = bounds[k]
-					break
-				}
-			}
-			tableAfter.inline = false
+			tableAfter = lastPart()
 			table, tableRows = cols, 0
 			ln.Heading = true
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: cols[0].kind, heading: cols[0].label})
@@ -156,13 +159,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 				// "Cinderhall Diagnostics, Elmbridge Science Park
 				// (hybrid)" under the title says where, and heads
 				// nothing: the part it interrupts goes on after it.
-				resume := boundary{kind: extract.SectionHeader}
-				for k := len(bounds) - 1; k >= 0; k-- {
-					if !bounds[k].inline {
-						resume = bounds[k]
-						break
-					}
-				}
+				resume := lastPart()
 				resume.cut, resume.start = ln.End, ln.End
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: strings.TrimSpace(line)}, resume)
 				continue
@@ -303,6 +300,16 @@ func paragraphEnd(s string, off int) int {
 		return off + i
 	}
 	return len(s)
+}
+
+// paragraphStart returns where the paragraph holding off starts: its first
+// character after the blank line before it and any spaces.
+func paragraphStart(s string, off int) int {
+	start := 0
+	if i := strings.LastIndex(s[:off], "\n\n"); i >= 0 {
+		start = i + 2
+	}
+	return start + len(s[start:]) - len(strings.TrimLeft(s[start:], " \t\n"))
 }
 
 // standsAlone reports whether line i is set apart as a heading is: a blank

@@ -246,16 +246,8 @@ func NounPhrases(text string) []Phrase {
 		noun := word && strings.HasPrefix(t.Tag, "NN")
 		adj := word && t.Tag == "JJ"
 		if len(cur) > 0 {
-			last := cur[len(cur)-1]
-			gap := text[last.End():t.Start]
-			if gap == " " && t.Tag == "CD" && strings.HasPrefix(last.Tag, "NNP") && isVersion(t.Text) {
-				// A product's number ends its name: "Studio 5000",
-				// "ISO 27001", "OWASP Top 10".
-				cur = append(cur, t)
-				flush()
-				continue
-			}
-			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") || !noun && !adj || adj && last.Tag != "JJ" {
+			gap := text[cur[len(cur)-1].End():t.Start]
+			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") || !noun && !adj || adj && cur[len(cur)-1].Tag != "JJ" {
 				flush()
 			}
 		}
@@ -267,13 +259,4 @@ func NounPhrases(text string) []Phrase {
 	}
 	flush()
 	return out
-}
-
-// isVersion reports whether a number token may end a product's name: one
-// to five digits, not a year ("Studio 5000", not "since 2023").
-func isVersion(s string) bool {
-	if len(s) == 0 || len(s) > 5 || strings.Trim(s, "0123456789") != "" {
-		return false
-	}
-	return len(s) != 4 || s[0] != '1' && s[0] != '2'
 }
