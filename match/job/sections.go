@@ -172,7 +172,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if text.StartsWithBullet(line) || ln.Heading {
 			continue
 		}
-		if ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && rules.Has(taxonomy.CueAsksParagraph, line) && !letter() {
+		if afterBlank(&d, i) && rules.Has(taxonomy.CueAsksParagraph, line) && !letter() {
 			// "What we need from you is real depth in ...": in an ad
 			// written as prose, the paragraph that says what the
 			// candidate needs is its requirements part. (A letter's
@@ -316,7 +316,7 @@ func paragraphStart(s string, off int) int {
 // line before it, or a list or a blank line right after it.
 func standsAlone(d *extract.Document, i int) bool {
 	ln := d.Lines[i]
-	if ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" {
+	if afterBlank(d, i) {
 		return true
 	}
 	if i+1 >= len(d.Lines) {
@@ -329,17 +329,21 @@ func standsAlone(d *extract.Document, i int) bool {
 // headsPart reports whether line i, set apart by a blank line before it,
 // is followed by a list item or by prose (see headsText).
 func headsPart(d *extract.Document, i int) bool {
-	ln := d.Lines[i]
-	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && headsText(d, i)
+	return afterBlank(d, i) && headsText(d, i)
 }
 
 // headsBlock reports whether line i, set apart by a blank line before it,
 // heads a block of lines (two or more right after it): a page's "People
 // also viewed" over the titles of other jobs, one a line.
 func headsBlock(d *extract.Document, i int) bool {
+	return afterBlank(d, i) && i+2 < len(d.Lines) &&
+		d.Lines[i+1].Start == d.Lines[i].End+1 && d.Lines[i+2].Start == d.Lines[i+1].End+1
+}
+
+// afterBlank reports whether a blank line comes right before line i.
+func afterBlank(d *extract.Document, i int) bool {
 	ln := d.Lines[i]
-	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n" && i+2 < len(d.Lines) &&
-		d.Lines[i+1].Start == ln.End+1 && d.Lines[i+2].Start == d.Lines[i+1].End+1
+	return ln.Start >= 2 && d.Text[ln.Start-2:ln.Start] == "\n\n"
 }
 
 // plainHeading reports whether a line in sentence case may be a heading
