@@ -208,13 +208,19 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 	for i := 0; i < len(toks); i++ {
 		for _, m := range longestFirst(t.phraseIndex[text.Stem(toks[i].Lower)], toks, i) {
 			p, end := m.p, m.end
-			if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
+			// A phrase may start on a term of a broader skill it shows
+			// ("Deploy models on Jetson boards" is edge deployment) and
+			// takes its place.
+			first := -1
+			if at[i] > 0 && hits[at[i]-1].Skill != p.skill && !hits[at[i]-1].Ambiguous && slices.Contains(t.implied[p.skill.ID], hits[at[i]-1].Skill.ID) {
+				first = at[i] - 1
+			} else if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
 				continue
 			}
 			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) {
 				continue
 			}
-			if at[i] > 0 {
+			if at[i] > 0 && first < 0 {
 				// An ambiguous name of the skill ("Profile") used in
 				// one of its phrases ("Profile latency and memory") is
 				// the skill.
@@ -249,6 +255,12 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 				}
 			} else if len(inner) > 0 || !replace {
 				last = i
+				if first >= 0 {
+					removed[first] = true
+					for last+1 < len(toks) && toks[last+1].End <= hits[first].End {
+						last++
+					}
+				}
 			}
 			out = append(out, Hit{Skill: p.skill, Start: toks[i].Start, End: toks[last].End, Phrase: true})
 			for j := i; j <= last; j++ {
