@@ -67,6 +67,8 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		} else if li == 0 && h.Skill != nil && rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) {
 			return "", false // "Machine Learning Engineer, Search": the job's field
+		} else if namesField(doc.Text, h, rules) {
+			return "", false
 		}
 		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false
@@ -235,6 +237,20 @@ func narrow(s string, sp text.Span, cuts []int, h taxonomy.Hit) string {
 // ("our two ML engineers", "our data engineering team"): the word after it
 // is a role's or a team's.
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	return wordAfterIn(s, h, rules, taxonomy.WordsRoles)
+}
+
+// namesField reports whether a field's name (see taxonomy.WordsFieldSkills)
+// qualifies the word after it rather than asks for the field ("ML
+// venues", "ML workloads", "a Speech ML Engineer"), even in an ad's head.
+func namesField(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	return h.Skill != nil && rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) &&
+		(wordAfterIn(s, h, rules, taxonomy.WordsRoles) || wordAfterIn(s, h, rules, taxonomy.WordsFieldNouns))
+}
+
+// wordAfterIn reports whether the word right after a hit, past spaces, is
+// in the word list.
+func wordAfterIn(s string, h taxonomy.Hit, rules *taxonomy.Rules, list taxonomy.WordList) bool {
 	rest := strings.TrimLeft(s[h.End:], " ")
 	if len(rest) == len(s[h.End:]) && h.End < len(s) {
 		return false // not followed by a space
@@ -243,7 +259,7 @@ func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	if i := strings.IndexAny(rest, " \t\n"); i >= 0 {
 		word = rest[:i] // the line may end after it
 	}
-	return rules.Word(taxonomy.WordsRoles, strings.Trim(word, ".,;:()"))
+	return rules.Word(list, strings.Trim(word, ".,;:()"))
 }
 
 // withoutRelatives returns s without the items that open with a relative

@@ -1189,6 +1189,19 @@ func TestNew_FieldInTheTitle(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"machine-learning": Required})
 }
 
+// TestNew_FieldQualifies: a field's name that qualifies the word after it
+// ("ML venues", "ML workloads", "a Speech ML Engineer") asks nothing, even
+// beyond the title line; "ML engineering" still asks for it.
+func TestNew_FieldQualifies(t *testing.T) {
+	t.Parallel()
+	ad := "Careers at Tarnby Senior Speech ML Engineer\n\nRequirements:\n- Publications in machine learning venues\n- 2+ years supporting ML workloads on Kubernetes\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"research-publications", "kubernetes"}, []string{"machine-learning"})
+	ad = "Speech Engineer\n\nRequirements:\n- 5+ years in ML engineering\n"
+	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"machine-learning": Required})
+}
+
 // TestNew_PeopleAlsoViewed: a page's "People also viewed" in sentence
 // case heads the other jobs' titles under it, which ask nothing; and
 // "X is NOT required." negates X.
