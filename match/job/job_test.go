@@ -1202,6 +1202,24 @@ func TestNew_FieldQualifies(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"machine-learning": Required})
 }
 
+// TestNew_WhatTheyAskedFor: a recruiter's "The key things they've asked
+// for:" heads the requirements (SAP, ambiguous, counts in its list), "It
+// would help if" offers a plus, and the letter's "Start is ..." and "I'd"
+// make no keyword.
+func TestNew_WhatTheyAskedFor(t *testing.T) {
+	t.Parallel()
+	ad := "Subject: SAP FI/CO Consultant\n\nHello Marek,\n\nMy client is moving to a new ERP.\n\nThe key things they've asked for:\n- At least 6 years' SAP FI/CO consulting\n- Strong in General Ledger and Asset Accounting\n\n" +
+		"It would help if you also know Group Reporting. Start is 1 March. I'd be grateful for referrals.\n\nKind regards,\n\nClaude Martin\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"sap": Required})
+	wantKeywords(t, j, []string{"General Ledger", "Asset Accounting", "Group Reporting"}, []string{"Start", "I'd"})
+	for _, k := range j.Keywords() {
+		if k.Term == "Group Reporting" && k.Importance != Preferred {
+			t.Errorf("Group Reporting: %s, want preferred", k.Importance)
+		}
+	}
+}
+
 // TestNew_PeopleAlsoViewed: a page's "People also viewed" in sentence
 // case heads the other jobs' titles under it, which ask nothing; and
 // "X is NOT required." negates X.
