@@ -1013,14 +1013,17 @@ func TestNew_ColleaguesAdsAndPageWords(t *testing.T) {
 }
 
 // TestNew_StoresAndPremiumMakeNoKeyword: where an app is published ("live
-// on the App Store", "Google Play") and LinkedIn's "Try Premium" are no
-// keyword asks.
+// on the App Store", "Google Play") and LinkedIn's "Try Premium" (or
+// "Retry Premium") are no keyword asks.
 func TestNew_StoresAndPremiumMakeNoKeyword(t *testing.T) {
 	t.Parallel()
 	ad := "iOS Engineer\n\nSee how you compare to over 100 other applicants. Try Premium for $0\n\n" +
 		"Requirements\n- 3+ years building iOS apps in Swift that are live on the App Store or Google Play\n- Experience with OpenTofu\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"App Store", "Google Play", "Premium", "Try Premium"})
+	ad = strings.Replace(ad, "Try Premium for $0", "Retry Premium for free", 1)
+	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Premium", "Retry Premium"})
 }
 
 // TestNew_NamesInDuties: a tool's name inside a duty is a keyword ask
