@@ -209,8 +209,8 @@ const (
 	// than ask for the skill.
 	WordsFieldSkills WordList = "field-skills"
 	// WordsFieldNouns: words that a field skill's name qualifies ("ML
-	// engineering", "ML venues", "machine learning systems"): the field
-	// said of work, things or places, not asked for.
+	// venues", "ML workloads", "ML platform"): the field said of things
+	// or places, not asked for.
 	WordsFieldNouns WordList = "field-nouns"
 )
 
