@@ -237,29 +237,32 @@ func narrow(s string, sp text.Span, cuts []int, h taxonomy.Hit) string {
 // ("our two ML engineers", "our data engineering team"): the word after it
 // is a role's or a team's.
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return wordAfterIn(s, h, rules, taxonomy.WordsRoles)
+	return rules.Word(taxonomy.WordsRoles, wordAfter(s, h))
 }
 
 // namesField reports whether a field's name (see taxonomy.WordsFieldSkills)
 // qualifies the word after it rather than asks for the field ("ML
 // venues", "ML workloads", "a Speech ML Engineer"), even in an ad's head.
 func namesField(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return h.Skill != nil && rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) &&
-		(wordAfterIn(s, h, rules, taxonomy.WordsRoles) || wordAfterIn(s, h, rules, taxonomy.WordsFieldNouns))
+	if h.Skill == nil || !rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) {
+		return false
+	}
+	w := wordAfter(s, h)
+	return rules.Word(taxonomy.WordsRoles, w) || rules.Word(taxonomy.WordsFieldNouns, w)
 }
 
-// wordAfterIn reports whether the word right after a hit, past spaces, is
-// in the word list.
-func wordAfterIn(s string, h taxonomy.Hit, rules *taxonomy.Rules, list taxonomy.WordList) bool {
+// wordAfter returns the word right after a hit, past spaces and without
+// the punctuation around it, or "" when no space follows the hit.
+func wordAfter(s string, h taxonomy.Hit) string {
 	rest := strings.TrimLeft(s[h.End:], " ")
 	if len(rest) == len(s[h.End:]) && h.End < len(s) {
-		return false // not followed by a space
+		return "" // not followed by a space
 	}
 	word := rest
 	if i := strings.IndexAny(rest, " \t\n"); i >= 0 {
 		word = rest[:i] // the line may end after it
 	}
-	return rules.Word(list, strings.Trim(word, ".,;:()"))
+	return strings.Trim(word, ".,;:()")
 }
 
 // withoutRelatives returns s without the items that open with a relative

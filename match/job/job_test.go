@@ -1021,7 +1021,9 @@ func TestNew_StoresAndPremiumMakeNoKeyword(t *testing.T) {
 		"Requirements\n- 3+ years building iOS apps in Swift that are live on the App Store or Google Play\n- Experience with OpenTofu\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"App Store", "Google Play", "Premium", "Try Premium"})
-	ad = strings.Replace(ad, "Try Premium for $0", "Retry Premium for free", 1)
+	// LinkedIn's skills line before it makes the banner part of a list.
+	ad = strings.Replace(ad, "See how you compare to over 100 other applicants. Try Premium for $0",
+		"Skills: Swift, SQL, +6 more\nSee how you compare to over 100 other applicants. Retry Premium for free", 1)
 	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Premium", "Retry Premium"})
 }
