@@ -1,6 +1,7 @@
 package taxonomy
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -119,5 +120,28 @@ dates:
 	}
 	if fails := r.Check(); len(fails) != 0 {
 		t.Errorf("examples fail: %q", fails)
+	}
+}
+
+// A degree pattern that does not compile is named by its own line, though
+// the patterns of a level are compiled together.
+func TestRules_BadDegreePatternNamesItsLine(t *testing.T) {
+	t.Parallel()
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := `version: "bad"
+degrees:
+  - level: master
+    patterns: ['\bmagister\b']
+    examples: ["Magister, Uniwersytet Warszawski"]
+  - level: master
+    patterns: ['\bdiplom(\b']
+    examples: ["Diplom, TU Dresden"]
+`
+	_, err = Load("bad.yaml", []byte(ext), base)
+	if err == nil || !strings.Contains(err.Error(), "bad.yaml:6:") || !strings.Contains(err.Error(), "missing closing )") {
+		t.Errorf("err = %v, want one naming bad.yaml:6 and the pattern's fault", err)
 	}
 }
