@@ -113,7 +113,11 @@ func predictions(j *Job) []prediction {
 		out = append(out, prediction{skill: a.Skill.ID, importance: a.Importance, evidence: ev})
 	}
 	for _, k := range j.Keywords() {
-		out = append(out, prediction{keyword: k.Term, importance: k.Importance})
+		ev := ""
+		if len(k.Evidence) > 0 {
+			ev = k.Evidence[0].Text
+		}
+		out = append(out, prediction{keyword: k.Term, importance: k.Importance, evidence: ev})
 	}
 	return out
 }

@@ -1272,3 +1272,27 @@ func TestNew_KeywordsTakeTheirNumber(t *testing.T) {
 		t.Errorf("a year ends a keyword: %q", got)
 	}
 }
+
+// A unit after a number is no keyword, nor part of one ("30 FPS", "2 GB
+// RAM"), while a name that ends in a number keeps it and a time of day
+// is no number of a unit.
+func TestNew_UnitsAreNoKeywords(t *testing.T) {
+	t.Parallel()
+	ad := "Perception Engineer\n\nRequirements:\n- Models that run at 30 FPS on the arm cameras\n" +
+		"- Audio at 48 kHz on a 1-TOPS accelerator with 512 KB SRAM budget\n- PLC programs in Studio 5000\n" +
+		"- Overlap with 11:00–15:00 US Eastern\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"Studio 5000"}, []string{"FPS", "kHz", "TOPS", "KB SRAM budget", "Eastern"})
+	for _, c := range []struct {
+		s, word string
+		want    bool
+	}{
+		{"run at 30 FPS", "FPS", true}, {"a 1-TOPS NPU", "TOPS", true}, {"48 kHz audio", "kHz", true},
+		{"4,000 SKU", "SKU", true}, {"F1 TV", "TV", false}, {"15:00 US", "US", false},
+		{"Python 3, AWS", "AWS", false}, {"v2 API", "API", false}, {"30 frames", "frames", false},
+	} {
+		if got := unitAfterNumber(c.s, strings.Index(c.s, c.word), c.word); got != c.want {
+			t.Errorf("unitAfterNumber(%q, %q) = %v, want %v", c.s, c.word, got, c.want)
+		}
+	}
+}

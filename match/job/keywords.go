@@ -210,6 +210,10 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	if next, ok := gerundAfter(doc.Text, p.End, rules); ok && len(words) > 0 && len(words) < 4 && !rules.Word(taxonomy.WordsGeneric, strings.ToLower(words[len(words)-1])) {
 		words = append(words, next)
 	}
+	// A unit is no part of a name: "30 FPS", "2 GB RAM".
+	if len(words) > 0 && unitAfterNumber(doc.Text, p.Start+strings.Index(doc.Text[p.Start:p.End], words[0]), words[0]) {
+		words = words[1:]
+	}
 	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) ||
 		len(words) == 1 && len([]rune(strings.Trim(words[0], ".,;:()"))) < 3 {
 		// One or two letters ("AA" of "WCAG 2.1 AA") name no skill the
@@ -267,6 +271,28 @@ var (
 	standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
 	productNumber  = regexp.MustCompile(`^ \d{1,5}\b`)
 )
+
+// unitAfterNumber reports whether the short word at start, with a capital
+// in it, follows a number as its unit does: "30 FPS", "a 1-TOPS NPU", "48
+// kHz". A unit names no skill.
+func unitAfterNumber(s string, start int, word string) bool {
+	word = strings.Trim(word, ".,;:()")
+	if n := utf8.RuneCountInString(word); n > 6 || strings.IndexFunc(word, unicode.IsUpper) < 0 || start < 2 {
+		return false
+	}
+	if sep := s[start-1]; sep != ' ' && sep != '-' {
+		return false
+	}
+	i := start - 1
+	for i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.' || s[i-1] == ',') {
+		i--
+	}
+	if i == start-1 || s[start-2] < '0' || s[start-2] > '9' {
+		return false // no number right before, or one ending in "." or ","
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i == 0 || !unicode.IsLetter(r) && r != ':' // "30 FPS", not "F1 TV" nor "15:00 US Eastern"
+}
 
 // isYear reports whether a number is a year's: four digits from 1900 to
 // 2099.
