@@ -97,7 +97,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			cs = contrastCuts(doc.Text, sp, rules)
 			contrasts[sp] = cs
 		}
-		cl := narrow(doc.Text, sp, cs, h)
+		cl := withoutOthersAsides(doc.Text, narrow(sp, cs, h), h, a.Hits)
 		cc, ok := clauses[cl]
 		if !ok {
 			cc = clauseCues{rules.Has(taxonomy.CuePreferred, cl), rules.Has(taxonomy.CueRequired, cl),
@@ -221,16 +221,52 @@ func contrastCuts(s string, sp text.Span, rules *taxonomy.Rules) []int {
 
 // narrow returns the part of the clause sp around a hit between the
 // contrast cuts (sorted) of sp.
-func narrow(s string, sp text.Span, cuts []int, h taxonomy.Hit) string {
-	lo, hi := sp.Start, sp.End
+func narrow(sp text.Span, cuts []int, h taxonomy.Hit) text.Span {
 	k := sort.SearchInts(cuts, h.Start)
 	if k > 0 {
-		lo = cuts[k-1] + 1
+		sp.Start = cuts[k-1] + 1
 	}
 	if k < len(cuts) && cuts[k] >= h.End {
-		hi = cuts[k]
+		sp.End = cuts[k]
 	}
-	return s[lo:hi]
+	return sp
+}
+
+// withoutOthersAsides returns the text of the clause sp of s around the
+// hit h without the parentheses that name skills of their own and not h:
+// their cues speak of those skills only, so that "(TypeScript or Python
+// ideally)" makes neither AWS nor IAM a plus in "a grasp of web security
+// (TypeScript or Python ideally), and of AWS IAM". A parenthesis with no
+// skill of its own ("Kafka (a plus)") speaks of what it follows, and
+// stays. hits are in text order.
+func withoutOthersAsides(s string, sp text.Span, h taxonomy.Hit, hits []taxonomy.Hit) string {
+	cl := s[sp.Start:sp.End]
+	if !strings.Contains(cl, "(") {
+		return cl
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(cl); i++ {
+		if cl[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(cl[i:], ')')
+		if j < 0 {
+			break
+		}
+		open, end := sp.Start+i, sp.Start+i+j+1
+		k := sort.Search(len(hits), func(k int) bool { return hits[k].Start >= open })
+		if (h.Start < open || h.Start >= end) && k < len(hits) && hits[k].Start < end {
+			b.WriteString(cl[last:i])
+			last = i + j + 1
+		}
+		i += j
+	}
+	if last == 0 {
+		return cl
+	}
+	b.WriteString(cl[last:])
+	return b.String()
 }
 
 // namesPeople reports whether a skill's name is said of people or a team

@@ -1296,3 +1296,19 @@ func TestNew_UnitsAreNoKeywords(t *testing.T) {
 		}
 	}
 }
+
+// A cue inside parentheses that name skills of their own speaks of those
+// skills only; a parenthesis with none speaks of what it follows.
+func TestNew_CueInsideParentheses(t *testing.T) {
+	t.Parallel()
+	ad := "Hi Marcus,\n\nWhat I'm looking for: 4+ years in application security, hands-on experience fixing " +
+		"OWASP issues in real code (TypeScript or Python ideally), and a good grasp of AWS IAM. Kafka (a plus) " +
+		"and Terraform. Docker experience (nice to have).\n\nBest,\nDana\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"aws": Required, "identity-access-management": Required,
+		"typescript": Preferred, "python": Preferred, "kafka": Preferred, "docker": Preferred} {
+		if got, _ := j.Importance(id); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+}
