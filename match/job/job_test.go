@@ -1312,3 +1312,17 @@ func TestNew_CueInsideParentheses(t *testing.T) {
 		}
 	}
 }
+
+// "Ideally" and "preferably" after a comma cue what follows them only;
+// a paragraph that opens with "You should be comfortable" is the
+// requirements of an ad written as prose.
+func TestNew_IdeallyAfterAComma(t *testing.T) {
+	t.Parallel()
+	ad := "Machine Learning Engineer\n\nWe build early-warning software for hospital wards. You would spend half your time " +
+		"building data pipelines from the feeds each trust sends us.\n\nYou should be comfortable writing production " +
+		"Python and SQL, and you should have shipped machine learning models to production, ideally somewhere the cost of " +
+		"a wrong answer was real. Experience with Kafka, ideally Confluent Cloud, matters too.\n\nOur stack is AWS and dbt.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "sql": Required, "kafka": Required,
+		"data-pipelines": Preferred, "aws": Preferred, "dbt": Preferred})
+}
