@@ -2,6 +2,7 @@ package job
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tailor-cli/tailor/extract"
@@ -273,7 +274,29 @@ func withoutOthersAsides(s string, sp text.Span, h taxonomy.Hit, hits []taxonomy
 // ("our two ML engineers", "our data engineering team"): the word after it
 // is a role's or a team's.
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return rules.Word(taxonomy.WordsRoles, wordAfter(s, h))
+	return rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || saidOfPeople(s, h, rules)
+}
+
+// saidOfPeople reports whether a skill's name stands in parentheses right
+// after a count of people named by their role: "3 frontend engineers, 2
+// backend engineers (Go)" tells who the team has, not what it asks ("a
+// Backend Engineer (Go)" names the role, "our safety engineers (ISO
+// 13849)" the work).
+func saidOfPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	before := strings.TrimRight(s[max(0, h.Start-48):h.Start], " ")
+	if !strings.HasSuffix(before, "(") {
+		return false
+	}
+	words := strings.Fields(strings.TrimSuffix(before, "("))
+	if len(words) < 2 || !rules.Word(taxonomy.WordsRoles, strings.ToLower(words[len(words)-1])) {
+		return false
+	}
+	for _, w := range words[max(0, len(words)-4) : len(words)-1] {
+		if _, err := strconv.Atoi(w); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // namesField reports whether a field's name (see taxonomy.WordsFieldSkills)

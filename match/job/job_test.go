@@ -1326,3 +1326,17 @@ func TestNew_IdeallyAfterAComma(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"python": Required, "sql": Required, "kafka": Required,
 		"data-pipelines": Preferred, "aws": Preferred, "dbt": Preferred})
 }
+
+// A skill in parentheses after a count of people by their role tells who
+// the team has, not what the job asks; after one role it names the role.
+func TestNew_TeamCompositionAsksNothing(t *testing.T) {
+	t.Parallel()
+	ad := "Frontend Engineer\n\nThe team: 3 frontend engineers, 2 backend engineers (Go), 1 designer.\n\n" +
+		"Requirements:\n- React and TypeScript\n- Work with our safety engineers (ISO 13849) on monitors\n" +
+		"- Pair with the Platform Engineer (Kubernetes) on deploys\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	if imp, ok := j.Importance("go"); ok {
+		t.Errorf("go is asked (%s) though it is what two of the team write", imp)
+	}
+	wantImportance(t, j, map[string]Importance{"react": Required, "kubernetes": Required})
+}
