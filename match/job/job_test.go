@@ -1168,8 +1168,9 @@ func TestNew_ArticleTitleHeadsTheRole(t *testing.T) {
 
 // TestNew_ProseRequirementsParagraph: in an ad written as prose, the
 // paragraph that opens "What we need from you is ..." is its requirements
-// part, so the role's description asks as a plus; a recruiter's letter
-// saying "What they need is ..." asks everything it names.
+// part, so the role's description asks as a plus; so in a recruiter's
+// letter saying "What they need is ...". A letter without such a paragraph
+// asks everything it names.
 func TestNew_ProseRequirementsParagraph(t *testing.T) {
 	t.Parallel()
 	ad := "Application Security Engineer\n\nOur services are written mostly in Kotlin, all running on Kubernetes.\n\n" +
@@ -1178,6 +1179,9 @@ func TestNew_ProseRequirementsParagraph(t *testing.T) {
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"kotlin": Preferred, "kubernetes": Preferred, "oauth": Required, "application-security": Required})
 	letter := "Hi Sam,\n\nThe team builds everything on Kubernetes.\n\nWhat they need is someone with real OAuth 2.0 depth.\n\nKind regards,\nCallum\n"
+	j = New("job.txt", fixture.Plain(t, "job.txt", letter), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"kubernetes": Preferred, "oauth": Required})
+	letter = "Hi Sam,\n\nThe team builds everything on Kubernetes, and wants real OAuth 2.0 depth.\n\nKind regards,\nCallum\n"
 	j = New("job.txt", fixture.Plain(t, "job.txt", letter), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"kubernetes": Required, "oauth": Required})
 }

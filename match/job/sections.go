@@ -79,12 +79,6 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		}
 		return boundary{kind: extract.SectionHeader}
 	}
-	// letter reports whether the ad is a letter, closed by "Kind regards,"
-	// or the like (asked rarely: only of a paragraph that says what the
-	// candidate needs).
-	letter := func() bool {
-		return slices.ContainsFunc(d.Lines, func(ln extract.Line) bool { return closing(d.Text[ln.Start:ln.End], rules) })
-	}
 	for i := range d.Lines {
 		ln := &d.Lines[i]
 		line := d.Text[ln.Start:ln.End]
@@ -172,12 +166,11 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 		if text.StartsWithBullet(line) || ln.Heading {
 			continue
 		}
-		if afterBlank(&d, i) && rules.Has(taxonomy.CueAsksParagraph, line) && !letter() {
+		if afterBlank(&d, i) && rules.Has(taxonomy.CueAsksParagraph, line) {
 			// "What we need from you is real depth in ...": in an ad
-			// written as prose, the paragraph that says what the
-			// candidate needs is its requirements part. (A letter's
-			// paragraphs all ask, as one part: a recruiter writes
-			// "What they need is ..." among the rest.)
+			// written as prose, a recruiter's letter too, the paragraph
+			// that says what the candidate needs is its requirements
+			// part, and what the others say the role does is preferred.
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: extract.SectionRequirements, inline: true})
 			continue
 		}
