@@ -1344,3 +1344,16 @@ func TestNew_TeamCompositionAsksNothing(t *testing.T) {
 	}
 	wantImportance(t, j, map[string]Importance{"react": Required, "kubernetes": Required})
 }
+
+// A heading in sentence case right after a PDF page's footer heads its
+// list as one after a blank line does.
+func TestNew_HeadingAfterPageFooter(t *testing.T) {
+	t.Parallel()
+	ad := "Infrastructure Engineer\n\nThe Role\nYou will administer our cluster.\n• build monitoring with Prometheus\nPage 1 of 2\n" +
+		"Essential criteria\n• Strong scripting in Python and Bash\n• Experience with Slurm\n\nDesirable criteria\n• Kubernetes experience\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "bash": Required, "slurm": Required, "kubernetes": Preferred})
+	if !pageFooter.MatchString("Page 1 of 2") || !pageFooter.MatchString(" 2/3 ") || pageFooter.MatchString("Page one") {
+		t.Error("pageFooter does not tell a page's footer")
+	}
+}

@@ -319,11 +319,15 @@ func standsAlone(d *extract.Document, i int) bool {
 	return next.Start-ln.End >= 2 || text.StartsWithBullet(d.Text[next.Start:next.End])
 }
 
-// headsPart reports whether line i, set apart by a blank line before it,
-// is followed by a list item or by prose (see headsText).
+// headsPart reports whether line i, set apart by a blank line or a page's
+// footer ("Page 1 of 2") before it, is followed by a list item or by prose
+// (see headsText).
 func headsPart(d *extract.Document, i int) bool {
-	return afterBlank(d, i) && headsText(d, i)
+	return (afterBlank(d, i) || i > 0 && pageFooter.MatchString(d.Text[d.Lines[i-1].Start:d.Lines[i-1].End])) && headsText(d, i)
 }
+
+// pageFooter matches the line a PDF's page ends with: "Page 1 of 2", "2/3".
+var pageFooter = regexp.MustCompile(`(?i)^\s*(page\s+)?\d{1,3}\s*(of|/)\s*\d{1,3}\s*$`)
 
 // headsBlock reports whether line i, set apart by a blank line before it,
 // heads a block of lines (two or more right after it): a page's "People
