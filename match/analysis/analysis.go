@@ -40,7 +40,11 @@ type Analysis struct {
 func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis {
 	rules := tax.Rules()
 	carryOn := func(w string) bool { return rules.Word(taxonomy.WordsCarryOn, w) }
-	a := &Analysis{Doc: doc, Tokens: text.Tokenize(doc.Text), rules: rules, cuts: clauseCuts(doc.Text, opts.Breaks, carryOn)}
+	toks := opts.Tokens
+	if toks == nil {
+		toks = text.Tokenize(doc.Text)
+	}
+	a := &Analysis{Doc: doc, Tokens: toks, rules: rules, cuts: clauseCuts(doc.Text, opts.Breaks, carryOn)}
 	starts := text.BlockStarts(doc)
 	if len(opts.Breaks) > 0 {
 		starts = append(starts, opts.Breaks...)
@@ -88,6 +92,9 @@ type Options struct {
 	// Breaks are offsets, besides the document's blocks, where a sentence
 	// must break: the items of a list squashed onto one line.
 	Breaks []int
+	// Tokens are the document's tokens (text.Tokenize of its text), when
+	// the caller has made them already. Nil: New makes them.
+	Tokens []text.Token
 }
 
 // namedAfter reports whether an ambiguous hit is the first part of a name:

@@ -86,15 +86,17 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	rules := tax.Rules()
 	st := readStructure(doc, rules)
 	doc = st.doc
+	// The text is tokenized once, for the tagger and for matching.
+	lexed := text.Lex(doc.Text)
 	phrases := make(chan []text.Phrase, 1)
 	go func() {
 		var ps []text.Phrase
 		defer func() { phrases <- ps }()
 		// A panic in the tagger costs the keywords, not the process.
 		defer func() { _ = recover() }()
-		ps = jobPhrases(doc.Text)
+		ps = jobPhrases(lexed)
 	}()
-	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks})
+	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: lexed.Tokens()})
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}

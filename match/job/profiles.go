@@ -54,12 +54,12 @@ func ProfileDocument(name string) (*extract.Document, error) {
 	return extract.ReadText(BuiltinPrefix+name, data, extract.FormatMarkdown)
 }
 
-// jobPhrases returns the noun phrases of a job's text s: stored ones for a
-// built-in profile, else those of prose's tagger, whose model costs as much
-// to load as the rest of a check.
-func jobPhrases(s string) []text.Phrase {
-	if ps, ok := profilePhrases[fmt.Sprintf("%x", sha256.Sum256([]byte(s)))]; ok {
+// jobPhrases returns the noun phrases of a job's lexed text: stored ones
+// for a built-in profile, else those of prose's tagger, whose model costs
+// as much to load as the rest of a check.
+func jobPhrases(l text.Lexed) []text.Phrase {
+	if ps, ok := profilePhrases[fmt.Sprintf("%x", sha256.Sum256([]byte(l.Text())))]; ok {
 		return ps
 	}
-	return text.NounPhrases(s)
+	return text.NounPhrasesOf(l)
 }

@@ -246,50 +246,42 @@ func groupRank(group []string) int {
 	return shortest
 }
 
-// needleIndex finds at once which of a rule set's needles a clause holds:
-// a job's clause is asked about by many cues and rules, and looking for
+// needleIndex finds fast which of a rule set's needles a clause holds: a
+// job's clause is asked about by many cues and rules, and looking for
 // each of their strings apart was most of reading a job ad (0.8 of 2.2
-// ms, BenchmarkJob). It numbers the needles, and a walk of a trie of them
-// marks those a clause holds; the marks of recent clauses are kept, since
-// the same clause is asked about again and again (see held).
+// ms, BenchmarkJob). It numbers the needles and keeps each one's byte
+// pairs; a clause's byte pairs are set in a small table once, and a
+// needle is looked for only when the table holds all of its pairs, which
+// few do (see held). The tables of recent clauses are kept, since the same
+// clause is asked about again and again.
 //
-// The trie is written here rather than taken from a library: the
-// Aho-Corasick package served (github.com/coregx/ahocorasick) builds a
-// full DFA, 13 ms for the rules' 2,000 needles, which every run that
-// reads a job would pay, and reports matches rather than the set of
-// needles held; an automaton of failure links written here took 0.6 ms
-// to build and scanned no faster than the trie (0.2 ms).
+// An earlier index walked a trie of the needles from each byte of a
+// clause (0.3 ms a job, and as long again looking for the needles of
+// clauses asked too little to pay for a walk); a full Aho-Corasick DFA
+// (github.com/coregx/ahocorasick) took 13 ms to build for the rules'
+// 2,000 needles, which every run that reads a job would pay.
 type needleIndex struct {
 	ids   map[string]int32
 	words []string
-
-	build sync.Once
-	trie  *trie
+	// pairs holds each needle's byte pairs, hashed (see pairOf).
+	pairs [][]uint16
 
 	mu     sync.Mutex
-	recent [recentMarks]marked
+	recent [recentClauses]heldNeedles
 	next   int
 }
 
-// marked is a clause, the cost of the questions asked of it so far, the
-// marks of the needles it holds once that reaches marksCost, and the
-// clause in lower case.
-type marked struct {
-	s     string
-	spent int
-	marks []uint64
-	lower string
-}
+// recentClauses is how many clauses a needleIndex keeps the pairs of.
+const recentClauses = 8
 
-// recentMarks is how many clauses a needleIndex keeps; marksCost is the
-// cost of questions (see cost) from which a clause is marked: a walk of
-// the trie costs about as much as looking for 50 strings, and a resume's
-// line is asked about for less than 150 (a degree and whether it is
-// unfinished, 97; a clause's absence and aspiration, 131).
-const (
-	recentMarks = 8
-	marksCost   = 150
-)
+// pairBits is the size of a clause's table of byte pairs: a clause holds a
+// few dozen pairs, so a needle of three letters it does not hold passes
+// the table about once in ten thousand.
+const pairBits = 4096
+
+// pairOf hashes the byte pair a, b into a table of pairBits: the low six
+// bits of each, which keep apart every pair of letters, digits or spaces.
+func pairOf(a, b byte) uint16 { return uint16(a&63)<<6 | uint16(b&63) }
 
 // id returns the number of needle w, numbering it if new. Only
 // numberNeedles calls it, before the index is used.
@@ -303,6 +295,11 @@ func (x *needleIndex) id(w string) int32 {
 	id := int32(len(x.words))
 	x.ids[w] = id
 	x.words = append(x.words, w)
+	pairs := make([]uint16, 0, max(len(w)-1, 0))
+	for i := 0; i+1 < len(w); i++ {
+		pairs = append(pairs, pairOf(w[i], w[i+1]))
+	}
+	x.pairs = append(x.pairs, pairs)
 	return id
 }
 
@@ -321,168 +318,56 @@ func (x *needleIndex) number(n needles) [][]int32 {
 	return out
 }
 
-// held returns what s holds of the needles, for looking up the needles
-// of rules whose first groups hold cost strings in all. A clause asked
-// about by rules of many strings in all (as a job's sentences are, by
-// every kind of requirement and cue) gets the marks of every needle it
-// holds, at the cost of one walk of the trie, and keeps them for the
-// questions that follow; one asked about by rules of few (as a resume's
-// lines are, for a degree) is looked for their strings in, which costs
-// less and spares a run that asks few questions building the trie.
-func (x *needleIndex) held(s string, cost int) heldNeedles {
+// held returns what s holds of the needles: s in lower case and the table
+// of its byte pairs, made once for each of the clauses asked about lately.
+func (x *needleIndex) held(s string) heldNeedles {
 	x.mu.Lock()
-	i := slices.IndexFunc(x.recent[:], func(m marked) bool { return m.spent > 0 && m.s == s })
-	if i < 0 {
-		i = x.next
-		x.recent[i] = marked{s: s}
-		x.next = (x.next + 1) % len(x.recent)
-	}
-	e := &x.recent[i]
-	e.spent += cost
-	marks, spent, lower := e.marks, e.spent, e.lower
-	x.mu.Unlock()
-	if marks != nil {
-		return heldNeedles{marks: marks}
-	}
-	if lower == "" {
-		lower = strings.ToLower(s)
-		x.mu.Lock()
-		if x.recent[i].s == s {
-			x.recent[i].lower = lower
-		}
-		x.mu.Unlock()
-	}
-	if spent < marksCost {
-		return heldNeedles{lower: lower}
-	}
-	x.build.Do(func() { x.trie = newTrie(x.words) })
-	marks = make([]uint64, (len(x.words)+63)/64)
-	x.trie.mark(lower, marks)
-	x.mu.Lock()
-	if x.recent[i].s == s {
-		x.recent[i].marks = marks
-	}
-	x.mu.Unlock()
-	return heldNeedles{marks: marks}
-}
-
-// cost returns how many strings looking up the needles of parts takes
-// at most before each is found wanting: those of each one's first group.
-func cost(ns ...needles) int {
-	n := 0
-	for _, p := range ns {
-		if len(p) > 0 {
-			n += len(p[0])
+	for _, h := range x.recent {
+		if h.table != nil && h.s == s {
+			x.mu.Unlock()
+			return h
 		}
 	}
-	return n
+	x.mu.Unlock()
+	h := heldNeedles{x: x, s: s, lower: strings.ToLower(s), table: new([pairBits / 64]uint64)}
+	for i := 0; i+1 < len(h.lower); i++ {
+		p := pairOf(h.lower[i], h.lower[i+1])
+		h.table[p>>6] |= 1 << (p & 63)
+	}
+	x.mu.Lock()
+	x.recent[x.next] = h
+	x.next = (x.next + 1) % len(x.recent)
+	x.mu.Unlock()
+	return h
 }
 
-// heldNeedles is what one clause holds of the needles: the marks of those
-// it holds, or, when it has none yet, the clause in lower case to look
-// for them in.
+// heldNeedles is what one clause holds of the needles: the clause, in
+// lower case, and the table of its byte pairs.
 type heldNeedles struct {
-	marks []uint64
+	x     *needleIndex
+	s     string
 	lower string
+	table *[pairBits / 64]uint64
 }
 
-// all reports whether the clause holds a needle of every group of n
-// (numbered ids).
-func (h heldNeedles) all(n needles, ids [][]int32) bool {
-	if h.marks != nil {
-		return heldAll(h.marks, ids)
-	}
-	for _, g := range n {
-		if !slices.ContainsFunc(g, func(w string) bool { return strings.Contains(h.lower, w) }) {
-			return false
-		}
-	}
-	return true
-}
-
-// heldAll reports whether marks hold a needle of every group of ids.
-func heldAll(marks []uint64, ids [][]int32) bool {
+// all reports whether the clause holds a needle of every group of ids
+// (numbered needles).
+func (h heldNeedles) all(ids [][]int32) bool {
 	for _, g := range ids {
-		if !slices.ContainsFunc(g, func(id int32) bool { return marks[id>>6]&(1<<(id&63)) != 0 }) {
+		if !slices.ContainsFunc(g, h.has) {
 			return false
 		}
 	}
 	return true
 }
 
-// trie holds the needles by their bytes: a node for each prefix, with
-// its edges in a list, the root's in a table.
-type trie struct {
-	root     [256]int32 // the root's edges; 0 is none (the root itself)
-	first    []int32    // each node's first edge, -1 for none
-	edgeByte []byte
-	edgeTo   []int32
-	edgeNext []int32 // the next edge from the same node, -1 for none
-	word     []int32 // the needle a node ends, -1 for none
-}
-
-// newTrie returns the trie of words, each found by its index.
-func newTrie(words []string) *trie {
-	size := 1
-	for _, w := range words {
-		size += len(w)
-	}
-	t := &trie{first: make([]int32, 1, size), word: make([]int32, 1, size),
-		edgeByte: make([]byte, 0, size), edgeTo: make([]int32, 0, size), edgeNext: make([]int32, 0, size)}
-	t.first[0], t.word[0] = -1, -1
-	for id, w := range words {
-		n := int32(0)
-		for i := 0; i < len(w); i++ {
-			next := t.child(n, w[i])
-			if next == 0 {
-				t.first = append(t.first, -1)
-				t.word = append(t.word, -1)
-				next = int32(len(t.first) - 1)
-				t.edgeByte = append(t.edgeByte, w[i])
-				t.edgeTo = append(t.edgeTo, next)
-				t.edgeNext = append(t.edgeNext, t.first[n])
-				t.first[n] = int32(len(t.edgeTo) - 1)
-				if n == 0 {
-					t.root[w[i]] = next
-				}
-			}
-			n = next
-		}
-		if n != 0 {
-			t.word[n] = int32(id)
+// has reports whether the clause holds needle id: its table holds every
+// byte pair of the needle, and the clause the needle.
+func (h heldNeedles) has(id int32) bool {
+	for _, p := range h.x.pairs[id] {
+		if h.table[p>>6]&(1<<(p&63)) == 0 {
+			return false
 		}
 	}
-	return t
-}
-
-// child returns the node the edge from n on byte b leads to, 0 for none.
-func (t *trie) child(n int32, b byte) int32 {
-	if n == 0 {
-		return t.root[b]
-	}
-	for e := t.first[n]; e >= 0; e = t.edgeNext[e] {
-		if t.edgeByte[e] == b {
-			return t.edgeTo[e]
-		}
-	}
-	return 0
-}
-
-// mark sets in marks the bit of every word s holds: it walks the trie
-// from each byte of s for as long as s follows a path of it. Few paths go
-// deep (most bytes start none or end within a few), so this costs little
-// more than an Aho-Corasick automaton, whose failure links took most of
-// building it (0.6 ms for the rules' needles, against 0.1 ms for the
-// trie).
-func (t *trie) mark(s string, marks []uint64) {
-	for i := 0; i < len(s); i++ {
-		for j, n := i, t.root[s[i]]; n != 0; n = t.child(n, s[j]) {
-			if id := t.word[n]; id >= 0 {
-				marks[id>>6] |= 1 << (id & 63)
-			}
-			if j++; j == len(s) {
-				break
-			}
-		}
-	}
+	return strings.Contains(h.lower, h.x.words[id])
 }

@@ -255,10 +255,10 @@ func (r *Rules) DegreeLevels(s string) []DegreeLevel {
 	for _, d := range r.degrees {
 		if d.ids != nil {
 			if held == nil {
-				h := r.needles.held(s, r.degreesCost)
+				h := r.needles.held(s)
 				held = &h
 			}
-			if !held.all(d.needles, d.ids) {
+			if !held.all(d.ids) {
 				continue
 			}
 		}

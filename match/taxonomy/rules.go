@@ -242,10 +242,6 @@ type Rules struct {
 	// needles numbers the needles of every expression above and finds
 	// those a clause holds.
 	needles *needleIndex
-	// costs of looking up the needles of each cue, of every kind of
-	// requirement, of headings and of degrees (see cost).
-	cueCosts                                    map[Cue]int
-	requirementsCost, sectionsCost, degreesCost int
 	// examples and counterexamples of every entry, for tests.
 	checks []ruleCheck
 }
@@ -263,7 +259,7 @@ type patternPart struct {
 // whose needles s holds (held, from needleIndex.held).
 func anyPart(parts []patternPart, s string, held heldNeedles) bool {
 	for _, p := range parts {
-		if held.all(p.needles, p.ids) && p.re.get().MatchString(s) {
+		if held.all(p.ids) && p.re.get().MatchString(s) {
 			return true
 		}
 	}
@@ -601,33 +597,25 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 // of r's own. Parts shared with the rules r extends are copied first.
 func (r *Rules) numberNeedles() {
 	x := &needleIndex{}
-	r.sectionsCost, r.requirementsCost, r.degreesCost = 0, 0, 0
 	for i := range r.sections {
 		r.sections[i].ids = x.number(r.sections[i].needles)
-		r.sectionsCost += cost(r.sections[i].needles)
 	}
-	numberParts := func(parts []patternPart) ([]patternPart, int) {
+	numberParts := func(parts []patternPart) []patternPart {
 		parts = slices.Clone(parts)
-		n := 0
 		for i := range parts {
 			parts[i].ids = x.number(parts[i].needles)
-			n += cost(parts[i].needles)
 		}
-		return parts, n
+		return parts
 	}
 	for i := range r.requirements {
-		var n int
-		r.requirements[i].parts, n = numberParts(r.requirements[i].parts)
-		r.requirementsCost += n
+		r.requirements[i].parts = numberParts(r.requirements[i].parts)
 	}
-	r.cueCosts = map[Cue]int{}
 	for c, parts := range r.parts {
-		r.parts[c], r.cueCosts[c] = numberParts(parts)
+		r.parts[c] = numberParts(parts)
 	}
 	r.degrees = slices.Clone(r.degrees)
 	for i := range r.degrees {
 		r.degrees[i].ids = x.number(r.degrees[i].needles)
-		r.degreesCost += cost(r.degrees[i].needles)
 	}
 	r.needles = x
 }
@@ -726,9 +714,9 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	if h == "" {
 		return "", false
 	}
-	held := r.needles.held(h, r.sectionsCost)
+	held := r.needles.held(h)
 	for _, s := range r.sections {
-		if !held.all(s.needles, s.ids) {
+		if !held.all(s.ids) {
 			continue
 		}
 		if s.re.get().MatchString(h) {
@@ -753,7 +741,7 @@ func (r *Rules) Requirement(clause string) (RequirementKind, bool) {
 // BS with 4+ years of experience") are the degree's.
 func (r *Rules) Requirements(clause string) []RequirementKind {
 	s := strings.ReplaceAll(clause, "’", "'")
-	held := r.needles.held(s, r.requirementsCost)
+	held := r.needles.held(s)
 	var out []RequirementKind
 	for _, q := range r.requirements {
 		if !slices.Contains(out, q.kind) && anyPart(q.parts, s, held) {
@@ -772,7 +760,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 // 2.8 -> 1.9 ms, BenchmarkJob).
 func (r *Rules) Has(c Cue, s string) bool {
 	s = matchable(s)
-	return anyPart(r.parts[c], s, r.needles.held(s, r.cueCosts[c]))
+	return anyPart(r.parts[c], s, r.needles.held(s))
 }
 
 // patternParts returns each of patterns as a part of its own.

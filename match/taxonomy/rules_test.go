@@ -150,7 +150,7 @@ func TestRules_Needles(t *testing.T) {
 	for _, q := range r.requirements {
 		for _, s := range texts {
 			s = strings.ReplaceAll(s, "’", "'")
-			if got, want := anyPart(q.parts, s, r.needles.held(s, r.requirementsCost)), q.re.get().MatchString(s); got != want {
+			if got, want := anyPart(q.parts, s, r.needles.held(s)), q.re.get().MatchString(s); got != want {
 				t.Errorf("requirement %s on %q: %v, the expression says %v", q.kind, s, got, want)
 			}
 		}

@@ -1,11 +1,14 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/jdkato/prose/v3"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
@@ -44,11 +47,27 @@ var tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New(
 // token at inner hyphens and slashes, so that "PyTorch/JAX" yields two
 // skills while "go-to-market" stays recognisably one compound. It is safe
 // for concurrent use.
-func Tokenize(text string) []Token {
-	raw := tokenizer().Tokenize(text)
-	out := make([]Token, 0, len(raw)+len(raw)/8)
+func Tokenize(text string) []Token { return Lex(text).Tokens() }
+
+// Lexed is a text as prose's tokenizer splits it: what Tokenize and
+// NounPhrasesOf both start from, so that a text read both ways is
+// tokenized once.
+type Lexed struct {
+	text string
+	raw  []token.Token
+}
+
+// Text returns the lexed text.
+func (l Lexed) Text() string { return l.text }
+
+// Lex runs prose's tokenizer over text. It is safe for concurrent use.
+func Lex(text string) Lexed { return Lexed{text: text, raw: tokenizer().Tokenize(text)} }
+
+// Tokens returns the tokens for matching (see Tokenize).
+func (l Lexed) Tokens() []Token {
+	out := make([]Token, 0, len(l.raw)+len(l.raw)/8)
 	prevEnd := -1
-	for _, t := range raw {
+	for _, t := range l.raw {
 		glue := GlueSpace
 		if t.Start == prevEnd {
 			glue = GlueAdjacent
@@ -218,13 +237,20 @@ type Phrase struct {
 // NounPhrases tags text with prose's part-of-speech tagger and returns its
 // noun phrases: runs of nouns on one line, after at most one adjective,
 // with nothing but spaces between their words.
-func NounPhrases(text string) []Phrase {
-	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false))
+func NounPhrases(text string) []Phrase { return NounPhrasesOf(Lex(text)) }
+
+// NounPhrasesOf returns the noun phrases of a lexed text, as NounPhrases
+// does. It tags a copy of the tokens, so l may be read meanwhile.
+func NounPhrasesOf(l Lexed) []Phrase {
+	text := l.text
+	tagger, err := tag.New()
 	if err != nil {
 		return nil
 	}
+	toks := slices.Clone(l.raw)
+	tagger.TagTokens(toks)
 	var out []Phrase
-	var cur []prose.Token
+	var cur []token.Token
 	flush := func() {
 		// Keep at most one adjective, right before the nouns.
 		for len(cur) > 1 && cur[0].Tag == "JJ" && cur[1].Tag == "JJ" {
@@ -240,7 +266,7 @@ func NounPhrases(text string) []Phrase {
 		}
 		cur = cur[:0]
 	}
-	for _, t := range doc.Tokens() {
+	for _, t := range toks {
 		// Tokens without letters (bullets, slashes) are no words.
 		word := strings.IndexFunc(t.Text, unicode.IsLetter) >= 0
 		noun := word && strings.HasPrefix(t.Tag, "NN")
