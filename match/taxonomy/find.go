@@ -55,35 +55,50 @@ const maxTermTokens = 8
 
 // compileTerm turns a taxonomy term into patterns: the term as tokenized,
 // and for a hyphenated term also its closed form ("fine-tuning" →
-// "finetuning").
-func compileTerm(s *Skill, term string, kind termKind, pre []patternToken) ([]*pattern, error) {
+// "finetuning"), nil for others. The patterns come from arena.
+func compileTerm(arena *patternArena, s *Skill, term string, kind termKind, pre []patternToken) (p, closed *pattern, err error) {
 	if pre == nil {
 		pre = patternTokens(term)
 	}
 	switch {
 	case len(pre) == 0:
-		return nil, errors.New("empty")
+		return nil, nil, errors.New("empty")
 	case len(pre) > maxTermTokens:
-		return nil, errors.New("longer than 8 words")
+		return nil, nil, errors.New("longer than 8 words")
 	}
-	p := &pattern{skill: s, term: term, kind: kind, toks: pre}
+	p = arena.next()
+	*p = pattern{skill: s, term: term, kind: kind, toks: pre}
 	hyphen, spaced := false, true
 	for _, tk := range pre {
 		hyphen = hyphen || tk.glue == text.GlueHyphen
 		spaced = spaced && (tk.glue == text.GlueSpace || tk.glue == text.GlueHyphen)
 	}
 	p.strict = kind == termAmbiguous || kind == termListed || len(pre) == 1 && len([]rune(pre[0].text)) <= 2
-	out := []*pattern{p}
 	if hyphen && spaced {
 		var sb strings.Builder
 		for _, tk := range pre {
 			sb.WriteString(tk.text)
 		}
 		joined := sb.String()
-		out = append(out, &pattern{skill: s, term: term, kind: kind, strict: p.strict, tool: p.tool,
-			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}})
+		closed = arena.next()
+		*closed = pattern{skill: s, term: term, kind: kind, strict: p.strict, tool: p.tool,
+			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}}
 	}
-	return out, nil
+	return p, closed, nil
+}
+
+// patternArena hands out patterns from blocks allocated together:
+// compiling the taxonomy makes thousands, and allocating each alone was
+// a third of its allocations.
+type patternArena struct{ block []pattern }
+
+// next returns a new zero pattern.
+func (a *patternArena) next() *pattern {
+	if len(a.block) == cap(a.block) {
+		a.block = make([]pattern, 0, max(2*cap(a.block), 256))
+	}
+	a.block = a.block[:len(a.block)+1]
+	return &a.block[len(a.block)-1]
 }
 
 // patternTokens tokenizes a term as patterns hold it: each token with its
@@ -99,6 +114,19 @@ func patternTokens(term string) []patternToken {
 		out = append(out, patternToken{text: tk.Text, lower: tk.Lower, stem: text.Stem(tk.Lower), glue: glue})
 	}
 	return out
+}
+
+// lowerPhrase returns a pattern's tokens in lower case, joined by spaces,
+// as text.LowerPhrase returns a text's.
+func lowerPhrase(toks []patternToken) string {
+	if len(toks) == 1 {
+		return toks[0].lower
+	}
+	parts := make([]string, len(toks))
+	for i, tk := range toks {
+		parts[i] = tk.lower
+	}
+	return strings.Join(parts, " ")
 }
 
 // isPlainTerm reports whether a term is plain words: ASCII letters and

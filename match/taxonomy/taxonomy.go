@@ -281,6 +281,10 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 		terms += len(s.Aliases) + len(s.Exact) + len(s.Ambiguous) + len(s.Listed) + 2*len(s.Tools)
 	}
 	t.index = make(map[string][]*pattern, terms) // sized once: growing it cost a fifth of compiling
+	arena := &patternArena{block: make([]pattern, 0, terms+terms/4)}
+	// Most keys of the index hold one pattern: their slices are cut from
+	// one block, each with room for that one only.
+	ones := make([]*pattern, terms+terms/4)
 	t.phraseIndex = map[string][]*phrase{}
 	owner := map[string]string{}
 	for _, s := range t.skills {
@@ -296,9 +300,6 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 		s.guarded = nil
 		if len(s.Exact)+len(s.Ambiguous) > 0 {
 			s.guarded = make(map[string]bool, len(s.Exact)+len(s.Ambiguous))
-			for _, term := range append(append([]string{}, s.Exact...), s.Ambiguous...) {
-				s.guarded[text.LowerPhrase(termTokens(term))] = true
-			}
 		}
 		groups := []struct {
 			terms []string
@@ -316,18 +317,25 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}{tool, termTool, i + 1})
 		}
 		pre := s.pre
+		s.patterns = make([]*pattern, 0, len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed)+2*len(s.Tools))
 		for _, group := range groups {
 			for _, term := range group.terms {
 				var toks []patternToken
 				if len(pre) > 0 && pre[0].term == term {
 					toks, pre = pre[0].toks, pre[1:]
 				}
-				ps, err := compileTerm(s, term, group.kind, toks)
+				p, closed, err := compileTerm(arena, s, term, group.kind, toks)
 				if err != nil {
 					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
 				}
+				if group.kind == termExact || group.kind == termAmbiguous {
+					s.guarded[lowerPhrase(p.toks)] = true
+				}
+				ps := [2]*pattern{p, closed}
 				for _, p := range ps {
-					p.tool = group.tool
+					if p != nil {
+						p.tool = group.tool
+					}
 				}
 				if !trusted {
 					key := strings.ToLower(strings.Join(strings.Fields(term), " "))
@@ -339,15 +347,23 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 					}
 					owner[key] = s.ID
 				}
-				s.patterns = append(s.patterns, ps...)
 				for _, p := range ps {
+					if p == nil {
+						continue
+					}
+					s.patterns = append(s.patterns, p)
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.
 					k := p.toks[0].lower
 					if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || p.kind == termTool || !text.IsAcronym(p.toks[0].text)) {
 						k = p.toks[0].stem
 					}
-					t.index[k] = append(t.index[k], p)
+					if cur, ok := t.index[k]; ok || len(ones) == 0 {
+						t.index[k] = append(cur, p)
+					} else {
+						ones[0] = p
+						t.index[k], ones = ones[:1:1], ones[1:]
+					}
 				}
 			}
 		}
@@ -367,11 +383,15 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}
 		}
 		for _, phrase := range s.Not {
-			ps, err := compileTerm(s, phrase, termAlias, nil)
+			var toks []patternToken
+			if len(pre) > 0 && pre[0].term == phrase {
+				toks, pre = pre[0].toks, pre[1:]
+			}
+			p, _, err := compileTerm(arena, s, phrase, termAlias, toks)
 			if err != nil {
 				return errf(s.line, "skill %q: not %q: %v", s.ID, phrase, err)
 			}
-			s.not = append(s.not, ps[0])
+			s.not = append(s.not, p)
 		}
 		for _, imp := range s.Implies {
 			if imp == s.ID {

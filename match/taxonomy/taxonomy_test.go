@@ -141,7 +141,7 @@ func TestBuiltinTaxonomy_Generated(t *testing.T) {
 			stale = true
 			break
 		}
-		terms := slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms())
+		terms := slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms(), s.Not)
 		pre := builtinTermTokens[i]
 		if len(pre) != len(terms) {
 			stale = true
