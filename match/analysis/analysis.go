@@ -66,7 +66,7 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	lists := map[int]bool{}                 // lines that list skills, by line index
 	names := a.rules.Names().Find(doc.Text) // people's names, by their form
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) {
 			continue
 		}
 		if h.Listed {
@@ -111,6 +111,22 @@ func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
 		return false
 	}
 	// Not across a line: "Go\nKubernetes" in a list.
+	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
+}
+
+// firmName reports whether a hit is the first name of a firm's two joined
+// by an ampersand ("Cypress & Finch", "Helm & Anchor Shipping"): "&" and
+// a word written like a name that is no skill follow it on its line.
+// "Docker & Kubernetes" names two skills (next holds the hits after h).
+func (a *Analysis) firmName(h taxonomy.Hit, next []taxonomy.Hit) bool {
+	i := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= h.End })
+	if i+1 >= len(a.Tokens) || a.Tokens[i].Text != "&" {
+		return false
+	}
+	tk := a.Tokens[i+1]
+	if len(next) > 0 && next[0].Start <= tk.Start || !nameLike(tk.Text) || a.rules.Word(taxonomy.WordsNotAName, tk.Text) {
+		return false
+	}
 	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
 }
 

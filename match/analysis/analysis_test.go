@@ -238,6 +238,10 @@ func TestFind_NamesAreNotSkills(t *testing.T) {
 		"R. Chen, J. Keras and S. Lee. Scaling Spark jobs. VLDB 2022.":               {"spark"},
 		// One "Surname, I." is no author list: "C." ends a list of languages.
 		"Languages: Python, C.": {"python", "c"},
+		// A firm's names joined by an ampersand; two skills so joined stay.
+		"Cypress & Finch is pet insurance you manage from your phone, built in Python.": {"python"},
+		"MLOps Engineer | Helm & Anchor Shipping | Rotterdam":                           {"mlops"},
+		"Experience with Docker & Kubernetes":                                           {"docker", "kubernetes"},
 	} {
 		got := found(t, tax, text)
 		slices.Sort(got)
