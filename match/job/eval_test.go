@@ -231,7 +231,11 @@ func evaluateAd(t *testing.T, dir string, l adLabels, tax *taxonomy.Taxonomy) (j
 	}
 	// Requirements beyond skills: one is found when tailor states one of
 	// its kind whose clause holds the labelled text or lies in it.
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	// Both are compared in lower case, on one line, without the full stop
+	// tailor trims off.
+	norm := func(s string) string {
+		return strings.TrimRight(strings.ToLower(strings.Join(strings.Fields(s), " ")), ".")
+	}
 	reqs := j.Requirements()
 	right := make([]bool, len(reqs))
 	for _, r := range l.Requirements {

@@ -891,6 +891,32 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 	}
 }
 
+// TestNew_OnePlaceOfWork: where the work is done, said in a sentence of
+// the ad, is the requirement; the header's line of facts, a short list
+// item and a hashtag that repeat it are not. Said only in the header, the
+// header's line is.
+func TestNew_OnePlaceOfWork(t *testing.T) {
+	t.Parallel()
+	places := func(ad string) []string {
+		j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+		var out []string
+		for _, r := range j.Requirements() {
+			if r.Kind == taxonomy.RequireLocation {
+				out = append(out, r.Text)
+			}
+		}
+		return out
+	}
+	head := "Senior Data Scientist\nVoltshield Mutual · Hartford, CT (Hybrid) · 2 weeks ago\n\nAbout the job\n\n"
+	got := places(head + "What you'll need\n- Strong Python\n- Remote (US)\n\nThis role is hybrid: three days a week in our Hartford office.\n\n#LI-Hybrid #NLP\n")
+	if want := []string{"This role is hybrid: three days a week in our Hartford office"}; !slices.Equal(got, want) {
+		t.Errorf("places of work %q, want %q", got, want)
+	}
+	if got := places(head + "What you'll need\n- Strong Python\n"); len(got) != 1 || !strings.Contains(got[0], "Hartford, CT (Hybrid)") {
+		t.Errorf("places of work %q, want the header's line", got)
+	}
+}
+
 // TestNew_NoKeywordForDaysOrDegrees: a range of days ("Monday–Friday"), a
 // degree's name and "Start ASAP" are no keyword asks.
 func TestNew_NoKeywordForDaysOrDegrees(t *testing.T) {

@@ -33,6 +33,7 @@ type Requirement struct {
 func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules) []Requirement {
 	doc := st.doc
 	var out []Requirement
+	var places []bool // for each of out, whether it is in the header
 	seen := map[string]bool{}
 	authorized := map[int]int{} // fine-print parts with a right to work found, by start: 1 + its index in out
 	for _, sp := range a.Sentences {
@@ -99,8 +100,42 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				}
 				ev := a.Evidence(taxonomy.Hit{Start: cl.start, End: cl.start}, heading)
 				out = append(out, Requirement{Kind: kind, Text: t, Importance: imp, Evidence: ev})
+				places = append(places, sec.Name == extract.SectionHeader)
 			}
 		}
+	}
+	return onePlace(out, places)
+}
+
+// statementWords is the fewest words of a clause that states where the
+// work is done, rather than naming a place ("Hartford, CT (Hybrid)").
+const statementWords = 5
+
+// onePlace returns reqs without the places of work that only repeat one
+// the job states: when a clause of the ad's body says where the work is
+// done ("This role is hybrid: three days a week in our Hartford office"),
+// the short fragments of the header and of lists ("Hartford, CT
+// (Hybrid)", "Remote (US)") and the lines of facts ("Senior Data Scientist
+// · Hartford, CT (Hybrid) · Full-time", and in the header "Data Engineer –
+// Brackenridge – Manchester") say it again. A hashtag ("#LI-Hybrid") is a job board's
+// tag, never a requirement. header says, for each of reqs, whether it is
+// in the ad's header.
+func onePlace(reqs []Requirement, header []bool) []Requirement {
+	fragment := func(i int) bool {
+		t := reqs[i].Text
+		return len(strings.Fields(t)) < statementWords || strings.ContainsAny(t, "·|") ||
+			header[i] && strings.Count(t, " – ")+strings.Count(t, " — ")+strings.Count(t, " • ") >= 2
+	}
+	stated := false
+	for i, r := range reqs {
+		stated = stated || r.Kind == taxonomy.RequireLocation && !fragment(i) && !strings.HasPrefix(r.Text, "#")
+	}
+	out := reqs[:0:0]
+	for i, r := range reqs {
+		if r.Kind == taxonomy.RequireLocation && (strings.HasPrefix(r.Text, "#") || stated && fragment(i)) {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }
