@@ -915,6 +915,16 @@ func TestNew_OnePlaceOfWork(t *testing.T) {
 	if got := places(head + "What you'll need\n- Strong Python\n"); len(got) != 1 || !strings.Contains(got[0], "Hartford, CT (Hybrid)") {
 		t.Errorf("places of work %q, want the header's line", got)
 	}
+	// Days in an office are a requirement even among what the job offers;
+	// a sentence of its own states it, however short.
+	got = places(head + "What you'll need\n- Strong Python\n\nWhat we offer\n- 25 days annual leave\n- Hybrid working: 2 days a week in our Sandyford office\n")
+	if want := []string{"Hybrid working: 2 days a week in our Sandyford office"}; !slices.Equal(got, want) {
+		t.Errorf("places of work %q, want %q", got, want)
+	}
+	got = places(head + "What you'll need\n- Strong Python\n\nWhere you'll work\n\nRemote within the US. We meet twice a year.\n")
+	if want := []string{"Remote within the US"}; !slices.Equal(got, want) {
+		t.Errorf("places of work %q, want %q", got, want)
+	}
 }
 
 // TestNew_NoKeywordForDaysOrDegrees: a range of days ("Monday–Friday"), a

@@ -33,7 +33,7 @@ type Requirement struct {
 func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules) []Requirement {
 	doc := st.doc
 	var out []Requirement
-	var places []bool // for each of out, whether it is in the header
+	var places []placeOf // for each of out, where it is
 	seen := map[string]bool{}
 	authorized := map[int]int{} // fine-print parts with a right to work found, by start: 1 + its index in out
 	for _, sp := range a.Sentences {
@@ -66,7 +66,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 					continue
 				}
 				if finePrint && kind != taxonomy.RequireAuthorization &&
-					!(kind == taxonomy.RequireLocation && rules.Has(taxonomy.CueRequired, cl.text)) {
+					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
 					continue
 				}
 				if kind == taxonomy.RequireAuthorization && heading {
@@ -100,7 +100,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				}
 				ev := a.Evidence(taxonomy.Hit{Start: cl.start, End: cl.start}, heading)
 				out = append(out, Requirement{Kind: kind, Text: t, Importance: imp, Evidence: ev})
-				places = append(places, sec.Name == extract.SectionHeader)
+				places = append(places, placeOf{header: sec.Name == extract.SectionHeader, stop: strings.HasSuffix(strings.TrimSpace(sentence), ".")})
 			}
 		}
 	}
@@ -108,8 +108,13 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 }
 
 // statementWords is the fewest words of a clause that states where the
-// work is done, rather than naming a place ("Hartford, CT (Hybrid)").
+// work is done, rather than naming a place ("Hartford, CT (Hybrid)"),
+// unless it is a sentence of its own ("Remote within the US.").
 const statementWords = 5
+
+// placeOf is where a requirement is: in the ad's header, and in a sentence
+// that ends with a full stop.
+type placeOf struct{ header, stop bool }
 
 // onePlace returns reqs without the places of work that only repeat one
 // the job states: when a clause of the ad's body says where the work is
@@ -117,14 +122,13 @@ const statementWords = 5
 // the short fragments of the header and of lists ("Hartford, CT
 // (Hybrid)", "Remote (US)") and the lines of facts ("Senior Data Scientist
 // · Hartford, CT (Hybrid) · Full-time", and in the header "Data Engineer –
-// Brackenridge – Manchester") say it again. A hashtag ("#LI-Hybrid") is a job board's
-// tag, never a requirement. header says, for each of reqs, whether it is
-// in the ad's header.
-func onePlace(reqs []Requirement, header []bool) []Requirement {
+// Brackenridge – Manchester") say it again. A hashtag ("#LI-Hybrid") is a
+// job board's tag, never a requirement. places says where each of reqs is.
+func onePlace(reqs []Requirement, places []placeOf) []Requirement {
 	fragment := func(i int) bool {
 		t := reqs[i].Text
-		return len(strings.Fields(t)) < statementWords || strings.ContainsAny(t, "·|") ||
-			header[i] && strings.Count(t, " – ")+strings.Count(t, " — ")+strings.Count(t, " • ") >= 2
+		return len(strings.Fields(t)) < statementWords && !places[i].stop || strings.ContainsAny(t, "·|") ||
+			places[i].header && strings.Count(t, " – ")+strings.Count(t, " — ")+strings.Count(t, " • ") >= 2
 	}
 	stated := false
 	for i, r := range reqs {

@@ -103,9 +103,12 @@ const (
 	// job's own (an industry, a kind of work) even when the taxonomy does
 	// not know it.
 	CueDomain Cue = "domain"
+	// CueWorkplace: a job's clause sets where the work is done (days in
+	// an office, a role on site): a requirement even among the benefits.
+	CueWorkplace Cue = "workplace"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
