@@ -509,6 +509,10 @@ func TestNew_NamesInAnEmail(t *testing.T) {
 		"Reply with a time and I'll set up a call with Ravi, the engineering manager.\n\nCheers,\nAoife\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Tomasz", "Ravi"})
+	// A name after the role that says who it is, and a post's tags.
+	ad = "[HIRING] Firmware Engineer [PAID]\n\nWhat you'll do\n- Write firmware in OpenTofu\n- Bring up new boards with our hardware engineer, Maya\n"
+	j = New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Maya", "PAID", "HIRING"})
 }
 
 // TestNew_EmailWithoutRequirementsPart checks the labelling rule for an ad

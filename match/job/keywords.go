@@ -113,8 +113,12 @@ func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(
 			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
 			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
 		key := phraseKey(p.Text)
-		if len(words) == 1 && (personPlural(words[0]) || appositiveRole(doc.Text[p.End:min(p.End+48, len(doc.Text))], rules)) {
-			continue // "Work with radiologists", "a call with Ravi, the engineering manager": people
+		if len(words) == 1 && (personPlural(words[0]) || appositiveRole(doc.Text[p.End:min(p.End+48, len(doc.Text))], rules) ||
+			roleBefore(doc.Text[max(p.Start-48, 0):p.Start], rules)) {
+			continue // "Work with radiologists", "a call with Ravi, the engineering manager", "our hardware engineer, Maya": people
+		}
+		if bracketTag(doc.Text, p.Start, p.End) {
+			continue // "[HIRING]", "[PAID]": a post's tags
 		}
 		c := byKey[key]
 		if c == nil && !named {
@@ -555,6 +559,35 @@ func shouted(line string) bool {
 func personPlural(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ".,;:()"))
 	return (strings.HasSuffix(w, "ists") && !strings.HasSuffix(w, "lists") || strings.HasSuffix(w, "ians")) && len(w) > 6
+}
+
+// roleBefore reports whether the text right before a name says who it
+// is: "our hardware engineer, Maya", "the team lead, Ravi".
+func roleBefore(before string, rules *taxonomy.Rules) bool {
+	rest, ok := strings.CutSuffix(before, ", ")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) < 2 {
+		return false
+	}
+	words = words[max(len(words)-4, 0):]
+	last := strings.Trim(words[len(words)-1], ".,;:()")
+	if !rules.Word(taxonomy.WordsRoles, last) && !rules.Word(taxonomy.WordsTitles, last) {
+		return false
+	}
+	return slices.ContainsFunc(words[:len(words)-1], func(w string) bool {
+		w = strings.ToLower(w)
+		return w == "our" || w == "the" || w == "their" || w == "your"
+	})
+}
+
+// bracketTag reports whether s[start:end] is a tag in square brackets
+// written in capitals, as posts on boards and chats carry them ("[HIRING]",
+// "[PAID]").
+func bracketTag(s string, start, end int) bool {
+	return start > 0 && end < len(s) && s[start-1] == '[' && s[end] == ']' && strings.ToUpper(s[start:end]) == s[start:end]
 }
 
 // appositiveRole reports whether the text after a name says who it is:
