@@ -158,8 +158,9 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
-	j.keywords = otherKeywords(a, <-phrases, importance, ListSection, rules)
+	// What needs no noun phrases first, while the tagger finds them.
 	j.reqs = findRequirements(st, a, rules)
+	j.keywords = otherKeywords(a, phrases, importance, ListSection, rules)
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}

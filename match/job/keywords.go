@@ -58,10 +58,14 @@ type keywordCandidate struct {
 // testing", "code review", "canary releases"); not overlapping a skill,
 // not generic words. (A phrase repeated is no ask for that alone: "strong
 // mathematical foundation" twice leads to linear algebra and calculus.)
-func otherKeywords(a *analysis.Analysis, phrases []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
+//
+// phrases is read from its channel last: what needs none of them is done
+// while the tagger finds them.
+func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	doc, covered := a.Doc, coveredBySkills(a)
 	names := rules.Names().Find(doc.Text)
+	phrases := <-tagged
 	byKey := map[string]*keywordCandidate{}
 	// aside holds the proper names the job also uses where it asks
 	// nothing (its blurb, a product line, a benefit, a location clause):
