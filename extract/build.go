@@ -341,7 +341,7 @@ func headingKey(s string) string {
 // known heading word.
 func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool {
 	words := strings.Fields(text)
-	if len(words) == 0 || strings.HasPrefix(text, "•") {
+	if len(words) == 0 || listItem(text) {
 		return false
 	}
 	if _, ok := sectionNames[headingKey(text)]; ok && len(words) <= 6 {
@@ -376,6 +376,18 @@ func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool
 		}
 	}
 	return letters >= 4 && upper == letters && len(words) <= 4
+}
+
+// listItem reports whether a line is an item of a list: it opens with a
+// bullet or a dash and a space ("• Python", "- JS/TS", "* AWS"). An item
+// is never a heading, even in capitals.
+func listItem(line string) bool {
+	for _, b := range []string{"•", "- ", "* ", "– ", "— ", "· ", "▪", "◦", "‣"} {
+		if strings.HasPrefix(line, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // sections divides text at heading lines. Text before the first heading is

@@ -247,7 +247,7 @@ func TestReadText_MarkdownSubheadings(t *testing.T) {
 
 func TestReadText_Headings(t *testing.T) {
 	t.Parallel()
-	src := "Jane Roe\njane@example.com\n\nPROFESSIONAL EXPERIENCE\nBuilt things.\nRequirements:\n- PyTorch\nLanguages: Go, Python\n"
+	src := "Jane Roe\njane@example.com\n\nPROFESSIONAL EXPERIENCE\nBuilt things.\nRequirements:\n- PyTorch\n- JS/TS\n* AWS\nLanguages: Go, Python\n"
 	doc, err := extract.ReadText("cv.txt", []byte(src), extract.FormatText)
 	if err != nil {
 		t.Fatal(err)
@@ -259,7 +259,7 @@ func TestReadText_Headings(t *testing.T) {
 		}
 	}
 	// The name on the first line is not a heading; an inline label with
-	// content after the colon is not either.
+	// content after the colon is not either, nor an item in capitals.
 	want := []string{"PROFESSIONAL EXPERIENCE", "Requirements:"}
 	if strings.Join(headings, "|") != strings.Join(want, "|") {
 		t.Errorf("headings = %q, want %q", headings, want)
