@@ -895,6 +895,16 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 	}
 }
 
+// TestNew_BoldChatHeadings: a chat post's headings in bold, in sentence
+// case and with an emoji after them, head their lists.
+func TestNew_BoldChatHeadings(t *testing.T) {
+	t.Parallel()
+	ad := "hey folks, we're hiring a CV intern!\n\n**what you'd actually do** 👇\n• train image classifiers\n• clean our dataset\n\n" +
+		"**you should** ✅\n• know Python + PyTorch reasonably well\n\n**bonus** 🤷\n• OpenCV\n"
+	j := New("post.txt", fixture.Plain(t, "post.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "opencv": Preferred})
+}
+
 // TestNew_OnePlaceOfWork: where the work is done, said in a sentence of
 // the ad, is the requirement; the header's line of facts, a short list
 // item and a hashtag that repeat it are not. Said only in the header, the

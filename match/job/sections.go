@@ -349,7 +349,9 @@ func afterBlank(d *extract.Document, i int) bool {
 // with a letter or a symbol (no list marker, not even Markdown's escaped
 // "\-"), no label, no full stop.
 func plainHeading(line string) bool {
-	line = strings.TrimSpace(line)
+	// Markdown's emphasis as pasted from a chat or a board ("**you
+	// should** ✅") is no part of the words.
+	line = strings.TrimLeft(strings.TrimSpace(line), "*_")
 	n := len(strings.Fields(line))
 	r, _ := utf8.DecodeRuneInString(line)
 	return n > 0 && n <= 8 && (unicode.IsLetter(r) || unicode.Is(unicode.So, r)) && !strings.HasSuffix(line, ".") && !strings.Contains(line, ": ")
