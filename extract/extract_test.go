@@ -201,7 +201,8 @@ func TestRead_SizeLimit(t *testing.T) {
 
 func TestReadText_Markdown(t *testing.T) {
 	t.Parallel()
-	src := "# Jo Doe\n\n## Work Experience\n\n- Trained **CNNs** in [PyTorch](https://pytorch.org)\n- Wrote `CUDA` kernels\n\n## Technical Skills\n\nPython, Go\n"
+	// A list item escaped as job boards export them ("\- Wrote") is one too.
+	src := "# Jo Doe\n\n## Work Experience\n\n- Trained **CNNs** in [PyTorch](https://pytorch.org)\n\\- Wrote `CUDA` kernels  \n\n## Technical Skills\n\nPython, Go\n"
 	doc, err := extract.ReadText("cv.md", []byte(src), extract.FormatMarkdown)
 	if err != nil {
 		t.Fatal(err)

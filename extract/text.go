@@ -81,7 +81,7 @@ func readText(name string, data []byte, format Format, opts Options) (*Document,
 
 var (
 	mdHeading   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}#{1,6}\s+`) })
-	mdList      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(?:[-*+]|\d+[.)])\s+`) })
+	mdList      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)(?:\\?[-*+]|\d+[.)])\s+`) })
 	mdLink      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`) })
 	mdEmphasis  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\*\\*|__|`") })
 	mdBoldLabel = sync.OnceValue(func() *regexp.Regexp {
@@ -105,7 +105,8 @@ func headingLevel(line string) int {
 }
 
 // stripMarkdown removes Markdown syntax from one line, keeping its words:
-// heading markers (reported as heading), list markers (as "•"), links (their
+// heading markers (reported as heading), list markers (as "•", also when
+// escaped as job boards export them: "\- Python"), links (their
 // text), emphasis and table pipes; entity references ("&amp;") are decoded.
 func stripMarkdown(line string) (string, bool) {
 	if mdRule().MatchString(line) || mdTableSep().MatchString(line) {

@@ -905,6 +905,16 @@ func TestNew_BoldChatHeadings(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"python": Required, "pytorch": Required, "opencv": Preferred})
 }
 
+// TestNew_EscapedSquashedList: a job board's escaped list pasted onto one
+// line ("\- Strong PyTorch \- 401(k) matching") is split into its
+// items, so the benefit in the last one discards nothing before it.
+func TestNew_EscapedSquashedList(t *testing.T) {
+	t.Parallel()
+	ad := "# ML Engineer\n\n## Requirements\n\n\\- Strong PyTorch \\- 401(k) matching and paid time off\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"pytorch": Required})
+}
+
 // TestNew_OnePlaceOfWork: where the work is done, said in a sentence of
 // the ad, is the requirement; the header's line of facts, a short list
 // item and a hashtag that repeat it are not. Said only in the header, the
