@@ -222,6 +222,19 @@ func TestReadText_Markdown(t *testing.T) {
 	}
 }
 
+// TestReadText_MarkdownEscapes: a backslash before punctuation, as job
+// boards export Markdown, leaves the punctuation.
+func TestReadText_MarkdownEscapes(t *testing.T) {
+	t.Parallel()
+	doc, err := extract.ReadText("job.md", []byte("Explain trade\\-offs \\| Full\\-time \\*C\\+\\+\\* or C:\\\\path\n"), extract.FormatMarkdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Explain trade-offs | Full-time *C++* or C:\\path"; doc.Text != want {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+}
+
 func TestReadText_MarkdownSubheadings(t *testing.T) {
 	t.Parallel()
 	// Roles under "## Experience" as "###" headings stay in Experience; a

@@ -90,6 +90,7 @@ var (
 	mdBoldLine = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^\s{0,3}(?:#{1,6}\s+)?(?:\*\*[^*]+\*\*|__[^_]+__)\s*[:!?.]?\s*$`)
 	})
+	mdEscape   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])") })
 	mdRule     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`) })
 	mdTableSep = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`) })
 )
@@ -118,13 +119,24 @@ func stripMarkdown(line string) (string, bool) {
 		line = strings.TrimRight(line, "# ")
 	}
 	if loc := mdList().FindStringSubmatchIndex(line); loc != nil {
-		line = "• " + line[loc[1]:]
+		rest := line[loc[1]:]
+		if strings.HasPrefix(strings.TrimSpace(line), `\`) {
+			// A board's escaped list pasted onto one line ("\- Python \-
+			// PyTorch"): its items stay items.
+			rest = strings.ReplaceAll(rest, ` \- `, " • ")
+		}
+		line = "• " + rest
 	}
 	line = mdLink().ReplaceAllString(line, "$1")
 	// "**What you'll do** - build … - run …": a bold lead-in before a list
 	// pasted onto one line labels it.
 	line = mdBoldLabel().ReplaceAllString(line, "$1$2: $3")
 	line = mdEmphasis().ReplaceAllString(line, "")
+	// A backslash escapes the punctuation after it ("trade\-offs", "\|",
+	// "Full\-time", as job boards export them): the punctuation is the text.
+	if strings.Contains(line, "\\") {
+		line = mdEscape().ReplaceAllString(line, "$1")
+	}
 	if strings.Contains(line, "&") {
 		// Markdown decodes entity references: "&amp;" pasted from a
 		// job board is "&".

@@ -272,9 +272,11 @@ func withoutOthersAsides(s string, sp text.Span, h taxonomy.Hit, hits []taxonomy
 
 // namesPeople reports whether a skill's name is said of people or a team
 // ("our two ML engineers", "our data engineering team"): the word after it
-// is a role's or a team's.
+// is a role's or a team's. A skill said in other words names no one: its
+// words may end right before the people they are for ("explain results to
+// non-technical colleagues").
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || saidOfPeople(s, h, rules)
+	return !h.Phrase && rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || saidOfPeople(s, h, rules)
 }
 
 // saidOfPeople reports whether a skill's name stands in parentheses right

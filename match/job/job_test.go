@@ -915,6 +915,16 @@ func TestNew_EscapedSquashedList(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"pytorch": Required})
 }
 
+// TestNew_PhraseBeforePeople: a skill said in other words may end right
+// before the people it is for; that names no one ("Python developers"
+// does).
+func TestNew_PhraseBeforePeople(t *testing.T) {
+	t.Parallel()
+	ad := "# Data Analyst\n\n## What you bring\n\n- You can explain technical trade-offs to non-technical colleagues\n- Strong SQL\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"communication": Required, "sql": Required})
+}
+
 // TestNew_OnePlaceOfWork: where the work is done, said in a sentence of
 // the ad, is the requirement; the header's line of facts, a short list
 // item and a hashtag that repeat it are not. Said only in the header, the

@@ -407,11 +407,7 @@ func squashedItems(d *extract.Document) []int {
 		line := d.Text[ln.Start:ln.End]
 		for _, sep := range squashSeparators {
 			n := strings.Count(line, sep)
-			// A line that opens with the separator holds two items with
-			// one more; so does a job board's escaped "\-" list pasted
-			// onto one line, whose first marker reading made a bullet.
-			opens := strings.HasPrefix(line, strings.TrimLeft(sep, " ")) || sep == " \\- " && strings.HasPrefix(line, "• ")
-			if n < 2 && !(n == 1 && opens) {
+			if n < 2 && !(n == 1 && strings.HasPrefix(line, strings.TrimLeft(sep, " "))) {
 				continue
 			}
 			for off := 0; ; {
