@@ -81,22 +81,37 @@ type Ask struct {
 // are preferred unless their clause says they are required. Skills offered
 // as alternatives ("AWS or GCP") form a group of which one is enough.
 func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
-	// Tagging for other keywords needs only the text, and loading the
-	// tagger's model costs as much as the rest: start it first.
+	// Tagging for other keywords needs only the text, and costs as much as
+	// the rest: start it first. The text is tokenized once, beside reading
+	// the ad's parts, for the tagger and for matching (reading the parts
+	// leaves the text as it is).
 	rules := tax.Rules()
-	st := readStructure(doc, rules)
-	doc = st.doc
-	// The text is tokenized once, for the tagger and for matching.
-	lexed := text.Lex(doc.Text)
+	lexedCh := make(chan *text.Lexed, 1)
 	phrases := make(chan []text.Phrase, 1)
 	go func() {
 		var ps []text.Phrase
+		var lexed *text.Lexed
 		defer func() { phrases <- ps }()
-		// A panic in the tagger costs the keywords, not the process.
-		defer func() { _ = recover() }()
-		ps = jobPhrases(lexed)
+		// A panic here costs the keywords, not the process; the text is
+		// then tokenized again below.
+		defer func() {
+			_ = recover()
+			if lexed == nil {
+				lexedCh <- nil
+			}
+		}()
+		l := text.Lex(doc.Text)
+		lexed = &l
+		lexedCh <- lexed
+		ps = jobPhrases(l)
 	}()
-	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: lexed.Tokens()})
+	st := readStructure(doc, rules)
+	doc = st.doc
+	var toks []text.Token
+	if lexed := <-lexedCh; lexed != nil {
+		toks = lexed.Tokens()
+	}
+	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks})
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}
