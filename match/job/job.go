@@ -86,6 +86,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	// the ad's parts, for the tagger and for matching (reading the parts
 	// leaves the text as it is).
 	rules := tax.Rules()
+	src := doc.Text // the goroutine's own copy: doc is reassigned below
 	lexedCh := make(chan *text.Lexed, 1)
 	phrases := make(chan []text.Phrase, 1)
 	go func() {
@@ -100,7 +101,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 				lexedCh <- nil
 			}
 		}()
-		l := text.Lex(doc.Text)
+		l := text.Lex(src)
 		lexed = &l
 		lexedCh <- lexed
 		ps = jobPhrases(l)
