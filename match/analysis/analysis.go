@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/taxonomy"
@@ -65,8 +67,10 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	}
 	lists := map[int]bool{}                 // lines that list skills, by line index
 	names := a.rules.Names().Find(doc.Text) // people's names, by their form
+	defined := a.definedAcronyms(raw)       // acronyms the text spells out as no skill
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) {
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) ||
+			defined[doc.Text[h.Start:h.End]] {
 			continue
 		}
 		if h.Listed {
@@ -128,6 +132,77 @@ func (a *Analysis) firmName(h taxonomy.Hit, next []taxonomy.Hit) bool {
 		return false
 	}
 	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
+}
+
+// definedAcronyms returns the acronyms the text spells out as words that
+// are no skill, wherever it uses them: "Good Clinical Practice (GCP)" is no
+// Google Cloud, "Data Protection Officer (DPO)" no preference optimisation
+// and "Ministry of Education (MoE)" no mixture of experts. An acronym
+// spelt out as its own skill ("Google Cloud Platform (GCP)", "Large
+// Language Models (LLMs)") is that skill: a hit covers the words.
+func (a *Analysis) definedAcronyms(raw []taxonomy.Hit) map[string]bool {
+	var out map[string]bool
+	toks := a.Tokens
+	for i := 1; i+2 < len(toks); i++ {
+		acr := toks[i+1].Text
+		if toks[i].Text != "(" || toks[i+2].Text != ")" || !acronymLike(acr) {
+			continue
+		}
+		start, ok := spelledOut(toks[:i], acr, a.rules)
+		if !ok || slices.ContainsFunc(raw, func(h taxonomy.Hit) bool {
+			return h.Start >= start && h.End <= toks[i].Start && h.End > start
+		}) {
+			continue
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[acr] = true
+	}
+	return out
+}
+
+// acronymLike reports whether w is written as an acronym: two to six
+// letters, at least two of them capitals, the first one too ("GCP", "MoE").
+func acronymLike(w string) bool {
+	upper := 0
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case !unicode.IsLower(r) || i == 0:
+			return false
+		}
+	}
+	return upper >= 2 && len(w) <= 6
+}
+
+// spelledOut reports whether the words that end toks spell acr out, by
+// their capitals, skipping small words ("Ministry of Education" for
+// "MoE"), and where they start.
+func spelledOut(toks []text.Token, acr string, rules *taxonomy.Rules) (int, bool) {
+	var capitals []rune
+	for _, r := range acr {
+		if unicode.IsUpper(r) {
+			capitals = append(capitals, r)
+		}
+	}
+	k := len(capitals) - 1
+	for j := len(toks) - 1; j >= 0 && k >= 0; j-- {
+		w := toks[j].Text
+		if rules.Word(taxonomy.WordsAcronymSkip, w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || r != capitals[k] {
+			return 0, false
+		}
+		if k == 0 {
+			return toks[j].Start, true
+		}
+		k--
+	}
+	return 0, false
 }
 
 // nameLike reports whether a word is written like a name: a capital, then

@@ -242,6 +242,13 @@ func TestFind_NamesAreNotSkills(t *testing.T) {
 		"Cypress & Finch is pet insurance you manage from your phone, built in Python.": {"python"},
 		"MLOps Engineer | Helm & Anchor Shipping | Rotterdam":                           {"mlops"},
 		"Experience with Docker & Kubernetes":                                           {"docker", "kubernetes"},
+		// An acronym spelt out as words that are no skill is none, there
+		// and wherever else the text uses it; spelt out as its skill, it
+		// is the skill.
+		"Our client is the Ministry of Education (MoE); MoE staff use Python.": {"python"},
+		"Work with our Data Protection Officer (DPO) in Python":                {"python"},
+		"Deploy on Google Cloud Platform (GCP) with Terraform":                 {"cloud-deployment", "gcp", "terraform"},
+		"Fine-tune Large Language Models (LLMs) with DPO":                      {"llm", "fine-tuning", "rlhf"},
 	} {
 		got := found(t, tax, text)
 		slices.Sort(got)
