@@ -229,9 +229,10 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 			}
 			if k := t.namedInClause(p.skill, toks, hits, i, end); k >= 0 {
 				// An ambiguous name of the skill in the clause ("Monitor
-				// live models for drift") is the skill: the phrase
+				// live models for drift"), or one that names it only in
+				// a list ("reading assembly"), is the skill: the phrase
 				// says so.
-				hits[k].Ambiguous = false
+				hits[k].Ambiguous, hits[k].Listed = false, false
 				continue
 			}
 			// Hits in the phrase's words: when each is a skill the phrase's
