@@ -769,14 +769,52 @@ func (r *Rules) Has(c Cue, s string) bool {
 	return anyPart(r.parts[c], s, r.needles.held(s))
 }
 
-// patternParts returns each of patterns as a part of its own.
+// patternParts returns each alternative of each of patterns as a part of
+// its own: a pattern of many alternatives (`\bremote\b...|\bhybrid\b...|
+// \bon-?site\b`) then runs only the alternative whose words a clause
+// holds, not all of them at every position (the location requirement's
+// expression took 29 µs a clause).
 func patternParts(patterns []string) []patternPart {
-	out := make([]patternPart, len(patterns))
-	for i, p := range patterns {
-		src := alternation([]string{p})
-		out[i] = patternPart{re: &lazyRegexp{src: src}, needles: needlesOf(src)}
+	var out []patternPart
+	for _, p := range patterns {
+		for _, alt := range topAlternatives(p) {
+			src := alternation([]string{alt})
+			out = append(out, patternPart{re: &lazyRegexp{src: src}, needles: needlesOf(src)})
+		}
 	}
 	return out
+}
+
+// topAlternatives splits an expression at its top-level "|": those
+// outside groups and character classes, not escaped. An expression that
+// changes its flags at the top level ("(?-i)...") stays whole.
+func topAlternatives(expr string) []string {
+	if strings.Contains(expr, "(?-i)") || strings.Contains(expr, "(?i)") {
+		return []string{expr}
+	}
+	var out []string
+	depth, start, class := 0, 0, false
+	for i := 0; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == '\\':
+			i++ // the escaped byte
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+			if i+1 < len(expr) && expr[i+1] == ']' {
+				i++ // "[]...]": the bracket is the class's
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, expr[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, expr[start:])
 }
 
 // matchable returns s as cues are matched against it: curly apostrophes
