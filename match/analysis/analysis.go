@@ -25,6 +25,9 @@ type Analysis struct {
 	Hits []taxonomy.Hit
 	// Raw holds every term found, also ambiguous ones that did not count.
 	Raw []taxonomy.Hit
+	// Names are the spans of people's names the rules find by their form
+	// (text.NameFinder): no hit counts inside one.
+	Names []text.Span
 
 	rules *taxonomy.Rules
 	cuts  *cuts // where clauses end and begin
@@ -65,9 +68,10 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 			sure = append(sure, h.Start)
 		}
 	}
-	lists := map[int]bool{}                 // lines that list skills, by line index
-	names := a.rules.Names().Find(doc.Text) // people's names, by their form
-	defined := a.definedAcronyms(raw)       // acronyms the text spells out as no skill
+	lists := map[int]bool{}                  // lines that list skills, by line index
+	a.Names = a.rules.Names().Find(doc.Text) // people's names, by their form
+	names := a.Names
+	defined := a.definedAcronyms(raw) // acronyms the text spells out as no skill
 	for i, h := range raw {
 		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) ||
 			defined[doc.Text[h.Start:h.End]] {

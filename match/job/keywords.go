@@ -59,12 +59,12 @@ type keywordCandidate struct {
 // not generic words. (A phrase repeated is no ask for that alone: "strong
 // mathematical foundation" twice leads to linear algebra and calculus.)
 //
-// phrases is read from its channel last: what needs none of them is done
-// while the tagger finds them.
+// phrases is read from its channel when they are needed, so that what
+// needs none of them is done while the tagger finds them.
 func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
 	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
 	doc, covered := a.Doc, coveredBySkills(a)
-	names := rules.Names().Find(doc.Text)
+	names := a.Names
 	phrases := <-tagged
 	byKey := map[string]*keywordCandidate{}
 	// aside holds the proper names the job also uses where it asks
