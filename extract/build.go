@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -378,16 +379,15 @@ func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool
 	return letters >= 4 && upper == letters && len(words) <= 4
 }
 
-// listItem reports whether a line is an item of a list: it opens with a
-// bullet or a dash and a space ("• Python", "- JS/TS", "* AWS"). An item
-// is never a heading, even in capitals.
+// ListMarkers start list items: symbols on their own, dashes and stars
+// when a space follows.
+var ListMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "→", "- ", "* ", "– ", "— ", "○ ", "■ "}
+
+// listItem reports whether a line is an item of a list: it opens with one
+// of ListMarkers ("• Python", "- JS/TS", "* AWS"). An item is never a
+// heading, even in capitals.
 func listItem(line string) bool {
-	for _, b := range []string{"•", "- ", "* ", "– ", "— ", "· ", "▪", "◦", "‣"} {
-		if strings.HasPrefix(line, b) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ListMarkers, func(b string) bool { return strings.HasPrefix(line, b) })
 }
 
 // sections divides text at heading lines. Text before the first heading is

@@ -70,10 +70,9 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	}
 	lists := map[int]bool{}                  // lines that list skills, by line index
 	a.Names = a.rules.Names().Find(doc.Text) // people's names, by their form
-	names := a.Names
-	defined := a.definedAcronyms(raw) // acronyms the text spells out as no skill
+	defined := a.definedAcronyms(raw)        // acronyms the text spells out as no skill
 	for i, h := range raw {
-		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(names, h.Start, h.End) ||
+		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(a.Names, h.Start, h.End) ||
 			defined[doc.Text[h.Start:h.End]] {
 			continue
 		}
@@ -110,32 +109,25 @@ type Options struct {
 // hits after h) and is not a word that follows technologies.
 func (a *Analysis) namedAfter(h taxonomy.Hit, next []taxonomy.Hit) bool {
 	i := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= h.End })
-	if i >= len(a.Tokens) {
-		return false
-	}
-	tk := a.Tokens[i]
-	if tk.Glue != text.GlueSpace || len(next) > 0 && next[0].Start == tk.Start || !nameLike(tk.Text) ||
-		a.rules.Word(taxonomy.WordsNotAName, tk.Text) {
-		return false
-	}
-	// Not across a line: "Go\nKubernetes" in a list.
-	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
+	return i < len(a.Tokens) && a.Tokens[i].Glue == text.GlueSpace && a.nameWord(h, next, i)
 }
 
 // firmName reports whether a hit is the first name of a firm's two joined
 // by an ampersand ("Cypress & Finch", "Helm & Anchor Shipping"): "&" and
-// a word written like a name that is no skill follow it on its line.
-// "Docker & Kubernetes" names two skills (next holds the hits after h).
+// a name (see nameWord) follow it. "Docker & Kubernetes" names two skills.
 func (a *Analysis) firmName(h taxonomy.Hit, next []taxonomy.Hit) bool {
 	i := sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k].Start >= h.End })
-	if i+1 >= len(a.Tokens) || a.Tokens[i].Text != "&" {
-		return false
-	}
-	tk := a.Tokens[i+1]
-	if len(next) > 0 && next[0].Start <= tk.Start || !nameLike(tk.Text) || a.rules.Word(taxonomy.WordsNotAName, tk.Text) {
-		return false
-	}
-	return !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
+	return i+1 < len(a.Tokens) && a.Tokens[i].Text == "&" && a.nameWord(h, next, i+1)
+}
+
+// nameWord reports whether token i, after hit h, is a word written like a
+// name that is no skill (next holds the hits after h) and no word that
+// follows technologies ("Go Developer"), on h's line: "Go\nKubernetes" in
+// a list names no one.
+func (a *Analysis) nameWord(h taxonomy.Hit, next []taxonomy.Hit, i int) bool {
+	tk := a.Tokens[i]
+	return !(len(next) > 0 && next[0].Start <= tk.Start) && nameLike(tk.Text) &&
+		!a.rules.Word(taxonomy.WordsNotAName, tk.Text) && !strings.Contains(a.Doc.Text[h.End:tk.Start], "\n")
 }
 
 // definedAcronyms returns the acronyms the text spells out as words that

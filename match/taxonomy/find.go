@@ -81,7 +81,7 @@ func compileTerm(arena *patternArena, s *Skill, term string, kind termKind, pre 
 		}
 		joined := sb.String()
 		closed = arena.next()
-		*closed = pattern{skill: s, term: term, kind: kind, strict: p.strict, tool: p.tool,
+		*closed = pattern{skill: s, term: term, kind: kind, strict: p.strict,
 			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}}
 	}
 	return p, closed, nil

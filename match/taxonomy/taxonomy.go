@@ -331,12 +331,6 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 				if group.kind == termExact || group.kind == termAmbiguous {
 					s.guarded[lowerPhrase(p.toks)] = true
 				}
-				ps := [2]*pattern{p, closed}
-				for _, p := range ps {
-					if p != nil {
-						p.tool = group.tool
-					}
-				}
 				if !trusted {
 					key := strings.ToLower(strings.Join(strings.Fields(term), " "))
 					if group.kind == termExact || group.kind == termAmbiguous {
@@ -347,10 +341,11 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 					}
 					owner[key] = s.ID
 				}
-				for _, p := range ps {
+				for _, p := range [2]*pattern{p, closed} {
 					if p == nil {
 						continue
 					}
+					p.tool = group.tool
 					s.patterns = append(s.patterns, p)
 					// A one-word alias may start with any inflection, so it
 					// is found under its stem.

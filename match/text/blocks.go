@@ -30,10 +30,6 @@ func BlockStarts(doc *extract.Document) []int {
 	return out
 }
 
-// listMarkers start list items: symbols on their own, dashes and stars
-// when a space follows.
-var listMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "→", "- ", "* ", "– ", "— ", "○ ", "■ "}
-
 // BulletLen returns the length of the list marker (and the space after
 // it) that starts s, a bullet or an item's number ("2. "), or 0 when s
 // starts with none.
@@ -51,7 +47,7 @@ func ItemText(s string) string { return strings.TrimSpace(s[BulletLen(s):]) }
 // glyphLen returns the length of the bullet (and the space after it) that
 // starts s, or 0.
 func glyphLen(s string) int {
-	for _, b := range listMarkers {
+	for _, b := range extract.ListMarkers {
 		if strings.HasPrefix(s, b) {
 			n := len(b)
 			if n < len(s) && s[n] == ' ' {
