@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
@@ -378,14 +379,15 @@ func retiredBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	if i := strings.LastIndexAny(s[start:h.Start], ".;:\n"); i >= 0 {
 		start += i + 1
 	}
-	words := strings.Fields(strings.ToLower(s[start:h.Start]))
+	var buf [24]string
+	words := fieldsInto(buf[:0], s[start:h.Start]) // Word compares in lower case
 	for k := len(words) - 1; k >= 0 && k >= len(words)-7; k-- {
 		w := strings.Trim(words[k], "(),")
 		if rules.Word(taxonomy.WordsMovedTo, w) {
 			return false
 		}
 		for n := 1; n <= 3 && k+n <= len(words); n++ {
-			if rules.Word(taxonomy.WordsRetiring, strings.Trim(strings.Join(words[k:k+n], " "), "(),")) {
+			if rules.Word(taxonomy.WordsRetiring, strings.Trim(joinWords(words[k:k+n]), "(),")) {
 				return true
 			}
 		}
@@ -403,7 +405,8 @@ func retiredAfter(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	if i := strings.IndexAny(s[h.End:end], ".;:\n"); i >= 0 {
 		end = h.End + i
 	}
-	words := strings.Fields(strings.ToLower(s[h.End:end]))
+	var buf [32]string
+	words := fieldsInto(buf[:0], s[h.End:end]) // Word compares in lower case
 	be := -10
 	for k := 0; k < len(words) && k < 12; k++ {
 		w := strings.Trim(words[k], "(),")
@@ -414,7 +417,7 @@ func retiredAfter(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 			be = k
 		case k-be <= 3:
 			for n := 1; n <= 2 && k+n <= len(words); n++ {
-				if rules.Word(taxonomy.WordsRetired, strings.Trim(strings.Join(words[k:k+n], " "), "(),")) {
+				if rules.Word(taxonomy.WordsRetired, strings.Trim(joinWords(words[k:k+n]), "(),")) {
 					return true
 				}
 			}
@@ -427,15 +430,47 @@ func retiredAfter(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 // right before a skill's name: "CSS Modules, not Tailwind", "Dagster
 // rather than Airflow", "real data, not just a Kaggle notebook".
 func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	before := strings.ToLower(strings.TrimRight(s[max(0, h.Start-20):h.Start], " "))
-	for _, n := range []int{1, 2, 3} {
-		words := strings.Fields(before)
-		if len(words) < n {
-			break
+	var buf [8]string
+	words := fieldsInto(buf[:0], s[max(0, h.Start-20):h.Start])
+	for n := 1; n <= 3 && n <= len(words); n++ {
+		w := words[len(words)-1]
+		if n > 1 {
+			w = strings.Join(words[len(words)-n:], " ")
 		}
-		if w := strings.Join(words[len(words)-n:], " "); rules.Word(taxonomy.WordsNegators, strings.TrimLeft(w, "(,;")) {
+		if rules.Word(taxonomy.WordsNegators, strings.TrimLeft(w, "(,;")) {
 			return true
 		}
 	}
 	return false
+}
+
+// fieldsInto appends the words of s, split at white space as strings.Fields
+// splits them, to buf: a buffer on the caller's stack spares the
+// allocation on the paths run for every hit of a job.
+func fieldsInto(buf []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			buf = append(buf, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		buf = append(buf, s[start:])
+	}
+	return buf
+}
+
+// joinWords joins words with spaces, as strings.Join does, but returns a
+// single word as it is.
+func joinWords(words []string) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	return strings.Join(words, " ")
 }

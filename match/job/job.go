@@ -74,6 +74,32 @@ type Ask struct {
 	lastSent text.Span
 }
 
+// alongside runs f on a goroutine of its own and returns a function that
+// waits for its result. A panic in f is raised again by that function,
+// where the caller would have met it.
+func alongside[T any](f func() T) func() T {
+	type result struct {
+		v        T
+		panicked any
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			r.panicked = recover()
+			done <- r
+		}()
+		r.v = f()
+	}()
+	return func() T {
+		r := <-done
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
+		return r.v
+	}
+}
+
 // New analyses a job description: which skills it asks for, in which
 // words and sentences, and how much. A skill is required unless its section
 // or clause marks it as a plus; when the job has a requirements section,
@@ -113,6 +139,11 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		toks = lexed.Tokens()
 	}
 	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks})
+	// Requirements beyond skills, and keywords beyond the taxonomy, need
+	// not the skills' asks: each is found on a goroutine of its own beside
+	// them, the keywords with their own importance rules (whose caches are
+	// not shared between goroutines).
+	reqs := alongside(func() []Requirement { return findRequirements(st, a, rules) })
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}
@@ -174,9 +205,8 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
-	// What needs no noun phrases first, while the tagger finds them.
-	j.reqs = findRequirements(st, a, rules)
 	j.keywords = otherKeywords(a, phrases, importance, ListSection, rules)
+	j.reqs = reqs()
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)
 	}

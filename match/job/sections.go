@@ -282,7 +282,9 @@ func markContents(d *extract.Document) {
 // a number ("- 3. Optimizing Model Performance" → "optimizing model performance").
 func contentsKey(line string) string {
 	line = text.ItemText(line)
-	line = numberedItem.ReplaceAllString(line, "")
+	if line != "" && line[0] >= '0' && line[0] <= '9' {
+		line = numberedItem.ReplaceAllString(line, "")
+	}
 	return strings.Join(text.Words(line), " ")
 }
 
@@ -465,7 +467,8 @@ func bareItems(d *extract.Document, rules *taxonomy.Rules) []int {
 // two words ("Kind regards,", "Best", "Many thanks,").
 func closing(line string, rules *taxonomy.Rules) bool {
 	line = strings.TrimSpace(line)
-	words := strings.Fields(strings.TrimRight(line, ",!."))
+	var buf [4]string
+	words := fieldsInto(buf[:0], strings.TrimRight(line, ",!."))
 	if len(words) == 0 || len(words) > 3 || len(words) == 3 && !strings.HasSuffix(line, ",") {
 		return false
 	}
