@@ -72,7 +72,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		} else if namesField(doc.Text, h, rules) {
 			return "", false
 		}
-		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || !h.Phrase && (possessedRole(doc.Text, h, rules) || surname(doc.Text, h, rules)) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -277,7 +277,37 @@ func withoutOthersAsides(s string, sp text.Span, h taxonomy.Hit, hits []taxonomy
 // words may end right before the people they are for ("explain results to
 // non-technical colleagues").
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return !h.Phrase && rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || saidOfPeople(s, h, rules)
+	return !h.Phrase && (rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || possessedRole(s, h, rules) || surname(s, h, rules)) ||
+		saidOfPeople(s, h, rules)
+}
+
+// possessedRole reports whether a skill's name owns people: "Ray's team
+// also owns speaker diarization" (the role words of the rules).
+func possessedRole(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	rest := s[h.End:]
+	for _, mark := range []string{"'s ", "’s "} {
+		if after, ok := strings.CutPrefix(rest, mark); ok {
+			var buf [2]string
+			if words := fieldsInto(buf[:0], after[:min(len(after), 24)]); len(words) > 0 {
+				return rules.Word(taxonomy.WordsRoles, strings.Trim(words[0], ".,;:()"))
+			}
+		}
+	}
+	return false
+}
+
+// surname reports whether a skill's name is the second of a person's two
+// names, which the text around them says is a person: a role before
+// ("our verification lead, Lucia Scala") or after ("Hannah Rust, Head of
+// Security Engineering").
+func surname(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	before := s[max(0, h.Start-64):h.Start]
+	i := strings.LastIndexByte(strings.TrimRight(before, " "), ' ')
+	given := strings.TrimSpace(before[i+1:])
+	if i < 0 || !strings.HasSuffix(before, " ") || !capitalised(given) || strings.ContainsAny(given, ".,;:()") || text.IsAcronym(given) {
+		return false
+	}
+	return roleBefore(before[:i+1], rules) || appositiveRole(s[h.End:min(len(s), h.End+64)], rules)
 }
 
 // saidOfPeople reports whether a skill's name stands in parentheses right

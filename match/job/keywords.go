@@ -190,7 +190,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		} else if len(near) < len(line) {
 			line = near
 		}
-		if strings.TrimLeft(line, "•▪◦‣·;|-*–—○■ \\") == "" && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
+		if itemMarker(line) && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
@@ -320,12 +320,23 @@ func opensItem(doc *extract.Document, off int) bool {
 	if strings.IndexFunc(before, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return true // a bullet of any kind, an emoji, or nothing
 	}
-	if strings.HasPrefix(before, "(") && strings.HasSuffix(before, ")") && len(before) <= 5 {
-		return true // "(2) Drive rendering performance"
+	if itemMarker(before) {
+		return true // "(2) Drive rendering performance", "3.1 Install"
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return strings.ContainsRune(".:;·|•-–—(!?", r)
 }
+
+// itemMarker reports whether s, the start of a line before a phrase, is
+// only what opens a list item: bullets and dashes, or the number or letter
+// of an item or a clause ("3.", "3.1", "2)", "(h)", "a)").
+func itemMarker(s string) bool {
+	s = strings.TrimLeft(s, "•▪◦‣·;|-*–—○■ \\")
+	return s == "" || numberedMarker.MatchString(s)
+}
+
+// numberedMarker is an item's or a clause's number or letter alone.
+var numberedMarker = regexp.MustCompile(`^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-z]\)) *$`)
 
 // namesNoSkill reports whether two words in a row of a phrase are an
 // entry of the rules' not-keywords list ("App Store", "Google Play"): a
@@ -595,13 +606,19 @@ func bracketTag(s string, start, end int) bool {
 }
 
 // appositiveRole reports whether the text after a name says who it is:
-// ", the engineering manager", ", our CTO".
+// ", the engineering manager", ", our CTO", ", Head of Security".
 func appositiveRole(after string, rules *taxonomy.Rules) bool {
 	rest, ok := strings.CutPrefix(after, ", ")
 	if !ok {
 		return false
 	}
 	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	if w := strings.Trim(words[0], ".,;:()"); capitalised(w) && rules.Word(taxonomy.WordsTitles, w) {
+		return true // ", Head of Security Engineering", ", CTO"
+	}
 	if len(words) < 2 || words[0] != "the" && words[0] != "our" && words[0] != "their" && words[0] != "a" {
 		return false
 	}
