@@ -344,7 +344,7 @@ var builtinNeedles = map[string]needles{
 	"(?i)(?:^you (should|must|will need to|will) have\\b)": {{"you must have", "you should have", "you will have", "you will need to have"}},
 	"(?i)(?:authori[sz](ed|ation) to work)":                {{"authorisation to work", "authorised to work", "authorization to work", "authorized to work", "authoriſation to work", "authoriſed to work"}},
 	"(?i)(?:background check)":                             {{"background check"}},
-	"(?i)(?:benefit)|(?:\\bperks?\\b)|(?:compensation|total rewards)|(?:salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b)|(?:what we offer|we offer|in return)|(?:why (join|work)|what.s in it for you)|(?:^why [a-z0-9'’.-]{2,30}( & [a-z0-9'’.-]{2,30})?\\??$)": {{"at", "benefit", "earn", "in return", "pay", "perk", "salaries", "salary", "total rewards", "we offer", "why ", "y join", "y work"}, {"benefit", "compensation", "earn", "in return", "pay", "perk", "s in it for you", "salaries", "salary", "total rewards", "we offer", "why ", "y join", "y work"}},
+	"(?i)(?:benefit)|(?:\\bperks?\\b)|(?:compensation|total rewards)|(?:salar(y|ies)|\\bpay\\b|pay range|\\bearn\\b)|(?:what we offer|we offer|in return|\\bon offer\\b)|(?:why (join|work)|what.s in it for you)|(?:^why [a-z0-9'’.-]{2,30}( & [a-z0-9'’.-]{2,30})?\\??$)": {{"at", "benefit", "earn", "in return", "on offer", "pay", "perk", "salaries", "salary", "total rewards", "we offer", "why ", "y join", "y work"}, {"benefit", "compensation", "earn", "in return", "on offer", "pay", "perk", "s in it for you", "salaries", "salary", "total rewards", "we offer", "why ", "y join", "y work"}},
 	"(?i)(?:citizen)":                   {{"citizen"}},
 	"(?i)(?:dental)":                    {{"dental"}},
 	"(?i)(?:desirable)":                 {{"desirable"}},
