@@ -14,7 +14,7 @@ import (
 
 // inlineLabel matches a line that opens with a label in place of a
 // heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.".
-var inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,5}):\s+\S`)
+var inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):\s+\S`)
 
 // squashSeparators divide the items of a list pasted onto one line
 // ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
