@@ -2,7 +2,7 @@
 
 package taxonomy
 
-var builtinVersion = "2026.12.36"
+var builtinVersion = "2026.12.37"
 
 var builtinCategories = []Category{
 	{ID: "frameworks", Name: "Frameworks and libraries"},
@@ -550,7 +550,7 @@ var builtinSkills = []Skill{
 	{ID: "training-procedures", Name: "Training loops and procedures", Category: "training", line: 845, Aliases: []string{"training loop", "training recipe", "learning rate schedule", "learning rate scheduling", "learning rate warmup"}, Ambiguous: []string{"training procedure", "Training procedure", "Training Procedure"}, Implies: []string{"deep-learning"}, Template: "Rewrote the training loop for [model] with [change], cutting time-to-accuracy from [before] to [after]"},
 	{ID: "trajectory-prediction", Name: "Trajectory prediction and motion forecasting", Category: "domains", line: 5960, Aliases: []string{"trajectory prediction", "trajectory forecasting", "motion forecasting", "motion prediction", "behavior prediction", "behaviour prediction"}, Implies: []string{"machine-learning"}, Template: "Built [agent] trajectory prediction for [vehicle or robot], cutting [ADE or FDE] from [before] to [after]"},
 	{ID: "transfer-learning", Name: "Transfer learning", Category: "training", line: 806, Aliases: []string{"transfer learning", "pre-trained model", "domain adaptation"}, Implies: []string{"machine-learning"}, Template: "Adapted a pre-trained [model] to [new domain] with [number] labelled examples, reaching [metric]"},
-	{ID: "transformer", Name: "Transformer", Category: "architectures", line: 464, Aliases: []string{"transformer architecture", "transformer model", "transformer network", "transformer encoder", "transformer decoder", "transformer block", "transformer layer", "transformer-based", "decoder-only", "encoder-only"}, Ambiguous: []string{"Transformer", "transformer"}, Not: []string{"power transformer", "step-down transformer", "step-up transformer", "distribution transformer", "current transformer", "voltage transformer", "isolation transformer", "transformer substation"}, Implies: []string{"deep-learning", "attention-mechanism"}, Template: "Implemented a Transformer model for [task] in [framework], improving [metric] over [baseline]"},
+	{ID: "transformer", Name: "Transformer", Category: "architectures", line: 464, Aliases: []string{"transformer architecture", "transformer model", "transformer network", "transformer encoder", "transformer decoder", "transformer block", "transformer layer", "transformer-based", "decoder-only", "encoder-only"}, Ambiguous: []string{"Transformer", "transformer"}, Not: []string{"power transformer", "step-down transformer", "step-up transformer", "distribution transformer", "current transformer", "voltage transformer", "isolation transformer", "transformer substation", "transformer change-out", "transformer change-outs", "transformer replacement", "transformer replacements", "pole-mounted transformer", "pad-mounted transformer", "every transformer"}, Implies: []string{"deep-learning", "attention-mechanism"}, Template: "Implemented a Transformer model for [task] in [framework], improving [metric] over [baseline]"},
 	{ID: "triton-inference-server", Name: "NVIDIA Triton Inference Server", Category: "deployment", line: 1475, Aliases: []string{"Triton Inference Server", "NVIDIA Triton", "Triton server"}, Ambiguous: []string{"Triton"}, Not: []string{"Triton kernel", "OpenAI Triton", "Triton language"}, Implies: []string{"model-serving"}, Template: "Served [number] models on Triton Inference Server with [batching setup], reaching [throughput] at [latency]"},
 	{ID: "triton-lang", Name: "Triton (GPU kernel language)", Category: "hardware", line: 1795, Aliases: []string{"OpenAI Triton", "Triton kernel", "Triton language", "triton-lang"}, Implies: []string{"gpu-programming"}, Template: "Wrote a fused [operation] kernel in Triton that ran [amount] faster than the PyTorch version"},
 	{ID: "typescript", Name: "TypeScript", Category: "languages", line: 2719, Aliases: []string{"TypeScript"}, Ambiguous: []string{"TS"}, Template: "Built [front end or service] in TypeScript for [users], with [quality measure]"},
@@ -4821,6 +4821,13 @@ var builtinTermTokens = [][]precompiledTerm{
 		{"voltage transformer", []patternToken{{"voltage", "voltage", "voltag", ' '}, {"transformer", "transformer", "transformer", ' '}}},
 		{"isolation transformer", []patternToken{{"isolation", "isolation", "isolation", ' '}, {"transformer", "transformer", "transformer", ' '}}},
 		{"transformer substation", []patternToken{{"transformer", "transformer", "transformer", ' '}, {"substation", "substation", "substation", ' '}}},
+		{"transformer change-out", []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"out", "out", "out", '-'}}},
+		{"transformer change-outs", []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"outs", "outs", "out", '-'}}},
+		{"transformer replacement", []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacement", "replacement", "replacement", ' '}}},
+		{"transformer replacements", []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacements", "replacements", "replacement", ' '}}},
+		{"pole-mounted transformer", []patternToken{{"pole", "pole", "pol", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}},
+		{"pad-mounted transformer", []patternToken{{"pad", "pad", "pad", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}},
+		{"every transformer", []patternToken{{"every", "every", "every", ' '}, {"transformer", "transformer", "transformer", ' '}}},
 	},
 	{ // triton-inference-server
 		{"Triton Inference Server", []patternToken{{"Triton", "triton", "triton", ' '}, {"Inference", "inference", "inferenc", ' '}, {"Server", "server", "server", ' '}}},
