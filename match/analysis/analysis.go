@@ -28,6 +28,10 @@ type Analysis struct {
 	// Names are the spans of people's names the rules find by their form
 	// (text.NameFinder): no hit counts inside one.
 	Names []text.Span
+	// Defined holds the acronyms the text spells out in words that are no
+	// skill ("Information Technology Services (ITS)"): a name's, read as
+	// no skill anywhere in the text.
+	Defined map[string]bool
 
 	rules *taxonomy.Rules
 	cuts  *cuts // where clauses end and begin
@@ -71,6 +75,7 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	lists := map[int]bool{}                  // lines that list skills, by line index
 	a.Names = a.rules.Names().Find(doc.Text) // people's names, by their form
 	defined := a.definedAcronyms(raw)        // acronyms the text spells out as no skill
+	a.Defined = defined
 	for i, h := range raw {
 		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(a.Names, h.Start, h.End) ||
 			defined[doc.Text[h.Start:h.End]] {

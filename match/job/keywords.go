@@ -108,8 +108,8 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 			continue
 		}
 		p = trimPhrase(doc, p, rules)
-		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) || examples[p.Start] {
-			continue
+		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) || examples[p.Start] || a.Defined[p.Text] {
+			continue // a defined acronym is a name's: "Information Technology Services (ITS)"
 		}
 		words := strings.Fields(p.Text)
 		named := p.Proper && (listSection(doc.SectionAt(p.Start)) || len(words) == 1 && !strings.ContainsAny(words[0], "'’") && doc.SectionAt(p.Start).Name == extract.SectionResponsibilities && !opensItem(doc, p.Start)) ||
@@ -120,6 +120,9 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 		if len(words) == 1 && (personPlural(words[0]) || appositiveRole(doc.Text[p.End:min(p.End+48, len(doc.Text))], rules) ||
 			roleBefore(doc.Text[max(p.Start-48, 0):p.Start], rules)) {
 			continue // "Work with radiologists", "a call with Ravi, the engineering manager", "our hardware engineer, Maya": people
+		}
+		if departmentOf(doc.Text[max(p.Start-32, 0):p.Start], rules) {
+			continue // "Head of Security Engineering": a title's part of the company
 		}
 		if bracketTag(doc.Text, p.Start, p.End) {
 			continue // "[HIRING]", "[PAID]": a post's tags
@@ -596,6 +599,17 @@ func roleBefore(before string, rules *taxonomy.Rules) bool {
 		w = strings.ToLower(w)
 		return w == "our" || w == "the" || w == "their" || w == "your"
 	})
+}
+
+// departmentOf reports whether the text before a phrase ends with a title
+// and "of", so that the phrase names the part of the company the title
+// heads ("Head of Security Engineering", "VP of Data").
+func departmentOf(before string, rules *taxonomy.Rules) bool {
+	rest, ok := strings.CutSuffix(before, " of ")
+	if !ok {
+		return false
+	}
+	return rules.Word(taxonomy.WordsTitles, rest[strings.LastIndexAny(rest, " \t\n(,")+1:])
 }
 
 // bracketTag reports whether s[start:end] is a tag in square brackets
