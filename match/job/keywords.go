@@ -121,8 +121,8 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 			roleBefore(doc.Text[max(p.Start-48, 0):p.Start], rules)) {
 			continue // "Work with radiologists", "a call with Ravi, the engineering manager", "our hardware engineer, Maya": people
 		}
-		if departmentOf(doc.Text[max(p.Start-32, 0):p.Start], rules) {
-			continue // "Head of Security Engineering": a title's part of the company
+		if departmentOf(doc.Text[max(p.Start-32, 0):p.Start], rules) || peopleAfter(doc.Text[p.End:min(p.End+24, len(doc.Text))], rules) {
+			continue // "Head of Security Engineering", "our clinical operations leads": a part of the company
 		}
 		if bracketTag(doc.Text, p.Start, p.End) {
 			continue // "[HIRING]", "[PAID]": a post's tags
@@ -610,6 +610,23 @@ func departmentOf(before string, rules *taxonomy.Rules) bool {
 		return false
 	}
 	return rules.Word(taxonomy.WordsTitles, rest[strings.LastIndexAny(rest, " \t\n(,")+1:])
+}
+
+// peopleAfter reports whether the text after a phrase opens with people
+// named by their role, in the plural: the phrase says which people
+// ("our own clinical operations leads").
+func peopleAfter(after string, rules *taxonomy.Rules) bool {
+	rest, ok := strings.CutPrefix(after, " ")
+	if !ok {
+		return false
+	}
+	var buf [2]string
+	words := fieldsInto(buf[:0], rest)
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.Trim(words[0], ".,;:()")
+	return strings.HasSuffix(w, "s") && rules.Word(taxonomy.WordsRoles, w)
 }
 
 // bracketTag reports whether s[start:end] is a tag in square brackets

@@ -69,8 +69,8 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
 					continue
 				}
-				if kind == taxonomy.RequireAuthorization && heading {
-					continue // "Work authorization", "Visa And Location": a part's name
+				if kind == taxonomy.RequireAuthorization && (heading || rules.Has(taxonomy.CueBoilerplate, cl.text) && !rules.Has(taxonomy.CueRequired, cl.text)) {
+					continue // "Work authorization", "Visa And Location": a part's name; "regardless of ... citizenship"
 				}
 				if finePrint && kind == taxonomy.RequireAuthorization {
 					// One right to work a part: "You must have the right
