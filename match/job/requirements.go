@@ -1,8 +1,10 @@
 package job
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
@@ -68,6 +70,9 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				if finePrint && kind != taxonomy.RequireAuthorization &&
 					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
 					continue
+				}
+				if kind == taxonomy.RequireYears && yearsOfData(cl.text, rules) {
+					continue // "Backtest models against five years of smart-meter data"
 				}
 				if kind == taxonomy.RequireAuthorization && (heading || rules.Has(taxonomy.CueBoilerplate, cl.text) && !rules.Has(taxonomy.CueRequired, cl.text)) {
 					continue // "Work authorization", "Visa And Location": a part's name; "regardless of ... citizenship"
@@ -173,4 +178,31 @@ func clauses(s string, sp text.Span, breaks []int) []clause {
 	}
 	cut(sp.End, sp.End)
 	return out
+}
+
+// yearsOfData reports whether a clause's "years of" measure data, not
+// experience: the words after it, up to the clause's next mark, end in a
+// word of the data-spans list ("five years of smart-meter data", "two
+// years of order history"), not "5 years of data engineering experience".
+func yearsOfData(clause string, rules *taxonomy.Rules) bool {
+	lower := strings.ToLower(clause)
+	for off := 0; ; {
+		i := strings.Index(lower[off:], "years of ")
+		if i < 0 {
+			return false
+		}
+		off += i + len("years of ")
+		rest := lower[off:]
+		if j := strings.IndexAny(rest, ",.;:()—–\n"); j >= 0 {
+			rest = rest[:j]
+		}
+		var buf [8]string
+		words := fieldsInto(buf[:0], rest)
+		if k := slices.IndexFunc(words, func(w string) bool { return !strings.ContainsFunc(w, unicode.IsLetter) }); k >= 0 {
+			words = words[:k] // a squashed list's next item: "... smart-meter data - Detect ..."
+		}
+		if len(words) > 0 && len(words) <= 4 && rules.Word(taxonomy.WordsDataSpans, words[len(words)-1]) {
+			return true
+		}
+	}
 }

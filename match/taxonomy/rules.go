@@ -218,9 +218,12 @@ const (
 	// WordsAcronymSkip: the small words an acronym skips when it is spelt
 	// out ("Ministry of Education (MoE)").
 	WordsAcronymSkip WordList = "acronym-skip"
+	// WordsDataSpans: what "N years of" may measure that is no experience
+	// ("five years of smart-meter data").
+	WordsDataSpans WordList = "data-spans"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
