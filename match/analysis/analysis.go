@@ -195,8 +195,8 @@ func spelledOut(toks []text.Token, acr string, rules *taxonomy.Rules) (int, bool
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || r != capitals[k] {
-			return 0, false
+		if unicode.ToUpper(r) != capitals[k] || !unicode.IsLetter(r) {
+			return 0, false // "Ministry of Education (MoE)", "entity component system (ECS)"
 		}
 		if k == 0 {
 			return toks[j].Start, true

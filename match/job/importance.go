@@ -317,6 +317,9 @@ func surname(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 // 13849)" the work).
 func saidOfPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	before := strings.TrimRight(s[max(0, h.Start-48):h.Start], " ")
+	for _, q := range []string{"(all", "(mostly"} {
+		before = strings.TrimSuffix(before, q[1:]) // "three iOS engineers (all Swift)"
+	}
 	if !strings.HasSuffix(before, "(") {
 		return false
 	}

@@ -409,9 +409,21 @@ func techShaped(w string) bool {
 // ("><img", "onerror=alert(1)"), a hashtag or a currency ("₹15L"): a
 // pasted fragment or a number, never a term to write.
 func isMarkup(w string) bool {
-	return strings.ContainsAny(w, "<>{}=\"`|\\*") || strings.HasPrefix(w, "#") ||
-		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) })
+	return strings.ContainsAny(w, "<>{}=\"`|\\*@") || strings.HasPrefix(w, "#") ||
+		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) || refCode(w)
 }
+
+// refCode reports whether w is written as a posting's or a form's reference
+// ("BRS-PT-0412", "KDR/SF/22817", "REQ-20931"): capitals, then two more
+// parts joined by "-" or "/", the last of them three digits or more, or
+// one of four digits or more. An exam's code ("PL-300", "AZ-700") is a
+// certification, which may be asked.
+func refCode(w string) bool {
+	return refCodePattern.MatchString(strings.Trim(w, ".,;:()"))
+}
+
+// refCodePattern is the form refCode looks for.
+var refCodePattern = regexp.MustCompile(`^[A-Z]{2,}([-/][A-Z0-9]+)+[-/]\d{3,}$|^[A-Z]{2,}[-/]\d{4,}$`)
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
 
