@@ -225,7 +225,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	if len(words) > 0 && unitAfterNumber(doc.Text, p.Start+strings.Index(doc.Text[p.Start:p.End], words[0]), words[0]) {
 		words = words[1:]
 	}
-	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) ||
+	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) || slices.ContainsFunc(words, brokenWord) ||
 		len(words) == 1 && len([]rune(strings.Trim(words[0], ".,;:()"))) < 3 {
 		// One or two letters ("AA" of "WCAG 2.1 AA") name no skill the
 		// taxonomy does not know.
@@ -411,6 +411,12 @@ func techShaped(w string) bool {
 func isMarkup(w string) bool {
 	return strings.ContainsAny(w, "<>{}=\"`|\\*@") || strings.HasPrefix(w, "#") ||
 		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) || refCode(w)
+}
+
+// brokenWord reports whether w is the first half of a word a line break
+// cut with a hyphen ("Profi-" of "Profi-\nnet", "Uni-" of "Uni- versity's").
+func brokenWord(w string) bool {
+	return len(w) > 2 && strings.HasSuffix(w, "-") && !strings.HasSuffix(w, "--")
 }
 
 // refCode reports whether w is written as a posting's or a form's reference
