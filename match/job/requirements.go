@@ -71,6 +71,9 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
 					continue
 				}
+				if finePrint && strings.HasSuffix(strings.TrimSpace(cl.text), "?") {
+					continue // an application form's question: "Are you legally authorized to work in the United States?"
+				}
 				if kind == taxonomy.RequireYears && yearsOfData(cl.text, rules) {
 					continue // "Backtest models against five years of smart-meter data"
 				}
