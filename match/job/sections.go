@@ -13,8 +13,9 @@ import (
 )
 
 // inlineLabel matches a line that opens with a label in place of a
-// heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.".
-var inlineLabel = regexp.MustCompile(`^([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):\s+\S`)
+// heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.", and
+// a chat's in its bold or italics ("*Looking for:* 4+ yrs ...").
+var inlineLabel = regexp.MustCompile(`^[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?\s+\S`)
 
 // squashSeparators divide the items of a list pasted onto one line
 // ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
