@@ -193,6 +193,9 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		} else if len(near) < len(line) {
 			line = near
 		}
+		if itemMarker(line) && len(words) > 1 && numberedMarker.MatchString(words[0]) {
+			words = words[1:] // "E3 Strong programming skills": a criterion's code
+		}
 		if itemMarker(line) && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
@@ -332,14 +335,15 @@ func opensItem(doc *extract.Document, off int) bool {
 
 // itemMarker reports whether s, the start of a line before a phrase, is
 // only what opens a list item: bullets and dashes, or the number or letter
-// of an item or a clause ("3.", "3.1", "2)", "(h)", "a)").
+// of an item or a clause ("3.", "3.1", "2)", "(h)", "a)", "E1").
 func itemMarker(s string) bool {
 	s = strings.TrimLeft(s, "•▪◦‣·;|-*–—○■ \\")
 	return s == "" || numberedMarker.MatchString(s)
 }
 
-// numberedMarker is an item's or a clause's number or letter alone.
-var numberedMarker = regexp.MustCompile(`^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-z]\)) *$`)
+// numberedMarker is an item's or a clause's number or letter alone, or a
+// criterion's code ("E1", "D2").
+var numberedMarker = regexp.MustCompile(`^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-z]\)|[A-Z]\d{1,2}) *$`)
 
 // namesNoSkill reports whether two words in a row of a phrase are an
 // entry of the rules' not-keywords list ("App Store", "Google Play"): a

@@ -372,8 +372,9 @@ func headsText(d *extract.Document, i int) bool {
 		len(strings.Fields(next)) >= 12
 }
 
-// numberedItem matches a numbered list item ("1. ", "2) ").
-var numberedItem = regexp.MustCompile(`^\d{1,2}[.)]\s`)
+// numberedItem matches a numbered list item ("1. ", "2) ", "3.1 ") or a
+// criterion's code ("E1  PhD ...", "D2  Knowledge of ...").
+var numberedItem = regexp.MustCompile(`^(\d{1,2}[.)]|\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\s`)
 
 // looksLikeHeading reports whether a line reads as a heading: at most
 // ten words, no list marker, no table's bar, no full stop at its end, no label before
