@@ -193,7 +193,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		} else if len(near) < len(line) {
 			line = near
 		}
-		if itemMarker(line) && len(words) > 1 && numberedMarker.MatchString(words[0]) {
+		if len(words) > 1 && len(words[0]) <= 3 && numberedMarker.MatchString(words[0]) && itemMarker(line) {
 			words = words[1:] // "E3 Strong programming skills": a criterion's code
 		}
 		if itemMarker(line) && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
@@ -338,7 +338,7 @@ func opensItem(doc *extract.Document, off int) bool {
 // of an item or a clause ("3.", "3.1", "2)", "(h)", "a)", "E1").
 func itemMarker(s string) bool {
 	s = strings.TrimLeft(s, "•▪◦‣·;|-*–—○■ \\")
-	return s == "" || numberedMarker.MatchString(s)
+	return s == "" || len(s) <= 12 && numberedMarker.MatchString(s)
 }
 
 // numberedMarker is an item's or a clause's number or letter alone, or a
@@ -429,7 +429,8 @@ func brokenWord(w string) bool {
 // one of four digits or more. An exam's code ("PL-300", "AZ-700") is a
 // certification, which may be asked.
 func refCode(w string) bool {
-	return refCodePattern.MatchString(strings.Trim(w, ".,;:()"))
+	return len(w) >= 6 && strings.ContainsAny(w, "-/") && strings.ContainsAny(w, "0123456789") &&
+		refCodePattern.MatchString(strings.Trim(w, ".,;:()"))
 }
 
 // refCodePattern is the form refCode looks for.
