@@ -72,7 +72,11 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		} else if namesField(doc.Text, h, rules) {
 			return "", false
 		}
-		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || !h.Phrase && (possessedRole(doc.Text, h, rules) || surname(doc.Text, h, rules)) || negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
+		// A person's name is no skill anywhere, the header too ("Ray's
+		// team", "Hannah Rust, Head of ..."); a role word after a name
+		// outside the header says who the team has ("Go engineers").
+		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || !h.Phrase && (possessedRole(doc.Text, h, rules) || surname(doc.Text, h, rules)) ||
+			negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -277,8 +281,7 @@ func withoutOthersAsides(s string, sp text.Span, h taxonomy.Hit, hits []taxonomy
 // words may end right before the people they are for ("explain results to
 // non-technical colleagues").
 func namesPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
-	return !h.Phrase && (rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || possessedRole(s, h, rules) || surname(s, h, rules)) ||
-		saidOfPeople(s, h, rules)
+	return !h.Phrase && rules.Word(taxonomy.WordsRoles, wordAfter(s, h)) || saidOfPeople(s, h, rules)
 }
 
 // possessedRole reports whether a skill's name owns people: "Ray's team
@@ -318,7 +321,9 @@ func surname(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 func saidOfPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 	before := strings.TrimRight(s[max(0, h.Start-48):h.Start], " ")
 	for _, q := range []string{"(all", "(mostly"} {
-		before = strings.TrimSuffix(before, q[1:]) // "three iOS engineers (all Swift)"
+		if strings.HasSuffix(before, q) {
+			before = strings.TrimSuffix(before, q[1:]) // "three iOS engineers (all Swift)"
+		}
 	}
 	if !strings.HasSuffix(before, "(") {
 		return false

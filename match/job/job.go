@@ -139,10 +139,11 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		toks = lexed.Tokens()
 	}
 	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks})
-	// Requirements beyond skills, and keywords beyond the taxonomy, need
-	// not the skills' asks: each is found on a goroutine of its own beside
-	// them, the keywords with their own importance rules (whose caches are
-	// not shared between goroutines).
+	// Requirements beyond skills need neither the skills' asks nor the
+	// noun phrases: they are found on a goroutine of their own beside the
+	// rest. (Keywords on a third one, with importance rules of their own or
+	// shared under a lock, measured slower: the two cores had no CPU to
+	// spare for the duplicated work.)
 	reqs := alongside(func() []Requirement { return findRequirements(st, a, rules) })
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
