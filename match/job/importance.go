@@ -2,7 +2,6 @@ package job
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -333,8 +332,8 @@ func saidOfPeople(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		return false
 	}
 	for _, w := range words[max(0, len(words)-4) : len(words)-1] {
-		if _, err := strconv.Atoi(w); err == nil {
-			return true
+		if _, ok := rules.Number(w); ok {
+			return true // "2 backend engineers (Go)", "three iOS engineers (all Swift)"
 		}
 	}
 	return false
