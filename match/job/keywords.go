@@ -228,7 +228,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	if len(words) > 0 && unitAfterNumber(doc.Text, p.Start+strings.Index(doc.Text[p.Start:p.End], words[0]), words[0]) {
 		words = words[1:]
 	}
-	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) || slices.ContainsFunc(words, brokenWord) ||
+	if len(words) == 0 || len(words) > 4 || slices.ContainsFunc(words, isMarkup) || slices.ContainsFunc(words, brokenWord) || shoutedName(words) ||
 		len(words) == 1 && len([]rune(strings.Trim(words[0], ".,;:()"))) < 3 {
 		// One or two letters ("AA" of "WCAG 2.1 AA") name no skill the
 		// taxonomy does not know.
@@ -415,6 +415,24 @@ func techShaped(w string) bool {
 func isMarkup(w string) bool {
 	return strings.ContainsAny(w, "<>{}=\"`|\\*@") || strings.HasPrefix(w, "#") ||
 		strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) || refCode(w)
+}
+
+// shoutedName reports whether words are a name written in capitals, as a
+// company's is in a letterhead or a blurb ("HALVORSEN PACKAGING SYSTEMS",
+// "QUAYSIDE LOGISTICS TECHNOLOGIES"): two words or more, each of four
+// letters or more, all capitals. A technology's name in capitals is an
+// acronym, shorter ("AWS", "SQL").
+func shoutedName(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:()")
+		if utf8.RuneCountInString(w) < 4 || strings.ToUpper(w) != w || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // brokenWord reports whether w is the first half of a word a line break
