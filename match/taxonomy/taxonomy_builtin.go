@@ -2,7 +2,7 @@
 
 package taxonomy
 
-var builtinVersion = "2026.12.40"
+var builtinVersion = "2026.12.41"
 
 var builtinCategories = []Category{
 	{ID: "frameworks", Name: "Frameworks and libraries"},
@@ -309,7 +309,7 @@ var builtinSkills = []Skill{
 	{ID: "medical-imaging", Name: "Medical imaging", Category: "domains", line: 2539, Aliases: []string{"medical imaging", "healthcare imaging", "medical image analysis", "DICOM", "MONAI", "histopathology", "digital pathology", "computational pathology"}, Template: "Built [detection or segmentation] models for [modality] scans, reaching [AUC or sensitivity] across [number] hospitals"},
 	{ID: "megatron-lm", Name: "Megatron-LM", Category: "frameworks", line: 253, Aliases: []string{"Megatron-LM", "Megatron-Core"}, Ambiguous: []string{"Megatron"}, Implies: []string{"model-parallelism", "distributed-training"}, Template: "Trained a [size]-parameter model with Megatron-LM tensor and pipeline parallelism on [number] GPUs"},
 	{ID: "mentoring", Name: "Mentoring", Category: "professional", line: 5701, Aliases: []string{"technical mentoring", "technical mentorship", "engineering mentorship"}, Ambiguous: []string{"mentoring", "Mentoring", "mentorship", "Mentorship", "mentor", "Mentor"}, Phrases: []string{"coach|mentor ... engineers|testers|developers|juniors|analysts|scientists|interns"}, Template: "Mentored [number] [junior engineers or analysts], [number] of whom [progressed to role]"},
-	{ID: "message-queues", Name: "Message queues and brokers", Category: "backend", line: 4003, Aliases: []string{"message queue", "message broker", "message bus", "task queue", "job queue", "job queues", "queue workers", "work queue"}, Ambiguous: []string{"queues", "Queues"}, Tools: []Tool{[]string{"Amazon SQS", "SQS"}, []string{"Amazon SNS"}, []string{"ActiveMQ"}, []string{"ZeroMQ"}, []string{"Pub/Sub"}, []string{"Service Bus"}, []string{"IBM MQ"}, []string{"NATS JetStream"}}, Not: []string{"help desk queue", "helpdesk queue", "service desk queue", "ticket queue", "support queue"}, Template: "Decoupled [services] with [queue or broker], handling [messages per second] with [delivery guarantee]"},
+	{ID: "message-queues", Name: "Message queues and brokers", Category: "backend", line: 4003, Aliases: []string{"message queue", "message broker", "message bus", "task queue", "job queue", "job queues", "queue workers", "work queue"}, Ambiguous: []string{"queues", "Queues"}, Tools: []Tool{[]string{"Amazon SQS", "SQS"}, []string{"Amazon SNS"}, []string{"ActiveMQ"}, []string{"ZeroMQ"}, []string{"Pub/Sub"}, []string{"Service Bus"}, []string{"IBM MQ"}, []string{"NATS JetStream"}}, Not: []string{"help desk queue", "helpdesk queue", "service desk queue", "ticket queue", "support queue", "ServiceNow queue", "Zendesk queue", "Jira queue"}, Template: "Decoupled [services] with [queue or broker], handling [messages per second] with [delivery guarantee]"},
 	{ID: "microservices", Name: "Microservices", Category: "deployment", line: 1618, Aliases: []string{"microservice"}, Template: "Split [system] into [number] microservices, cutting deploy time from [before] to [after]"},
 	{ID: "microsoft-office", Name: "Microsoft Office (Word, PowerPoint)", Category: "professional", line: 5791, Ambiguous: []string{"Microsoft Office", "MS Office", "PowerPoint", "Microsoft Word", "MS Word", "Office 365", "Microsoft 365"}, Template: "Produced [reports or decks] in [Office tool] for [audience]"},
 	{ID: "mixed-precision", Name: "Mixed precision (FP16 / BF16)", Category: "training", line: 909, Aliases: []string{"mixed precision", "FP16", "BF16", "bfloat16", "half precision", "FP8", "TF32"}, Ambiguous: []string{"AMP"}, Not: []string{"AMP pages", "Google AMP"}, Implies: []string{"gpu-optimization"}, Template: "Enabled [bf16 or fp16] mixed precision for [model], cutting step time by [amount] with no loss in [metric]"},
@@ -2904,6 +2904,9 @@ var builtinTermTokens = [][]precompiledTerm{
 		{"service desk queue", []patternToken{{"service", "service", "servic", ' '}, {"desk", "desk", "desk", ' '}, {"queue", "queue", "queu", ' '}}},
 		{"ticket queue", []patternToken{{"ticket", "ticket", "ticket", ' '}, {"queue", "queue", "queu", ' '}}},
 		{"support queue", []patternToken{{"support", "support", "support", ' '}, {"queue", "queue", "queu", ' '}}},
+		{"ServiceNow queue", []patternToken{{"ServiceNow", "servicenow", "servicenow", ' '}, {"queue", "queue", "queu", ' '}}},
+		{"Zendesk queue", []patternToken{{"Zendesk", "zendesk", "zendesk", ' '}, {"queue", "queue", "queu", ' '}}},
+		{"Jira queue", []patternToken{{"Jira", "jira", "jira", ' '}, {"queue", "queue", "queu", ' '}}},
 	},
 	{ // microservices
 		{"microservice", []patternToken{{"microservice", "microservice", "microservic", ' '}}},
