@@ -121,7 +121,7 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 			roleBefore(doc.Text[max(p.Start-48, 0):p.Start], rules)) {
 			continue // "Work with radiologists", "a call with Ravi, the engineering manager", "our hardware engineer, Maya": people
 		}
-		if departmentOf(doc.Text[max(p.Start-32, 0):p.Start], rules) || peopleAfter(doc.Text[p.End:min(p.End+24, len(doc.Text))], rules) {
+		if departmentOf(doc.Text[max(p.Start-32, 0):p.Start], rules) || peopleAfter(doc.Text, p.Start, p.End, rules) {
 			continue // "Head of Security Engineering", "our clinical operations leads": a part of the company
 		}
 		if bracketTag(doc.Text, p.Start, p.End) {
@@ -193,10 +193,11 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 		} else if len(near) < len(line) {
 			line = near
 		}
-		if len(words) > 1 && len(words[0]) <= 3 && numberedMarker.MatchString(words[0]) && itemMarker(line) {
+		opens := itemMarker(line)
+		if opens && len(words) > 1 && len(words[0]) <= 3 && numberedMarker.MatchString(words[0]) {
 			words = words[1:] // "E3 Strong programming skills": a criterion's code
 		}
-		if itemMarker(line) && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
+		if opens && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
 			// A phrase opening a line: its first word is a verb when the
 			// line reads as an instruction; keep it only if it is all
 			// there is and a proper noun.
@@ -653,20 +654,11 @@ func departmentOf(before string, rules *taxonomy.Rules) bool {
 	return rules.Word(taxonomy.WordsTitles, rest[strings.LastIndexAny(rest, " \t\n(,")+1:])
 }
 
-// peopleAfter reports whether the text after a phrase opens with people
-// named by their role, in the plural: the phrase says which people
+// peopleAfter reports whether the word after a phrase names people by
+// their role, in the plural (see wordAfter): the phrase says which people
 // ("our own clinical operations leads").
-func peopleAfter(after string, rules *taxonomy.Rules) bool {
-	rest, ok := strings.CutPrefix(after, " ")
-	if !ok {
-		return false
-	}
-	var buf [2]string
-	words := fieldsInto(buf[:0], rest)
-	if len(words) == 0 {
-		return false
-	}
-	w := strings.Trim(words[0], ".,;:()")
+func peopleAfter(s string, start, end int, rules *taxonomy.Rules) bool {
+	w := wordAfter(s, taxonomy.Hit{Start: start, End: end})
 	return strings.HasSuffix(w, "s") && rules.Word(taxonomy.WordsRoles, w)
 }
 
