@@ -61,6 +61,9 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	}
 	a.Sentences = text.Sentences(a.Tokens, starts)
 	raw := tax.Scan(a.Tokens)
+	if opts.Compounds {
+		raw = tax.Compounds(a.Tokens, raw)
+	}
 	a.Raw = raw
 	listSection := opts.ListSection
 	if listSection == nil {
@@ -107,6 +110,10 @@ type Options struct {
 	// Tokens are the document's tokens (text.Tokenize of its text), when
 	// the caller has made them already. Nil: New makes them.
 	Tokens []text.Token
+	// Compounds reads a skill's name that only finishes the name before it
+	// ("INT8 quantization") as part of that one (taxonomy.Compounds): a
+	// job's one ask.
+	Compounds bool
 }
 
 // namedAfter reports whether an ambiguous hit is the first part of a name:

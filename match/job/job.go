@@ -138,7 +138,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	if lexed := <-lexedCh; lexed != nil {
 		toks = lexed.Tokens()
 	}
-	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks})
+	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks, Compounds: true})
 	// Requirements beyond skills need neither the skills' asks nor the
 	// noun phrases: they are found on a goroutine of their own beside the
 	// rest. (Keywords on a third one, with importance rules of their own or

@@ -3,6 +3,7 @@ package taxonomy
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -322,6 +323,34 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 		i += n
 	}
 	return t.scanPhrases(toks, t.elided(toks, hits, starts))
+}
+
+// Compounds returns hits, found by Scan in toks, without those that only
+// finish the name of the hit before them: in "INT8 quantization" or
+// "LSTM-based RNN", the second word names the kind of skill the first one
+// is (INT8 implies quantization), so a job asks for one skill, not two.
+// Both must count on their own (neither ambiguous, listed nor a phrase)
+// and touch, with a space or a hyphen between. A resume keeps both: it
+// shows each skill it names.
+func (t *Taxonomy) Compounds(toks []text.Token, hits []Hit) []Hit {
+	if len(hits) < 2 {
+		return hits
+	}
+	out := hits[:1]
+	k := 0 // the token at or after the previous kept hit's end
+	for _, h := range hits[1:] {
+		prev := out[len(out)-1]
+		for k < len(toks) && toks[k].Start < prev.End {
+			k++
+		}
+		if k < len(toks) && toks[k].Start == h.Start && (toks[k].Glue == text.GlueSpace || toks[k].Glue == text.GlueHyphen) &&
+			!prev.Ambiguous && !prev.Listed && !h.Ambiguous && !h.Listed && !h.Phrase && !prev.Phrase &&
+			slices.Contains(t.implied[prev.Skill.ID], h.Skill.ID) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // elided adds the skills a coordination names by sharing a word: in

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/match/text"
 )
@@ -217,7 +218,7 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 			} else if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
 				continue
 			}
-			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) {
+			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) || t.namesNarrower(p.skill, toks, hits, at, end) {
 				continue
 			}
 			if at[i] > 0 && first < 0 {
@@ -284,6 +285,47 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 		hits = kept
 	}
 	return mergeHits(hits, out)
+}
+
+// afterPhrase is how many words after a phrase may name a narrower skill
+// that says what the phrase does ("deploying ML models on edge devices").
+const afterPhrase = 3
+
+// namesNarrower reports whether a hit in the few words right after a
+// phrase (tokens i to end), past a word of the narrowers list, names a
+// skill that implies the phrase's: "deploying ML models on edge devices"
+// is edge deployment, whose words say the model deployment the phrase
+// would. Only words of common nouns
+// do: a name after the phrase is a tool it uses ("Write unit and UI tests
+// with XCTest" asks for testing and names a tool of it besides), and
+// punctuation ends the words looked at.
+func (t *Taxonomy) namesNarrower(s *Skill, toks []text.Token, hits []Hit, at []int, end int) bool {
+	if end >= len(toks) || t.rules == nil || !t.rules.Word(WordsNarrowers, toks[end].Lower) {
+		return false
+	}
+	for j := end + 1; j < len(toks) && j <= end+afterPhrase; j++ {
+		if r, _ := utf8.DecodeRuneInString(toks[j].Text); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		if at[j] > 0 {
+			h := hits[at[j]-1]
+			if !h.Ambiguous && !h.Listed && lowerWords(toks, j, h.End) && slices.Contains(t.implied[h.Skill.ID], s.ID) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowerWords reports whether the tokens from j up to the byte offset end
+// are all in lower case: words of common nouns, not names.
+func lowerWords(toks []text.Token, j, end int) bool {
+	for ; j < len(toks) && toks[j].Start < end; j++ {
+		if toks[j].Lower != toks[j].Text {
+			return false
+		}
+	}
+	return true
 }
 
 // phraseMatch is a phrase that matches from a token, and the index of the

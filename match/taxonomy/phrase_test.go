@@ -104,3 +104,61 @@ func TestScan_LongestPhraseWins(t *testing.T) {
 		}
 	}
 }
+
+// TestScan_PhraseBeforeNarrower checks that a phrase followed, past a word
+// of the narrowers list, by the common-noun name of a skill that implies
+// its own says nothing of its own ("deploying ML models on edge devices"
+// is edge deployment only), while a name after it is a tool it uses and
+// leaves it standing ("Write unit and UI tests with XCTest").
+func TestScan_PhraseBeforeNarrower(t *testing.T) {
+	t.Parallel()
+	tax, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text      string
+		want, not string
+	}{
+		{"3+ years deploying ML models on edge devices", "edge-deployment", "model-deployment"},
+		{"Deploy models to production with Docker", "model-deployment", ""},
+		{"Write unit and UI tests with XCTest", "software-testing", ""},
+		{"Write PHPUnit tests and keep code coverage above 80%", "software-testing", ""},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, h.Skill.ID)
+		}
+		if !slices.Contains(got, tt.want) || tt.not != "" && slices.Contains(got, tt.not) {
+			t.Errorf("%q: skills %q, want %s and not %q", tt.text, got, tt.want, tt.not)
+		}
+	}
+}
+
+// TestCompounds checks that a skill's name that only finishes the name
+// before it, of a skill implying it, is dropped ("INT8 quantization" is
+// INT8), and that names apart or of unrelated skills stay.
+func TestCompounds(t *testing.T) {
+	t.Parallel()
+	tax, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"INT8 quantization on phones", []string{"int8"}},
+		{"INT8 and quantization", []string{"int8", "quantization"}},
+		{"PyTorch and Docker", []string{"pytorch", "docker"}},
+	} {
+		toks := text.Tokenize(tt.text)
+		var got []string
+		for _, h := range tax.Compounds(toks, tax.Scan(toks)) {
+			got = append(got, h.Skill.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: skills %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

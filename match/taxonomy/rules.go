@@ -221,9 +221,13 @@ const (
 	// WordsDataSpans: what "N years of" may measure that is no experience
 	// ("five years of smart-meter data").
 	WordsDataSpans WordList = "data-spans"
+	// WordsNarrowers: words right after a skill's phrase that lead to the
+	// name of a narrower skill saying what the phrase does ("deploying ML
+	// models on edge devices").
+	WordsNarrowers WordList = "narrowers"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans, WordsNarrowers}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
