@@ -379,6 +379,27 @@ func TestNew_RequirementsNotTheCompanys(t *testing.T) {
 	}
 }
 
+// TestNew_RequirementsBracketedNegation: a negation in brackets rules out
+// only what the brackets say ("no sponsorship"), not the clause's years
+// and right to work; one about the clause still rules the clause out.
+func TestNew_RequirementsBracketedNegation(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# Mainframe Developer
+
+## Requirements
+- 7+ years of mainframe development, US citizen or green card holder (no sponsorship, no C2C).
+- COBOL (no degree required).
+- No degree needed (Python is a plus).
+`), fixture.Taxonomy(t))
+	var got []string
+	for _, q := range j.Requirements() {
+		got = append(got, string(q.Kind))
+	}
+	if !slices.Equal(got, []string{"years", "authorization"}) {
+		t.Errorf("requirements %q, want years and authorization of the first item alone", got)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

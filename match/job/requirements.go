@@ -59,13 +59,22 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {
-			if rules.Has(taxonomy.CueNegation, cl.text) || rules.Has(taxonomy.CueOffer, cl.text) {
+			// A negation in brackets speaks only of what the brackets say:
+			// "US citizen or green card holder (no sponsorship, no C2C)"
+			// asks for the right to work. An offer speaks of the clause
+			// ("Visa sponsorship (we're a recognised sponsor)").
+			outer := outsideBrackets(cl.text)
+			if rules.Has(taxonomy.CueNegation, outer) || rules.Has(taxonomy.CueOffer, cl.text) {
 				continue
 			}
+			bracketsDenied := outer != cl.text && rules.Has(taxonomy.CueNegation, cl.text)
 			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
 			for _, kind := range rules.Requirements(cl.text) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue
+				}
+				if bracketsDenied && !slices.Contains(rules.Requirements(outer), kind) {
+					continue // "Python (no degree needed)"
 				}
 				if finePrint && kind != taxonomy.RequireAuthorization &&
 					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
@@ -113,6 +122,26 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		}
 	}
 	return onePlace(out, places)
+}
+
+// outsideBrackets returns s without what it says in round brackets.
+func outsideBrackets(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // statementWords is the fewest words of a clause that states where the
