@@ -31,6 +31,18 @@ func listing(kind extract.SectionKind) bool {
 	return kind == extract.SectionRequirements || kind == extract.SectionPreferred || kind == extract.SectionStack
 }
 
+// listItem reports whether the line at offset is an item of a list, by
+// its marker: a requirements part's prose around its list may comment on
+// the market ("Across the industry, analysts usually know DAX"), its items
+// ask.
+func listItem(doc *extract.Document, offset int) bool {
+	li := doc.LineAt(offset)
+	if li < 0 {
+		return false
+	}
+	return text.BulletLen(strings.TrimLeft(doc.Text[doc.Lines[li].Start:doc.Lines[li].End], " \t")) > 0
+}
+
 // ListSection returns the test of which parts of a job ad read with
 // readStructure list skills.
 func ListSection(s extract.Section) bool { return listing(s.Name) }
@@ -87,7 +99,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				boilerplate: rules.Has(taxonomy.CueBoilerplate, s),
 				question:    rules.Has(taxonomy.CueQuestion, s),
 				aside:       rules.Has(taxonomy.CueExample, s) || tellsStory(doc.Text, sent, a, rules, stories),
-				context:     !listing(sec.Name) && (rules.Has(taxonomy.CueCommentary, s) || aboutProduct(rules, s) && !rules.Has(taxonomy.CueYourWork, s)),
+				context:     (!listing(sec.Name) || !listItem(doc, sent.Start)) && rules.Has(taxonomy.CueCommentary, s) || !listing(sec.Name) && aboutProduct(rules, s) && !rules.Has(taxonomy.CueYourWork, s),
 				disowned:    rules.Has(taxonomy.CueDisowned, s) || disownedAfter(doc.Text, sent, a, rules),
 				plusAfter:   rules.Has(taxonomy.CuePlusAfter, s),
 			}

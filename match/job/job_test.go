@@ -400,6 +400,28 @@ func TestNew_RequirementsBracketedNegation(t *testing.T) {
 	}
 }
 
+// TestNew_CommentaryInRequirementsProse: in a requirements part, prose
+// that comments on the market asks nothing, while its list items ask even
+// when they use the same words.
+func TestNew_CommentaryInRequirementsProse(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# Power BI Analyst
+
+## Typical skills for the role
+
+Across the industry, Power BI analysts usually know DAX, SQL and some Python.
+
+## Requirements
+- Across the industry, strong SQL is expected
+`), fixture.Builtin(t))
+	if _, ok := j.Importance("python"); ok {
+		t.Error("python, named only in commentary, is asked")
+	}
+	if imp, ok := j.Importance("sql"); !ok || imp != Required {
+		t.Errorf("sql: importance %q, %v; want required from the list item", imp, ok)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").
