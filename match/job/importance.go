@@ -87,7 +87,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 		// team", "Hannah Rust, Head of ..."); a role word after a name
 		// outside the header says who the team has ("Go engineers").
 		if sec.Name != extract.SectionHeader && namesPeople(doc.Text, h, rules) || !h.Phrase && (possessedRole(doc.Text, h, rules) || surname(doc.Text, h, rules)) ||
-			negatedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
+			negatedBefore(doc.Text, h, rules) || namedBefore(doc.Text, h, rules) || retiredBefore(doc.Text, h, rules) || retiredAfter(doc.Text, h, rules) {
 			return "", false
 		}
 		sent := a.SentenceAt(h.Start)
@@ -491,6 +491,17 @@ func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		}
 	}
 	return false
+}
+
+// namedBefore reports whether a word of the namers list stands right
+// before the hit, past an opening quote: "a dog named Bert", "is called
+// \"Pandas\"" name a pet, not a skill.
+func namedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
+	before := strings.TrimRight(s[max(0, h.Start-16):h.Start], "\"“'‘ ")
+	if i := strings.LastIndexAny(before, " \t\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	return before != "" && rules.Word(taxonomy.WordsNamers, before)
 }
 
 // fieldsInto appends the words of s, split at white space as strings.Fields

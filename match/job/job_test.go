@@ -422,6 +422,20 @@ Across the industry, Power BI analysts usually know DAX, SQL and some Python.
 	}
 }
 
+// TestNew_PetNames: a skill's name right after "named" or "called",
+// quoted or not, names a pet, not a skill.
+func TestNew_PetNames(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", "# Data Engineer\n\n## Requirements\n- Strong SQL\n\n"+
+		"## What you'll do\n- Build pipelines with Spark; our CEO's dog is called \"Pandas\", and the office cat named Keras.\n\n## Nice to have\n- Pandas\n"), fixture.Builtin(t))
+	if _, ok := j.Importance("keras"); ok {
+		t.Error("keras, a cat's name, is asked")
+	}
+	if imp, ok := j.Importance("pandas"); !ok || imp != Preferred {
+		t.Errorf("pandas: importance %q, %v; want preferred from its list", imp, ok)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

@@ -225,9 +225,12 @@ const (
 	// name of a narrower skill saying what the phrase does ("deploying ML
 	// models on edge devices").
 	WordsNarrowers WordList = "narrowers"
+	// WordsNamers: words right before a skill's name that make it the name
+	// of a pet, a machine or a person ("a dog named Bert").
+	WordsNamers WordList = "namers"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans, WordsNarrowers}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans, WordsNarrowers, WordsNamers}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
