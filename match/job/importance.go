@@ -61,11 +61,22 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// context: commentary or the product, which a clause that asks in so
 	// many words overrides ("the preview is built on three.js, so WebGL
 	// experience would be an advantage").
-	type sentenceCues struct{ boilerplate, question, aside, context, disowned, plusAfter bool }
+	type sentenceCues struct{ boilerplate, question, aside, context, disowned, plusAfter, musts bool }
 	type clauseCues struct{ preferred, required, negated, degree bool }
 	// An ad without a requirements part asks all it names as required,
 	// unless cued as a plus.
 	hasList := st.hasList
+	if !hasList {
+		// An ad that states its musts in a sentence of their own ("Must-haves
+		// are strong PyTorch and distributed training") asks the rest as
+		// a plus, as a list of requirements would.
+		for _, sp := range a.Sentences {
+			if sec := doc.SectionAt(sp.Start); asking(sec.Name) && sec.Name != extract.SectionHeader && rules.Has(taxonomy.CueMusts, doc.Text[sp.Start:sp.End]) {
+				hasList = true
+				break
+			}
+		}
+	}
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	contrasts := map[text.Span][]int{} // by clause: where its contrasts' commas stand
@@ -102,6 +113,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 				context:     (!listing(sec.Name) || !listItem(doc, sent.Start)) && rules.Has(taxonomy.CueCommentary, s) || !listing(sec.Name) && aboutProduct(rules, s) && !rules.Has(taxonomy.CueYourWork, s),
 				disowned:    rules.Has(taxonomy.CueDisowned, s) || disownedAfter(doc.Text, sent, a, rules),
 				plusAfter:   rules.Has(taxonomy.CuePlusAfter, s),
+				musts:       rules.Has(taxonomy.CueMusts, s),
 			}
 			sentences[sent] = sc
 		}
@@ -135,7 +147,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		case sec.Name == extract.SectionPreferred || cc.preferred || sc.plusAfter && !cc.required:
 			return Preferred, true
-		case sec.Name == extract.SectionRequirements || cc.required || !hasList:
+		case sec.Name == extract.SectionRequirements || cc.required || sc.musts || !hasList:
 			return Required, true
 		}
 		return Preferred, true

@@ -436,6 +436,24 @@ func TestNew_PetNames(t *testing.T) {
 	}
 }
 
+// TestNew_MustsSentence: an email without a requirements part that states
+// its musts in a sentence asks those as required and what the role does
+// as a plus; without such a sentence, all it asks is required.
+func TestNew_MustsSentence(t *testing.T) {
+	t.Parallel()
+	body := "Hi Sam,\n\nThey are looking for a Research Engineer who can:\n\n- scale training with FSDP\n- build data pipelines in Spark\n\n"
+	musts := New("job.txt", fixture.Plain(t, "job.txt", body+"Must-haves are strong PyTorch and solid Kubernetes.\n\nBest,\nPriya\n"), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"pytorch": Required, "kubernetes": Required, "fsdp": Preferred, "spark": Preferred} {
+		if imp, ok := musts.Importance(id); !ok || imp != want {
+			t.Errorf("with a musts sentence, %s: importance %q, %v; want %s", id, imp, ok, want)
+		}
+	}
+	plain := New("job.txt", fixture.Plain(t, "job.txt", body+"Strong PyTorch would be great.\n\nBest,\nPriya\n"), fixture.Builtin(t))
+	if imp, ok := plain.Importance("fsdp"); !ok || imp != Required {
+		t.Errorf("without one, fsdp: importance %q, %v; want required", imp, ok)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

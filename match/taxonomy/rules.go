@@ -106,9 +106,13 @@ const (
 	// CueWorkplace: a job's clause sets where the work is done (days in
 	// an office, a role on site): a requirement even among the benefits.
 	CueWorkplace Cue = "workplace"
+	// CueMusts: a sentence of a job without a requirements part states its
+	// musts in so many words ("Must-haves are strong PyTorch"): it stands
+	// for that part.
+	CueMusts Cue = "musts"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
