@@ -110,9 +110,16 @@ const (
 	// musts in so many words ("Must-haves are strong PyTorch"): it stands
 	// for that part.
 	CueMusts Cue = "musts"
+	// CueYearsToo: a job's clause names a degree and asks the years it
+	// names besides ("a Bachelor's degree and three years of experience").
+	CueYearsToo Cue = "years-too"
+	// CueYearsInstead: a job's degree clause offers a lesser degree with
+	// years as the alternative ("a PhD, or an MSc plus 3 years"): the
+	// years are that degree's.
+	CueYearsInstead Cue = "years-instead"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts, CueYearsToo, CueYearsInstead}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
@@ -757,8 +764,11 @@ func (r *Rules) Requirement(clause string) (RequirementKind, bool) {
 }
 
 // Requirements returns every kind of requirement beyond skills a clause
-// states, in the rules' order; years that are a degree's alternative ("a
-// BS with 4+ years of experience") are the degree's.
+// states, in the rules' order; years that go with a degree or replace it
+// ("a BS with 4+ years of experience") are the degree's, unless the clause
+// asks them besides (the years-too cue: "a Bachelor's degree and three
+// years of experience") and they are no lesser degree's (years-instead:
+// "a PhD, or an MSc plus 3 years").
 func (r *Rules) Requirements(clause string) []RequirementKind {
 	s := strings.ReplaceAll(clause, "’", "'")
 	held := r.needles.held(s)
@@ -768,7 +778,7 @@ func (r *Rules) Requirements(clause string) []RequirementKind {
 			out = append(out, q.kind)
 		}
 	}
-	if slices.Contains(out, RequireDegree) {
+	if slices.Contains(out, RequireDegree) && (!r.Has(CueYearsToo, s) || r.Has(CueYearsInstead, s)) {
 		out = slices.DeleteFunc(out, func(k RequirementKind) bool { return k == RequireYears })
 	}
 	return out

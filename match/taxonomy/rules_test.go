@@ -208,3 +208,28 @@ func TestBuiltinRules_Compile(t *testing.T) {
 		t.Errorf("only %d expressions", len(all))
 	}
 }
+
+// TestRules_DegreeYears checks which years a degree's clause asks on their
+// own: those asked besides the degree, not those that go with it or with
+// a lesser degree offered instead.
+func TestRules_DegreeYears(t *testing.T) {
+	t.Parallel()
+	r, err := BuiltinRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		clause string
+		years  bool
+	}{
+		{"Bachelor's degree in Computer Science AND three (3) years of experience in GIS development", true},
+		{"a master's degree plus 3 years of applied healthcare ML experience", true},
+		{"a BS with 4+ years of experience", false},
+		{"A PhD in machine learning, or an MSc plus 3 years of industry experience", false},
+		{"BS in Computer Science or 6 years of experience", false},
+	} {
+		if got := slices.Contains(r.Requirements(tt.clause), RequireYears); got != tt.years {
+			t.Errorf("%q: years asked %v, want %v", tt.clause, got, tt.years)
+		}
+	}
+}
