@@ -454,6 +454,21 @@ func TestNew_MustsSentence(t *testing.T) {
 	}
 }
 
+// TestNew_RequirementsBesideAnOffer: an offer rules out only its part of
+// a clause, between commas: where the work is done still counts, the
+// sponsorship offered does not.
+func TestNew_RequirementsBesideAnOffer(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "Hi Sam,\n\nThey need strong Python. Setup is hybrid: two days a week in the Larkspur office, and they can sponsor visas for the right person.\n\nBest,\nPriya\n"), fixture.Builtin(t))
+	var got []string
+	for _, q := range j.Requirements() {
+		got = append(got, string(q.Kind))
+	}
+	if !slices.Equal(got, []string{"location"}) {
+		t.Errorf("requirements %q, want the location alone", got)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

@@ -59,17 +59,21 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {
+			// An offer speaks of its part of the clause, between commas
+			// ("two days a week in the office, and they can sponsor
+			// visas" still says where the work is done), and of a bracket
+			// it opens ("Visa sponsorship (we're a recognised sponsor)").
 			// A negation in brackets speaks only of what the brackets say:
 			// "US citizen or green card holder (no sponsorship, no C2C)"
-			// asks for the right to work. An offer speaks of the clause
-			// ("Visa sponsorship (we're a recognised sponsor)").
-			outer := outsideBrackets(cl.text)
-			if rules.Has(taxonomy.CueNegation, outer) || rules.Has(taxonomy.CueOffer, cl.text) {
+			// asks for the right to work.
+			asked := withoutOffers(cl.text, rules)
+			outer := outsideBrackets(asked)
+			if asked == "" || rules.Has(taxonomy.CueNegation, outer) {
 				continue
 			}
-			bracketsDenied := outer != cl.text && rules.Has(taxonomy.CueNegation, cl.text)
+			bracketsDenied := outer != asked && rules.Has(taxonomy.CueNegation, asked)
 			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
-			for _, kind := range rules.Requirements(cl.text) {
+			for _, kind := range rules.Requirements(asked) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue
 				}
@@ -122,6 +126,21 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		}
 	}
 	return onePlace(out, places)
+}
+
+// withoutOffers returns clause without its parts between commas that say
+// what the employer offers (the offer cue), or "" when every part does.
+func withoutOffers(clause string, rules *taxonomy.Rules) string {
+	if !rules.Has(taxonomy.CueOffer, clause) {
+		return clause
+	}
+	var kept []string
+	for _, p := range strings.Split(clause, ",") {
+		if !rules.Has(taxonomy.CueOffer, p) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.TrimSpace(strings.Join(kept, ","))
 }
 
 // outsideBrackets returns s without what it says in round brackets.
