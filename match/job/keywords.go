@@ -104,8 +104,8 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 		if p.Proper && shortSentence(a, p.Start) && ownProduct(a, rules, p.Start, products) {
 			owned[phraseKey(p.Text)] = true
 		}
-		if heading {
-			continue
+		if heading || !asking(doc.SectionAt(p.Start).Name) {
+			continue // a part that asks nothing: importance would say so, after the work below
 		}
 		p = trimPhrase(doc, p, rules)
 		if p.Text == "" || overlaps(covered, p.Start, p.End) || text.InNames(names, p.Start, p.End) || examples[p.Start] || a.Defined[p.Text] {

@@ -263,8 +263,11 @@ func groupRank(group []string) int {
 type needleIndex struct {
 	ids   map[string]int32
 	words []string
-	// pairs holds each needle's byte pairs, hashed (see pairOf).
+	// pairs holds each needle's byte pairs, hashed (see pairOf); first
+	// each one's first pair, or noPair, kept apart in one small array
+	// since most needles a clause is asked about fail on it.
 	pairs [][]uint16
+	first []uint16
 
 	mu     sync.Mutex
 	recent [recentClauses]heldNeedles
@@ -303,6 +306,11 @@ func (x *needleIndex) id(w string) int32 {
 		pairs = append(pairs, pairOf(w[i], w[i+1]))
 	}
 	x.pairs = append(x.pairs, pairs)
+	f := uint16(noPair)
+	if len(pairs) > 0 {
+		f = pairs[0]
+	}
+	x.first = append(x.first, f)
 	return id
 }
 
@@ -356,13 +364,27 @@ type heldNeedles struct {
 // all reports whether the clause holds a needle of every group of ids
 // (numbered needles).
 func (h heldNeedles) all(ids [][]int32) bool {
+	first := h.x.first
 	for _, g := range ids {
-		if !slices.ContainsFunc(g, h.has) {
+		found := false
+		for _, id := range g {
+			if f := first[id]; f != noPair && h.table[f>>6]&(1<<(f&63)) == 0 {
+				continue // the usual case: the clause lacks the first pair
+			}
+			if h.has(id) {
+				found = true
+				break
+			}
+		}
+		if !found {
 			return false
 		}
 	}
 	return true
 }
+
+// noPair marks a needle of fewer than two bytes, which has no byte pair.
+const noPair = 1<<16 - 1
 
 // has reports whether the clause holds needle id: its table holds every
 // byte pair of the needle, and the clause the needle.

@@ -864,10 +864,26 @@ func matchable(s string) string {
 // Word reports whether w is on list l: in lower case, but for
 // WordsNotAName, which compares as written.
 func (r *Rules) Word(l WordList, w string) bool {
-	if l != WordsNotAName {
-		w = strings.ToLower(w)
+	if l == WordsNotAName {
+		return r.words[l][w]
 	}
-	return r.words[l][w]
+	// Most words asked about are short: lower them on the stack (a
+	// map index by string(bytes) does not allocate).
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				return r.words[l][strings.ToLower(w)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return r.words[l][string(buf[:len(w)])]
+	}
+	return r.words[l][strings.ToLower(w)]
 }
 
 // Check runs every example and counterexample of the rules and returns one
