@@ -264,8 +264,8 @@ type needleIndex struct {
 	ids   map[string]int32
 	words []string
 	// pairs holds each needle's byte pairs, hashed (see pairOf); first
-	// each one's first pair, or noPair, kept apart in one small array
-	// since most needles a clause is asked about fail on it.
+	// each one's rarest pair (see pickFirst), or noPair, kept apart in one
+	// small array since most needles a clause is asked about fail on it.
 	pairs [][]uint16
 	first []uint16
 
@@ -312,6 +312,25 @@ func (x *needleIndex) id(w string) int32 {
 	}
 	x.first = append(x.first, f)
 	return id
+}
+
+// pickFirst sets each needle's first pair to test: the one fewest needles
+// hold, the rarest in the words of the rules, so likely the rarest in a
+// clause too ("ency" is tested on "cy", not on the "en" of many words).
+func (x *needleIndex) pickFirst() {
+	var count [pairBits]int
+	for _, ps := range x.pairs {
+		for _, p := range ps {
+			count[p]++
+		}
+	}
+	for id, ps := range x.pairs {
+		for _, p := range ps {
+			if count[p] < count[x.first[id]] {
+				x.first[id] = p
+			}
+		}
+	}
 }
 
 // number returns n with its needles numbered.

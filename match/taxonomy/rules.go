@@ -644,6 +644,7 @@ func (r *Rules) numberNeedles() {
 	for i := range r.degrees {
 		r.degrees[i].ids = x.number(r.degrees[i].needles)
 	}
+	x.pickFirst()
 	r.needles = x
 }
 
