@@ -469,6 +469,23 @@ func TestNew_RequirementsBesideAnOffer(t *testing.T) {
 	}
 }
 
+// TestNew_SquashedListUnderHeading: a list squashed onto one line right
+// under its heading is that heading's; its first item heads nothing, even
+// when its words name a kind of part ("Embassy or RTIC experience").
+func TestNew_SquashedListUnderHeading(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", "# Embedded Software Engineer\n\n**What We Need From You**\n\n4+ years writing firmware in C\n\n"+
+		"**Bonus Points**\n\nEmbassy or RTIC experience · probe-rs · Bluetooth Low Energy · Python for test automation\n"), fixture.Builtin(t))
+	for _, id := range []string{"python", "test-automation", "wireless-protocols"} {
+		if imp, ok := j.Importance(id); !ok || imp != Preferred {
+			t.Errorf("%s: importance %q, %v; want preferred", id, imp, ok)
+		}
+	}
+	if imp, ok := j.Importance("c"); !ok || imp != Required {
+		t.Errorf("c: importance %q, %v; want required", imp, ok)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

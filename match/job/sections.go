@@ -179,9 +179,11 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			if kind, ok := rules.SectionKind(m[1]); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: m[1], inline: true})
 			}
-		} else if label, ok := squashedLabel(line); ok {
+		} else if label, ok := squashedLabel(line); ok && !(i > 0 && d.Lines[i-1].Heading) {
 			// "What you'll be doing • Build ... • Design ...": a heading
-			// and its list pasted onto one line.
+			// and its list pasted onto one line. Right under a heading,
+			// the words before the first separator are the list's first
+			// item ("Bonus Points" / "Embassy or RTIC experience · ...").
 			if kind, ok := rules.SectionKind(label); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
 			}
