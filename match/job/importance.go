@@ -91,7 +91,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		} else if li == 0 && h.Skill != nil && rules.Word(taxonomy.WordsFieldSkills, h.Skill.ID) {
 			return "", false // "Machine Learning Engineer, Search": the job's field
-		} else if namesField(doc.Text, h, rules) {
+		} else if namesField(doc.Text, h, rules) || criterionCode(doc, h) {
 			return "", false
 		}
 		// A person's name is no skill anywhere, the header too ("Ray's
@@ -503,6 +503,18 @@ func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		}
 	}
 	return false
+}
+
+// criterionCode reports whether the hit is the code that opens a
+// criterion's line ("D3 Python or Ansible for network automation"), which
+// numberedMarker knows, not the skill it spells (D3.js).
+func criterionCode(doc *extract.Document, h taxonomy.Hit) bool {
+	w := doc.Text[h.Start:h.End]
+	if len(w) > 3 || !numberedMarker.MatchString(w) || h.End >= len(doc.Text) || doc.Text[h.End] != ' ' {
+		return false
+	}
+	li := doc.LineAt(h.Start)
+	return li >= 0 && itemMarker(doc.Text[doc.Lines[li].Start:h.Start])
 }
 
 // namedBefore reports whether a word of the namers list stands right

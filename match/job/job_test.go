@@ -486,6 +486,23 @@ func TestNew_SquashedListUnderHeading(t *testing.T) {
 	}
 }
 
+// TestNew_CriterionCodes: the code that opens a criterion's line ("D3")
+// is no skill it spells (D3.js); the same word in a sentence still is.
+func TestNew_CriterionCodes(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "Network Engineer\n\nDesirable criteria\n\nD3 Python or Ansible for network automation\nD4 Experience with Cisco routers\n"), fixture.Builtin(t))
+	if _, ok := j.Importance("d3"); ok {
+		t.Error("the criterion code D3 is asked as D3.js")
+	}
+	if _, ok := j.Importance("python"); !ok {
+		t.Error("python, the criterion's own ask, is not asked")
+	}
+	k := New("job.txt", fixture.Plain(t, "job.txt", "Frontend Engineer\n\nRequirements\n\n- Charts in D3 and React\n"), fixture.Builtin(t))
+	if _, ok := k.Importance("d3"); !ok {
+		t.Error("D3 in a sentence is not asked")
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").
