@@ -147,7 +147,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			return "", false
 		case sec.Name == extract.SectionPreferred || cc.preferred || sc.plusAfter && !cc.required:
 			return Preferred, true
-		case sec.Name == extract.SectionRequirements || cc.required || sc.musts || !hasList:
+		case sec.Name == extract.SectionRequirements || cc.required || sc.musts || !hasList && sec.Name != extract.SectionStack:
 			return Required, true
 		}
 		return Preferred, true

@@ -503,6 +503,18 @@ func TestNew_CriterionCodes(t *testing.T) {
 	}
 }
 
+// TestNew_StackWithoutRequirements: an ad without a requirements part
+// asks what it names as required, but its tech stack only as a plus.
+func TestNew_StackWithoutRequirements(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "Acme | ML Engineer | Remote\n\nWe need someone fluent in Python and SQL.\n\nStack: Spark on EMR, ClickHouse, Kafka, Airflow.\n"), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"python": Required, "sql": Required, "kafka": Preferred, "airflow": Preferred} {
+		if imp, ok := j.Importance(id); !ok || imp != want {
+			t.Errorf("%s: importance %q, %v; want %s", id, imp, ok, want)
+		}
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").
