@@ -1,6 +1,7 @@
 package job
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,6 +78,11 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			}
 		}
 	}
+	// An ad that codes its criteria (E1 essential, D1 desirable) asks its
+	// D ones as a plus, whatever part they sit in.
+	coded := slices.ContainsFunc(doc.Lines, func(ln extract.Line) bool {
+		return rules.Has(taxonomy.CueEssentialCode, strings.TrimSpace(doc.Text[ln.Start:ln.End]))
+	})
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
 	contrasts := map[text.Span][]int{} // by clause: where its contrasts' commas stand
@@ -145,7 +151,7 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 			// offensive security practice", "Kubernetes (run by our
 			// Platform team)").
 			return "", false
-		case sec.Name == extract.SectionPreferred || cc.preferred || sc.plusAfter && !cc.required:
+		case sec.Name == extract.SectionPreferred || cc.preferred || sc.plusAfter && !cc.required || coded && desirableLine(doc, h.Start, rules):
 			return Preferred, true
 		case sec.Name == extract.SectionRequirements || cc.required || sc.musts || !hasList && sec.Name != extract.SectionStack:
 			return Required, true
@@ -503,6 +509,13 @@ func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 		}
 	}
 	return false
+}
+
+// desirableLine reports whether the line at offset opens with the code of
+// a desirable criterion ("D3  Python or Ansible ...").
+func desirableLine(doc *extract.Document, offset int, rules *taxonomy.Rules) bool {
+	li := doc.LineAt(offset)
+	return li >= 0 && rules.Has(taxonomy.CueDesirableCode, strings.TrimSpace(doc.Text[doc.Lines[li].Start:doc.Lines[li].End]))
 }
 
 // criterionCode reports whether the hit is the code that opens a

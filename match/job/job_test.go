@@ -515,6 +515,23 @@ func TestNew_StackWithoutRequirements(t *testing.T) {
 	}
 }
 
+// TestNew_CodedCriteria: in a person specification that codes its
+// criteria E1 (essential) and D1 (desirable), the D ones are a plus
+// whatever part they sit in; without E codes, a line opening "D3" is read
+// as any other.
+func TestNew_CodedCriteria(t *testing.T) {
+	t.Parallel()
+	spec := "Network Engineer\n\nPERSON SPECIFICATION\n\nExperience and knowledge\n" +
+		"E3  Hands-on routing and switching with BGP and OSPF (A/I)\nD3  Python or Ansible for network automation (A/I)\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", spec), fixture.Builtin(t))
+	if imp, ok := j.Importance("python"); !ok || imp != Preferred {
+		t.Errorf("python, a D criterion: importance %q, %v; want preferred", imp, ok)
+	}
+	if imp, ok := j.Importance("networking"); !ok || imp != Required {
+		t.Errorf("networking, an E criterion: importance %q, %v; want required", imp, ok)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

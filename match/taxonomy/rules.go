@@ -117,9 +117,15 @@ const (
 	// years as the alternative ("a PhD, or an MSc plus 3 years"): the
 	// years are that degree's.
 	CueYearsInstead Cue = "years-instead"
+	// CueEssentialCode: a job's line opens with a criterion's code for
+	// essential ("E1"): the ad codes its criteria.
+	CueEssentialCode Cue = "essential-code"
+	// CueDesirableCode: a job's line opens with a criterion's code for
+	// desirable ("D3"): a plus, in an ad that codes its criteria.
+	CueDesirableCode Cue = "desirable-code"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts, CueYearsToo, CueYearsInstead}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts, CueYearsToo, CueYearsInstead, CueEssentialCode, CueDesirableCode}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
