@@ -76,7 +76,7 @@ func TestEval(t *testing.T) {
 func TestEvalHeldOut(t *testing.T) {
 	p, r, decoys := evaluate(t, "../testdata/eval/heldout.yaml")
 	t.Logf("held-out: precision %.3f, recall %.3f, %d decoys fired", p, r, decoys)
-	floor(t, p, r, decoys, 0.985, 0.940, 3)
+	floor(t, p, r, decoys, 0.985, 0.945, 3)
 }
 
 // floor fails the test when a set's figures fall below those it measured

@@ -338,9 +338,9 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 // little under what tailor reaches, so that no change makes it worse. The
 // goal is 0.95, 0.95 and 0.90 (issue 12).
 const (
-	minJobRecall    = 0.925
-	minJobPrecision = 0.935
-	minJobAgreement = 0.94
+	minJobRecall    = 0.93
+	minJobPrecision = 0.94
+	minJobAgreement = 0.95
 )
 
 // TestEvalJobs measures how tailor reads the labelled job ads it is tuned
