@@ -81,7 +81,10 @@ func importanceRules(st structure, a *analysis.Analysis, rules *taxonomy.Rules) 
 	// An ad that codes its criteria (E1 essential, D1 desirable) asks its
 	// D ones as a plus, whatever part they sit in.
 	coded := slices.ContainsFunc(doc.Lines, func(ln extract.Line) bool {
-		return rules.Has(taxonomy.CueEssentialCode, strings.TrimSpace(doc.Text[ln.Start:ln.End]))
+		t := strings.TrimSpace(doc.Text[ln.Start:ln.End])
+		// Only a line that opens with a letter and a digit may hold a
+		// code: the cue is asked of no other.
+		return len(t) > 2 && unicode.IsLetter(rune(t[0])) && unicode.IsDigit(rune(t[1])) && rules.Has(taxonomy.CueEssentialCode, t)
 	})
 	sentences := map[text.Span]sentenceCues{}
 	clauses := map[string]clauseCues{}
