@@ -532,6 +532,23 @@ func TestNew_CodedCriteria(t *testing.T) {
 	}
 }
 
+// TestNew_FinePrintChecks: in the fine print (benefits, notices,
+// applying) a check the job must pass ("contingent on ... a criminal
+// background check") is a requirement; one merely described is not.
+func TestNew_FinePrintChecks(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", "# IT Support Technician\n\n## Requirements\n- Windows and Active Directory\n\n"+
+		"## How to apply\nApply online. Employment is contingent on fingerprinting and a criminal background check.\n\n"+
+		"## Benefits\n- We pay for your background check\n"), fixture.Builtin(t))
+	var got []string
+	for _, q := range j.Requirements() {
+		got = append(got, string(q.Kind)+": "+q.Text)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "contingent on fingerprinting") {
+		t.Errorf("requirements %q, want the contingent check alone", got)
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

@@ -81,7 +81,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 					continue // "Python (no degree needed)"
 				}
 				if finePrint && kind != taxonomy.RequireAuthorization &&
-					!(kind == taxonomy.RequireLocation && (rules.Has(taxonomy.CueRequired, cl.text) || rules.Has(taxonomy.CueWorkplace, cl.text))) {
+					!((kind == taxonomy.RequireLocation || kind == taxonomy.RequireOther) && rules.Has(taxonomy.CueRequired, cl.text) || kind == taxonomy.RequireLocation && rules.Has(taxonomy.CueWorkplace, cl.text)) {
 					continue
 				}
 				if finePrint && strings.HasSuffix(strings.TrimSpace(cl.text), "?") {
