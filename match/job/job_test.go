@@ -549,6 +549,20 @@ func TestNew_FinePrintChecks(t *testing.T) {
 	}
 }
 
+// TestNew_BoldLowerCaseLabels: a chat's labels in bold and lower case
+// ("**must haves:** ...", "**nice:** ...") head their lines as
+// "Requirements:" and "Nice to have:" would.
+func TestNew_BoldLowerCaseLabels(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "hey all, we're hiring an SRE!\n\n**what you'd actually do:**\n- own dashboards in Prometheus/Grafana\n\n"+
+		"**must haves:** solid Kubernetes in prod, Terraform\n**nice:** game industry experience, Go\n"), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"kubernetes": Required, "terraform": Required, "go": Preferred, "prometheus-grafana": Preferred} {
+		if imp, ok := j.Importance(id); !ok || imp != want {
+			t.Errorf("%s: importance %q, %v; want %s", id, imp, ok, want)
+		}
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

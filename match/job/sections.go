@@ -14,8 +14,9 @@ import (
 
 // inlineLabel matches a line that opens with a label in place of a
 // heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.", and
-// a chat's in its bold or italics ("*Looking for:* 4+ yrs ...").
-var inlineLabel = regexp.MustCompile(`^[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?\s+\S`)
+// a chat's in its bold or italics ("*Looking for:* 4+ yrs ...", "**must
+// haves:** solid Kubernetes"), where it may be in lower case.
+var inlineLabel = regexp.MustCompile(`^(?:(?:\*\*|__|\*|_)([A-Za-z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):(?:\*\*|__|\*|_)|[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?)\s+\S`)
 
 // squashSeparators divide the items of a list pasted onto one line
 // ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
@@ -176,8 +177,9 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			continue
 		}
 		if m := inlineLabel.FindStringSubmatch(line); m != nil {
-			if kind, ok := rules.SectionKind(m[1]); ok {
-				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: m[1], inline: true})
+			label := m[1] + m[2] // one of them: in bold or italics, or not
+			if kind, ok := rules.SectionKind(label); ok {
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
 			}
 		} else if label, ok := squashedLabel(line); ok && !(i > 0 && d.Lines[i-1].Heading) {
 			// "What you'll be doing • Build ... • Design ...": a heading
