@@ -563,6 +563,21 @@ func TestNew_BoldLowerCaseLabels(t *testing.T) {
 	}
 }
 
+// TestNew_LabelledSquashedLists: a squashed list's own label ("Desired
+// Qualifications: • ...") heads it whole; its last word alone
+// ("Qualifications") starts no requirements part in mid-line.
+func TestNew_LabelledSquashedLists(t *testing.T) {
+	t.Parallel()
+	j := New("job.txt", fixture.Plain(t, "job.txt", "Senior Software Engineer - Kotlin\n\n"+
+		"Required Qualifications: • 5+ years of backend development • Kotlin or Java in production • PostgreSQL\n\n"+
+		"Desired Qualifications: • Kubernetes on AWS (EKS) • Observability with OpenTelemetry • Terraform\n"), fixture.Builtin(t))
+	for id, want := range map[string]Importance{"kotlin": Required, "sql": Required, "kubernetes": Preferred, "opentelemetry": Preferred, "terraform": Preferred} {
+		if imp, ok := j.Importance(id); !ok || imp != want {
+			t.Errorf("%s: importance %q, %v; want %s", id, imp, ok, want)
+		}
+	}
+}
+
 // TestNew_ListedTerms: a soft skill written as a bare word counts as an
 // item of a requirements list, not inside a phrase, where the phrase may be
 // an ask of its own ("state management").

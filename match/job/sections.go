@@ -519,6 +519,13 @@ type midLabel struct {
 // words before the colon, the fewest that make a known label are taken.
 func midLabels(line string, rules *taxonomy.Rules) []midLabel {
 	var out []midLabel
+	// The line's own label ("Desired Qualifications: • ...") is an inline
+	// label, not one in mid-line: its last words ("Qualifications") make
+	// no part of their own.
+	own := -1
+	if m := inlineLabel.FindStringSubmatchIndex(line); m != nil {
+		own = max(m[3], m[5])
+	}
 	for _, sep := range squashSeparators {
 		if sep == "; " || strings.Count(line, sep) < 2 {
 			continue
@@ -531,6 +538,9 @@ func midLabels(line string, rules *taxonomy.Rules) []midLabel {
 			}
 			i += off
 			off = i + len(colon)
+			if i == own {
+				continue
+			}
 			words := strings.Fields(line[:i])
 			start := i
 			for n := 1; n <= 6 && n <= len(words); n++ {
