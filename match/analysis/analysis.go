@@ -77,7 +77,14 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 	}
 	lists := map[int]bool{}                  // lines that list skills, by line index
 	a.Names = a.rules.Names().Find(doc.Text) // people's names, by their form
-	defined := a.definedAcronyms(raw)        // acronyms the text spells out as no skill
+	// A double-barrelled "name" that holds a skill's unambiguous term is
+	// two skills ("Python Scikit-Learn"), not a person.
+	a.Names = slices.DeleteFunc(a.Names, func(n text.Span) bool {
+		return text.DoubleBarrelled(doc.Text[n.Start:n.End]) && slices.ContainsFunc(raw, func(h taxonomy.Hit) bool {
+			return !h.Ambiguous && !h.Listed && h.Start >= n.Start && h.End <= n.End
+		})
+	})
+	defined := a.definedAcronyms(raw) // acronyms the text spells out as no skill
 	a.Defined = defined
 	for i, h := range raw {
 		if h.Ambiguous && a.namedAfter(h, raw[i+1:]) || a.firmName(h, raw[i+1:]) || text.InNames(a.Names, h.Start, h.End) ||

@@ -258,3 +258,25 @@ func TestFind_NamesAreNotSkills(t *testing.T) {
 		}
 	}
 }
+
+// TestNew_DoubleBarrelledNames checks that a name by its double-barrelled
+// surname hides no skill ("reviewed by Ewa Lindqvist-Moyo"), while two
+// skills written in that form ("Python Scikit-Learn") are no name.
+func TestNew_DoubleBarrelledNames(t *testing.T) {
+	t.Parallel()
+	doc := fixture.Markdown(t, "r.md", "# Skills\n\nBuilt models with Python Scikit-Learn and pandas; reviewed by Ewa Lindqvist-Moyo.\n")
+	a := New(doc, fixture.Builtin(t), Options{})
+	var names, hits []string
+	for _, n := range a.Names {
+		names = append(names, doc.Text[n.Start:n.End])
+	}
+	for _, h := range a.Hits {
+		hits = append(hits, h.Skill.ID)
+	}
+	if !slices.Equal(names, []string{"Ewa Lindqvist-Moyo"}) {
+		t.Errorf("names %q, want the reviewer's alone", names)
+	}
+	if !slices.Contains(hits, "python") || !slices.Contains(hits, "scikit-learn") {
+		t.Errorf("hits %q, want python and scikit-learn", hits)
+	}
+}

@@ -29,6 +29,22 @@ var signatureName = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[ \t]*(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]*$`)
 })
 
+// doubleBarrelled finds a name by its double-barrelled surname: a
+// capitalised word, then two capitalised words joined by a hyphen
+// ("Aoife Brennan-Castillo", "led by Ewa Lindqvist-Moyo"), a form no
+// technology's name takes.
+var doubleBarrelled = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\b`)
+})
+
+// DoubleBarrelled reports whether s is a name found by its double-barrelled
+// surname alone ("Ewa Lindqvist-Moyo"): a caller that knows the skills can
+// tell such a name from two of them ("Python Scikit-Learn").
+func DoubleBarrelled(s string) bool {
+	m := doubleBarrelled().FindStringIndex(s)
+	return m != nil && m[0] == 0 && m[1] == len(s)
+}
+
 // authorPattern finds an author in a list of them: "Chen, R." or "R. Chen".
 var authorPattern = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\p{Lu}[\p{L}'’-]+,\s*\p{Lu}\.|\b\p{Lu}\.\s+\p{Lu}[\p{L}'’-]+`)
@@ -69,8 +85,8 @@ func NewNameFinder(honorifics, titles, signoffs []string) *NameFinder {
 }
 
 // Find returns the spans of the names in s, in order of their start.
-// Honorific names anywhere count; authors count on a line that lists two
-// or more of them.
+// Honorific names anywhere count, and names with a double-barrelled
+// surname; authors count on a line that lists two or more of them.
 func (f *NameFinder) Find(s string) []Span {
 	var out []Span
 	prev := "" // the last line that was not blank
@@ -97,6 +113,11 @@ func (f *NameFinder) Find(s string) []Span {
 				for _, m := range ms {
 					out = append(out, Span{Start: off + m[0], End: off + m[1]})
 				}
+			}
+		}
+		if strings.Contains(line, "-") {
+			for _, m := range doubleBarrelled().FindAllStringIndex(line, -1) {
+				out = append(out, Span{Start: off + m[0], End: off + m[1]})
 			}
 		}
 		if len(line) < 80 && end < len(s) && has(f.signoffs, prev) && !has(f.titles, line) {

@@ -28,6 +28,12 @@ func TestNameFinder(t *testing.T) {
 		{"Data Engineer\nEngineering Manager\n", nil},
 		{"Machine Learning\nWe train models.\n", nil},
 		{"Projects\nComputer Vision\nLead Engineer, Acme (2021-2024)\n", nil},
+		// A double-barrelled surname makes a name anywhere; a hyphenated
+		// word in lower case, or after a word in lower case, does not.
+		{"You will be one of six SREs, led by Ewa Lindqvist-Moyo.", []string{"Ewa Lindqvist-Moyo"}},
+		{"Reports to: Head of Pricing Science (Aoife Brennan-Castillo)", []string{"Aoife Brennan-Castillo"}},
+		{"Build Spark-based pipelines with Jetpack Compose-style views", nil},
+		{"uses Kotlin Multi-platform", nil},
 	} {
 		var got []string
 		for _, sp := range f.Find(tc.text) {
