@@ -64,18 +64,19 @@ func openPage(t *testing.T, ctx context.Context, page []byte) *pageEvents {
 	ev := &pageEvents{Allowed: func(req string) bool { return req == u }}
 	ev.Listen(t, ctx)
 	// The network is off: a page that needed it would break, and every
-	// attempt is recorded.
-	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-		t.Fatalf("take the browser offline: %v", err)
+	// attempt is recorded. Chromium 148 resets the page's navigator state
+	// when it navigates, so the override is set again on the open page.
+	offline := func() {
+		t.Helper()
+		if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+			t.Fatalf("take the browser offline: %v", err)
+		}
 	}
+	offline()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1100, 900), chromedp.Navigate(u)); err != nil {
 		t.Fatalf("open %s: %v", u, err)
 	}
-	// Chromium 148 resets the page's navigator state when it navigates:
-	// the override is set again on the page that is open.
-	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
-		t.Fatalf("take the page offline: %v", err)
-	}
+	offline()
 	return ev
 }
 

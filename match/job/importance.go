@@ -32,16 +32,21 @@ func listing(kind extract.SectionKind) bool {
 	return kind == extract.SectionRequirements || kind == extract.SectionPreferred || kind == extract.SectionStack
 }
 
+// lineText returns the line that holds offset, or "" when none does.
+func lineText(doc *extract.Document, offset int) string {
+	li := doc.LineAt(offset)
+	if li < 0 {
+		return ""
+	}
+	return doc.Text[doc.Lines[li].Start:doc.Lines[li].End]
+}
+
 // listItem reports whether the line at offset is an item of a list, by
 // its marker: a requirements part's prose around its list may comment on
 // the market ("Across the industry, analysts usually know DAX"), its items
 // ask.
 func listItem(doc *extract.Document, offset int) bool {
-	li := doc.LineAt(offset)
-	if li < 0 {
-		return false
-	}
-	return text.BulletLen(strings.TrimLeft(doc.Text[doc.Lines[li].Start:doc.Lines[li].End], " \t")) > 0
+	return text.BulletLen(strings.TrimLeft(lineText(doc, offset), " \t")) > 0
 }
 
 // ListSection returns the test of which parts of a job ad read with
@@ -517,8 +522,7 @@ func negatedBefore(s string, h taxonomy.Hit, rules *taxonomy.Rules) bool {
 // desirableLine reports whether the line at offset opens with the code of
 // a desirable criterion ("D3  Python or Ansible ...").
 func desirableLine(doc *extract.Document, offset int, rules *taxonomy.Rules) bool {
-	li := doc.LineAt(offset)
-	return li >= 0 && rules.Has(taxonomy.CueDesirableCode, strings.TrimSpace(doc.Text[doc.Lines[li].Start:doc.Lines[li].End]))
+	return rules.Has(taxonomy.CueDesirableCode, strings.TrimSpace(lineText(doc, offset)))
 }
 
 // criterionCode reports whether the hit is the code that opens a
