@@ -60,6 +60,7 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 		sort.Ints(starts)
 	}
 	a.Sentences = text.Sentences(a.Tokens, starts)
+	markBreaks(a.Tokens, starts)
 	raw := tax.Scan(a.Tokens)
 	if opts.Compounds {
 		raw = tax.Compounds(a.Tokens, raw)
@@ -103,6 +104,25 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 		}
 	}
 	return a
+}
+
+// markBreaks marks the tokens at which a block starts (starts are byte
+// offsets, sorted), so that a phrase of the taxonomy never runs from a
+// heading into the list under it ("What you'll bring / - Experience
+// taking models to production" holds no "bring ... models").
+func markBreaks(toks []text.Token, starts []int) {
+	i := 0
+	for _, s := range starts {
+		for i < len(toks) && toks[i].Start < s {
+			i++
+		}
+		if i == len(toks) {
+			return
+		}
+		if i > 0 {
+			toks[i].Break = true
+		}
+	}
 }
 
 // Options say how to read a document.

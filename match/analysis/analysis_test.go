@@ -280,3 +280,21 @@ func TestNew_DoubleBarrelledNames(t *testing.T) {
 		t.Errorf("hits %q, want python and scikit-learn", hits)
 	}
 }
+
+// TestNew_PhrasesStayInTheirBlock checks that a phrase never starts in a
+// heading and runs into the list under it: "What you'll bring" and the
+// item's "models ... production" are no "bring ... models ... production",
+// which would hide the item's own "taking models ... to production".
+func TestNew_PhrasesStayInTheirBlock(t *testing.T) {
+	t.Parallel()
+	doc := fixture.Markdown(t, "j.md", "## What you'll bring\n\n- Experience taking models from notebook to production\n- Python\n")
+	var got []string
+	for _, h := range New(doc, fixture.Builtin(t), Options{}).Hits {
+		if h.Skill.ID == "model-deployment" {
+			got = append(got, doc.Text[h.Start:h.End])
+		}
+	}
+	if want := []string{"taking models from notebook to production"}; !slices.Equal(got, want) {
+		t.Errorf("model deployment %q, want %q", got, want)
+	}
+}

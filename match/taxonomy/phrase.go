@@ -129,14 +129,20 @@ func fitsAt(toks []text.Token, j int, alts []patternToken) int {
 }
 
 // gapToken reports whether a token may sit in a phrase's gap: a word, not
-// punctuation that ends a clause or an item.
+// punctuation that ends a clause or an item, nor a bullet or a dash that
+// starts one ("-", "•", "–").
 func gapToken(tk text.Token) bool {
+	word := false
 	for _, r := range tk.Text {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '\'' || r == '’' || r == '-' || r >= 0x80) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’': // "engineers' pull requests"
+			word = true
+		case r == '-':
+		default:
 			return false
 		}
 	}
-	return tk.Text != ""
+	return word
 }
 
 // matchAt returns the index of the token past the phrase's last word when
@@ -163,6 +169,9 @@ func (p *phrase) matchAt(toks []text.Token, i int) int {
 		}
 		for j := cur + 1; j <= limit && j < len(toks); j++ {
 			tk := toks[j]
+			if tk.Break {
+				break // a phrase never runs from a heading into its list
+			}
 			if tk.Glue != text.GlueSpace && tk.Glue != text.GlueHyphen {
 				if j == cur+1 || !gapToken(tk) {
 					break
@@ -394,10 +403,10 @@ func (t *Taxonomy) othersDo(toks []text.Token, i int) bool {
 // hit.
 func (t *Taxonomy) namedInClause(s *Skill, toks []text.Token, hits []Hit, i, end int) int {
 	from, to := i, end
-	for from > 0 && !clauseEnd(toks[from-1]) {
+	for from > 0 && !toks[from].Break && !clauseEnd(toks[from-1]) {
 		from--
 	}
-	for to < len(toks) && !clauseEnd(toks[to]) {
+	for to < len(toks) && !toks[to].Break && !clauseEnd(toks[to]) {
 		to++
 	}
 	lo, hi := toks[from].Start, toks[to-1].End

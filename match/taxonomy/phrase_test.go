@@ -29,6 +29,9 @@ func TestScan_Phrases(t *testing.T) {
 		{"Serve one two three four five six models.", nil},
 		{"Serve customers, and models too.", nil},
 		{"Serve customers. Models are next.", nil},
+		{"Serve customers • models are next.", nil},
+		{"Serve customers – models are next.", nil},
+		{"Served our engineers' models.", []string{"Served our engineers' models"}},
 		{"Serve PyTorch models.", []string{"Serve", "PyTorch"}},
 		{"Serve models in our model serving stack.", []string{"model serving"}},
 		{"Work with our engineers who serve the models.", nil},
@@ -40,6 +43,41 @@ func TestScan_Phrases(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestScan_PhrasesStopAtBreaks checks that a phrase never runs across a
+// token that starts a block (a heading's list item), and that a term in
+// the next block does not make the clause "name the skill already".
+func TestScan_PhrasesStopAtBreaks(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tax, err := Load("t.yaml", []byte(head+
+		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		at   string // the word that starts a block
+		want []string
+	}{
+		{"What we serve\nmodels of all kinds", "models", nil},
+		{"What we serve\nmodels of all kinds", "", []string{"serve\nmodels"}},
+		{"Serve our models\nModel serving stack", "Model", []string{"Serve our models", "Model serving"}},
+		{"Serve our models\nModel serving stack", "", []string{"Model serving"}},
+	} {
+		toks := text.Tokenize(tt.text)
+		for i := range toks {
+			toks[i].Break = toks[i].Text == tt.at
+		}
+		var got []string
+		for _, h := range tax.Scan(toks) {
+			got = append(got, tt.text[h.Start:h.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q, a block at %q: hits %q, want %q", tt.text, tt.at, got, tt.want)
 		}
 	}
 }

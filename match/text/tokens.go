@@ -39,6 +39,11 @@ type Token struct {
 	Start, End int
 	// Glue is how the token attaches to the one before it.
 	Glue Glue
+	// Break reports that a block of the document (a heading, a list item,
+	// a paragraph) starts at this token, so that the words before it
+	// belong to another clause. Tokenize leaves it false; a reader that
+	// knows the document's blocks sets it (analysis.New).
+	Break bool
 }
 
 var tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
