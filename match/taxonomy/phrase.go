@@ -227,7 +227,8 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 			} else if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
 				continue
 			}
-			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) || t.namesNarrower(p.skill, toks, hits, at, end) {
+			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) || t.namesNarrower(p.skill, toks, hits, at, end) ||
+				t.objectNarrower(p.skill, toks, hits, at, end) {
 				continue
 			}
 			if at[i] > 0 && first < 0 {
@@ -324,6 +325,33 @@ func (t *Taxonomy) namesNarrower(s *Skill, toks []text.Token, hits []Hit, at []i
 		}
 	}
 	return false
+}
+
+// objectNarrower reports whether the last word of a phrase (tokens up to
+// end) is a common noun inside the term of a narrower skill, written as
+// the phrase's object: "Write end-to-end tests" and "Write API tests" say
+// the narrower skill and nothing of their own. A name there is a tool the
+// phrase names ("Deploy models on Jetson"), and a term after "and" is a
+// verb of its own with the same object ("Deploy and monitor models").
+func (t *Taxonomy) objectNarrower(s *Skill, toks []text.Token, hits []Hit, at []int, end int) bool {
+	last := toks[end-1]
+	if at[end-1] <= 0 || last.Lower != last.Text {
+		return false
+	}
+	h := hits[at[end-1]-1]
+	if !slices.Contains(t.implied[h.Skill.ID], s.ID) {
+		return false
+	}
+	for j := end - 1; j > 0; j-- {
+		if toks[j].Start == h.Start {
+			switch toks[j-1].Lower {
+			case "and", "or", "&", ",", "/":
+				return false
+			}
+			break
+		}
+	}
+	return true
 }
 
 // lowerWords reports whether the tokens from j up to the byte offset end

@@ -82,6 +82,39 @@ func TestScan_PhrasesStopAtBreaks(t *testing.T) {
 	}
 }
 
+// TestScan_PhraseObjectNarrower checks that a phrase whose object is a
+// narrower skill's term in common nouns says nothing of its own ("Write
+// end-to-end tests" is end-to-end testing), while a name there ("Write
+// tests for Jetson") and a second verb's term ("Write and e2e-check
+// tests") leave it be.
+func TestScan_PhraseObjectNarrower(t *testing.T) {
+	t.Parallel()
+	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
+	tax, err := Load("t.yaml", []byte(head+
+		"  - {id: testing, name: Testing, category: tools, aliases: [unit testing], phrases: [\"write ... test\"]}\n"+
+		"  - {id: e2e, name: E2E, category: tools, aliases: [end-to-end tests, Playwright tests, check tests], implies: [testing]}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Write end-to-end tests.", []string{"e2e: end-to-end tests"}},
+		{"Write good tests.", []string{"testing: Write good tests"}},
+		{"Write Playwright Tests.", []string{"testing: Write", "e2e: Playwright Tests"}},
+		{"Write and check tests.", []string{"testing: Write", "e2e: check tests"}},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestScan_PhraseReplacesNarrower checks that a phrase holding a term of
 // a skill it implies replaces that hit ("Export models to ONNX" is ONNX
 // export, one ask), and stands beside a term of another skill.
