@@ -37,6 +37,7 @@ fuzz: ## run each fuzz target briefly (as CI does); longer: make fuzz FUZZTIME=1
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(call fuzzbudget,100000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzDecryptAES256$$' -fuzztime $(call fuzzbudget,5000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParseToUnicode$$' -fuzztime $(call fuzzbudget,50000x) -fuzzminimizetime 5s
+	$(GO) test ./extract -run '^$$' -fuzz '^FuzzContentStream$$' -fuzztime $(call fuzzbudget,100000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(call fuzzbudget,50000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(call fuzzbudget,30000x) -fuzzminimizetime 5s
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(call fuzzbudget,6000x) -fuzzminimizetime 5s

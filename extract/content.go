@@ -135,17 +135,21 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 	fonts := map[string]*font{}
 	var stack []gstate
 	tm, tlm := identity, identity
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
+	bufp := contentBuffers.Get().(*[]byte)
+	data, readErr := readContent(strm, *bufp)
+	defer func() {
+		if cap(data) <= maxPooledContent {
+			*bufp = data[:0]
+			contentBuffers.Put(bufp)
 		}
+	}()
+	interpretContent(data, readErr, func(args []operand, op string) {
 		if in.err != nil {
 			return
 		}
 		num := func(i int) float64 {
 			if i < len(args) {
-				return args[i].Float64()
+				return args[i].float()
 			}
 			return 0
 		}
@@ -153,12 +157,12 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 		case "BMC", "BDC":
 			mc := markedContent{}
 			if op == "BDC" && len(args) == 2 {
-				props := args[1]
-				if props.Kind() == pdf.Name {
-					props = res.Key("Properties").Key(props.Name())
-				}
-				if at := props.Key("ActualText"); at.Kind() == pdf.String {
-					mc.actual, mc.hasActual = at.Text(), true
+				if props := args[1]; props.kind == operandName {
+					if at := res.Key("Properties").Key(props.str).Key("ActualText"); at.Kind() == pdf.String {
+						mc.actual, mc.hasActual = at.Text(), true
+					}
+				} else if at := props.dict["ActualText"]; at.kind == operandString {
+					mc.actual, mc.hasActual = at.text(), true
 				}
 			}
 			if len(in.marked) < maxStateDepth {
@@ -188,7 +192,7 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 			tm, tlm = identity, identity
 		case "Tf":
 			if len(args) == 2 {
-				name := args[0].Name()
+				name := args[0].name()
 				f, ok := fonts[name]
 				if !ok {
 					f = in.fonts.get(res.Key("Font").Key(name))
@@ -231,20 +235,18 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 				tm = tlm
 			}
 			if len(args) > 0 {
-				in.show(&tm, &gs, args[len(args)-1].RawString())
+				in.show(&tm, &gs, args[len(args)-1].rawString())
 			}
 		case "TJ":
 			if len(args) == 0 {
 				return
 			}
-			arr := args[0]
-			for i := 0; i < arr.Len(); i++ {
-				v := arr.Index(i)
-				switch v.Kind() {
-				case pdf.String:
-					in.show(&tm, &gs, v.RawString())
-				case pdf.Integer, pdf.Real:
-					tx := -v.Float64() / 1000 * gs.fontSize * gs.hScale
+			for _, v := range args[0].arr {
+				switch v.kind {
+				case operandString:
+					in.show(&tm, &gs, v.str)
+				case operandInteger, operandReal:
+					tx := -v.num / 1000 * gs.fontSize * gs.hScale
 					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 				}
 			}
@@ -252,7 +254,7 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 			if len(args) == 0 || depth >= maxFormDepth {
 				return
 			}
-			x := res.Key("XObject").Key(args[0].Name())
+			x := res.Key("XObject").Key(args[0].name())
 			if x.Kind() == pdf.Stream && x.Key("Subtype").Name() == "Image" {
 				in.images = true
 			}

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/tailor-cli/tailor/extract"
 )
@@ -79,4 +81,29 @@ func TestParsePDF_PagesAtOnceAsOneByOne(t *testing.T) {
 // beneath it.
 func hiddenPage(name string) string {
 	return textPage(name+" page of the resume") + " BT 3 Tr /F1 11 Tf 72 600 Td (kubernetes docker terraform ansible pytorch) Tj ET"
+}
+
+// TestParsePDF_CutHexString checks that a content stream ending inside a
+// hexadecimal string reads the text before it. The PDF library's own
+// reader loops for ever there; tailor reads content streams itself.
+func TestParsePDF_CutHexString(t *testing.T) {
+	t.Parallel()
+	data := buildPDF("BT /F1 12 Tf 72 700 Td (Hello there) Tj ET <414")
+	done := make(chan string, 1)
+	go func() {
+		doc, err := extract.ParsePDF("cut.pdf", data, extract.Options{})
+		if err != nil {
+			done <- "error: " + err.Error()
+			return
+		}
+		done <- doc.Text
+	}()
+	select {
+	case got := <-done:
+		if !strings.Contains(got, "Hello there") {
+			t.Errorf("text %q, want the words before the cut string", got)
+		}
+	case <-time.After(2 * time.Minute): // a guard against a hang, not a speed check
+		t.Fatal("reading a content stream cut inside a hexadecimal string hangs")
+	}
 }

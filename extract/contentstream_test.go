@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// contentPDF returns a one-page PDF whose page's content stream is content,
+// unfiltered.
+func contentPDF(content string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// libraryOperators runs content through pdf.Interpret and returns each
+// operator with its operands, written out, and what it panicked with.
+func libraryOperators(t testing.TB, content string) (ops []string, panicked string) {
+	t.Helper()
+	data := contentPDF(content)
+	rd, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("test PDF: %v", err)
+	}
+	strm := rd.Page(1).V.Key("Contents")
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = panicText(r)
+		}
+	}()
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := make([]string, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = libraryValue(stk.Pop())
+		}
+		ops = append(ops, op+"("+strings.Join(args, " ")+")")
+	})
+	return ops, panicked
+}
+
+// libraryValue writes out one of the library's values.
+func libraryValue(v pdf.Value) string {
+	switch v.Kind() {
+	case pdf.Bool:
+		return strconv.FormatBool(v.Bool())
+	case pdf.Integer, pdf.Real:
+		return strconv.FormatFloat(v.Float64(), 'g', -1, 64)
+	case pdf.String:
+		return strconv.Quote(v.RawString()) + "=" + strconv.Quote(v.Text())
+	case pdf.Name:
+		return "/" + strconv.Quote(v.Name())
+	case pdf.Array:
+		var out []string
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, libraryValue(v.Index(i)))
+		}
+		return "[" + strings.Join(out, " ") + "]"
+	case pdf.Dict:
+		keys := v.Keys()
+		slices.Sort(keys)
+		var out []string
+		for _, k := range keys {
+			out = append(out, k+"="+libraryValue(v.Key(k)))
+		}
+		return "<<" + strings.Join(out, " ") + ">>"
+	}
+	return "null"
+}
+
+// ourOperators runs content through interpretContent, written out as
+// libraryOperators writes the library's; cut reports a hexadecimal string
+// cut off by the end, on which the library never returns.
+func ourOperators(content string) (ops []string, panicked string, cut bool) {
+	l := &contentLexer{data: []byte(content)}
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = panicText(r)
+		}
+		cut = l.cutHex
+	}()
+	l.interpret(func(args []operand, op string) {
+		out := make([]string, len(args))
+		for i, a := range args {
+			out[i] = ourValue(a)
+		}
+		ops = append(ops, op+"("+strings.Join(out, " ")+")")
+	})
+	return ops, panicked, cut
+}
+
+// ourValue writes out an operand as libraryValue does.
+func ourValue(o operand) string {
+	switch o.kind {
+	case operandBool:
+		return strconv.FormatBool(o.num != 0)
+	case operandInteger, operandReal:
+		return strconv.FormatFloat(o.num, 'g', -1, 64)
+	case operandString:
+		return strconv.Quote(o.str) + "=" + strconv.Quote(o.text())
+	case operandName:
+		return "/" + strconv.Quote(o.str)
+	case operandArray:
+		var out []string
+		for _, e := range o.arr {
+			out = append(out, ourValue(e))
+		}
+		return "[" + strings.Join(out, " ") + "]"
+	case operandDict:
+		keys := make([]string, 0, len(o.dict))
+		for k := range o.dict {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		var out []string
+		for _, k := range keys {
+			out = append(out, k+"="+ourValue(o.dict[k]))
+		}
+		return "<<" + strings.Join(out, " ") + ">>"
+	}
+	return "null"
+}
+
+// compareWithLibrary fails when content reads differently here and in
+// pdf.Interpret: other operators or operands, or a panic in one only. A
+// malformed hexadecimal string's message quotes the data after it, which
+// the library takes from its read buffer: only its start must agree.
+func compareWithLibrary(t *testing.T, content string) {
+	t.Helper()
+	ours, ourPanic, cut := ourOperators(content)
+	if cut {
+		return // the library would never return
+	}
+	theirs, theirPanic := libraryOperators(t, content)
+	if strings.HasPrefix(theirPanic, "malformed hex string") {
+		theirPanic, ourPanic = theirPanic[:min(len(theirPanic), 24)], ourPanic[:min(len(ourPanic), 24)]
+	}
+	if !slices.Equal(ours, theirs) || ourPanic != theirPanic {
+		t.Errorf("%q:\n ours    %q (panic %q)\n library %q (panic %q)", content, ours, ourPanic, theirs, theirPanic)
+	}
+}
+
+// contentCases are content streams that exercise the lexer: every operand
+// kind, escapes, comments, nesting, the PostScript operators, and the
+// malformed input the library refuses or drops.
+var contentCases = []string{
+	"BT /F1 12 Tf 72 700 Td (Hello, world) Tj ET",
+	"BT [(A) -120 (B) 3.5 (C)] TJ T* (x) ' 1 2 (y) \" ET",
+	"q 1 0 0 1 10.5 -20 cm /Im1 Do Q",
+	"/Span << /ActualText (tel:) >> BDC (J) Tj EMC /P <</MCID 3>> BDC EMC",
+	"/Span << /ActualText <FEFF00410042> >> BDC EMC",
+	"/Span << /ActualText (\x80\x93\xa0caf\xe9) >> BDC EMC",
+	"(esc \\n\\r\\t\\b\\f\\(\\)\\\\ \\101\\60\\7x \\\r\nline\\\nnext (nested (twice)) ) Tj",
+	"<48 65 6c6C6f> Tj <> Tj",
+	"/Na#6De /A#20B /  Tf",
+	"% a comment\n+5 -3 .5 -.25 4. 007 true false null Tj",
+	"1.2.3 4 x 5 -- 6 + 7",
+	"[1 [2 [3]] <</A [4]>>] TJ",
+	"<< /A 1 /B >> x",
+	"<< /A >> y << 3 /B >> z",
+	"[ (unterminated array",
+	"(unterminated string",
+	"<< /A 1",
+	"1 dict begin /x 5 def x 2 currentdict end pop Tj",
+	"/y 3 def y Tj",
+	"3 dict 2 pop begin end",
+	"begin",
+	"end",
+	"currentdict",
+	"{ 1 2 } Tj",
+	"] 1 >> 2 Tj",
+	"(bad \\x escape) Tj",
+	"(octal \\777) Tj",
+	"<4G> Tj",
+	"<414> Tj",
+	"/A#G1 Tf",
+	"99999999999999999999 Tj",
+	". Tj",
+	") Tj",
+	"> Tj",
+	"a>b Tj",
+	"[ (x) Tj ] TJ 1 Tj",
+	"<< 1 2 >> 3 Tj",
+	"\x00\t\f BT\r\nET",
+	"(a) Tj %comment at the end",
+	"5 Tj 6",
+}
+
+// TestContentStream_LikeLibrary checks that content streams read here as
+// pdf.Interpret reads them: the same operators with the same operands, and
+// a panic where it panics.
+func TestContentStream_LikeLibrary(t *testing.T) {
+	t.Parallel()
+	for _, c := range contentCases {
+		compareWithLibrary(t, c)
+	}
+}
+
+// TestContentStream_CutHexString checks that a hexadecimal string cut off
+// by the end of the stream ends there, where the library reads for ever.
+func TestContentStream_CutHexString(t *testing.T) {
+	t.Parallel()
+	ops, panicked, cut := ourOperators("<41 42 4")
+	if !cut || panicked != "" || len(ops) != 0 {
+		t.Errorf("ops %q, panic %q, cut %v: want no operator, no panic, the string cut", ops, panicked, cut)
+	}
+}
+
+// TestTextString checks PDF text strings: UTF-16 with a byte order mark,
+// PDFDocEncoding, and bytes that are neither.
+func TestTextString(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"\xfe\xff\x00h\x00i", "hi"},
+		{"\x93 \x84 \xa0 \xe9", "ﬁ — € é"},
+		{"\x18\x1f", "˘˜"},
+		{"bad \x01 byte", "bad \x01 byte"},
+		{"\xad", "\xad"},
+	} {
+		if got := textString(tt.in); got != tt.want {
+			t.Errorf("textString(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzContentStream compares reading arbitrary content here and in the
+// library.
+func FuzzContentStream(f *testing.F) {
+	for _, c := range contentCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		if len(content) > 4096 {
+			return
+		}
+		compareWithLibrary(t, content)
+	})
+}
