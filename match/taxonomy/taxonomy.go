@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -117,6 +118,10 @@ type Taxonomy struct {
 	impliers    map[string][]string // skill id → every skill that implies it, transitively
 	children    map[string][]string // skill id → the skills that name it in their Implies
 	rules       *Rules
+	// byCategory holds the skills' ids by category, for Related; built on
+	// first use.
+	byCategory     map[string][]string
+	byCategoryOnce sync.Once
 }
 
 // taxonomyFile is the file's top level.
@@ -536,10 +541,14 @@ func (t *Taxonomy) Related(id string) map[string]int {
 		raise(o, 3)
 	}
 	if !looseCategories[s.Category] {
-		for _, o := range t.skills {
-			if o.Category == s.Category {
-				raise(o.ID, 1)
+		t.byCategoryOnce.Do(func() {
+			t.byCategory = map[string][]string{}
+			for _, o := range t.skills {
+				t.byCategory[o.Category] = append(t.byCategory[o.Category], o.ID)
 			}
+		})
+		for _, o := range t.byCategory[s.Category] {
+			raise(o, 1)
 		}
 	}
 	for _, p := range s.Implies {
