@@ -357,8 +357,9 @@ func (t *Taxonomy) Compounds(toks []text.Token, hits []Hit) []Hit {
 // "object detection and tracking" or "image classification, object
 // detection and segmentation", the last word, found in no hit, takes the
 // first word of a two-word term before it ("object tracking", "image
-// segmentation") when that makes a term of the taxonomy. starts holds each
-// hit's first token.
+// segmentation") when that makes a term of the taxonomy; and the other way
+// round, "batch and streaming pipelines" names batch pipelines too. starts
+// holds each hit's first token.
 func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
 	var out []Hit
 	k := 0 // hits[k] is the first hit that starts at or after the token
@@ -383,6 +384,23 @@ func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
 			if end = starts[m] - 1; end < 2 || toks[end].Text != "," {
 				break
 			}
+		}
+	}
+	// The other way round: in "batch and streaming pipelines" the first
+	// word, found in no hit, takes the last word of the two-word term after
+	// the conjunction ("batch pipelines").
+	for m, h := range hits {
+		q := starts[m]
+		if q < 2 || q+1 >= len(toks) || h.End != toks[q+1].End || h.Term != "" {
+			continue
+		}
+		w := toks[q-2]
+		if c := toks[q-1].Lower; c != "and" && c != "or" && c != "&" || toks[q-1].Glue != text.GlueSpace || !isWord(w.Text) ||
+			m > 0 && hits[m-1].End > w.Start {
+			continue
+		}
+		if p := t.twoWordTerm(w, toks[q+1]); p != nil && p.skill != h.Skill {
+			out = append(out, Hit{Skill: p.skill, Start: w.Start, End: w.End, Tool: p.tool, Term: w.Text + " " + toks[q+1].Text})
 		}
 	}
 	if len(out) == 0 {

@@ -197,8 +197,9 @@ func TestTermTokens(t *testing.T) {
 }
 
 // TestScan_Coordination: the last word of a coordination takes the first
-// word of a two-word term before it when that makes a term; the hit says
-// which term it stands for.
+// word of a two-word term before it when that makes a term, and the first
+// word the last word of one after it; the hit says which term it stands
+// for.
 func TestScan_Coordination(t *testing.T) {
 	t.Parallel()
 	tax, err := Builtin()
@@ -215,6 +216,8 @@ func TestScan_Coordination(t *testing.T) {
 		{"Practical experience with model quantization and compression", "model-compression", "model compression"},
 		{"Write Python code and tests", "", ""},
 		{"object detection and Tracking Ltd", "", ""},
+		{"Build and operate batch and streaming pipelines for bookings", "data-pipelines", "batch pipelines"},
+		{"Run batch and Spark jobs", "", ""},
 	} {
 		var got Hit
 		for _, h := range tax.Scan(text.Tokenize(tc.text)) {
