@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/tailor-cli/tailor/extract"
 )
 
 // buildPDF returns a valid one-page PDF whose page content stream is
@@ -32,23 +34,8 @@ func buildPDFWith(content string, trailerExtra func(xref int) string) []byte {
 }
 
 // writePDF numbers objs from 1 and writes them with their cross-reference
-// table; trailerExtra adds entries to the trailer, given the table's offset.
-func writePDF(objs []string, trailerExtra func(xref int) string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, trailerExtra(xref), xref)
-	return b.Bytes()
-}
+// table (extract.WriteTestPDF).
+var writePDF = extract.WriteTestPDF
 
 // loopingPDF is a PDF whose cross-reference section names itself as the
 // previous one (/Prev), which sends the PDF library's reader round the same
