@@ -308,28 +308,18 @@ func (l *contentLexer) next() (contentToken, error) {
 	return l.keyword()
 }
 
-// hexString reads a hexadecimal string after its "<".
+// hexString reads a hexadecimal string after its "<". One cut off by the
+// end of the data ends there (cutHex).
 func (l *contentLexer) hexString() (contentToken, error) {
 	l.tmp = l.tmp[:0]
-	for {
-		c := l.byte()
-		for isPDFSpace(c) {
-			if l.eof {
-				l.cutHex = true
-				return contentToken{kind: tokenOperand, op: operand{kind: operandString, str: string(l.tmp)}}, nil
-			}
-			c = l.byte()
-		}
-		if c == '>' {
+	for !l.cutHex {
+		c := l.nonSpace()
+		if c == '>' || l.cutHex {
 			break
 		}
-		c2 := l.byte()
-		for isPDFSpace(c2) {
-			if l.eof {
-				l.cutHex = true
-				return contentToken{kind: tokenOperand, op: operand{kind: operandString, str: string(l.tmp)}}, nil
-			}
-			c2 = l.byte()
+		c2 := l.nonSpace()
+		if l.cutHex {
+			break
 		}
 		x := unhexDigit(c)<<4 | unhexDigit(c2)
 		if x < 0 {
@@ -339,6 +329,20 @@ func (l *contentLexer) hexString() (contentToken, error) {
 		l.tmp = append(l.tmp, byte(x))
 	}
 	return contentToken{kind: tokenOperand, op: operand{kind: operandString, str: string(l.tmp)}}, nil
+}
+
+// nonSpace returns the next byte that is not white space; at the end of
+// the data it sets cutHex, where the library would read on for ever.
+func (l *contentLexer) nonSpace() byte {
+	c := l.byte()
+	for isPDFSpace(c) {
+		if l.eof {
+			l.cutHex = true
+			return c
+		}
+		c = l.byte()
+	}
+	return c
 }
 
 // unhexDigit returns a hexadecimal digit's value, or -1.
