@@ -61,8 +61,10 @@ var errTooManyGlyphs = errors.New("too many glyphs on one page")
 
 // interpreter runs a page's content stream and collects its glyphs.
 type interpreter struct {
-	fonts  fontCache
-	glyphs []glyph
+	fonts fontCache
+	// maxStream is the most bytes one content stream may decode to.
+	maxStream int64
+	glyphs    []glyph
 	// hidden holds the invisible glyphs (text render mode 3): an OCR
 	// layer over a scanned page, or words hidden from human readers.
 	hidden []glyph
@@ -136,13 +138,17 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 	var stack []gstate
 	tm, tlm := identity, identity
 	bufp := contentBuffers.Get().(*[]byte)
-	data, readErr := readContent(strm, *bufp)
+	data, readErr := readContent(strm, *bufp, in.maxStream)
 	defer func() {
 		if cap(data) <= maxPooledContent {
 			*bufp = data[:0]
 			contentBuffers.Put(bufp)
 		}
 	}()
+	if errors.Is(readErr, errContentTooLarge) {
+		in.err = &LimitError{Limit: LimitStream, Max: in.maxStream}
+		return
+	}
 	interpretContent(data, readErr, func(args []operand, op string) {
 		if in.err != nil {
 			return
@@ -397,8 +403,8 @@ func isIcon(text string) bool {
 // pageLines runs a page's content and lays its glyphs out as lines. Content
 // that the library cannot parse panics inside it; ParsePDF recovers that
 // for the whole file.
-func pageLines(pg page, num int, fonts fontCache, stats *glyphStats) ([]rawLine, error) {
-	in := &interpreter{fonts: fonts}
+func pageLines(pg page, num int, fonts fontCache, maxStream int64, stats *glyphStats) ([]rawLine, error) {
+	in := &interpreter{fonts: fonts, maxStream: maxStream}
 	defer func() { stats.shown, stats.garbled = stats.shown+in.shown, stats.garbled+in.garbled }()
 	gs := gstate{ctm: identity, hScale: 1}
 	contents := pg.v.Key("Contents")

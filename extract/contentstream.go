@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -144,10 +146,18 @@ var contentBuffers = sync.Pool{New: func() any { return new([]byte) }}
 // huge stream's memory goes back to the collector.
 const maxPooledContent = 1 << 20
 
+// errContentTooLarge reports a content stream that decodes to more than
+// the limit readContent was given.
+var errContentTooLarge = errors.New("content stream over the limit")
+
 // readContent reads a content stream, or an array of them one after the
 // other, as pdf.Interpret does: every stream's reader is opened first, and
 // reading stops at the first error, which is returned with what was read.
-func readContent(strm pdf.Value, buf []byte) ([]byte, error) {
+// A stream that decodes to more than max bytes stops it with
+// errContentTooLarge: the library read a stream a few KB at a time, and a
+// form XObject's size is not measured before (a page's streams are, by
+// inflateBudget).
+func readContent(strm pdf.Value, buf []byte, max int64) ([]byte, error) {
 	var readers []io.ReadCloser
 	if strm.Kind() == pdf.Array {
 		readers = make([]io.ReadCloser, 0, strm.Len())
@@ -160,32 +170,19 @@ func readContent(strm pdf.Value, buf []byte) ([]byte, error) {
 	if cap(buf) == 0 {
 		buf = make([]byte, 0, 64<<10) // most pages' content fits
 	}
-	buf = buf[:0]
+	b := bytes.NewBuffer(buf[:0])
 	var err error
 	for _, rd := range readers {
 		if err == nil {
-			buf, err = readAll(rd, buf)
+			before := b.Len()
+			_, err = b.ReadFrom(io.LimitReader(rd, max+1))
+			if err == nil && int64(b.Len()-before) > max {
+				err = errContentTooLarge
+			}
 		}
 		rd.Close()
 	}
-	return buf, err
-}
-
-// readAll appends what rd holds to buf.
-func readAll(rd io.Reader, buf []byte) ([]byte, error) {
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := rd.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
+	return b.Bytes(), err
 }
 
 // tokenKind says what a lexed token is.

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -105,5 +106,30 @@ func TestParsePDF_CutHexString(t *testing.T) {
 		}
 	case <-time.After(2 * time.Minute): // a guard against a hang, not a speed check
 		t.Fatal("reading a content stream cut inside a hexadecimal string hangs")
+	}
+}
+
+// TestParsePDF_FormXObjectLimit checks that a form XObject's content,
+// which is not measured before the page is read, is held to the limit of
+// one stream: the file gets a limit error naming it, not a read of any
+// size.
+func TestParsePDF_FormXObjectLimit(t *testing.T) {
+	t.Parallel()
+	form := "BT /F1 12 Tf 72 700 Td (Hello) Tj ET" + strings.Repeat(" ", 3000)
+	data := writePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>",
+		"<< /Length 7 >>\nstream\n/X1 Do\nendstream",
+		fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n%s\nendstream", len(form), form),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}, func(int) string { return "" })
+	if doc, err := extract.ParsePDF("form.pdf", data, extract.Options{}); err != nil || !strings.Contains(doc.Text, "Hello") {
+		t.Fatalf("within the limit: %v, want the form's text", err)
+	}
+	_, err := extract.ParsePDF("form.pdf", data, extract.Options{MaxStreamBytes: 2000})
+	var le *extract.LimitError
+	if !errors.As(err, &le) || le.Limit != extract.LimitStream || !strings.HasPrefix(err.Error(), "form.pdf: ") {
+		t.Errorf("error %v, want the one-stream limit naming form.pdf", err)
 	}
 }

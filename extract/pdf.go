@@ -85,11 +85,15 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 			return nil, err
 		}
 	}
-	read, stats := readPages(pages, opts.pageWorkers())
+	read, stats := readPages(pages, opts.pageWorkers(), opts.maxStreamBytes())
 	var raws []rawLine
 	for i, p := range read {
 		if p.panicked != nil {
 			panic(p.panicked) // reported as damage, as on one goroutine
+		}
+		if le := (*LimitError)(nil); errors.As(p.err, &le) {
+			le.Path = name
+			return nil, le
 		}
 		if p.err != nil {
 			return nil, fmt.Errorf("%s: page %d: %w", name, i+1, p.err)
@@ -253,7 +257,7 @@ type pageResult struct {
 // readPages reads the pages' lines, up to workers pages at once (at
 // least two pages a worker); each worker keeps its own fonts (a font caches what it decodes, so it is not
 // shared). A panic in one page is kept for the caller to raise.
-func readPages(pages []page, workers int) ([]pageResult, glyphStats) {
+func readPages(pages []page, workers int, maxStream int64) ([]pageResult, glyphStats) {
 	out := make([]pageResult, len(pages))
 	// Each worker reads its own fonts: below two pages a worker, that
 	// costs more than reading side by side saves (a 2-page resume read at
@@ -278,7 +282,7 @@ func readPages(pages []page, workers int) ([]pageResult, glyphStats) {
 							out[i].panicked = r
 						}
 					}()
-					out[i].lines, out[i].err = pageLines(pages[i], i+1, fonts, &stats[w])
+					out[i].lines, out[i].err = pageLines(pages[i], i+1, fonts, maxStream, &stats[w])
 				}()
 			}
 		}()
