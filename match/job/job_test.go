@@ -370,10 +370,7 @@ func TestNew_RequirementsNotTheCompanys(t *testing.T) {
 - 5+ years of professional software development.
 - No degree needed.
 `), fixture.Taxonomy(t))
-	var got []string
-	for _, q := range j.Requirements() {
-		got = append(got, string(q.Kind)+": "+q.Text)
-	}
+	got := requirementLines(j)
 	if len(got) != 1 || got[0] != "years: 5+ years of professional software development" {
 		t.Errorf("requirements %q, want the five years alone", got)
 	}
@@ -391,10 +388,7 @@ func TestNew_RequirementsBracketedNegation(t *testing.T) {
 - COBOL (no degree required).
 - No degree needed (Python is a plus).
 `), fixture.Taxonomy(t))
-	var got []string
-	for _, q := range j.Requirements() {
-		got = append(got, string(q.Kind))
-	}
+	got := requirementKinds(j)
 	if !slices.Equal(got, []string{"years", "authorization"}) {
 		t.Errorf("requirements %q, want years and authorization of the first item alone", got)
 	}
@@ -446,10 +440,7 @@ func TestNew_MustsSentence(t *testing.T) {
 func TestNew_RequirementsBesideAnOffer(t *testing.T) {
 	t.Parallel()
 	j := New("job.txt", fixture.Plain(t, "job.txt", "Hi Sam,\n\nThey need strong Python. Setup is hybrid: two days a week in the Larkspur office, and they can sponsor visas for the right person.\n\nBest,\nPriya\n"), fixture.Builtin(t))
-	var got []string
-	for _, q := range j.Requirements() {
-		got = append(got, string(q.Kind))
-	}
+	got := requirementKinds(j)
 	if !slices.Equal(got, []string{"location"}) {
 		t.Errorf("requirements %q, want the location alone", got)
 	}
@@ -502,10 +493,7 @@ func TestNew_FinePrintChecks(t *testing.T) {
 	j := New("job.md", fixture.Markdown(t, "job.md", "# IT Support Technician\n\n## Requirements\n- Windows and Active Directory\n\n"+
 		"## How to apply\nApply online. Employment is contingent on fingerprinting and a criminal background check.\n\n"+
 		"## Benefits\n- We pay for your background check\n"), fixture.Builtin(t))
-	var got []string
-	for _, q := range j.Requirements() {
-		got = append(got, string(q.Kind)+": "+q.Text)
-	}
+	got := requirementLines(j)
 	if len(got) != 1 || !strings.Contains(got[0], "contingent on fingerprinting") {
 		t.Errorf("requirements %q, want the contingent check alone", got)
 	}
@@ -1021,12 +1009,7 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 	} {
 		ad := "# Data Scientist\n\n## Requirements\n- Strong Python\n\n" + tc.tail
 		j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-		got := 0
-		for _, r := range j.Requirements() {
-			if r.Kind == taxonomy.RequireAuthorization {
-				got++
-			}
-		}
+		got := len(requirementTexts(j, taxonomy.RequireAuthorization))
 		if got != tc.want {
 			t.Errorf("%s: %d right-to-work requirements, want %d: %+v", name, got, tc.want, j.Requirements())
 		}
@@ -1036,12 +1019,7 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 	for _, must := range []string{"Candidates must have the right to work in the UK", "Candidates must be legally entitled to work in Canada"} {
 		ad := "# Data Scientist\n\n## Requirements\n- Strong Python\n\n## Equal Opportunity\n\nPlease note: we are unable to offer visa sponsorship for this position. " + must + ".\n"
 		j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
-		var texts []string
-		for _, r := range j.Requirements() {
-			if r.Kind == taxonomy.RequireAuthorization {
-				texts = append(texts, r.Text)
-			}
-		}
+		texts := requirementTexts(j, taxonomy.RequireAuthorization)
 		if len(texts) != 1 || texts[0] != must {
 			t.Errorf("right to work: %q, want [%q]", texts, must)
 		}
@@ -1085,14 +1063,7 @@ func TestNew_PhraseBeforePeople(t *testing.T) {
 func TestNew_OnePlaceOfWork(t *testing.T) {
 	t.Parallel()
 	places := func(ad string) []string {
-		j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
-		var out []string
-		for _, r := range j.Requirements() {
-			if r.Kind == taxonomy.RequireLocation {
-				out = append(out, r.Text)
-			}
-		}
-		return out
+		return requirementTexts(New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t)), taxonomy.RequireLocation)
 	}
 	head := "Senior Data Scientist\nVoltshield Mutual · Hartford, CT (Hybrid) · 2 weeks ago\n\nAbout the job\n\n"
 	got := places(head + "What you'll need\n- Strong Python\n- Remote (US)\n\nThis role is hybrid: three days a week in our Hartford office.\n\n#LI-Hybrid #NLP\n")
@@ -1271,12 +1242,7 @@ func TestNew_RequirementsAsQuestions(t *testing.T) {
 		"2. **What do you test with?**\n   Burp Suite, and scripting in Python.\n"
 	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"python": Required})
-	var texts []string
-	for _, r := range j.Requirements() {
-		if r.Kind == taxonomy.RequireAuthorization {
-			texts = append(texts, r.Text)
-		}
-	}
+	texts := requirementTexts(j, taxonomy.RequireAuthorization)
 	if want := []string{"You must be eligible for SC clearance"}; !slices.Equal(texts, want) {
 		t.Errorf("right to work: %q, want %q", texts, want)
 	}
@@ -1579,4 +1545,33 @@ func TestNew_HeadingAfterPageFooter(t *testing.T) {
 	if !pageFooter.MatchString("Page 1 of 2") || !pageFooter.MatchString(" 2/3 ") || pageFooter.MatchString("Page one") {
 		t.Error("pageFooter does not tell a page's footer")
 	}
+}
+
+// requirementKinds returns the kinds of the job's requirements, in order.
+func requirementKinds(j *Job) []string {
+	var out []string
+	for _, q := range j.Requirements() {
+		out = append(out, string(q.Kind))
+	}
+	return out
+}
+
+// requirementLines returns the job's requirements as "kind: text".
+func requirementLines(j *Job) []string {
+	var out []string
+	for _, q := range j.Requirements() {
+		out = append(out, string(q.Kind)+": "+q.Text)
+	}
+	return out
+}
+
+// requirementTexts returns the texts of the job's requirements of a kind.
+func requirementTexts(j *Job, kind taxonomy.RequirementKind) []string {
+	var out []string
+	for _, q := range j.Requirements() {
+		if q.Kind == kind {
+			out = append(out, q.Text)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package taxonomy
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tailor-cli/tailor/match/text"
@@ -12,13 +13,10 @@ import (
 // names the skill, and others' work.
 func TestScan_Phrases(t *testing.T) {
 	t.Parallel()
-	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
-	tax, err := Load("t.yaml", []byte(head+
-		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n"+
-		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := toolsTaxonomy(t,
+		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n",
+		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n",
+	)
 	for _, tt := range []struct {
 		text string
 		want []string // the hits' words
@@ -52,12 +50,7 @@ func TestScan_Phrases(t *testing.T) {
 // the next block does not make the clause "name the skill already".
 func TestScan_PhrasesStopAtBreaks(t *testing.T) {
 	t.Parallel()
-	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
-	tax, err := Load("t.yaml", []byte(head+
-		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := toolsTaxonomy(t, "  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"serve ... model\"]}\n")
 	for _, tt := range []struct {
 		text string
 		at   string // the word that starts a block
@@ -89,13 +82,10 @@ func TestScan_PhrasesStopAtBreaks(t *testing.T) {
 // tests") leave it be.
 func TestScan_PhraseObjectNarrower(t *testing.T) {
 	t.Parallel()
-	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
-	tax, err := Load("t.yaml", []byte(head+
-		"  - {id: testing, name: Testing, category: tools, aliases: [unit testing], phrases: [\"write ... test\"]}\n"+
-		"  - {id: e2e, name: E2E, category: tools, aliases: [end-to-end tests, Playwright tests, check tests], implies: [testing]}\n"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := toolsTaxonomy(t,
+		"  - {id: testing, name: Testing, category: tools, aliases: [unit testing], phrases: [\"write ... test\"]}\n",
+		"  - {id: e2e, name: E2E, category: tools, aliases: [end-to-end tests, Playwright tests, check tests], implies: [testing]}\n",
+	)
 	for _, tt := range []struct {
 		text string
 		want []string
@@ -120,14 +110,11 @@ func TestScan_PhraseObjectNarrower(t *testing.T) {
 // export, one ask), and stands beside a term of another skill.
 func TestScan_PhraseReplacesNarrower(t *testing.T) {
 	t.Parallel()
-	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
-	tax, err := Load("t.yaml", []byte(head+
-		"  - {id: onnx, name: ONNX, category: tools, aliases: [ONNX]}\n"+
-		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n"+
-		"  - {id: onnx-export, name: ONNX export, category: tools, aliases: [ONNX export], phrases: [\"export ... to onnx\"], implies: [onnx]}\n"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := toolsTaxonomy(t,
+		"  - {id: onnx, name: ONNX, category: tools, aliases: [ONNX]}\n",
+		"  - {id: pytorch, name: PyTorch, category: tools, aliases: [PyTorch]}\n",
+		"  - {id: onnx-export, name: ONNX export, category: tools, aliases: [ONNX export], phrases: [\"export ... to onnx\"], implies: [onnx]}\n",
+	)
 	for _, tt := range []struct {
 		text string
 		want []string
@@ -151,13 +138,10 @@ func TestScan_PhraseReplacesNarrower(t *testing.T) {
 // first: "Ship models behind our extraction service" is serving.
 func TestScan_LongestPhraseWins(t *testing.T) {
 	t.Parallel()
-	head := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"
-	tax, err := Load("t.yaml", []byte(head+
-		"  - {id: deployment, name: Model deployment, category: tools, aliases: [model deployment], phrases: [\"ship ... model\"]}\n"+
-		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"ship ... model ... behind ... service\"]}\n"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tax := toolsTaxonomy(t,
+		"  - {id: deployment, name: Model deployment, category: tools, aliases: [model deployment], phrases: [\"ship ... model\"]}\n",
+		"  - {id: serving, name: Model serving, category: tools, aliases: [model serving], phrases: [\"ship ... model ... behind ... service\"]}\n",
+	)
 	for _, tt := range []struct {
 		text string
 		want []string // the hits' skills
@@ -232,4 +216,15 @@ func TestCompounds(t *testing.T) {
 			t.Errorf("%q: skills %q, want %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// toolsTaxonomy loads a taxonomy of the given skills (YAML flow mappings,
+// one a line), all in one category "tools".
+func toolsTaxonomy(t *testing.T, skills ...string) *Taxonomy {
+	t.Helper()
+	tax, err := Load("t.yaml", []byte("version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n"+strings.Join(skills, "")), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tax
 }
