@@ -213,8 +213,11 @@ func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 
 // sameCaseInflection reports whether a token is an inflection of a
 // case-sensitive word that is not an acronym, starting in the same case.
+// A word written as a participle ("embedded", "quantized") is an adjective
+// there and matches only its other "-ed" forms: "embedding" is no
+// embedded system.
 func sameCaseInflection(tk text.Token, pt patternToken) bool {
-	if text.IsAcronym(pt.text) || tk.Text == "" {
+	if text.IsAcronym(pt.text) || tk.Text == "" || strings.HasSuffix(pt.lower, "ed") && !strings.HasSuffix(tk.Lower, "ed") {
 		return false
 	}
 	a, _ := utf8.DecodeRuneInString(tk.Text)

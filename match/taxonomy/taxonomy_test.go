@@ -234,3 +234,31 @@ func TestScan_Coordination(t *testing.T) {
 		}
 	}
 }
+
+// TestScan_ParticipleTerms checks that a case-sensitive term written as a
+// participle matches its other "-ed" forms only: "embedding" and "embeds"
+// are no "embedded".
+func TestScan_ParticipleTerms(t *testing.T) {
+	t.Parallel()
+	tax := toolsTaxonomy(t,
+		"  - {id: embedded, name: Embedded, category: tools, ambiguous: [embedded]}\n",
+		"  - {id: profiling, name: Profiling, category: tools, ambiguous: [profile]}\n",
+	)
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Write embedded C.", []string{"embedded: embedded"}},
+		{"Own the embedding index.", nil},
+		{"It embeds scanning into CI.", nil},
+		{"We profiled the kernels.", []string{"profiling: profiled"}},
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
+			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
