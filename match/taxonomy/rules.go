@@ -629,7 +629,28 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 // numberNeedles numbers the needles of every expression of r in an index
 // of r's own. Parts shared with the rules r extends are copied first.
 func (r *Rules) numberNeedles() {
-	x := &needleIndex{}
+	var all []needles
+	for i := range r.sections {
+		all = append(all, r.sections[i].needles)
+	}
+	for i := range r.requirements {
+		for _, p := range r.requirements[i].parts {
+			all = append(all, p.needles)
+		}
+	}
+	for _, parts := range r.parts {
+		for _, p := range parts {
+			all = append(all, p.needles)
+		}
+	}
+	for i := range r.degrees {
+		all = append(all, r.degrees[i].needles)
+	}
+	refs, pairs := 0, 0
+	for _, n := range all {
+		refs, pairs = refs+n.count(), pairs+n.pairCount()
+	}
+	x := newNeedleIndex(refs, pairs)
 	for i := range r.sections {
 		r.sections[i].ids = x.number(r.sections[i].needles)
 	}
@@ -651,6 +672,7 @@ func (r *Rules) numberNeedles() {
 		r.degrees[i].ids = x.number(r.degrees[i].needles)
 	}
 	x.pickFirst()
+	x.ids = nil // numbering is done; the map is no longer asked
 	r.needles = x
 }
 
