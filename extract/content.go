@@ -402,9 +402,13 @@ func isIcon(text string) bool {
 
 // pageLines runs a page's content and lays its glyphs out as lines. Content
 // that the library cannot parse panics inside it; ParsePDF recovers that
-// for the whole file.
-func pageLines(pg page, num int, fonts fontCache, maxStream int64, stats *glyphStats) ([]rawLine, error) {
-	in := &interpreter{fonts: fonts, maxStream: maxStream}
+// for the whole file. scratch is a worker's glyph buffer, lent for the
+// page and handed back grown: the lines keep nothing of it, and a page's
+// glyphs grown from nothing were the largest allocation of reading a
+// resume.
+func pageLines(pg page, num int, fonts fontCache, maxStream int64, stats *glyphStats, scratch *[]glyph) ([]rawLine, error) {
+	in := &interpreter{fonts: fonts, maxStream: maxStream, glyphs: (*scratch)[:0]}
+	defer func() { *scratch = in.glyphs[:0] }()
 	defer func() { stats.shown, stats.garbled = stats.shown+in.shown, stats.garbled+in.garbled }()
 	gs := gstate{ctm: identity, hScale: 1}
 	contents := pg.v.Key("Contents")

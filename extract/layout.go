@@ -149,20 +149,20 @@ func isScriptOf(row, host []glyph) bool {
 func visible(glyphs []glyph, box [4]float64) []glyph {
 	type key struct {
 		text string
-		x, y int
+		x, y int32 // half points: a page is far smaller than 2³¹ of them
 	}
-	seen := make(map[key]bool, len(glyphs))
+	seen := make(map[key]struct{}, len(glyphs))
 	out := glyphs[:0]
 	for _, g := range glyphs {
 		if g.text == "" || g.x > box[2]+2 || g.x+g.w < box[0]-2 || g.y < box[1]-2 || g.y > box[3]+2 {
 			continue
 		}
-		k := key{g.text, int(math.Round(g.x * 2)), int(math.Round(g.y * 2))}
+		k := key{g.text, int32(math.Round(g.x * 2)), int32(math.Round(g.y * 2))}
 		if !g.space {
-			if seen[k] {
+			if _, dup := seen[k]; dup {
 				continue
 			}
-			seen[k] = true
+			seen[k] = struct{}{}
 		}
 		out = append(out, g)
 	}
@@ -178,14 +178,24 @@ var spacingAccents = map[string]string{
 	"\u02da": "\u030a", "\u00af": "\u0304", "\u02c9": "\u0304", "\u02dd": "\u030b", "\u02db": "\u0328",
 }
 
+// isSpacingAccent reports whether g is a spacing accent drawn with a
+// width, to merge into the letter under it.
+func isSpacingAccent(g glyph) bool {
+	_, ok := spacingAccents[g.text]
+	return ok && g.w > 0
+}
+
 // attachAccents merges each spacing accent glyph that sits over a letter
 // into that letter as a combining mark ("e" + "´" → "é" after NFKC), and
 // removes it from the row. Accents that overlap no letter stay as they are.
 func attachAccents(row []glyph) []glyph {
+	if !slices.ContainsFunc(row, isSpacingAccent) {
+		return row // most rows: nothing to merge, and no copy
+	}
 	out := make([]glyph, 0, len(row))
 	var accents []glyph
 	for _, g := range row {
-		if _, ok := spacingAccents[g.text]; ok && g.w > 0 {
+		if isSpacingAccent(g) {
 			accents = append(accents, g)
 			continue
 		}

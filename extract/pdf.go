@@ -271,6 +271,7 @@ func readPages(pages []page, workers int, maxStream int64) ([]pageResult, glyphS
 		go func() {
 			defer wg.Done()
 			fonts := fontCache{}
+			var scratch []glyph
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(pages) {
@@ -282,7 +283,7 @@ func readPages(pages []page, workers int, maxStream int64) ([]pageResult, glyphS
 							out[i].panicked = r
 						}
 					}()
-					out[i].lines, out[i].err = pageLines(pages[i], i+1, fonts, maxStream, &stats[w])
+					out[i].lines, out[i].err = pageLines(pages[i], i+1, fonts, maxStream, &stats[w], &scratch)
 				}()
 			}
 		}()
