@@ -215,6 +215,34 @@ type contentLexer struct {
 	// cutHex reports a hexadecimal string cut off by the end of the data,
 	// where the library reads for ever: such a string ends there.
 	cutHex bool
+	// elems holds the elements of the arrays being read, innermost last;
+	// a finished array's elements move to arena, which hands out room
+	// for them a chunk at a time (a page's TJ arrays grown one by one
+	// were a tenth of reading a resume's memory). Arrays already handed
+	// out keep their chunk.
+	elems []operand
+	arena []operand
+}
+
+// arrayChunk is how many array elements the lexer allocates room for at
+// once.
+const arrayChunk = 1024
+
+// keep moves the elements above mark in l.elems into the arena and
+// returns them.
+func (l *contentLexer) keep(mark int) []operand {
+	n := len(l.elems) - mark
+	if n == 0 {
+		return nil
+	}
+	if cap(l.arena)-len(l.arena) < n {
+		l.arena = make([]operand, 0, max(arrayChunk, n))
+	}
+	start := len(l.arena)
+	l.arena = append(l.arena, l.elems[mark:]...)
+	clear(l.elems[mark:])
+	l.elems = l.elems[:mark]
+	return l.arena[start:len(l.arena):len(l.arena)]
 }
 
 // maxOperandDepth bounds how deeply arrays and dictionaries may nest in
@@ -521,20 +549,22 @@ func (l *contentLexer) object(tok contentToken, depth int) (operand, error) {
 
 // array reads an array's elements after its "[".
 func (l *contentLexer) array(depth int) (operand, error) {
-	arr := operand{kind: operandArray}
+	mark := len(l.elems)
 	for {
 		tok, err := l.next()
 		if err != nil {
+			l.elems = l.elems[:mark]
 			return operand{}, err
 		}
 		if tok.kind == tokenEOF || tok.is("]") {
-			return arr, nil
+			return operand{kind: operandArray, arr: l.keep(mark)}, nil
 		}
 		v, err := l.object(tok, depth+1)
 		if err != nil {
+			l.elems = l.elems[:mark]
 			return operand{}, err
 		}
-		arr.arr = append(arr.arr, v)
+		l.elems = append(l.elems, v)
 	}
 }
 
