@@ -1,7 +1,6 @@
 package job
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -15,9 +14,9 @@ import (
 // examplesOpen matches the opening of examples of a skill ("RNNs (LSTM",
 // "RNNs (e.g. LSTM").
 var (
-	alternativeSep = regexp.MustCompile(`(?i)^\s*(,\s*)?(or|and/or|or an?|or other|/)\s*$`)
-	listSep        = regexp.MustCompile(`^\s*,\s*$`)
-	examplesOpen   = regexp.MustCompile(`(?i)^\s*\(\s*((e\.g\.|i\.e\.|such as|like|for example|for instance|including),?\s*)?$`)
+	alternativeSep = lazyRegexp(`(?i)^\s*(,\s*)?(or|and/or|or an?|or other|/)\s*$`)
+	listSep        = lazyRegexp(`^\s*,\s*$`)
+	examplesOpen   = lazyRegexp(`(?i)^\s*\(\s*((e\.g\.|i\.e\.|such as|like|for example|for instance|including),?\s*)?$`)
 )
 
 // link says how two skills named one after the other are joined.
@@ -85,9 +84,9 @@ func groupAlternatives(text string, hits []taxonomy.Hit, breaks []int, tax *taxo
 				// ("PyTorch/TensorFlow"); in "GPU/TPU utilisation" it
 				// joins a compound.
 				l = linkOr
-			case listSep.MatchString(between):
+			case listSep().MatchString(between):
 				l = linkComma
-			case examplesOpen.MatchString(between) && slices.Contains(tax.Implied(h.Skill.ID), items[len(items)-1].Skill.ID):
+			case examplesOpen().MatchString(between) && slices.Contains(tax.Implied(h.Skill.ID), items[len(items)-1].Skill.ID):
 				// Only a narrower skill is an example: LSTM for RNNs, not
 				// profiling for "GPUs or TPUs (profiling, …)".
 				l = linkExample
@@ -164,12 +163,12 @@ func sameKind(tax *taxonomy.Taxonomy, a, b taxonomy.Hit) bool {
 // alternatives: "or", "/", ", or", also after a word that completes the
 // first name ("CUDA programming or GPU kernels").
 func alternative(between string) bool {
-	if alternativeSep.MatchString(between) {
+	if alternativeSep().MatchString(between) {
 		return true
 	}
 	word, rest, ok := strings.Cut(strings.TrimLeft(between, " "), " ")
 	return ok && word != "and" && word != "but" && strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 &&
-		strings.HasPrefix(strings.TrimSpace(rest), "or") && alternativeSep.MatchString(" "+rest)
+		strings.HasPrefix(strings.TrimSpace(rest), "or") && alternativeSep().MatchString(" "+rest)
 }
 
 // crossesBreak reports whether an item of a squashed list begins in

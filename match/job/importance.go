@@ -530,7 +530,7 @@ func desirableLine(doc *extract.Document, offset int, rules *taxonomy.Rules) boo
 // numberedMarker knows, not the skill it spells (D3.js).
 func criterionCode(doc *extract.Document, h taxonomy.Hit) bool {
 	w := doc.Text[h.Start:h.End]
-	if len(w) > 3 || !numberedMarker.MatchString(w) || h.End >= len(doc.Text) || doc.Text[h.End] != ' ' {
+	if len(w) > 3 || !numberedMarker().MatchString(w) || h.End >= len(doc.Text) || doc.Text[h.End] != ' ' {
 		return false
 	}
 	li := doc.LineAt(h.Start)

@@ -1542,7 +1542,7 @@ func TestNew_HeadingAfterPageFooter(t *testing.T) {
 		"Essential criteria\n• Strong scripting in Python and Bash\n• Experience with Slurm\n\nDesirable criteria\n• Kubernetes experience\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantImportance(t, j, map[string]Importance{"python": Required, "bash": Required, "slurm": Required, "kubernetes": Preferred})
-	if !pageFooter.MatchString("Page 1 of 2") || !pageFooter.MatchString(" 2/3 ") || pageFooter.MatchString("Page one") {
+	if !pageFooter().MatchString("Page 1 of 2") || !pageFooter().MatchString(" 2/3 ") || pageFooter().MatchString("Page one") {
 		t.Error("pageFooter does not tell a page's footer")
 	}
 }

@@ -1,7 +1,6 @@
 package job
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -194,7 +193,7 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 			line = near
 		}
 		opens := itemMarker(line)
-		if opens && len(words) > 1 && len(words[0]) <= 3 && numberedMarker.MatchString(words[0]) {
+		if opens && len(words) > 1 && len(words[0]) <= 3 && numberedMarker().MatchString(words[0]) {
 			words = words[1:] // "E3 Strong programming skills": a criterion's code
 		}
 		if opens && len(words) > 0 && !text.IsAcronym(words[0]) && !techName(words[0]) {
@@ -268,11 +267,11 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 	// 10"), never a year ("since 2023").
 	after := doc.Text[end:min(end+16, len(doc.Text))]
 	if len(words) == 1 && text.IsAcronym(words[0]) {
-		if m := standardNumber.FindString(after); m != "" {
+		if m := standardNumber().FindString(after); m != "" {
 			term, end = term+m, end+len(m)
 		}
 	} else if last, _ := utf8.DecodeRuneInString(words[len(words)-1]); proper && unicode.IsUpper(last) {
-		if m := productNumber.FindString(after); m != "" && !isYear(m[1:]) {
+		if m := productNumber().FindString(after); m != "" && !isYear(m[1:]) {
 			term, end = term+m, end+len(m)
 		}
 	}
@@ -283,8 +282,8 @@ func trimPhrase(doc *extract.Document, p text.Phrase, rules *taxonomy.Rules) tex
 // " 26262-2", " 27001:2022"; productNumber the one after a product's:
 // " 5000", " 10".
 var (
-	standardNumber = regexp.MustCompile(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
-	productNumber  = regexp.MustCompile(`^ \d{1,5}\b`)
+	standardNumber = lazyRegexp(`^ \d{3,6}(?:[-:]\d{1,4})?\b`)
+	productNumber  = lazyRegexp(`^ \d{1,5}\b`)
 )
 
 // unitAfterNumber reports whether the short word at start, with a capital
@@ -339,12 +338,12 @@ func opensItem(doc *extract.Document, off int) bool {
 // of an item or a clause ("3.", "3.1", "2)", "(h)", "a)", "E1").
 func itemMarker(s string) bool {
 	s = strings.TrimLeft(s, "•▪◦‣·;|-*–—○■ \\")
-	return s == "" || len(s) <= 12 && numberedMarker.MatchString(s)
+	return s == "" || len(s) <= 12 && numberedMarker().MatchString(s)
 }
 
 // numberedMarker is an item's or a clause's number or letter alone, or a
 // criterion's code ("E1", "D2").
-var numberedMarker = regexp.MustCompile(`^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-z]\)|[A-Z]\d{1,2}) *$`)
+var numberedMarker = lazyRegexp(`^(\(?\d{1,2}(\.\d{1,2})*[.)]?|\(?[a-z]\)|[A-Z]\d{1,2}) *$`)
 
 // namesNoSkill reports whether two words in a row of a phrase are an
 // entry of the rules' not-keywords list ("App Store", "Google Play"): a
@@ -449,11 +448,11 @@ func brokenWord(w string) bool {
 // certification, which may be asked.
 func refCode(w string) bool {
 	return len(w) >= 6 && strings.ContainsAny(w, "-/") && strings.ContainsAny(w, "0123456789") &&
-		refCodePattern.MatchString(strings.Trim(w, ".,;:()"))
+		refCodePattern().MatchString(strings.Trim(w, ".,;:()"))
 }
 
 // refCodePattern is the form refCode looks for.
-var refCodePattern = regexp.MustCompile(`^[A-Z]{2,}([-/][A-Z0-9]+)+[-/]\d{3,}$|^[A-Z]{2,}[-/]\d{4,}$`)
+var refCodePattern = lazyRegexp(`^[A-Z]{2,}([-/][A-Z0-9]+)+[-/]\d{3,}$|^[A-Z]{2,}[-/]\d{4,}$`)
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r > 127 }
 

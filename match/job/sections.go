@@ -1,7 +1,6 @@
 package job
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,7 +15,7 @@ import (
 // heading: "Requirements: 4+ years of Python; …", "Nice to have: JAX.", and
 // a chat's in its bold or italics ("*Looking for:* 4+ yrs ...", "**must
 // haves:** solid Kubernetes"), where it may be in lower case.
-var inlineLabel = regexp.MustCompile(`^(?:(?:\*\*|__|\*|_)([A-Za-z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):(?:\*\*|__|\*|_)|[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?)\s+\S`)
+var inlineLabel = lazyRegexp(`^(?:(?:\*\*|__|\*|_)([A-Za-z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):(?:\*\*|__|\*|_)|[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?)\s+\S`)
 
 // squashSeparators divide the items of a list pasted onto one line
 // ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
@@ -176,7 +175,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: extract.SectionRequirements, inline: true})
 			continue
 		}
-		if m := inlineLabel.FindStringSubmatch(line); m != nil {
+		if m := inlineLabel().FindStringSubmatch(line); m != nil {
 			label := m[1] + m[2] // one of them: in bold or italics, or not
 			if kind, ok := rules.SectionKind(label); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
@@ -288,7 +287,7 @@ func markContents(d *extract.Document) {
 func contentsKey(line string) string {
 	line = text.ItemText(line)
 	if line != "" && line[0] >= '0' && line[0] <= '9' {
-		line = numberedItem.ReplaceAllString(line, "")
+		line = numberedItem().ReplaceAllString(line, "")
 	}
 	return strings.Join(text.Words(line), " ")
 }
@@ -330,11 +329,11 @@ func standsAlone(d *extract.Document, i int) bool {
 // footer ("Page 1 of 2") before it, is followed by a list item or by prose
 // (see headsText).
 func headsPart(d *extract.Document, i int) bool {
-	return (afterBlank(d, i) || i > 0 && pageFooter.MatchString(d.Text[d.Lines[i-1].Start:d.Lines[i-1].End])) && headsText(d, i)
+	return (afterBlank(d, i) || i > 0 && pageFooter().MatchString(d.Text[d.Lines[i-1].Start:d.Lines[i-1].End])) && headsText(d, i)
 }
 
 // pageFooter matches the line a PDF's page ends with: "Page 1 of 2", "2/3".
-var pageFooter = regexp.MustCompile(`(?i)^\s*(page\s+)?\d{1,3}\s*(of|/)\s*\d{1,3}\s*$`)
+var pageFooter = lazyRegexp(`(?i)^\s*(page\s+)?\d{1,3}\s*(of|/)\s*\d{1,3}\s*$`)
 
 // headsBlock reports whether line i, set apart by a blank line before it,
 // heads a block of lines (two or more right after it): a page's "People
@@ -372,13 +371,13 @@ func headsText(d *extract.Document, i int) bool {
 		return false
 	}
 	next := d.Text[d.Lines[i+1].Start:d.Lines[i+1].End]
-	return text.StartsWithBullet(next) || numberedItem.MatchString(next) || strings.HasPrefix(next, "|") ||
+	return text.StartsWithBullet(next) || numberedItem().MatchString(next) || strings.HasPrefix(next, "|") ||
 		len(strings.Fields(next)) >= 12
 }
 
 // numberedItem matches a numbered list item ("1. ", "2) ", "3.1 ") or a
 // criterion's code ("E1  PhD ...", "D2  Knowledge of ...").
-var numberedItem = regexp.MustCompile(`^(\d{1,2}[.)]|\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\s`)
+var numberedItem = lazyRegexp(`^(\d{1,2}[.)]|\d{1,2}\.\d{1,2}|[A-Z]\d{1,2})\s`)
 
 // looksLikeHeading reports whether a line reads as a heading: at most
 // ten words, no list marker, no table's bar, no full stop at its end, no label before
@@ -523,7 +522,7 @@ func midLabels(line string, rules *taxonomy.Rules) []midLabel {
 	// label, not one in mid-line: its last words ("Qualifications") make
 	// no part of their own.
 	own := -1
-	if m := inlineLabel.FindStringSubmatchIndex(line); m != nil {
+	if m := inlineLabel().FindStringSubmatchIndex(line); m != nil {
 		own = max(m[3], m[5])
 	}
 	for _, sep := range squashSeparators {
