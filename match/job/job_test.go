@@ -394,6 +394,24 @@ func TestNew_RequirementsBracketedNegation(t *testing.T) {
 	}
 }
 
+// TestNew_RequirementsWholeItem: a rule that reads a whole item ("German
+// (B1 or above)", a language and nothing else) reads it without its bullet.
+func TestNew_RequirementsWholeItem(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# Backend Engineer
+
+## Requirements
+- Go and PostgreSQL
+- Portuguese or Spanish
+- German (B1 or above)
+`), fixture.Taxonomy(t))
+	got := requirementLines(j)
+	want := []string{"language: Portuguese or Spanish", "language: German (B1 or above)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("requirements %q, want %q", got, want)
+	}
+}
+
 // TestNew_CommentaryInRequirementsProse: in a requirements part, prose
 // that comments on the market asks nothing, while its list items ask even
 // when they use the same words.

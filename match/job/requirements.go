@@ -55,7 +55,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		li := doc.LineAt(sp.Start)
 		heading := li >= 0 && doc.Lines[li].Heading
 		sentence := doc.Text[sp.Start:sp.End]
-		if _, ok := rules.Requirement(sentence); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, text.ItemText(sentence)) {
+		if _, ok := rules.Requirement(text.ItemText(sentence)); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, text.ItemText(sentence)) {
 			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {
@@ -73,11 +73,11 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			}
 			bracketsDenied := outer != asked && rules.Has(taxonomy.CueNegation, asked)
 			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
-			for _, kind := range rules.Requirements(asked) {
+			for _, kind := range rules.Requirements(text.ItemText(asked)) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue
 				}
-				if bracketsDenied && !slices.Contains(rules.Requirements(outer), kind) {
+				if bracketsDenied && !slices.Contains(rules.Requirements(text.ItemText(outer)), kind) {
 					continue // "Python (no degree needed)"
 				}
 				if finePrint && kind != taxonomy.RequireAuthorization &&
