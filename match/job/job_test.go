@@ -412,6 +412,25 @@ func TestNew_RequirementsWholeItem(t *testing.T) {
 	}
 }
 
+// TestNew_RequirementsOfferedItem: an offer written as a whole list item
+// ("- Visa sponsorship and relocation to Berlin") is read without its
+// bullet, as an offer, and asks nothing.
+func TestNew_RequirementsOfferedItem(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# Backend Engineer
+
+## Requirements
+- 3+ years of Go
+
+## Benefits
+- Visa sponsorship and relocation to Berlin or Lisbon
+- 30 days of holiday
+`), fixture.Taxonomy(t))
+	if got := requirementKinds(j); !slices.Equal(got, []string{"years"}) {
+		t.Errorf("requirements %q, want the years alone", got)
+	}
+}
+
 // TestNew_CommentaryInRequirementsProse: in a requirements part, prose
 // that comments on the market asks nothing, while its list items ask even
 // when they use the same words.

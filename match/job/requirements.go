@@ -66,18 +66,18 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 			// A negation in brackets speaks only of what the brackets say:
 			// "US citizen or green card holder (no sponsorship, no C2C)"
 			// asks for the right to work.
-			asked := withoutOffers(cl.text, rules)
+			asked := withoutOffers(text.ItemText(cl.text), rules)
 			outer := outsideBrackets(asked)
 			if asked == "" || rules.Has(taxonomy.CueNegation, outer) {
 				continue
 			}
 			bracketsDenied := outer != asked && rules.Has(taxonomy.CueNegation, asked)
 			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
-			for _, kind := range rules.Requirements(text.ItemText(asked)) {
+			for _, kind := range rules.Requirements(asked) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue
 				}
-				if bracketsDenied && !slices.Contains(rules.Requirements(text.ItemText(outer)), kind) {
+				if bracketsDenied && !slices.Contains(rules.Requirements(outer), kind) {
 					continue // "Python (no degree needed)"
 				}
 				if finePrint && kind != taxonomy.RequireAuthorization &&
