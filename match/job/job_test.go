@@ -431,6 +431,24 @@ func TestNew_RequirementsOfferedItem(t *testing.T) {
 	}
 }
 
+// TestNew_RequirementsInFAQ: an FAQ asks no skill, but its fine print
+// still states the right to work, as a benefits part's does.
+func TestNew_RequirementsInFAQ(t *testing.T) {
+	t.Parallel()
+	j := New("job.md", fixture.Markdown(t, "job.md", `# BI Developer
+
+## Requirements
+- 3+ years of Power BI
+
+## FAQ
+Will I build reports in Epic? No, our Epic team owns those.
+Do you sponsor visas? No. Candidates must be authorized to work in the US without sponsorship.
+`), fixture.Taxonomy(t))
+	if got := requirementKinds(j); !slices.Equal(got, []string{"years", "authorization"}) {
+		t.Errorf("requirements %q, want the years and the right to work", got)
+	}
+}
+
 // TestNew_CommentaryInRequirementsProse: in a requirements part, prose
 // that comments on the market asks nothing, while its list items ask even
 // when they use the same words.

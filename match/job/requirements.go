@@ -47,9 +47,9 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		// get to our studio twice a week").
 		finePrint := false
 		switch sec.Name {
-		case extract.SectionCompany, extract.SectionCommentary:
+		case extract.SectionCompany:
 			continue
-		case extract.SectionBenefits, extract.SectionLegal, extract.SectionApply:
+		case extract.SectionBenefits, extract.SectionLegal, extract.SectionApply, extract.SectionCommentary:
 			finePrint = true
 		}
 		li := doc.LineAt(sp.Start)
