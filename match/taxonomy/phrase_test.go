@@ -95,11 +95,7 @@ func TestScan_PhraseObjectNarrower(t *testing.T) {
 		{"Write Playwright Tests.", []string{"testing: Write", "e2e: Playwright Tests"}},
 		{"Write and check tests.", []string{"testing: Write", "e2e: check tests"}},
 	} {
-		var got []string
-		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
-			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := scanned(tax, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -123,11 +119,7 @@ func TestScan_PhraseReplacesNarrower(t *testing.T) {
 		{"Export PyTorch models to ONNX.", []string{"onnx-export: Export", "pytorch: PyTorch", "onnx: ONNX"}},
 		{"We use ONNX.", []string{"onnx: ONNX"}},
 	} {
-		var got []string
-		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
-			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := scanned(tax, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -227,4 +219,13 @@ func toolsTaxonomy(t *testing.T, skills ...string) *Taxonomy {
 		t.Fatal(err)
 	}
 	return tax
+}
+
+// scanned returns the hits tax finds in s, each as "skill id: its words".
+func scanned(tax *Taxonomy, s string) []string {
+	var out []string
+	for _, h := range tax.Scan(text.Tokenize(s)) {
+		out = append(out, h.Skill.ID+": "+s[h.Start:h.End])
+	}
+	return out
 }

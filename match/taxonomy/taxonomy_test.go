@@ -253,11 +253,7 @@ func TestScan_ParticipleTerms(t *testing.T) {
 		{"It embeds scanning into CI.", nil},
 		{"We profiled the kernels.", []string{"profiling: profiled"}},
 	} {
-		var got []string
-		for _, h := range tax.Scan(text.Tokenize(tt.text)) {
-			got = append(got, h.Skill.ID+": "+tt.text[h.Start:h.End])
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := scanned(tax, tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: hits %q, want %q", tt.text, got, tt.want)
 		}
 	}
