@@ -55,7 +55,8 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 		li := doc.LineAt(sp.Start)
 		heading := li >= 0 && doc.Lines[li].Heading
 		sentence := doc.Text[sp.Start:sp.End]
-		if _, ok := rules.Requirement(text.ItemText(sentence)); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, text.ItemText(sentence)) {
+		item := text.ItemText(sentence)
+		if _, ok := rules.Requirement(item); !ok || aboutProduct(rules, sentence) || rules.Has(taxonomy.CueQuestion, item) {
 			continue // "Do I need security clearance?" asks, the answer states
 		}
 		for _, cl := range clauses(doc.Text, sp, st.breaks) {

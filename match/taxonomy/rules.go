@@ -629,47 +629,48 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 // numberNeedles numbers the needles of every expression of r in an index
 // of r's own. Parts shared with the rules r extends are copied first.
 func (r *Rules) numberNeedles() {
-	var all []needles
+	// One walk finds every expression's needles and where their numbers
+	// go, so that the index can be sized before numbering (see
+	// newNeedleIndex).
+	type slot struct {
+		n   needles
+		ids *[][]int32
+	}
+	n := len(r.sections) + len(r.degrees)
+	for _, q := range r.requirements {
+		n += len(q.parts)
+	}
+	for _, ps := range r.parts {
+		n += len(ps)
+	}
+	slots := make([]slot, 0, n)
 	for i := range r.sections {
-		all = append(all, r.sections[i].needles)
+		slots = append(slots, slot{r.sections[i].needles, &r.sections[i].ids})
+	}
+	parts := func(ps []patternPart) []patternPart {
+		ps = slices.Clone(ps)
+		for i := range ps {
+			slots = append(slots, slot{ps[i].needles, &ps[i].ids})
+		}
+		return ps
 	}
 	for i := range r.requirements {
-		for _, p := range r.requirements[i].parts {
-			all = append(all, p.needles)
-		}
+		r.requirements[i].parts = parts(r.requirements[i].parts)
 	}
-	for _, parts := range r.parts {
-		for _, p := range parts {
-			all = append(all, p.needles)
-		}
-	}
-	for i := range r.degrees {
-		all = append(all, r.degrees[i].needles)
-	}
-	refs, pairs := 0, 0
-	for _, n := range all {
-		refs, pairs = refs+n.count(), pairs+n.pairCount()
-	}
-	x := newNeedleIndex(refs, pairs)
-	for i := range r.sections {
-		r.sections[i].ids = x.number(r.sections[i].needles)
-	}
-	numberParts := func(parts []patternPart) []patternPart {
-		parts = slices.Clone(parts)
-		for i := range parts {
-			parts[i].ids = x.number(parts[i].needles)
-		}
-		return parts
-	}
-	for i := range r.requirements {
-		r.requirements[i].parts = numberParts(r.requirements[i].parts)
-	}
-	for c, parts := range r.parts {
-		r.parts[c] = numberParts(parts)
+	for c, ps := range r.parts {
+		r.parts[c] = parts(ps)
 	}
 	r.degrees = slices.Clone(r.degrees)
 	for i := range r.degrees {
-		r.degrees[i].ids = x.number(r.degrees[i].needles)
+		slots = append(slots, slot{r.degrees[i].needles, &r.degrees[i].ids})
+	}
+	refs, pairs := 0, 0
+	for _, sl := range slots {
+		refs, pairs = refs+sl.n.count(), pairs+sl.n.pairCount()
+	}
+	x := newNeedleIndex(refs, pairs)
+	for _, sl := range slots {
+		*sl.ids = x.number(sl.n)
 	}
 	x.pickFirst()
 	x.ids = nil // numbering is done; the map is no longer asked
