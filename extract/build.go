@@ -384,10 +384,49 @@ func isHeading(text string, r rawLine, first, sizeHints bool, body float64) bool
 var ListMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢", "➤", "✓", "✔", "◆", "→", "- ", "* ", "– ", "— ", "○ ", "■ "}
 
 // listItem reports whether a line is an item of a list: it opens with one
-// of ListMarkers ("• Python", "- JS/TS", "* AWS"). An item is never a
-// heading, even in capitals.
+// of ListMarkers ("• Python", "- JS/TS", "* AWS") or a pictograph and a
+// space ("✅ Python", "🔹 Build ..."). An item is never a heading, even in
+// capitals.
 func listItem(line string) bool {
-	return slices.ContainsFunc(ListMarkers, func(b string) bool { return strings.HasPrefix(line, b) })
+	return slices.ContainsFunc(ListMarkers, func(b string) bool { return strings.HasPrefix(line, b) }) ||
+		PictographLen(line) > 0
+}
+
+// PictographLen returns the length of the pictograph that opens s as a
+// list bullet, with its variation selector, when a space follows it:
+// pages pasted from LinkedIn and job boards mark items with emoji and
+// dingbats ("✅ Strong Python", "🔹 Build pipelines", "➕ Rust"). It is 0
+// when s opens otherwise, or with a symbol that is text ("© 2026", "€90k").
+func PictographLen(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if !pictograph(r) {
+		return 0
+	}
+	for {
+		v, m := utf8.DecodeRuneInString(s[n:])
+		if v != 0xFE0F && v != 0x200D && !pictograph(v) && (v < 0x1F3FB || v > 0x1F3FF) {
+			break
+		}
+		n += m
+	}
+	if n >= len(s) || s[n] != ' ' {
+		return 0
+	}
+	return n
+}
+
+// pictograph reports whether r is an emoji or a dingbat that can serve as
+// a bullet: arrows, geometric shapes, miscellaneous symbols, dingbats and
+// the emoji planes.
+func pictograph(r rune) bool {
+	switch {
+	case r >= 0x2190 && r <= 0x21FF, // arrows
+		r >= 0x25A0 && r <= 0x27BF,   // geometric shapes, miscellaneous symbols, dingbats
+		r >= 0x2B00 && r <= 0x2BFF,   // miscellaneous symbols and arrows
+		r >= 0x1F300 && r <= 0x1FAFF: // emoji
+		return true
+	}
+	return false
 }
 
 // sections divides text at heading lines. Text before the first heading is

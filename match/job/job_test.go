@@ -640,6 +640,22 @@ func TestNew_PlusOnTheNextLine(t *testing.T) {
 	wantImportance(t, j, map[string]Importance{"python": Required, "medical-imaging": Preferred, "kubernetes": Preferred})
 }
 
+// TestNew_EmojiBullets: items marked with emoji, as pages pasted from
+// LinkedIn mark them, are items: a plus cue covers its own item only, a
+// requirement's text has no emoji, and a line led by one may carry a
+// label ("💸 Compensation: ...") whose perks ask nothing.
+func TestNew_EmojiBullets(t *testing.T) {
+	t.Parallel()
+	ad := "Backend Engineer\n\nWhat we're looking for:\n✅ 5+ years of backend development\n✅ Strong Python\n✅ Kubernetes is a plus\n✔️ Docker\n\n" +
+		"What you'll work on:\n🔹 Build services in Go\n🔹 Run PostgreSQL in production\n\n" +
+		"💸 Compensation: $140K–$170K + equity · home gym stipend · annual team retreat\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"python": Required, "kubernetes": Preferred, "docker": Required, "sql": Preferred})
+	if got, want := requirementLines(j), []string{"years: 5+ years of backend development"}; !slices.Equal(got, want) {
+		t.Errorf("requirements %q, want %q", got, want)
+	}
+}
+
 // TestNew_KeywordsNotHeadingsOrPeople checks that the words of a heading in
 // capitals are no acronyms to ask for, and that people named by their
 // profession are no keyword.

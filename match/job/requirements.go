@@ -73,7 +73,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				continue
 			}
 			bracketsDenied := outer != asked && rules.Has(taxonomy.CueNegation, asked)
-			t := strings.Join(strings.Fields(strings.Trim(cl.text, " •-·|,.")), " ")
+			t := strings.Join(strings.Fields(strings.Trim(text.ItemText(cl.text), " •-·|,.")), " ")
 			for _, kind := range rules.Requirements(asked) {
 				if t == "" || seen[string(kind)+"|"+t] {
 					continue

@@ -164,9 +164,13 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 				heading: strings.TrimRight(strings.TrimSpace(line), ":")})
 			continue
 		}
-		if text.StartsWithBullet(line) || ln.Heading {
+		icon := extract.PictographLen(line)
+		if text.StartsWithBullet(line) && icon == 0 || ln.Heading {
 			continue
 		}
+		// A line led by an emoji may be a labelled paragraph ("💸
+		// Compensation: $140K ..."): its label is read without the emoji.
+		body := strings.TrimSpace(line[icon:])
 		if afterBlank(&d, i) && rules.Has(taxonomy.CueAsksParagraph, line) {
 			// "What we need from you is real depth in ...": in an ad
 			// written as prose, a recruiter's letter too, the paragraph
@@ -175,12 +179,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: extract.SectionRequirements, inline: true})
 			continue
 		}
-		if m := inlineLabel().FindStringSubmatch(line); m != nil {
+		if m := inlineLabel().FindStringSubmatch(body); m != nil {
 			label := m[1] + m[2] // one of them: in bold or italics, or not
 			if kind, ok := rules.SectionKind(label); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
 			}
-		} else if label, ok := squashedLabel(line); ok && !(i > 0 && d.Lines[i-1].Heading) {
+		} else if label, ok := squashedLabel(body); ok && !(i > 0 && d.Lines[i-1].Heading) {
 			// "What you'll be doing • Build ... • Design ...": a heading
 			// and its list pasted onto one line. Right under a heading,
 			// the words before the first separator are the list's first

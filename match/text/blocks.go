@@ -56,6 +56,9 @@ func glyphLen(s string) int {
 			return n
 		}
 	}
+	if n := extract.PictographLen(s); n > 0 {
+		return n + 1
+	}
 	return 0
 }
 
