@@ -469,3 +469,17 @@ func sections(text string, lines []Line) []Section {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// WordCount returns the number of words of s, separated by white space, as
+// len(strings.Fields(s)) does, without making them.
+func WordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

@@ -131,10 +131,28 @@ func (c fontCache) get(v pdf.Value) *font {
 	return f
 }
 
+// named returns the font a page's Font resources (fontRes, printed as
+// resKey) give the name: pages that share their Font resources, as most
+// pages of a document do, share the answer without the library reading
+// the font's dictionary again (an object in an object stream costs it an
+// inflation of that stream on every read). resKey names the fonts by
+// reference, so equal keys mean the same fonts.
+func (c fontCache) named(fontRes pdf.Value, resKey, name string) *font {
+	key := resKey + "\x00" + name
+	if f, ok := c[key]; ok {
+		return f
+	}
+	f := c.get(fontRes.Key(name))
+	c[key] = f
+	return f
+}
+
 // run interprets one content stream (a page or a form XObject) with the
 // given resources and initial graphics state.
 func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) {
 	fonts := map[string]*font{}
+	var fontRes pdf.Value // the resources' Font dictionary, read on the first Tf
+	var fontResKey string // its printed form, naming its fonts by reference
 	var stack []gstate
 	tm, tlm := identity, identity
 	bufp := contentBuffers.Get().(*[]byte)
@@ -201,7 +219,11 @@ func (in *interpreter) run(strm pdf.Value, res pdf.Value, gs gstate, depth int) 
 				name := args[0].name()
 				f, ok := fonts[name]
 				if !ok {
-					f = in.fonts.get(res.Key("Font").Key(name))
+					if fontResKey == "" {
+						fontRes = res.Key("Font")
+						fontResKey = fontRes.String()
+					}
+					f = in.fonts.named(fontRes, fontResKey, name)
 					fonts[name] = f
 				}
 				gs.font, gs.fontSize = f, num(1)

@@ -40,11 +40,27 @@ var languageNames = map[string]string{"de": "German", "fr": "French", "es": "Spa
 func languageWarning(text string) []Warning {
 	counts := map[string]int{}
 	total := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	lower := strings.ToLower(text)
+	count := func(w string) {
 		if code, ok := stopwords[w]; ok {
 			counts[code]++
 			total++
 		}
+	}
+	start := -1 // where the word being read starts, or -1
+	for i, r := range lower {
+		switch {
+		case unicode.IsLetter(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			count(lower[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		count(lower[start:])
 	}
 	if total < 40 {
 		return nil

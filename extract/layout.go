@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -147,11 +148,12 @@ func isScriptOf(row, host []glyph) bool {
 // visible drops glyphs outside the page and glyphs drawn twice at the same
 // place (a common way of faking bold).
 func visible(glyphs []glyph, box [4]float64) []glyph {
-	type key struct {
-		text string
-		x, y int32 // half points: a page is far smaller than 2³¹ of them
-	}
-	seen := make(map[key]struct{}, len(glyphs))
+	seen := seenGlyphs.Get().(map[glyphKey]struct{})
+	defer func() {
+		clear(seen) // keeps its room for the next page
+		seenGlyphs.Put(seen)
+	}()
+	type key = glyphKey
 	out := glyphs[:0]
 	for _, g := range glyphs {
 		if g.text == "" || g.x > box[2]+2 || g.x+g.w < box[0]-2 || g.y < box[1]-2 || g.y > box[3]+2 {
@@ -168,6 +170,17 @@ func visible(glyphs []glyph, box [4]float64) []glyph {
 	}
 	return out
 }
+
+// glyphKey is a glyph's text and place in half points (a page is far
+// smaller than 2³¹ of them).
+type glyphKey struct {
+	text string
+	x, y int32
+}
+
+// seenGlyphs lends visible its set of glyphs drawn so far from page to
+// page: a set made for each page cost a 40-page resume 6 MB.
+var seenGlyphs = sync.Pool{New: func() any { return make(map[glyphKey]struct{}, 4096) }}
 
 // spacingAccents maps spacing accent characters, which pdfTeX and other
 // producers draw as separate glyphs over a base letter, to combining marks.
@@ -312,7 +325,8 @@ func lineOf(seg []glyph, page int) rawLine {
 // wordGap for ordinary text, wider for letter-spaced text, where every glyph
 // gap is large and only the largest gaps are spaces.
 func wordThreshold(seg []glyph) float64 {
-	var gaps []float64
+	var room [256]float64 // most segments' gaps fit, without a heap slice for each
+	gaps := room[:0]
 	approx := false
 	for i := 1; i < len(seg); i++ {
 		a, b := seg[i-1], seg[i]

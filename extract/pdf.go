@@ -104,7 +104,7 @@ func ParsePDF(name string, data []byte, opts Options) (doc *Document, err error)
 	if err := checkText(doc, opts); err != nil {
 		return nil, err
 	}
-	if len(strings.Fields(doc.Text)) == 0 {
+	if WordCount(doc.Text) == 0 {
 		if opts.OCR {
 			return readOCR(name, data, doc.Pages, doc.Producer, opts)
 		}

@@ -54,7 +54,7 @@ func contentWarnings(doc *Document) []Warning {
 	add := func(code, format string, args ...any) {
 		out = append(out, Warning{Code: code, Message: fmt.Sprintf(format, args...)})
 	}
-	if n := len(strings.Fields(doc.Text)); n < resumeMinWords {
+	if n := WordCount(doc.Text); n < resumeMinWords {
 		add(WarnFewWords, "Only %d words were read; if the file has more, export it again as a text-based PDF.", n)
 	}
 	if !EmailPattern.MatchString(doc.Text) {

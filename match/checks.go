@@ -104,7 +104,7 @@ func resumeChecks(a *analysis.Analysis, exp analysis.Experience) []Check {
 	}
 
 	// Length in words.
-	words := len(strings.Fields(doc.Text))
+	words := extract.WordCount(doc.Text)
 	c := Check{Code: CheckLength, Passed: words >= minWords && words <= maxWords, Message: fmt.Sprintf("%d words", words)}
 	switch {
 	case words < minWords:
