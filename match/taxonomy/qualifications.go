@@ -103,7 +103,8 @@ func compileQualifications(r *Rules, name string, f rulesSource, base *Rules) er
 			}
 			return errf(1, "degree %q: %v", l, err)
 		}
-		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: needlesOf(re.String())})
+		ns, ids := needlesOf(re.String())
+		r.degrees = append(r.degrees, degreeRule{level: l, re: re, needles: ns, ids: ids})
 	}
 	if f.DatesLine != 0 {
 		e := f.Dates

@@ -536,7 +536,8 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	lazy := name == BuiltinRulesName
 	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check, lazy,
 		func(kind extract.SectionKind, re *lazyRegexp, e sectionEntry, where string) {
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: needlesOf(re.src)})
+			ns, ids := needlesOf(re.src)
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: ns, ids: ids})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.section = kind })...)
 		})
 	if err != nil {
@@ -663,6 +664,13 @@ func (r *Rules) numberNeedles() {
 	r.degrees = slices.Clone(r.degrees)
 	for i := range r.degrees {
 		slots = append(slots, slot{r.degrees[i].needles, &r.degrees[i].ids})
+	}
+	// The built-in rules come numbered in the built-in index (see
+	// needlesOf); rules of a file are numbered here, all of them, those
+	// they extend included.
+	if !slices.ContainsFunc(slots, func(sl slot) bool { return sl.n != nil && *sl.ids == nil }) {
+		r.needles = builtinNeedleIndex()
+		return
 	}
 	refs, pairs := 0, 0
 	for _, sl := range slots {
@@ -833,7 +841,8 @@ func patternParts(patterns []string) []patternPart {
 	for _, p := range patterns {
 		for _, alt := range topAlternatives(p) {
 			src := alternation([]string{alt})
-			out = append(out, patternPart{re: &lazyRegexp{src: src}, needles: needlesOf(src)})
+			ns, ids := needlesOf(src)
+			out = append(out, patternPart{re: &lazyRegexp{src: src}, needles: ns, ids: ids})
 		}
 	}
 	return out
