@@ -2,7 +2,6 @@ package extract
 
 import (
 	_ "embed"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -387,9 +386,18 @@ var ListMarkers = []string{"•", "▪", "◦", "‣", "●", "►", "▸", "➢
 // of ListMarkers ("• Python", "- JS/TS", "* AWS") or a pictograph and a
 // space ("✅ Python", "🔹 Build ..."). An item is never a heading, even in
 // capitals.
-func listItem(line string) bool {
-	return slices.ContainsFunc(ListMarkers, func(b string) bool { return strings.HasPrefix(line, b) }) ||
-		PictographLen(line) > 0
+func listItem(line string) bool { return ListMarkerLen(line) > 0 }
+
+// ListMarkerLen returns the length of the list marker that opens s: one of
+// ListMarkers, or a pictograph followed by a space (see PictographLen); 0
+// when s opens with none. The space after a marker is not counted.
+func ListMarkerLen(s string) int {
+	for _, b := range ListMarkers {
+		if strings.HasPrefix(s, b) {
+			return len(b)
+		}
+	}
+	return PictographLen(s)
 }
 
 // PictographLen returns the length of the pictograph that opens s as a

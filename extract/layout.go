@@ -153,13 +153,12 @@ func visible(glyphs []glyph, box [4]float64) []glyph {
 		clear(seen) // keeps its room for the next page
 		seenGlyphs.Put(seen)
 	}()
-	type key = glyphKey
 	out := glyphs[:0]
 	for _, g := range glyphs {
 		if g.text == "" || g.x > box[2]+2 || g.x+g.w < box[0]-2 || g.y < box[1]-2 || g.y > box[3]+2 {
 			continue
 		}
-		k := key{g.text, int32(math.Round(g.x * 2)), int32(math.Round(g.y * 2))}
+		k := glyphKey{g.text, int32(math.Round(g.x * 2)), int32(math.Round(g.y * 2))}
 		if !g.space {
 			if _, dup := seen[k]; dup {
 				continue

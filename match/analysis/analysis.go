@@ -312,7 +312,7 @@ func (a *Analysis) wholeItem(h taxonomy.Hit) bool {
 	before := strings.TrimRightFunc(a.Doc.Text[ln.Start:h.Start], unicode.IsSpace)
 	after := strings.TrimLeftFunc(a.Doc.Text[h.End:ln.End], func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
 	okBefore := before == "" || strings.ContainsRune(itemBullets+itemSeparators+":(", lastRune(before)) ||
-		extract.PictographLen(before+" ") == len(before)
+		extract.PictographLen(a.Doc.Text[ln.Start:h.Start]) == len(before)
 	okAfter := after == "" || strings.ContainsRune(itemSeparators+")", []rune(after)[0])
 	return okBefore && okAfter
 }

@@ -630,6 +630,22 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 // numberNeedles numbers the needles of every expression of r in an index
 // of r's own. Parts shared with the rules r extends are copied first.
 func (r *Rules) numberNeedles() {
+	// The built-in rules come numbered in the built-in index (see
+	// needlesOf); rules of a file are numbered here, all of them, those
+	// they extend included.
+	numbered := true
+	r.eachNeedles(func(n needles, ids *[][]int32) { numbered = numbered && (n == nil || *ids != nil) })
+	if numbered {
+		r.needles = builtinNeedleIndex()
+		return
+	}
+	for i := range r.requirements {
+		r.requirements[i].parts = slices.Clone(r.requirements[i].parts)
+	}
+	for c, ps := range r.parts {
+		r.parts[c] = slices.Clone(ps)
+	}
+	r.degrees = slices.Clone(r.degrees)
 	// One walk finds every expression's needles and where their numbers
 	// go, so that the index can be sized before numbering (see
 	// newNeedleIndex).
@@ -637,45 +653,12 @@ func (r *Rules) numberNeedles() {
 		n   needles
 		ids *[][]int32
 	}
-	n := len(r.sections) + len(r.degrees)
-	for _, q := range r.requirements {
-		n += len(q.parts)
-	}
-	for _, ps := range r.parts {
-		n += len(ps)
-	}
-	slots := make([]slot, 0, n)
-	for i := range r.sections {
-		slots = append(slots, slot{r.sections[i].needles, &r.sections[i].ids})
-	}
-	parts := func(ps []patternPart) []patternPart {
-		ps = slices.Clone(ps)
-		for i := range ps {
-			slots = append(slots, slot{ps[i].needles, &ps[i].ids})
-		}
-		return ps
-	}
-	for i := range r.requirements {
-		r.requirements[i].parts = parts(r.requirements[i].parts)
-	}
-	for c, ps := range r.parts {
-		r.parts[c] = parts(ps)
-	}
-	r.degrees = slices.Clone(r.degrees)
-	for i := range r.degrees {
-		slots = append(slots, slot{r.degrees[i].needles, &r.degrees[i].ids})
-	}
-	// The built-in rules come numbered in the built-in index (see
-	// needlesOf); rules of a file are numbered here, all of them, those
-	// they extend included.
-	if !slices.ContainsFunc(slots, func(sl slot) bool { return sl.n != nil && *sl.ids == nil }) {
-		r.needles = builtinNeedleIndex()
-		return
-	}
+	var slots []slot
 	refs, pairs := 0, 0
-	for _, sl := range slots {
-		refs, pairs = refs+sl.n.count(), pairs+sl.n.pairCount()
-	}
+	r.eachNeedles(func(n needles, ids *[][]int32) {
+		slots = append(slots, slot{n, ids})
+		refs, pairs = refs+n.count(), pairs+n.pairCount()
+	})
 	x := newNeedleIndex(refs, pairs)
 	for _, sl := range slots {
 		*sl.ids = x.number(sl.n)
@@ -683,6 +666,28 @@ func (r *Rules) numberNeedles() {
 	x.pickFirst()
 	x.ids = nil // numbering is done; the map is no longer asked
 	r.needles = x
+}
+
+// eachNeedles calls fn with the needles of every expression of r and
+// where their numbers are kept.
+func (r *Rules) eachNeedles(fn func(n needles, ids *[][]int32)) {
+	for i := range r.sections {
+		fn(r.sections[i].needles, &r.sections[i].ids)
+	}
+	for i := range r.requirements {
+		for j := range r.requirements[i].parts {
+			p := &r.requirements[i].parts[j]
+			fn(p.needles, &p.ids)
+		}
+	}
+	for _, ps := range r.parts {
+		for j := range ps {
+			fn(ps[j].needles, &ps[j].ids)
+		}
+	}
+	for i := range r.degrees {
+		fn(r.degrees[i].needles, &r.degrees[i].ids)
+	}
 }
 
 // Names returns the finder of people's names by their form (after an

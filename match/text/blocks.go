@@ -47,19 +47,11 @@ func ItemText(s string) string { return strings.TrimSpace(s[BulletLen(s):]) }
 // glyphLen returns the length of the bullet (and the space after it) that
 // starts s, or 0.
 func glyphLen(s string) int {
-	for _, b := range extract.ListMarkers {
-		if strings.HasPrefix(s, b) {
-			n := len(b)
-			if n < len(s) && s[n] == ' ' {
-				n++
-			}
-			return n
-		}
+	n := extract.ListMarkerLen(s)
+	if n > 0 && n < len(s) && s[n] == ' ' {
+		n++
 	}
-	if n := extract.PictographLen(s); n > 0 {
-		return n + 1
-	}
-	return 0
+	return n
 }
 
 // NumberedItem reports whether a line starts an item of a numbered list:
