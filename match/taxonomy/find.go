@@ -39,7 +39,8 @@ type patternToken struct {
 
 // pattern is one compiled way of writing a skill.
 type pattern struct {
-	skill *Skill
+	// skill is the skill's idx in its taxonomy.
+	skill int
 	term  string
 	kind  termKind
 	toks  []patternToken
@@ -50,56 +51,42 @@ type pattern struct {
 	// "C" and "R") never match inside a hyphenated compound: "go-to-market",
 	// "C-suite".
 	strict bool
+	// guard holds the skill's guarded forms (skillData.guarded) for a
+	// pattern that matches in any case: it never matches them as an
+	// inflection.
+	guard []string
 }
 
 const maxTermTokens = 8
 
-// compileTerm turns a taxonomy term into patterns: the term as tokenized,
-// and for a hyphenated term also its closed form ("fine-tuning" →
-// "finetuning"), nil for others. The patterns come from arena.
-func compileTerm(arena *patternArena, s *Skill, term string, kind termKind, pre []patternToken) (p, closed *pattern, err error) {
-	if pre == nil {
-		pre = patternTokens(term)
-	}
+// compileTerm turns a taxonomy term of the skill with idx skill into
+// patterns: the term as tokenized, and for a hyphenated term also its
+// closed form ("fine-tuning" → "finetuning"), nil for others.
+func compileTerm(skill int, term string, kind termKind) (p pattern, closed *pattern, err error) {
+	toks := patternTokens(term)
 	switch {
-	case len(pre) == 0:
-		return nil, nil, errors.New("empty")
-	case len(pre) > maxTermTokens:
-		return nil, nil, errors.New("longer than 8 words")
+	case len(toks) == 0:
+		return p, nil, errors.New("empty")
+	case len(toks) > maxTermTokens:
+		return p, nil, errors.New("longer than 8 words")
 	}
-	p = arena.next()
-	*p = pattern{skill: s, term: term, kind: kind, toks: pre}
+	p = pattern{skill: skill, term: term, kind: kind, toks: toks}
 	hyphen, spaced := false, true
-	for _, tk := range pre {
+	for _, tk := range toks {
 		hyphen = hyphen || tk.glue == text.GlueHyphen
 		spaced = spaced && (tk.glue == text.GlueSpace || tk.glue == text.GlueHyphen)
 	}
-	p.strict = kind == termAmbiguous || kind == termListed || len(pre) == 1 && len([]rune(pre[0].text)) <= 2
+	p.strict = kind == termAmbiguous || kind == termListed || len(toks) == 1 && len([]rune(toks[0].text)) <= 2
 	if hyphen && spaced {
 		var sb strings.Builder
-		for _, tk := range pre {
+		for _, tk := range toks {
 			sb.WriteString(tk.text)
 		}
 		joined := sb.String()
-		closed = arena.next()
-		*closed = pattern{skill: s, term: term, kind: kind, strict: p.strict,
+		closed = &pattern{skill: skill, term: term, kind: kind, strict: p.strict,
 			toks: []patternToken{{text: joined, lower: strings.ToLower(joined), stem: text.Stem(strings.ToLower(joined)), glue: text.GlueSpace}}}
 	}
 	return p, closed, nil
-}
-
-// patternArena hands out patterns from blocks allocated together:
-// compiling the taxonomy makes thousands, and allocating each alone was
-// a third of its allocations.
-type patternArena struct{ block []pattern }
-
-// next returns a new zero pattern.
-func (a *patternArena) next() *pattern {
-	if len(a.block) == cap(a.block) {
-		a.block = make([]pattern, 0, max(2*cap(a.block), 256))
-	}
-	a.block = a.block[:len(a.block)+1]
-	return &a.block[len(a.block)-1]
 }
 
 // patternTokens tokenizes a term as patterns hold it: each token with its
@@ -205,7 +192,7 @@ func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 			inflected = true
 		}
 	}
-	if inflected && p.kind != termExact && p.kind != termAmbiguous && p.skill.guarded[text.LowerPhrase(toks[i:i+len(p.toks)])] {
+	if inflected && p.kind != termExact && p.kind != termAmbiguous && slices.Contains(p.guard, text.LowerPhrase(toks[i:i+len(p.toks)])) {
 		return false, false
 	}
 	return true, !inflected
@@ -297,7 +284,9 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 		var best *pattern
 		bestExact := false
 		for _, key := range lookupKeys(toks[i].Lower) {
-			for _, p := range t.index[key] {
+			ps := t.index.get(key)
+			for k := range ps {
+				p := &ps[k]
 				if best != nil && (len(p.toks) < len(best.toks) || len(p.toks) == len(best.toks) && bestExact) {
 					continue
 				}
@@ -305,7 +294,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 				if !ok || best != nil && len(p.toks) == len(best.toks) && !exact {
 					continue
 				}
-				if boundaryOK(p, toks, i) && !negated(p.skill, toks, i, len(p.toks)) {
+				if boundaryOK(p, toks, i) && !t.negated(p.skill, toks, i, len(p.toks)) {
 					best, bestExact = p, exact
 				}
 			}
@@ -315,7 +304,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 			continue
 		}
 		n := len(best.toks)
-		h := Hit{Skill: best.skill, Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed, Tool: best.tool}
+		h := Hit{Skill: t.skills[best.skill], Start: toks[i].Start, End: toks[i+n-1].End, Ambiguous: best.kind == termAmbiguous, Listed: best.kind == termListed, Tool: best.tool}
 		if i+n < len(toks) {
 			next := toks[i+n]
 			h.Qualified = next.Glue == text.GlueSpace && versionPattern.MatchString(next.Text) ||
@@ -348,7 +337,7 @@ func (t *Taxonomy) Compounds(toks []text.Token, hits []Hit) []Hit {
 		}
 		if k < len(toks) && toks[k].Start == h.Start && (toks[k].Glue == text.GlueSpace || toks[k].Glue == text.GlueHyphen) &&
 			!prev.Ambiguous && !prev.Listed && !h.Ambiguous && !h.Listed && !h.Phrase && !prev.Phrase &&
-			slices.Contains(t.implied[prev.Skill.ID], h.Skill.ID) {
+			slices.Contains(t.data[prev.Skill.idx].implied, h.Skill.ID) {
 			continue
 		}
 		out = append(out, h)
@@ -378,8 +367,8 @@ func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
 		// The two-word hits before the conjunction, nearest first,
 		// joined by commas.
 		for m, end := k-1, q-1; m >= 0 && starts[m] == end-2 && hits[m].End == toks[end-1].End && hits[m].Term == ""; m-- {
-			if p := t.twoWordTerm(toks[starts[m]], w); p != nil && p.skill != hits[m].Skill {
-				out = append(out, Hit{Skill: p.skill, Start: w.Start, End: w.End, Tool: p.tool,
+			if p := t.twoWordTerm(toks[starts[m]], w); p != nil && t.skills[p.skill] != hits[m].Skill {
+				out = append(out, Hit{Skill: t.skills[p.skill], Start: w.Start, End: w.End, Tool: p.tool,
 					Term: toks[starts[m]].Text + " " + w.Text})
 				break
 			}
@@ -402,8 +391,8 @@ func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
 			m > 0 && hits[m-1].End > w.Start {
 			continue
 		}
-		if p := t.twoWordTerm(w, toks[q+1]); p != nil && p.skill != h.Skill {
-			out = append(out, Hit{Skill: p.skill, Start: w.Start, End: w.End, Tool: p.tool, Term: w.Text + " " + toks[q+1].Text})
+		if p := t.twoWordTerm(w, toks[q+1]); p != nil && t.skills[p.skill] != h.Skill {
+			out = append(out, Hit{Skill: t.skills[p.skill], Start: w.Start, End: w.End, Tool: p.tool, Term: w.Text + " " + toks[q+1].Text})
 		}
 	}
 	if len(out) == 0 {
@@ -418,7 +407,9 @@ func (t *Taxonomy) elided(toks []text.Token, hits []Hit, starts []int) []Hit {
 // and whose second is w (in any inflection), or nil.
 func (t *Taxonomy) twoWordTerm(head, w text.Token) *pattern {
 	for _, key := range lookupKeys(head.Lower) {
-		for _, p := range t.index[key] {
+		ps := t.index.get(key)
+		for k := range ps {
+			p := &ps[k]
 			if len(p.toks) != 2 || p.kind != termAlias && p.kind != termTool || p.toks[0].lower != head.Lower {
 				continue
 			}
@@ -485,8 +476,8 @@ var techSuffixes = map[string]bool{
 
 // negated reports whether the tokens i..i+n sit inside one of the skill's
 // "not" phrases ("attention to detail", "power transformers").
-func negated(s *Skill, toks []text.Token, i, n int) bool {
-	for _, q := range s.not {
+func (t *Taxonomy) negated(skill int, toks []text.Token, i, n int) bool {
+	for _, q := range t.data[skill].not {
 		m := len(q.toks)
 		for start := max(0, i+n-m); start <= i; start++ {
 			if q.matchAt(toks, start) {

@@ -18,7 +18,8 @@ const maxGap = 5
 // that name the skill only together, with short gaps between them
 // ("compress ... models", "deploy|ship ... models ... to production").
 type phrase struct {
-	skill *Skill
+	// skill is the skill's idx in its taxonomy.
+	skill int
 	text  string
 	// words holds, for each position, the words that may stand there.
 	words [][]patternToken
@@ -30,8 +31,8 @@ type phrase struct {
 // compilePhrase reads a phrase: words separated by spaces, "..." between
 // two words for a gap, "|" between the words that may stand in one place.
 // Every word matches in any case and inflection.
-func compilePhrase(s *Skill, src string) (*phrase, error) {
-	p := &phrase{skill: s, text: src}
+func compilePhrase(skill int, src string) (*phrase, error) {
+	p := &phrase{skill: skill, text: src}
 	gap := false
 	for _, field := range strings.Fields(src) {
 		if field == "..." {
@@ -198,7 +199,7 @@ func (p *phrase) matchAt(toks []text.Token, i int) int {
 // gap ("deploy PyTorch models"), the phrase's hit is its first word, so
 // that hits never overlap.
 func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
-	if len(t.phraseIndex) == 0 {
+	if len(t.phraseIndex.keys) == 0 {
 		return hits
 	}
 	// at holds, for each token, 1 + the index of the hit that covers it,
@@ -216,19 +217,20 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 	var out []Hit
 	removed := map[int]bool{} // hits a phrase replaces
 	for i := 0; i < len(toks); i++ {
-		for _, m := range longestFirst(t.phraseIndex[text.Stem(toks[i].Lower)], toks, i) {
+		for _, m := range longestFirst(t.phraseIndex.get(text.Stem(toks[i].Lower)), toks, i) {
 			p, end := m.p, m.end
+			ps := t.skills[p.skill]
 			// A phrase may start on a term of a broader skill it shows
 			// ("Deploy models on Jetson boards" is edge deployment) and
 			// takes its place.
 			first := -1
-			if at[i] > 0 && hits[at[i]-1].Skill != p.skill && !hits[at[i]-1].Ambiguous && slices.Contains(t.implied[p.skill.ID], hits[at[i]-1].Skill.ID) {
+			if at[i] > 0 && hits[at[i]-1].Skill != ps && !hits[at[i]-1].Ambiguous && slices.Contains(t.data[p.skill].implied, hits[at[i]-1].Skill.ID) {
 				first = at[i] - 1
-			} else if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != p.skill) {
+			} else if at[i] != 0 && (at[i] < 0 || hits[at[i]-1].Skill != ps) {
 				continue
 			}
-			if overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) || t.namesNarrower(p.skill, toks, hits, at, end) ||
-				t.objectNarrower(p.skill, toks, hits, at, end) {
+			if t.overlapsNot(p.skill, toks, i, end) || t.othersDo(toks, i) || t.namesNarrower(ps, toks, hits, at, end) ||
+				t.objectNarrower(ps, toks, hits, at, end) {
 				continue
 			}
 			if at[i] > 0 && first < 0 {
@@ -238,7 +240,7 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 				hits[at[i]-1].Ambiguous = false
 				break
 			}
-			if k := t.namedInClause(p.skill, toks, hits, i, end); k >= 0 {
+			if k := t.namedInClause(ps, toks, hits, i, end); k >= 0 {
 				// An ambiguous name of the skill in the clause ("Monitor
 				// live models for drift"), or one that names it only in
 				// a list ("reading assembly"), is the skill: the phrase
@@ -255,7 +257,7 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 				if at[j] == 0 {
 					continue
 				}
-				if at[j] < 0 || !slices.Contains(t.implied[p.skill.ID], hits[at[j]-1].Skill.ID) {
+				if at[j] < 0 || !slices.Contains(t.data[p.skill].implied, hits[at[j]-1].Skill.ID) {
 					replace = false
 				} else if !slices.Contains(inner, at[j]-1) {
 					inner = append(inner, at[j]-1)
@@ -274,7 +276,7 @@ func (t *Taxonomy) scanPhrases(toks []text.Token, hits []Hit) []Hit {
 					}
 				}
 			}
-			out = append(out, Hit{Skill: p.skill, Start: toks[i].Start, End: toks[last].End, Phrase: true})
+			out = append(out, Hit{Skill: ps, Start: toks[i].Start, End: toks[last].End, Phrase: true})
 			for j := i; j <= last; j++ {
 				at[j] = -1
 			}
@@ -319,7 +321,7 @@ func (t *Taxonomy) namesNarrower(s *Skill, toks []text.Token, hits []Hit, at []i
 		}
 		if at[j] > 0 {
 			h := hits[at[j]-1]
-			if !h.Ambiguous && !h.Listed && lowerWords(toks, j, h.End) && slices.Contains(t.implied[h.Skill.ID], s.ID) {
+			if !h.Ambiguous && !h.Listed && lowerWords(toks, j, h.End) && slices.Contains(t.data[h.Skill.idx].implied, s.ID) {
 				return true
 			}
 		}
@@ -339,7 +341,7 @@ func (t *Taxonomy) objectNarrower(s *Skill, toks []text.Token, hits []Hit, at []
 		return false
 	}
 	h := hits[at[end-1]-1]
-	if !slices.Contains(t.implied[h.Skill.ID], s.ID) {
+	if !slices.Contains(t.data[h.Skill.idx].implied, s.ID) {
 		return false
 	}
 	for j := end - 1; j > 0; j-- {
@@ -376,9 +378,10 @@ type phraseMatch struct {
 // furthest first: "Ship models behind our extraction service" is model
 // serving ("ship ... models ... behind ... service"), not the deployment
 // its first three words would say.
-func longestFirst(ps []*phrase, toks []text.Token, i int) []phraseMatch {
+func longestFirst(ps []phrase, toks []text.Token, i int) []phraseMatch {
 	var out []phraseMatch
-	for _, p := range ps {
+	for k := range ps {
+		p := &ps[k]
 		if end := p.matchAt(toks, i); end >= 0 {
 			out = append(out, phraseMatch{p, end})
 		}
@@ -404,8 +407,8 @@ func mergeHits(a, b []Hit) []Hit {
 
 // overlapsNot reports whether one of the skill's "not" phrases overlaps
 // the tokens i..end ("serve as a model").
-func overlapsNot(s *Skill, toks []text.Token, i, end int) bool {
-	for _, q := range s.not {
+func (t *Taxonomy) overlapsNot(skill int, toks []text.Token, i, end int) bool {
+	for _, q := range t.data[skill].not {
 		for start := max(0, i-len(q.toks)+1); start < end; start++ {
 			if q.matchAt(toks, start) {
 				return true

@@ -16,6 +16,7 @@ import (
 )
 
 //go:generate go run ./internal/gentaxonomy -in taxonomy.yaml -out taxonomy_builtin.go
+//go:generate go test -run ^TestBuiltinCompiled$ -update
 
 //go:embed taxonomy.yaml
 var builtinYAML []byte
@@ -51,23 +52,9 @@ type Skill struct {
 	Examples        []string `yaml:"examples"`
 	Counterexamples []string `yaml:"counterexamples"`
 
-	line     int
-	pre      []precompiledTerm // the terms' tokens, when go generate made them
-	patterns []*pattern
-	phrases  []*phrase
-	not      []*pattern
-	// guarded holds the skill's exact and ambiguous terms in lower case,
-	// words joined by spaces: a form the taxonomy lists as needing care
-	// ("fine-tuned") is never matched as a mere inflection of an alias
-	// ("fine-tuning").
-	guarded map[string]bool
-}
-
-// precompiledTerm is a term with its tokens as compileTerm makes them,
-// written by go generate for the built-in taxonomy (builtinTermTokens).
-type precompiledTerm struct {
-	term string
-	toks []patternToken
+	line int
+	// idx is the skill's place in its taxonomy's skills (and data).
+	idx int
 }
 
 // Tool is one tool or product of a skill's kind, by every name it goes by
@@ -111,13 +98,14 @@ type Taxonomy struct {
 	categories []Category
 	skills     []*Skill
 	byID       map[string]*Skill
-	index      map[string][]*pattern // by the lower-case text of a pattern's first token
+	// index holds the patterns of the skills' terms by the key of their
+	// first token.
+	index termIndex
 	// phraseIndex holds the skills' phrases by the stems of their first words.
-	phraseIndex map[string][]*phrase
-	implied     map[string][]string // skill id → every skill it implies, transitively
-	impliers    map[string][]string // skill id → every skill that implies it, transitively
-	children    map[string][]string // skill id → the skills that name it in their Implies
-	rules       *Rules
+	phraseIndex phraseIndex
+	// data holds what compiling works out for each skill, by its idx.
+	data  []skillData
+	rules *Rules
 	// byCategory holds the skills' ids by category, for Related; built on
 	// first use.
 	byCategory     map[string][]string
@@ -155,15 +143,27 @@ func BuiltinVersion() string { return builtinVersion }
 // taxonomy.yaml; the data comes from taxonomy_builtin.go, generated from it,
 // which saves parsing the YAML on every run.
 func Builtin() (*Taxonomy, error) {
-	t := &Taxonomy{Version: builtinVersion, Source: BuiltinName, byID: map[string]*Skill{},
-		categories: slices.Clone(builtinCategories)}
-	for i := range builtinSkills {
-		s := builtinSkills[i] // a copy: compiling fills in its matchers
-		if i < len(builtinTermTokens) {
-			s.pre = builtinTermTokens[i]
+	rules, err := BuiltinRules()
+	if err != nil {
+		return nil, err
+	}
+	t := &Taxonomy{Version: builtinVersion, Source: BuiltinName, categories: slices.Clone(builtinCategories),
+		skills: make([]*Skill, len(builtinSkills)), byID: make(map[string]*Skill, len(builtinSkills)), rules: rules}
+	if c := builtinCompiled; c != nil && c.version == builtinVersion && len(c.data) == len(builtinSkills) {
+		// Compiled when it was generated (taxonomy_compiled.go): the
+		// skills are used as they are, never changed.
+		for i := range builtinSkills {
+			s := &builtinSkills[i]
+			t.skills[i], t.byID[s.ID] = s, s
 		}
-		t.skills = append(t.skills, &s)
-		t.byID[s.ID] = &s
+		t.index, t.phraseIndex, t.data = c.index, c.phrases, c.data
+		return t, nil
+	}
+	// taxonomy_compiled.go is older than taxonomy_builtin.go (go generate
+	// has not finished): compile copies of the skills.
+	for i := range builtinSkills {
+		s := builtinSkills[i]
+		t.skills[i], t.byID[s.ID] = &s, &s
 	}
 	errf := func(line int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %w: %s", BuiltinName, line, ErrTaxonomy, fmt.Sprintf(format, args...))
@@ -171,11 +171,6 @@ func Builtin() (*Taxonomy, error) {
 	if err := t.compile(errf, true); err != nil {
 		return nil, err
 	}
-	rules, err := BuiltinRules()
-	if err != nil {
-		return nil, err
-	}
-	t.rules = rules
 	return t, nil
 }
 
@@ -207,7 +202,6 @@ func Load(name string, data []byte, base *Taxonomy) (*Taxonomy, error) {
 		t.categories = append(t.categories, base.categories...)
 		for _, s := range base.skills {
 			c := *s
-			c.patterns, c.not = nil, nil
 			t.byID[s.ID] = &c
 		}
 	}
@@ -285,14 +279,13 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 	for _, s := range t.skills {
 		terms += len(s.Aliases) + len(s.Exact) + len(s.Ambiguous) + len(s.Listed) + 2*len(s.Tools)
 	}
-	t.index = make(map[string][]*pattern, terms) // sized once: growing it cost a fifth of compiling
-	arena := &patternArena{block: make([]pattern, 0, terms+terms/4)}
-	// Most keys of the index hold one pattern: their slices are cut from
-	// one block, each with room for that one only.
-	ones := make([]*pattern, terms+terms/4)
-	t.phraseIndex = map[string][]*phrase{}
+	index := make(map[string][]pattern, terms) // sized once: growing it cost a fifth of compiling
+	phrases := map[string][]phrase{}
 	owner := map[string]string{}
-	for _, s := range t.skills {
+	t.data = make([]skillData, len(t.skills))
+	for i, s := range t.skills {
+		s.idx = i
+		d := &t.data[i]
 		if s.Name == "" {
 			return errf(s.line, "skill %q: missing name", s.ID)
 		}
@@ -301,10 +294,6 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 		}
 		if len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed)+len(s.Tools) == 0 {
 			return errf(s.line, "skill %q: needs at least one of aliases, exact, ambiguous, listed, tools", s.ID)
-		}
-		s.guarded = nil
-		if len(s.Exact)+len(s.Ambiguous) > 0 {
-			s.guarded = make(map[string]bool, len(s.Exact)+len(s.Ambiguous))
 		}
 		groups := []struct {
 			terms []string
@@ -321,20 +310,17 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 				tool  int
 			}{tool, termTool, i + 1})
 		}
-		pre := s.pre
-		s.patterns = make([]*pattern, 0, len(s.Aliases)+len(s.Exact)+len(s.Ambiguous)+len(s.Listed)+2*len(s.Tools))
+		var patterns []pattern
 		for _, group := range groups {
 			for _, term := range group.terms {
-				var toks []patternToken
-				if len(pre) > 0 && pre[0].term == term {
-					toks, pre = pre[0].toks, pre[1:]
-				}
-				p, closed, err := compileTerm(arena, s, term, group.kind, toks)
+				p, closed, err := compileTerm(i, term, group.kind)
 				if err != nil {
 					return errf(s.line, "skill %q: term %q: %v", s.ID, term, err)
 				}
 				if group.kind == termExact || group.kind == termAmbiguous {
-					s.guarded[lowerPhrase(p.toks)] = true
+					if g := lowerPhrase(p.toks); !slices.Contains(d.guarded, g) {
+						d.guarded = append(d.guarded, g)
+					}
 				}
 				if !trusted {
 					key := strings.ToLower(strings.Join(strings.Fields(term), " "))
@@ -346,52 +332,47 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 					}
 					owner[key] = s.ID
 				}
-				for _, p := range [2]*pattern{p, closed} {
-					if p == nil {
-						continue
-					}
-					p.tool = group.tool
-					s.patterns = append(s.patterns, p)
-					// A one-word alias may start with any inflection, so it
-					// is found under its stem.
-					k := p.toks[0].lower
-					if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || p.kind == termTool || !text.IsAcronym(p.toks[0].text)) {
-						k = p.toks[0].stem
-					}
-					if cur, ok := t.index[k]; ok || len(ones) == 0 {
-						t.index[k] = append(cur, p)
-					} else {
-						ones[0] = p
-						t.index[k], ones = ones[:1:1], ones[1:]
-					}
+				p.tool = group.tool
+				patterns = append(patterns, p)
+				if closed != nil {
+					closed.tool = group.tool
+					patterns = append(patterns, *closed)
 				}
 			}
 		}
+		for _, p := range patterns {
+			if p.kind != termExact && p.kind != termAmbiguous {
+				p.guard = d.guarded
+			}
+			// A one-word alias may start with any inflection, so it
+			// is found under its stem.
+			k := p.toks[0].lower
+			if len(p.toks) == 1 && (p.kind == termAlias || p.kind == termListed || p.kind == termTool || !text.IsAcronym(p.toks[0].text)) {
+				k = p.toks[0].stem
+			}
+			index[k] = append(index[k], p)
+		}
 		for _, ph := range s.Phrases {
-			p, err := compilePhrase(s, ph)
+			p, err := compilePhrase(i, ph)
 			if err != nil {
 				return errf(s.line, "skill %q: phrase %q: %v", s.ID, ph, err)
 			}
-			s.phrases = append(s.phrases, p)
 			for _, w := range p.words[0] {
 				// A hyphenated word is found by its first part's token.
 				key := w.stem
 				if first, _, ok := strings.Cut(w.lower, "-"); ok {
 					key = text.Stem(first)
 				}
-				t.phraseIndex[key] = append(t.phraseIndex[key], p)
+				phrases[key] = append(phrases[key], *p)
 			}
 		}
 		for _, phrase := range s.Not {
-			var toks []patternToken
-			if len(pre) > 0 && pre[0].term == phrase {
-				toks, pre = pre[0].toks, pre[1:]
-			}
-			p, _, err := compileTerm(arena, s, phrase, termAlias, toks)
+			p, _, err := compileTerm(i, phrase, termAlias)
 			if err != nil {
 				return errf(s.line, "skill %q: not %q: %v", s.ID, phrase, err)
 			}
-			s.not = append(s.not, p)
+			p.guard = d.guarded
+			d.not = append(d.not, p)
 		}
 		for _, imp := range s.Implies {
 			if imp == s.ID {
@@ -402,8 +383,8 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}
 		}
 	}
-	t.implied = map[string][]string{}
-	for _, s := range t.skills {
+	t.index, t.phraseIndex = newTermIndex(index), newPhraseIndex(phrases)
+	for i, s := range t.skills {
 		var out []string
 		seen := map[string]bool{s.ID: true}
 		var walk func(id string, depth int) error
@@ -426,15 +407,16 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			return err
 		}
 		sort.Strings(out)
-		t.implied[s.ID] = out
+		t.data[i].implied = out
 	}
-	t.impliers, t.children = map[string][]string{}, map[string][]string{}
 	for _, s := range t.skills {
-		for _, imp := range t.implied[s.ID] {
-			t.impliers[imp] = append(t.impliers[imp], s.ID)
+		for _, imp := range t.data[s.idx].implied {
+			d := &t.data[t.byID[imp].idx]
+			d.impliers = append(d.impliers, s.ID)
 		}
 		for _, p := range s.Implies {
-			t.children[p] = append(t.children[p], s.ID)
+			d := &t.data[t.byID[p].idx]
+			d.children = append(d.children, s.ID)
 		}
 	}
 	return nil
@@ -507,7 +489,12 @@ func (t *Taxonomy) CategoryName(id string) string {
 
 // Implied returns the ids of every skill that skill id implies, directly or
 // through other skills, sorted.
-func (t *Taxonomy) Implied(id string) []string { return t.implied[id] }
+func (t *Taxonomy) Implied(id string) []string {
+	if s := t.byID[id]; s != nil {
+		return t.data[s.idx].implied
+	}
+	return nil
+}
 
 // maxSiblings is the most direct children a skill may have for them to
 // count as closely related: LSTM and GRU (children of RNN) are; everything
@@ -534,10 +521,10 @@ func (t *Taxonomy) Related(id string) map[string]int {
 			out[o] = w
 		}
 	}
-	for _, imp := range t.implied[id] {
+	for _, imp := range t.data[s.idx].implied {
 		raise(imp, 3)
 	}
-	for _, o := range t.impliers[id] {
+	for _, o := range t.data[s.idx].impliers {
 		raise(o, 3)
 	}
 	if !looseCategories[s.Category] {
@@ -552,16 +539,17 @@ func (t *Taxonomy) Related(id string) map[string]int {
 		}
 	}
 	for _, p := range s.Implies {
+		children := t.data[t.byID[p].idx].children
 		w := 0
 		switch {
-		case len(t.children[p]) <= maxSiblings:
+		case len(children) <= maxSiblings:
 			w = 2
 		case generalCategories[s.Category]:
 			// PyTorch could have been used in any deep learning work;
 			// a Transformer could not be in any.
 			w = 1
 		}
-		for _, c := range t.children[p] {
+		for _, c := range children {
 			raise(c, w)
 		}
 	}

@@ -14,11 +14,8 @@ import (
 	"go/format"
 	"os"
 	"regexp"
-	"slices"
-	"strings"
 
 	"github.com/tailor-cli/tailor/match/taxonomy"
-	"github.com/tailor-cli/tailor/match/text"
 )
 
 func main() {
@@ -48,8 +45,8 @@ func run(in, out string) error {
 		fmt.Fprintf(&b, "\t{ID: %q, Name: %q},\n", c.ID, c.Name)
 	}
 	b.WriteString("}\n\nvar builtinSkills = []Skill{\n")
-	for _, s := range tax.Skills() {
-		fmt.Fprintf(&b, "\t{ID: %q, Name: %q, Category: %q, line: %d", s.ID, s.Name, s.Category, s.Line())
+	for i, s := range tax.Skills() {
+		fmt.Fprintf(&b, "\t{ID: %q, Name: %q, Category: %q, line: %d, idx: %d", s.ID, s.Name, s.Category, s.Line(), i)
 		list := func(field string, v []string) {
 			if len(v) > 0 {
 				fmt.Fprintf(&b, ", %s: %#v", field, v)
@@ -77,8 +74,7 @@ func run(in, out string) error {
 		}
 		b.WriteString("},\n")
 	}
-	b.WriteString("}\n\n")
-	writeTermTokens(&b, tax)
+	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return fmt.Errorf("format generated code: %w", err)
@@ -103,41 +99,7 @@ func versionOf(src []byte) string {
 }
 
 // content returns a generated file without its version and the skills'
-// line numbers, which an example added above them moves, and without the
-// terms' tokens, which are worked out from the skills (and checked by
-// TestBuiltinTaxonomy_Generated): what a run reads.
+// line numbers, which an example added above them moves: what a run reads.
 func content(src []byte) string {
-	s, _, _ := strings.Cut(string(src), "var builtinTermTokens")
-	return skillLine.ReplaceAllString(versionLine.ReplaceAllString(s, ""), "")
-}
-
-// writeTermTokens writes builtinTermTokens: each skill's terms, in the
-// order compiling reads them (aliases, exact, ambiguous, listed, tools,
-// and the phrases that are not the skill),
-// with their tokens as compiling makes them, so that a run does not
-// tokenize and stem some 3,000 terms again. TestBuiltinTaxonomy_Generated
-// checks them against the tokens compiling would make.
-func writeTermTokens(b *bytes.Buffer, tax *taxonomy.Taxonomy) {
-	b.WriteString("// builtinTermTokens holds, for each built-in skill, its terms and their\n")
-	b.WriteString("// tokens as compileTerm makes them.\n")
-	b.WriteString("var builtinTermTokens = [][]precompiledTerm{\n")
-	for _, s := range tax.Skills() {
-		fmt.Fprintf(b, "\t{ // %s\n", s.ID)
-		for _, term := range slices.Concat(s.Aliases, s.Exact, s.Ambiguous, s.Listed, s.ToolTerms(), s.Not) {
-			fmt.Fprintf(b, "\t\t{%q, []patternToken{", term)
-			for i, tk := range text.Tokenize(strings.TrimSpace(term)) {
-				glue := tk.Glue
-				if i == 0 {
-					glue = text.GlueSpace
-				}
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(b, "{%q, %q, %q, %q}", tk.Text, tk.Lower, text.Stem(tk.Lower), rune(glue))
-			}
-			b.WriteString("}},\n")
-		}
-		b.WriteString("\t},\n")
-	}
-	b.WriteString("}\n")
+	return skillLine.ReplaceAllString(versionLine.ReplaceAllString(string(src), ""), "")
 }
