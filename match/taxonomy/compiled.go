@@ -19,63 +19,114 @@ type skillData struct {
 }
 
 // termIndex holds patterns by the key of their first token (its lower
-// case, or the stem of a one-word term), keys sorted. It has no map, so
-// that the built-in taxonomy's index is data written by go generate,
-// which a run reads without building anything.
+// case, or the stem of a one-word term), keys sorted, with an open
+// addressing hash table over them. It has no map, so that the built-in
+// taxonomy's index is data written by go generate, which a run reads
+// without building anything.
 type termIndex struct {
 	keys     []string
 	patterns [][]pattern
+	// slots holds 1 + the index of a key at the slot its hash picks (or
+	// the next free one after it), 0 for a free slot; its length is a
+	// power of two at least twice the keys'.
+	slots []uint32
 }
 
 // newTermIndex returns the index of patterns by key.
 func newTermIndex(m map[string][]pattern) termIndex {
-	x := termIndex{keys: make([]string, 0, len(m))}
-	for k := range m {
-		x.keys = append(x.keys, k)
-	}
-	slices.Sort(x.keys)
+	x := termIndex{keys: sortedKeys(m)}
 	x.patterns = make([][]pattern, len(x.keys))
 	for i, k := range x.keys {
 		x.patterns[i] = m[k]
 	}
+	x.slots = hashSlots(x.keys)
 	return x
 }
 
 // get returns the patterns whose first token has key.
 func (x *termIndex) get(key string) []pattern {
-	if i, ok := slices.BinarySearch(x.keys, key); ok {
+	if i := findSlot(x.slots, x.keys, key); i >= 0 {
 		return x.patterns[i]
 	}
 	return nil
 }
 
-// phraseIndex holds phrases by the stems of their first words, keys
-// sorted; a phrase whose first word has alternatives is under each.
+// phraseIndex holds phrases by the stems of their first words, as
+// termIndex holds patterns; a phrase whose first word has alternatives is
+// under each.
 type phraseIndex struct {
 	keys    []string
 	phrases [][]phrase
+	slots   []uint32
 }
 
 // newPhraseIndex returns the index of phrases by key.
 func newPhraseIndex(m map[string][]phrase) phraseIndex {
-	x := phraseIndex{keys: make([]string, 0, len(m))}
-	for k := range m {
-		x.keys = append(x.keys, k)
-	}
-	slices.Sort(x.keys)
+	x := phraseIndex{keys: sortedKeys(m)}
 	x.phrases = make([][]phrase, len(x.keys))
 	for i, k := range x.keys {
 		x.phrases[i] = m[k]
 	}
+	x.slots = hashSlots(x.keys)
 	return x
 }
 
 // get returns the phrases whose first word has stem key.
 func (x *phraseIndex) get(key string) []phrase {
-	if i, ok := slices.BinarySearch(x.keys, key); ok {
+	if i := findSlot(x.slots, x.keys, key); i >= 0 {
 		return x.phrases[i]
 	}
 	return nil
+}
+
+// sortedKeys returns a map's keys, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// keyHash is FNV-1a over the key's bytes.
+func keyHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// hashSlots returns the hash table over keys that findSlot reads.
+func hashSlots(keys []string) []uint32 {
+	n := 16
+	for n < 2*len(keys) {
+		n *= 2
+	}
+	slots := make([]uint32, n)
+	for i, k := range keys {
+		j := keyHash(k) & uint32(n-1)
+		for slots[j] != 0 {
+			j = (j + 1) & uint32(n-1)
+		}
+		slots[j] = uint32(i + 1)
+	}
+	return slots
+}
+
+// findSlot returns the index of key in keys through slots, or -1.
+func findSlot(slots []uint32, keys []string, key string) int {
+	if len(slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(slots) - 1)
+	for j := keyHash(key) & mask; slots[j] != 0; j = (j + 1) & mask {
+		if k := slots[j] - 1; keys[k] == key {
+			return int(k)
+		}
+	}
+	return -1
 }
 
 // compiledTaxonomy is the built-in taxonomy compiled when it was

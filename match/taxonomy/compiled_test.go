@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tailor-cli/tailor/match/text"
@@ -95,7 +96,7 @@ func compiledSource(tax *Taxonomy) ([]byte, error) {
 		}
 		b.WriteString("\t\t\t},\n")
 	}
-	fmt.Fprintf(&b, "\t\t},\n\t},\n\tphrases: phraseIndex{\n\t\tkeys: %s,\n\t\tphrases: [][]phrase{\n", goStrings(tax.phraseIndex.keys))
+	fmt.Fprintf(&b, "\t\t},\n\t\tslots: %s,\n\t},\n\tphrases: phraseIndex{\n\t\tkeys: %s,\n\t\tphrases: [][]phrase{\n", goSlots(tax.index.slots), goStrings(tax.phraseIndex.keys))
 	for i, ps := range tax.phraseIndex.phrases {
 		fmt.Fprintf(&b, "\t\t\t{ // %s\n", tax.phraseIndex.keys[i])
 		for _, p := range ps {
@@ -110,7 +111,7 @@ func compiledSource(tax *Taxonomy) ([]byte, error) {
 		}
 		b.WriteString("\t\t\t},\n")
 	}
-	b.WriteString("\t\t},\n\t},\n\tdata: []skillData{\n")
+	fmt.Fprintf(&b, "\t\t},\n\t\tslots: %s,\n\t},\n\tdata: []skillData{\n", goSlots(tax.phraseIndex.slots))
 	for i, d := range tax.data {
 		fmt.Fprintf(&b, "\t\t{ // %s\n", tax.skills[i].ID)
 		if len(d.not) > 0 {
@@ -179,4 +180,18 @@ func goStrings(v []string) string {
 		return "nil"
 	}
 	return fmt.Sprintf("%#v", v)
+}
+
+// goSlots writes a hash table's slots as a Go literal, sixteen a line.
+func goSlots(v []uint32) string {
+	var b strings.Builder
+	b.WriteString("[]uint32{")
+	for i, x := range v {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d,", x)
+	}
+	b.WriteString("\n}")
+	return b.String()
 }
