@@ -1166,6 +1166,24 @@ func TestNew_NoKeywordForDaysOrDegrees(t *testing.T) {
 	wantKeywords(t, j, []string{"OpenTofu"}, []string{"Monday–Friday", "hours Monday–Friday", "Start ASAP", "Master"})
 }
 
+// TestNew_KeywordsListedWithSkills: names the programme's blurb uses
+// ("CICS", "DB2") are still asked where a requirement lists them with
+// skills ("COBOL, JCL, CICS and DB2"); names listed only with names
+// ("Switch, PlayStation or Xbox") are not lifted so. Emphasis in capitals
+// ("NOT"), degrees written together ("B.E./B.Tech") and pay words
+// ("CTC") are no keyword asks, and the degrees are read as one.
+func TestNew_KeywordsListedWithSkills(t *testing.T) {
+	t.Parallel()
+	ad := "Lead Mainframe Engineer\n\nAbout the programme:\nThe client runs 2.8 million lines of COBOL, with CICS online transactions, JCL batch and DB2.\n\n" +
+		"Must have:\n- At least 7 years hands-on in COBOL, JCL, CICS and DB2\n- Knowing when NOT to use GenServers\n- B.E./B.Tech or MCA\n\n" +
+		"If interested, please reply with your updated CV, current CTC and notice period.\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"JCL", "CICS", "DB2"}, []string{"NOT", "B.E./B.Tech", "CTC", "current CTC"})
+	if got := requirementTexts(j, taxonomy.RequireDegree); !slices.Contains(got, "B.E./B.Tech or MCA") {
+		t.Errorf("degree requirements %q, want \"B.E./B.Tech or MCA\"", got)
+	}
+}
+
 // TestNew_ListWithoutBullets: a list pasted without its bullets is read
 // item by item, so one item about another team does not silence the
 // others; a line ending in a word that carries the sentence on stays one

@@ -46,7 +46,11 @@ type keywordCandidate struct {
 	proper bool
 	// lower reports that some use is not written as a name
 	// ("security engineering" beside the team "Security Engineering").
-	lower      bool
+	lower bool
+	// listed reports that some asked use stands in a list beside a skill
+	// or another technology's name ("COBOL, JCL, CICS and DB2"): a
+	// technology, even when the blurb names it too.
+	listed     bool
 	importance Importance
 }
 
@@ -140,6 +144,8 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 		}
 		c.count++
 		c.proper = c.proper || named
+		c.listed = c.listed || len(words) == 1 && (techShaped(words[0]) || capitalised(words[0]) && strings.ContainsAny(words[0], "0123456789")) &&
+			listedWithSkill(a, p.Start, p.End)
 		c.lower = c.lower || !capitalised(p.Text)
 		if imp == Required {
 			c.importance = Required
@@ -147,7 +153,7 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 	}
 	var out []keywordCandidate
 	for _, c := range byKey {
-		if c.proper && !owned[c.key] && !(aside[c.key] && !c.lower && !slices.ContainsFunc(strings.Fields(c.term), techShaped)) {
+		if c.proper && (c.listed || !owned[c.key] && !(aside[c.key] && !c.lower && !slices.ContainsFunc(strings.Fields(c.term), techShaped))) {
 			out = append(out, *c)
 		}
 	}
@@ -358,13 +364,15 @@ func namesNoSkill(words []string, rules *taxonomy.Rules) bool {
 }
 
 // notKeyword reports whether a word never makes a keyword: a place, a
-// day, a degree ("Master"), the words of a range of days
-// ("Monday–Friday") and the like (the rules' not-keywords list).
+// day, a degree ("Master"), emphasis in capitals ("NOT"), the words of
+// a range of days ("Monday–Friday") or of degrees written together
+// ("B.E./B.Tech") and the like (the rules' not-keywords list).
 func notKeyword(w string, rules *taxonomy.Rules) bool {
 	w = strings.Trim(w, ".,;:()")
-	return rules.Word(taxonomy.WordsNotKeywords, w) ||
-		strings.ContainsAny(w, "–—") && slices.ContainsFunc(strings.FieldsFunc(w, func(r rune) bool { return r == '–' || r == '—' }),
-			func(p string) bool { return rules.Word(taxonomy.WordsNotKeywords, p) })
+	not := func(p string) bool { return rules.Word(taxonomy.WordsNotKeywords, p) }
+	return not(w) ||
+		strings.ContainsAny(w, "–—") && slices.ContainsFunc(strings.FieldsFunc(w, func(r rune) bool { return r == '–' || r == '—' }), not) ||
+		strings.Contains(w, "/") && !slices.ContainsFunc(strings.Split(w, "/"), func(p string) bool { return !not(p) }) // "B.E./B.Tech"
 }
 
 // gerundAfter returns the word right after end in s when it is a
@@ -695,4 +703,89 @@ func appositiveRole(after string, rules *taxonomy.Rules) bool {
 		}
 	}
 	return false
+}
+
+// listedWithSkill reports whether the name at start..end stands in a list
+// with a skill the taxonomy knows, next to it or through other names: a
+// comma, "and", "or", "&" or "/" between each two ("COBOL, JCL, CICS and
+// DB2"). Names listed only with names ("Switch, PlayStation or Xbox")
+// are not enough.
+func listedWithSkill(a *analysis.Analysis, start, end int) bool {
+	t := a.Doc.Text
+	for pos, steps := start, 0; steps < 4; steps++ {
+		from := max(pos-40, 0)
+		left := strings.TrimRight(t[from:pos], " ")
+		l, ok := cutListSeparator(left, true)
+		if !ok {
+			break
+		}
+		l = strings.TrimRight(l, " ")
+		if hitEndsAt(a, from+len(l)) {
+			return true
+		}
+		w := lastField(l)
+		if w == "" || !capitalised(w) {
+			break
+		}
+		pos = from + len(l) - len(w)
+	}
+	for pos, steps := end, 0; steps < 4; steps++ {
+		to := min(pos+40, len(t))
+		right := strings.TrimLeft(t[pos:to], " ")
+		r, ok := cutListSeparator(right, false)
+		if !ok {
+			break
+		}
+		r = strings.TrimLeft(r, " ")
+		if hitStartsAt(a, to-len(r)) {
+			return true
+		}
+		w := strings.TrimRight(firstField(r), ",/&")
+		if w == "" || !capitalised(w) {
+			break
+		}
+		pos = to - len(r) + len(w)
+	}
+	return false
+}
+
+// cutListSeparator cuts a list's separator from the end of s (suffix) or
+// its start.
+func cutListSeparator(s string, suffix bool) (string, bool) {
+	for _, sep := range []string{",", "/", "&", "and", "or"} {
+		if suffix {
+			if r, ok := strings.CutSuffix(s, sep); ok && (len(sep) == 1 || strings.HasSuffix(r, " ")) {
+				return r, true
+			}
+		} else if r, ok := strings.CutPrefix(s, sep); ok && (len(sep) == 1 || strings.HasPrefix(r, " ")) {
+			return r, true
+		}
+	}
+	return s, false
+}
+
+// hitEndsAt reports whether a skill hit of the analysis ends at off.
+func hitEndsAt(a *analysis.Analysis, off int) bool {
+	return slices.ContainsFunc(a.Hits, func(h taxonomy.Hit) bool { return h.End == off })
+}
+
+// hitStartsAt reports whether a skill hit of the analysis starts at off.
+func hitStartsAt(a *analysis.Analysis, off int) bool {
+	return slices.ContainsFunc(a.Hits, func(h taxonomy.Hit) bool { return h.Start == off })
+}
+
+// lastField returns the last word of s, "" for none.
+func lastField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[len(f)-1]
+	}
+	return ""
+}
+
+// firstField returns the first word of s, "" for none.
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
