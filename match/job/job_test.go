@@ -1184,6 +1184,18 @@ func TestNew_KeywordsListedWithSkills(t *testing.T) {
 	}
 }
 
+// TestNew_ChatThread: a chat pasted whole is its first message; the
+// replies after the next message header ("Kuba R. — Today at 14:15")
+// ask nothing, and a reply's author's initial is no R.
+func TestNew_ChatThread(t *testing.T) {
+	t.Parallel()
+	ad := "#elixir-jobs\n\nMarta Kowalczyk — Today at 14:07\nhey folks! we're hiring a backend Elixir dev.\n\nwe need:\n- 3+ yrs professional Elixir\n- PostgreSQL beyond the basics\n\nteam language is English.\n\n" +
+		"    🔥 12   👀 4\n    └ 3 replies · Last reply today at 15:31\n\nKuba R. — Today at 14:15\nis the take-home in Elixir or can it be Erlang? 😄\n\n" +
+		"Marta Kowalczyk — Today at 14:18\n@Kuba Elixir please, but we won't judge your Erlang past\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantAsked(t, j, []string{"elixir", "sql"}, []string{"erlang", "r"})
+}
+
 // TestNew_ListWithoutBullets: a list pasted without its bullets is read
 // item by item, so one item about another team does not silence the
 // others; a line ending in a word that carries the sentence on stays one

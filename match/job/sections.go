@@ -70,6 +70,7 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 	var table []midLabel    // the columns' kinds and headers, while in one
 	tableRows := 0          // rows read so far
 	var tableAfter boundary // the part the table interrupts, resumed after it
+	chatHeaders := 0        // the chat message headers met (CueChatHeader)
 	// lastPart returns the boundary of the part a heading started last (a
 	// labelled line's part ends with its paragraph), or the head's.
 	lastPart := func() boundary {
@@ -111,6 +112,15 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			ln.Heading = true
 			bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: cols[0].kind, heading: cols[0].label})
 			continue
+		}
+		if rules.Has(taxonomy.CueChatHeader, strings.TrimSpace(line)) {
+			// A chat's message header: the first is the post's; a later
+			// one opens the thread's replies, which ask nothing.
+			if chatHeaders++; chatHeaders > 1 {
+				ln.Heading = true
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.End, kind: extract.SectionCommentary, heading: strings.TrimSpace(line)})
+				continue
+			}
 		}
 		if closing(line, rules) && (2*i > len(d.Lines) || len(d.Lines)-i <= 8) {
 			// "Kind regards," in an email's second half or last lines: the signature

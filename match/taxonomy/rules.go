@@ -123,9 +123,13 @@ const (
 	// CueDesirableCode: a job's line opens with a criterion's code for
 	// desirable ("D3"): a plus, in an ad that codes its criteria.
 	CueDesirableCode Cue = "desirable-code"
+	// CueChatHeader: a job's line is the header of a message in a pasted
+	// chat (its author and time): after the post's own, the thread's
+	// replies follow, which ask nothing.
+	CueChatHeader Cue = "chat-header"
 )
 
-var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts, CueYearsToo, CueYearsInstead, CueEssentialCode, CueDesirableCode}
+var knownCues = []Cue{CuePreferred, CueRequired, CueNegation, CueBoilerplate, CueExample, CueStory, CueAsksParagraph, CueDisowned, CueDisownsBefore, CuePlusAfter, CueYourWork, CueCommentary, CueProduct, CueOthers, CueQuestion, CueDegree, CueOffer, CueAbsence, CueAspiration, CueEquivalent, CueUnfinished, CueMeasurable, CueCliche, CueRelatedField, CueDomain, CueWorkplace, CueMusts, CueYearsToo, CueYearsInstead, CueEssentialCode, CueDesirableCode, CueChatHeader}
 
 // RequirementKind says what a job asks beyond skills (see rules.yaml).
 type RequirementKind string
