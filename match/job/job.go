@@ -239,24 +239,147 @@ const (
 	WarnTaxonomyPartial = "taxonomy-partial"
 )
 
-// jobTitle returns the job's first line when it is short enough to be a
-// title. When that line only labels the page ("Job Brief", "About the
-// job"), the title is the role its headings name most often ("Skill
-// Requirements for Deep Learning Engineer": Deep Learning Engineer).
+// titleLines is how many of a job's first lines may hold its title.
+const titleLines = 15
+
+// jobTitle returns the job's title: the first of its first lines that
+// names a role ("Senior Data Scientist – Motor Pricing", after a
+// careers page's header, a breadcrumb or an email's "From:"), the part
+// of it that does ("Subject: PostgreSQL DBA – 6-month contract": PostgreSQL
+// DBA). When the first line only labels the page ("Job Brief"), the title
+// is the role its headings name most often ("Skill Requirements for Deep
+// Learning Engineer": Deep Learning Engineer). Empty when no line names a
+// role: no title is better than a company's name.
 func jobTitle(doc *extract.Document, rules *taxonomy.Rules) string {
 	if len(doc.Lines) == 0 {
 		return ""
 	}
 	first := doc.Text[doc.Lines[0].Start:doc.Lines[0].End]
-	if n := len(strings.Fields(first)); n == 0 || n > 10 || strings.HasSuffix(first, ".") {
-		return ""
-	}
 	if _, label := rules.SectionKind(first); label && len(strings.Fields(first)) <= 3 {
 		if role := headingsRole(doc, rules); role != "" {
 			return role
 		}
 	}
-	return strings.TrimSuffix(first, ":")
+	for _, ln := range doc.Lines[:min(len(doc.Lines), titleLines)] {
+		if t := roleTitle(doc.Text[ln.Start:ln.End], rules); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// titleSeparators divide a title line's parts: a breadcrumb's, a page
+// title's ("Data Engineer | Careers"), a subject line's.
+var titleSeparators = []string{" › ", " > ", " » ", " | ", " — ", " – ", " - ", " · ", " @ ", " / ", " at "}
+
+// roleTitle returns the part of a line that is a job title: one to eight
+// words, one of them a role's (the rules' title-heads), each longer word
+// written with a capital as titles are (in parentheses, anything goes);
+// empty when the line holds none. A label before a colon ("Job Title:",
+// "Subject:") and Markdown's marks are no part of it.
+func roleTitle(line string, rules *taxonomy.Rules) string {
+	line = strings.Trim(strings.TrimSpace(line), "#*_ ")
+	if strings.HasPrefix(line, "[") {
+		// A post's tag: "[HIRING] Gameplay Programmer".
+		if _, rest, ok := strings.Cut(line, "]"); ok {
+			line = strings.TrimSpace(rest)
+		}
+	}
+	for {
+		label, rest, ok := strings.Cut(line, ":")
+		if !ok || len(strings.Fields(label)) > 3 {
+			break
+		}
+		if !rules.Word(taxonomy.WordsTitleLabels, strings.ToLower(strings.Trim(label, "*_ "))) {
+			if label = strings.Trim(label, "*_ "); titleShaped(label, rules) {
+				return label // "Computer Vision Engineer: Careers Guide"
+			}
+			return "" // another label's value: "Reports to: Manager, Data Platforms"
+		}
+		line = strings.Trim(rest, "*_ ")
+	}
+	if len(strings.Fields(line)) > 24 {
+		return ""
+	}
+	// A label later in the line starts what is no title ("... Engineer
+	// Ref: MBI-114").
+	if m := laterLabel().FindStringIndex(line); m != nil {
+		line = line[:m[0]]
+	}
+	for _, p := range splitOutside(line, titleSeparators) {
+		p = strings.Trim(strings.TrimSpace(p), "*_:")
+		if titleShaped(p, rules) {
+			return p
+		}
+	}
+	return ""
+}
+
+// laterLabel matches a label inside a line: a word and a colon after
+// a space.
+var laterLabel = lazyRegexp(`\s[A-Za-z][A-Za-z.]*:(\s|$)`)
+
+// splitOutside splits s at each of seps outside parentheses.
+func splitOutside(s string, seps []string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+			continue
+		case ')':
+			depth = max(depth-1, 0)
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		for _, sep := range seps {
+			if strings.HasPrefix(s[i:], sep) {
+				out = append(out, s[start:i])
+				start = i + len(sep)
+				i = start - 1
+				break
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
+// titleShaped reports whether s reads as a job title: up to eight words
+// outside parentheses, one a role's (alone, not a level's: "Lead"), every word of four letters or more
+// with a capital unless the rules call it filler ("of", "and"); no
+// sentence or question.
+func titleShaped(s string, rules *taxonomy.Rules) bool {
+	var words []string
+	depth := 0
+	for _, w := range strings.Fields(s) {
+		open := strings.Count(w, "(")
+		if depth == 0 && open == 0 {
+			words = append(words, w)
+		}
+		depth += open - strings.Count(w, ")")
+		depth = max(depth, 0)
+	}
+	if len(words) == 0 || len(words) > 8 || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") {
+		return false
+	}
+	if len(words) == 1 {
+		// A role's word alone ("Engineer"), not a level's ("Lead").
+		w := strings.ToLower(words[0])
+		return rules.Word(taxonomy.WordsTitleHeads, w) && !rules.Word(taxonomy.WordsTitleFiller, w) && strings.ContainsFunc(words[0], unicode.IsUpper)
+	}
+	head := false
+	for _, w := range words {
+		bare := strings.ToLower(strings.Trim(w, ",;!?"))
+		head = head || rules.Word(taxonomy.WordsTitleHeads, bare)
+		if utf8.RuneCountInString(bare) >= 4 && !rules.Word(taxonomy.WordsTitleFiller, bare) &&
+			!strings.ContainsFunc(w, unicode.IsUpper) {
+			return false
+		}
+	}
+	return head
 }
 
 // headingsRole returns the role the headings name most often: a run of

@@ -1196,6 +1196,32 @@ func TestNew_ChatThread(t *testing.T) {
 	wantAsked(t, j, []string{"elixir", "sql"}, []string{"erlang", "r"})
 }
 
+// TestJobTitle: the title is the first of the first lines that names a
+// role, the part that does: not a careers page's header, a breadcrumb, an
+// email's sender, a subject's contract terms or a company's name; none
+// when no line names a role.
+func TestJobTitle(t *testing.T) {
+	t.Parallel()
+	for ad, want := range map[string]string{
+		"Quillfeather Diagnostics - Careers\nOpen positions > Engineering > Deep Learning Engineer, Imaging Models\n\nAbout us\n": "Deep Learning Engineer, Imaging Models",
+		"Subject: PostgreSQL DBA – 6-month contract – Dublin/remote\n\nHi Sam,\n":                                                 "PostgreSQL DBA",
+		"From: Ray Okafor <ray@search.example>\nTo: you\nSubject: Fwd: Perception Engineer\n\nHello\n":                            "Perception Engineer",
+		"Job Title: Firmware Engineer (C / RTOS)\nLocation: Oslo\n":                                                               "Firmware Engineer (C / RTOS)",
+		"STATE OF WESTMARCH\n\nPosition Title:   IT Network Engineer III\nReports to: Manager, Data Platforms\n":                  "IT Network Engineer III",
+		"Reports to: Manager, Data Platforms\nWe build ferries.\n":                                                                "",
+		"[HIRING] Gameplay Programmer (Mid/Senior)\nwe make games\n":                                                              "Gameplay Programmer (Mid/Senior)",
+		"Computer Vision Engineer: Careers Guide\n\nWHAT IS A COMPUTER VISION ENGINEER?\n":                                        "Computer Vision Engineer",
+		"PROMETHEUS AEROSYSTEMS\nJob ID: R-0048812\nMachine Learning Engineer II\n":                                               "Machine Learning Engineer II",
+		"Join our team as a Data Engineer and build pipelines.\n":                                                                 "",
+		"# Registered Nurse\n## Requirements\n- 3+ years of nursing experience.\n":                                                "Registered Nurse",
+	} {
+		j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+		if j.Title != want {
+			t.Errorf("%q: title %q, want %q", strings.SplitN(ad, "\n", 2)[0], j.Title, want)
+		}
+	}
+}
+
 // TestNew_ListWithoutBullets: a list pasted without its bullets is read
 // item by item, so one item about another team does not silence the
 // others; a line ending in a word that carries the sentence on stays one

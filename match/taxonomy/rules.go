@@ -193,6 +193,13 @@ const (
 	// nothing ("Senior", "II", "(m/f/d)", "of"); a resume need not repeat
 	// them to carry the title.
 	WordsTitleFiller WordList = "title-filler"
+	// WordsTitleHeads: the words a job title's role ends in or turns on
+	// ("Engineer", "Scientist", "DBA", "Head of Data"): a short line near
+	// a job's top that holds one is its title.
+	WordsTitleHeads WordList = "title-heads"
+	// WordsTitleLabels: what a line may say before a job's title and a
+	// colon ("Job Title:", "Subject:", "Position:").
+	WordsTitleLabels WordList = "title-labels"
 	// WordsHonorifics: words written before a person's name ("Prof",
 	// "Dr"): the capitalised words after one are a name, never a skill.
 	WordsHonorifics WordList = "honorifics"
@@ -251,7 +258,7 @@ const (
 	WordsNamers WordList = "namers"
 )
 
-var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans, WordsNarrowers, WordsNamers}
+var knownWordLists = []WordList{WordsContext, WordsGeneric, WordsWeak, WordsTails, WordsNotAName, WordsSkillHeads, WordsRoles, WordsNotKeywords, WordsTitleFiller, WordsTitleHeads, WordsTitleLabels, WordsHonorifics, WordsTitles, WordsSignoffs, WordsNegators, WordsContrasts, WordsRetiring, WordsMovedTo, WordsRetired, WordsBe, WordsSubordinators, WordsCarryOn, WordsClosings, WordsAttach, WordsRelatives, WordsFieldSkills, WordsFieldNouns, WordsAcronymSkip, WordsDataSpans, WordsNarrowers, WordsNamers}
 
 // Rules are the language rules a job ad is read with: which kind of part
 // each heading names, the cues of clauses and sentences, and word lists.
