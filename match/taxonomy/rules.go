@@ -896,10 +896,15 @@ func topAlternatives(expr string) []string {
 	return append(out, expr[start:])
 }
 
-// matchable returns s as cues are matched against it: curly apostrophes
-// made straight, and a line break inside a sentence, with the indent after
-// it, read as the space it stands for ("our\n  compiler team handles").
+// matchable returns s as cues are matched against it: Markdown's emphasis
+// or quote marks before its first word dropped ("*For example, ..."),
+// curly apostrophes made straight, and a line break inside a sentence,
+// with the indent after it, read as the space it stands for ("our\n
+// compiler team handles").
 func matchable(s string) string {
+	if s != "" && strings.ContainsRune("*_>", rune(s[0])) {
+		s = strings.TrimLeft(s, "*_> ")
+	}
 	s = strings.ReplaceAll(s, "’", "'")
 	if !strings.Contains(s, "\n") {
 		return s
