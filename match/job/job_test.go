@@ -1184,6 +1184,19 @@ func TestNew_KeywordsListedWithSkills(t *testing.T) {
 	}
 }
 
+// TestNew_FormLabelsAndBoardFooters: a form's labels ("DEPARTMENT:",
+// "REPORTS TO:") and a job board's footer ("Posted via ... · View company
+// profile · Report this job") ask nothing: no keyword, and no profiling
+// from "profile".
+func TestNew_FormLabelsAndBoardFooters(t *testing.T) {
+	t.Parallel()
+	ad := "Senior Data Scientist\n\nDEPARTMENT: Network Operations Centre (NOC) Analytics\nREPORTS TO: Head of Analytics\n\n" +
+		"Requirements\n- Python and SQL\n- Experience with OpenTofu\n\n> Posted via TalentoTech Board · View company profile · Report this job\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu"}, []string{"DEPARTMENT", "REPORTS TO", "TalentoTech Board"})
+	wantAsked(t, j, []string{"python", "sql"}, []string{"performance-profiling"})
+}
+
 // TestNew_ChatThread: a chat pasted whole is its first message; the
 // replies after the next message header ("Kuba R. — Today at 14:15")
 // ask nothing, and a reply's author's initial is no R.

@@ -130,6 +130,9 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 		if bracketTag(doc.Text, p.Start, p.End) {
 			continue // "[HIRING]", "[PAID]": a post's tags
 		}
+		if lineLabel(doc, p.Start, p.End) {
+			continue // "DEPARTMENT: Network Operations": a form's label
+		}
 		c := byKey[key]
 		if c == nil && !named {
 			continue // no ask, and judging its clause costs more than the rest
@@ -788,4 +791,15 @@ func firstField(s string) string {
 		return f[0]
 	}
 	return ""
+}
+
+// lineLabel reports whether the phrase at start..end is a label: the
+// line's first words, a colon right after them ("DEPARTMENT: Network
+// Operations Centre").
+func lineLabel(doc *extract.Document, start, end int) bool {
+	if end >= len(doc.Text) || doc.Text[end] != ':' {
+		return false
+	}
+	li := doc.LineAt(start)
+	return li >= 0 && strings.TrimLeft(doc.Text[doc.Lines[li].Start:start], " \t*_#>-•") == ""
 }
