@@ -1077,6 +1077,13 @@ func TestNew_RightToWorkInFinePrint(t *testing.T) {
 		"notice":   {"## Equal Opportunity\n\nWe welcome applicants of every background. Please note: we are unable to offer visa sponsorship for this position. Candidates must have the right to work in the UK.\n", 1},
 		"benefits": {"## Benefits\n\n- 30 days holiday\n- Visa sponsorship is available for this post\n", 0},
 		"heading":  {"## Work authorization\n\nWe hire across the EU.\n", 0},
+		// A need with the employer's offer in brackets still asks; the
+		// offer alone does not; a pay line that goes on to say visas are
+		// not sponsored asks for the right to work.
+		"need with offer":  {"## Location\n\nYou need an EU work permit or to qualify for the highly skilled migrant scheme (we are a recognised sponsor).\n", 1},
+		"offer in bracket": {"## Benefits\n\n- Visa sponsorship (we're a recognised sponsor with the IND)\n", 0},
+		"pay line":         {"## Pay\n\nPay band is $118k–$142k + 401(k) with 6% match, and we can't sponsor visas for this one.\n", 1},
+		"eeo":              {"## EEO\n\nWe are committed to equal employment opportunity regardless of race, color, ancestry, religion, citizenship or veteran status.\n", 0},
 	} {
 		ad := "# Data Scientist\n\n## Requirements\n- Strong Python\n\n" + tc.tail
 		j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))

@@ -91,7 +91,7 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 				if kind == taxonomy.RequireYears && yearsOfData(cl.text, rules) {
 					continue // "Backtest models against five years of smart-meter data"
 				}
-				if kind == taxonomy.RequireAuthorization && (heading || rules.Has(taxonomy.CueBoilerplate, cl.text) && !rules.Has(taxonomy.CueRequired, cl.text)) {
+				if kind == taxonomy.RequireAuthorization && (heading || boilerplateAuthorization(cl.text, rules)) {
 					continue // "Work authorization", "Visa And Location": a part's name; "regardless of ... citizenship"
 				}
 				if finePrint && kind == taxonomy.RequireAuthorization {
@@ -130,10 +130,34 @@ func findRequirements(st structure, a *analysis.Analysis, rules *taxonomy.Rules)
 }
 
 // withoutOffers returns clause without its parts between commas that say
-// what the employer offers (the offer cue), or "" when every part does.
+// what the employer offers (the offer cue), or "" when every part does;
+// an offer in brackets after words that say what is needed goes alone:
+// "You need an EU work permit (we are a recognised sponsor)" still asks
+// for the permit, where "Visa sponsorship (we are a recognised sponsor)"
+// only offers.
 func withoutOffers(clause string, rules *taxonomy.Rules) string {
 	if !rules.Has(taxonomy.CueOffer, clause) {
 		return clause
+	}
+	for open := strings.IndexByte(clause, '('); open >= 0; {
+		end := strings.IndexByte(clause[open:], ')')
+		if end < 0 {
+			break
+		}
+		end += open
+		if rules.Has(taxonomy.CueOffer, clause[open+1:end]) && rules.Has(taxonomy.CueRequired, clause[:open]) {
+			clause = strings.TrimRight(clause[:open], " ") + clause[end+1:]
+			if !rules.Has(taxonomy.CueOffer, clause) {
+				return clause
+			}
+			open = strings.IndexByte(clause, '(')
+			continue
+		}
+		next := strings.IndexByte(clause[end:], '(')
+		if next < 0 {
+			break
+		}
+		open = end + next
 	}
 	var kept []string
 	for _, p := range strings.Split(clause, ",") {
@@ -257,4 +281,24 @@ func yearsOfData(clause string, rules *taxonomy.Rules) bool {
 			return true
 		}
 	}
+}
+
+// boilerplateAuthorization reports whether a clause names the right to
+// work only as boilerplate does ("regardless of ... citizenship"): the
+// boilerplate cue holds for it and for each of its coordinated parts
+// (", and ...", ", but ...") that names the right to work, and it does
+// not say it is required. A pay line that goes on ", and we can't sponsor
+// visas" states a requirement.
+func boilerplateAuthorization(clause string, rules *taxonomy.Rules) bool {
+	if !rules.Has(taxonomy.CueBoilerplate, clause) || rules.Has(taxonomy.CueRequired, clause) {
+		return false
+	}
+	for _, sep := range []string{", and ", ", but ", "; "} {
+		for _, p := range strings.Split(clause, sep) {
+			if p != clause && slices.Contains(rules.Requirements(p), taxonomy.RequireAuthorization) && !rules.Has(taxonomy.CueBoilerplate, p) {
+				return false
+			}
+		}
+	}
+	return true
 }
