@@ -1214,6 +1214,12 @@ func TestNew_ChatThread(t *testing.T) {
 		"Marta Kowalczyk — Today at 14:18\n@Kuba Elixir please, but we won't judge your Erlang past\n"
 	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
 	wantAsked(t, j, []string{"elixir", "sql"}, []string{"erlang", "r"})
+	// A chat's labels in lower case name their parts: the stack and what
+	// would be nice are preferred, beside what "we need:" lists.
+	ad = "hey folks! we're hiring a backend Elixir dev.\n\nstack: Elixir + Phoenix, Oban for background jobs, a little Rust via NIFs\n\n" +
+		"we need:\n- 3+ yrs professional Elixir\n- PostgreSQL beyond the basics\n\nwould be nice: accounting background, Rust\n"
+	j = New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantImportance(t, j, map[string]Importance{"elixir": Required, "sql": Required, "rust": Preferred})
 }
 
 // TestJobTitle: the title is the first of the first lines that names a

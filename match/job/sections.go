@@ -17,6 +17,11 @@ import (
 // haves:** solid Kubernetes"), where it may be in lower case.
 var inlineLabel = lazyRegexp(`^(?:(?:\*\*|__|\*|_)([A-Za-z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):(?:\*\*|__|\*|_)|[*_]?([A-Z][A-Za-z'’/&-]*(?: [A-Za-z'’/&-]+){0,7}):[*_]?)\s+\S`)
 
+// lowerLabel matches a line that opens with a label in lower case, as
+// chats write them: "stack: Elixir + Phoenix LiveView", "would be nice:
+// Rust".
+var lowerLabel = lazyRegexp(`^([a-z][a-z'’/&-]*(?: [a-z'’/&-]+){0,4}):\s+\S`)
+
 // squashSeparators divide the items of a list pasted onto one line
 // ("Python - PyTorch - 401(k)", "Tech stack · Python · Go").
 var squashSeparators = []string{" • ", " · ", " - ", " \\- ", " | ", "; "}
@@ -193,6 +198,12 @@ func readStructure(doc *extract.Document, rules *taxonomy.Rules) structure {
 			label := m[1] + m[2] // one of them: in bold or italics, or not
 			if kind, ok := rules.SectionKind(label); ok {
 				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: label, inline: true})
+			}
+		} else if m := lowerLabel().FindStringSubmatch(body); m != nil {
+			// A chat's label in lower case ("stack: Elixir + Phoenix",
+			// "would be nice: Rust"), when the rules know its kind.
+			if kind, ok := rules.SectionKind(m[1]); ok {
+				bounds = append(bounds, boundary{cut: ln.Start, start: ln.Start, kind: kind, heading: m[1], inline: true})
 			}
 		} else if label, ok := squashedLabel(body); ok && !(i > 0 && d.Lines[i-1].Heading) {
 			// "What you'll be doing • Build ... • Design ...": a heading
