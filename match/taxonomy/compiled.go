@@ -18,63 +18,36 @@ type skillData struct {
 	implied, impliers, children []string
 }
 
-// termIndex holds patterns by the key of their first token (its lower
-// case, or the stem of a one-word term), keys sorted, with an open
-// addressing hash table over them. It has no map, so that the built-in
-// taxonomy's index is data written by go generate, which a run reads
-// without building anything.
-type termIndex struct {
-	keys     []string
-	patterns [][]pattern
+// keyIndex holds items (the patterns of terms, or phrases) by a key of
+// their first word (its lower case, or the stem of a one-word term), keys
+// sorted, with an open addressing hash table over them. It has no map, so
+// that the built-in taxonomy's indexes are data written by go generate,
+// which a run reads without building anything. A phrase whose first word
+// has alternatives is under each.
+type keyIndex[T any] struct {
+	keys  []string
+	items [][]T
 	// slots holds 1 + the index of a key at the slot its hash picks (or
 	// the next free one after it), 0 for a free slot; its length is a
 	// power of two at least twice the keys'.
 	slots []uint32
 }
 
-// newTermIndex returns the index of patterns by key.
-func newTermIndex(m map[string][]pattern) termIndex {
-	x := termIndex{keys: sortedKeys(m)}
-	x.patterns = make([][]pattern, len(x.keys))
+// newKeyIndex returns the index of items by key.
+func newKeyIndex[T any](m map[string][]T) keyIndex[T] {
+	x := keyIndex[T]{keys: sortedKeys(m)}
+	x.items = make([][]T, len(x.keys))
 	for i, k := range x.keys {
-		x.patterns[i] = m[k]
+		x.items[i] = m[k]
 	}
 	x.slots = hashSlots(x.keys)
 	return x
 }
 
-// get returns the patterns whose first token has key.
-func (x *termIndex) get(key string) []pattern {
+// get returns the items under key.
+func (x *keyIndex[T]) get(key string) []T {
 	if i := findSlot(x.slots, x.keys, key); i >= 0 {
-		return x.patterns[i]
-	}
-	return nil
-}
-
-// phraseIndex holds phrases by the stems of their first words, as
-// termIndex holds patterns; a phrase whose first word has alternatives is
-// under each.
-type phraseIndex struct {
-	keys    []string
-	phrases [][]phrase
-	slots   []uint32
-}
-
-// newPhraseIndex returns the index of phrases by key.
-func newPhraseIndex(m map[string][]phrase) phraseIndex {
-	x := phraseIndex{keys: sortedKeys(m)}
-	x.phrases = make([][]phrase, len(x.keys))
-	for i, k := range x.keys {
-		x.phrases[i] = m[k]
-	}
-	x.slots = hashSlots(x.keys)
-	return x
-}
-
-// get returns the phrases whose first word has stem key.
-func (x *phraseIndex) get(key string) []phrase {
-	if i := findSlot(x.slots, x.keys, key); i >= 0 {
-		return x.phrases[i]
+		return x.items[i]
 	}
 	return nil
 }
@@ -134,8 +107,8 @@ func findSlot(slots []uint32, keys []string, key string) int {
 // taxonomy_builtin.go of the same version.
 type compiledTaxonomy struct {
 	version string
-	index   termIndex
-	phrases phraseIndex
+	index   keyIndex[pattern]
+	phrases keyIndex[phrase]
 	data    []skillData
 }
 

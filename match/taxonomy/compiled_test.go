@@ -86,8 +86,8 @@ func compiledSource(tax *Taxonomy) ([]byte, error) {
 	b.WriteString("// builtinCompiledData is the built-in taxonomy compiled: its index,\n")
 	b.WriteString("// phrases and each skill's data.\n")
 	fmt.Fprintf(&b, "var builtinCompiledData = compiledTaxonomy{\n\tversion: %q,\n", tax.Version)
-	fmt.Fprintf(&b, "\tindex: termIndex{\n\t\tkeys: %s,\n\t\tpatterns: [][]pattern{\n", goStrings(tax.index.keys))
-	for i, ps := range tax.index.patterns {
+	fmt.Fprintf(&b, "\tindex: keyIndex[pattern]{\n\t\tkeys: %s,\n\t\titems: [][]pattern{\n", goStrings(tax.index.keys))
+	for i, ps := range tax.index.items {
 		fmt.Fprintf(&b, "\t\t\t{ // %s\n", tax.index.keys[i])
 		for _, p := range ps {
 			b.WriteString("\t\t\t\t")
@@ -96,8 +96,8 @@ func compiledSource(tax *Taxonomy) ([]byte, error) {
 		}
 		b.WriteString("\t\t\t},\n")
 	}
-	fmt.Fprintf(&b, "\t\t},\n\t\tslots: %s,\n\t},\n\tphrases: phraseIndex{\n\t\tkeys: %s,\n\t\tphrases: [][]phrase{\n", goSlots(tax.index.slots), goStrings(tax.phraseIndex.keys))
-	for i, ps := range tax.phraseIndex.phrases {
+	fmt.Fprintf(&b, "\t\t},\n\t\tslots: %s,\n\t},\n\tphrases: keyIndex[phrase]{\n\t\tkeys: %s,\n\t\titems: [][]phrase{\n", goSlots(tax.index.slots), goStrings(tax.phraseIndex.keys))
+	for i, ps := range tax.phraseIndex.items {
 		fmt.Fprintf(&b, "\t\t\t{ // %s\n", tax.phraseIndex.keys[i])
 		for _, p := range ps {
 			fmt.Fprintf(&b, "\t\t\t\t{skill: %d, text: %q, words: [][]patternToken{", p.skill, p.text)

@@ -24,7 +24,7 @@ func FuzzLoadTaxonomy(f *testing.F) {
 			return
 		}
 		compiled := map[int]bool{}
-		for _, ps := range tax.index.patterns {
+		for _, ps := range tax.index.items {
 			for _, p := range ps {
 				compiled[p.skill] = true
 			}

@@ -100,9 +100,9 @@ type Taxonomy struct {
 	byID       map[string]*Skill
 	// index holds the patterns of the skills' terms by the key of their
 	// first token.
-	index termIndex
+	index keyIndex[pattern]
 	// phraseIndex holds the skills' phrases by the stems of their first words.
-	phraseIndex phraseIndex
+	phraseIndex keyIndex[phrase]
 	// data holds what compiling works out for each skill, by its idx.
 	data  []skillData
 	rules *Rules
@@ -383,7 +383,7 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}
 		}
 	}
-	t.index, t.phraseIndex = newTermIndex(index), newPhraseIndex(phrases)
+	t.index, t.phraseIndex = newKeyIndex(index), newKeyIndex(phrases)
 	for i, s := range t.skills {
 		var out []string
 		seen := map[string]bool{s.ID: true}
