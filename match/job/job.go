@@ -242,11 +242,11 @@ const (
 // titleLines is how many of a job's first lines may hold its title.
 const titleLines = 15
 
-// jobTitle returns the job's title: the first of its first lines that
-// names a role ("Senior Data Scientist – Motor Pricing", after a
-// careers page's header, a breadcrumb or an email's "From:"), the part
-// of it that does ("Subject: PostgreSQL DBA – 6-month contract": PostgreSQL
-// DBA). When the first line only labels the page ("Job Brief"), the title
+// jobTitle returns the job's title: of the first of its first lines that
+// names a role (past a careers page's header, a breadcrumb or an email's
+// "From:"), the part that does ("Subject: PostgreSQL DBA – 6-month
+// contract": PostgreSQL DBA; "Senior Data Scientist – Motor Pricing":
+// Senior Data Scientist). When the first line only labels the page ("Job Brief"), the title
 // is the role its headings name most often ("Skill Requirements for Deep
 // Learning Engineer": Deep Learning Engineer). Empty when no line names a
 // role: no title is better than a company's name.
