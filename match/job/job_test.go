@@ -1204,6 +1204,21 @@ func TestNew_FormLabelsAndBoardFooters(t *testing.T) {
 	wantAsked(t, j, []string{"python", "sql"}, []string{"performance-profiling"})
 }
 
+// TestNew_NeitherNeeded: other systems named, then disowned by a pronoun
+// after a semicolon ("; you don't need either", "; neither is part of
+// this role"), are not asked.
+func TestNew_NeitherNeeded(t *testing.T) {
+	t.Parallel()
+	for _, tail := range []string{
+		"Our fleet manager is written in Go and the ops dashboard is Elixir; you don't need either.",
+		"Their cloud side is Go and the beekeeper app is built in Elixir; neither is part of this role.",
+	} {
+		ad := "RL Engineer\n\nYou'll train policies in PyTorch and strong Python is a must. " + tail + "\n"
+		j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+		wantAsked(t, j, []string{"pytorch", "python"}, []string{"go", "elixir"})
+	}
+}
+
 // TestNew_ChatThread: a chat pasted whole is its first message; the
 // replies after the next message header ("Kuba R. — Today at 14:15")
 // ask nothing, and a reply's author's initial is no R.
