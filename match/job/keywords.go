@@ -47,9 +47,9 @@ type keywordCandidate struct {
 	// lower reports that some use is not written as a name
 	// ("security engineering" beside the team "Security Engineering").
 	lower bool
-	// listed reports that some asked use stands in a list beside a skill
-	// or another technology's name ("COBOL, JCL, CICS and DB2"): a
-	// technology, even when the blurb names it too.
+	// listed reports that some asked use stands in a list with a skill
+	// the taxonomy knows, beside it or through other names ("COBOL, JCL,
+	// CICS and DB2"): a technology, even when the blurb names it too.
 	listed     bool
 	importance Importance
 }
