@@ -246,10 +246,11 @@ const titleLines = 15
 // names a role (past a careers page's header, a breadcrumb or an email's
 // "From:"), the part that does ("Subject: PostgreSQL DBA – 6-month
 // contract": PostgreSQL DBA; "Senior Data Scientist – Motor Pricing":
-// Senior Data Scientist). When the first line only labels the page ("Job Brief"), the title
-// is the role its headings name most often ("Skill Requirements for Deep
-// Learning Engineer": Deep Learning Engineer). Empty when no line names a
-// role: no title is better than a company's name.
+// Senior Data Scientist). When the first line only labels the page ("Job
+// Brief"), the title is the role its headings name most often ("Skill
+// Requirements for Deep Learning Engineer": Deep Learning Engineer).
+// Empty when no line names a role: no title is better than a company's
+// name.
 func jobTitle(doc *extract.Document, rules *taxonomy.Rules) string {
 	if len(doc.Lines) == 0 {
 		return ""
@@ -348,9 +349,9 @@ func splitOutside(s string, seps []string) []string {
 }
 
 // titleShaped reports whether s reads as a job title: up to eight words
-// outside parentheses, one a role's (alone, not a level's: "Lead"), every word of four letters or more
-// with a capital unless the rules call it filler ("of", "and"); no
-// sentence or question.
+// outside parentheses, one a role's (alone, not a level's: "Lead"), every
+// word of four letters or more with a capital unless the rules call it
+// filler ("of", "and"); no sentence or question.
 func titleShaped(s string, rules *taxonomy.Rules) bool {
 	var words []string
 	depth := 0

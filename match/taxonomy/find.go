@@ -51,10 +51,6 @@ type pattern struct {
 	// "C" and "R") never match inside a hyphenated compound: "go-to-market",
 	// "C-suite".
 	strict bool
-	// guard holds the skill's guarded forms (skillData.guarded) for a
-	// pattern that matches in any case: it never matches them as an
-	// inflection.
-	guard []string
 }
 
 const maxTermTokens = 8
@@ -152,15 +148,18 @@ func termTokens(term string) []text.Token {
 	return out
 }
 
-// matchAt reports whether the pattern matches toks starting at i.
-func (p *pattern) matchAt(toks []text.Token, i int) bool {
-	ok, _ := p.match(toks, i)
+// matchAt reports whether the pattern matches toks starting at i; guarded
+// are its skill's guarded forms (skillData.guarded).
+func (p *pattern) matchAt(toks []text.Token, i int, guarded []string) bool {
+	ok, _ := p.match(toks, i, guarded)
 	return ok
 }
 
 // match reports whether the pattern matches toks starting at i, and
-// whether it matches them exactly (no inflection or plural).
-func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
+// whether it matches them exactly (no inflection or plural). A pattern
+// that matches in any case never matches one of guarded, its skill's
+// guarded forms (skillData.guarded), as an inflection.
+func (p *pattern) match(toks []text.Token, i int, guarded []string) (ok, exact bool) {
 	if i+len(p.toks) > len(toks) {
 		return false, false
 	}
@@ -192,7 +191,7 @@ func (p *pattern) match(toks []text.Token, i int) (ok, exact bool) {
 			inflected = true
 		}
 	}
-	if inflected && p.kind != termExact && p.kind != termAmbiguous && slices.Contains(p.guard, text.LowerPhrase(toks[i:i+len(p.toks)])) {
+	if inflected && p.kind != termExact && p.kind != termAmbiguous && slices.Contains(guarded, text.LowerPhrase(toks[i:i+len(p.toks)])) {
 		return false, false
 	}
 	return true, !inflected
@@ -290,7 +289,7 @@ func (t *Taxonomy) Scan(toks []text.Token) []Hit {
 				if best != nil && (len(p.toks) < len(best.toks) || len(p.toks) == len(best.toks) && bestExact) {
 					continue
 				}
-				ok, exact := p.match(toks, i)
+				ok, exact := p.match(toks, i, t.data[p.skill].guarded)
 				if !ok || best != nil && len(p.toks) == len(best.toks) && !exact {
 					continue
 				}
@@ -477,10 +476,11 @@ var techSuffixes = map[string]bool{
 // negated reports whether the tokens i..i+n sit inside one of the skill's
 // "not" phrases ("attention to detail", "power transformers").
 func (t *Taxonomy) negated(skill int, toks []text.Token, i, n int) bool {
-	for _, q := range t.data[skill].not {
+	d := &t.data[skill]
+	for _, q := range d.not {
 		m := len(q.toks)
 		for start := max(0, i+n-m); start <= i; start++ {
-			if q.matchAt(toks, start) {
+			if q.matchAt(toks, start, d.guarded) {
 				return true
 			}
 		}

@@ -408,9 +408,10 @@ func mergeHits(a, b []Hit) []Hit {
 // overlapsNot reports whether one of the skill's "not" phrases overlaps
 // the tokens i..end ("serve as a model").
 func (t *Taxonomy) overlapsNot(skill int, toks []text.Token, i, end int) bool {
-	for _, q := range t.data[skill].not {
+	d := &t.data[skill]
+	for _, q := range d.not {
 		for start := max(0, i-len(q.toks)+1); start < end; start++ {
-			if q.matchAt(toks, start) {
+			if q.matchAt(toks, start, d.guarded) {
 				return true
 			}
 		}

@@ -300,15 +300,15 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			kind  termKind
 			tool  int
 		}{{s.Aliases, termAlias, 0}, {s.Exact, termExact, 0}, {s.Ambiguous, termAmbiguous, 0}, {s.Listed, termListed, 0}}
-		for i, tool := range s.Tools {
+		for k, tool := range s.Tools {
 			if len(tool) == 0 {
-				return errf(s.line, "skill %q: tool %d has no name", s.ID, i+1)
+				return errf(s.line, "skill %q: tool %d has no name", s.ID, k+1)
 			}
 			groups = append(groups, struct {
 				terms []string
 				kind  termKind
 				tool  int
-			}{tool, termTool, i + 1})
+			}{tool, termTool, k + 1})
 		}
 		var patterns []pattern
 		for _, group := range groups {
@@ -341,9 +341,6 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			}
 		}
 		for _, p := range patterns {
-			if p.kind != termExact && p.kind != termAmbiguous {
-				p.guard = d.guarded
-			}
 			// A one-word alias may start with any inflection, so it
 			// is found under its stem.
 			k := p.toks[0].lower
@@ -371,7 +368,6 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 			if err != nil {
 				return errf(s.line, "skill %q: not %q: %v", s.ID, phrase, err)
 			}
-			p.guard = d.guarded
 			d.not = append(d.not, p)
 		}
 		for _, imp := range s.Implies {

@@ -18,8 +18,8 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // 3d
 				{skill: 0, term: "3D geometry", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"geometry", "geometry", "geometry", ' '}}},
-				{skill: 1, term: "3D vision", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"vision", "vision", "vision", ' '}}, guard: []string{"slam"}},
-				{skill: 1, term: "3D reconstruction", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"reconstruction", "reconstruction", "reconstruction", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "3D vision", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"vision", "vision", "vision", ' '}}},
+				{skill: 1, term: "3D reconstruction", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"reconstruction", "reconstruction", "reconstruction", ' '}}},
 				{skill: 221, term: "3D segmentation", toks: []patternToken{{"3D", "3d", "3d", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
 			},
 			{ // 4
@@ -29,7 +29,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 229, term: "4-bit quantization", toks: []patternToken{{"4bitquantization", "4bitquantization", "4bitquantization", ' '}}},
 			},
 			{ // 4d
-				{skill: 404, term: "4D radar", toks: []patternToken{{"4D", "4d", "4d", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "4D radar", toks: []patternToken{{"4D", "4d", "4d", ' '}, {"radar", "radar", "radar", ' '}}},
 			},
 			{ // 6d
 				{skill: 376, term: "6D pose estimation", toks: []patternToken{{"6D", "6d", "6d", ' '}, {"pose", "pose", "pos", ' '}, {"estimation", "estimation", "estimation", ' '}}},
@@ -48,24 +48,24 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 195, term: "A100", toks: []patternToken{{"A100", "a100", "a100", ' '}}},
 			},
 			{ // a11y
-				{skill: 3, term: "a11y", toks: []patternToken{{"a11y", "a11y", "a11y", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "a11y", toks: []patternToken{{"a11y", "a11y", "a11y", ' '}}},
 			},
 			{ // aaai
-				{skill: 288, term: "AAAI", toks: []patternToken{{"AAAI", "aaai", "aaai", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "AAAI", toks: []patternToken{{"AAAI", "aaai", "aaai", ' '}}},
 			},
 			{ // abap
-				{skill: 440, term: "ABAP", toks: []patternToken{{"ABAP", "abap", "abap", ' '}}, guard: []string{"sap", "sap erp", "s 4hana"}},
+				{skill: 440, term: "ABAP", toks: []patternToken{{"ABAP", "abap", "abap", ' '}}},
 			},
 			{ // ablation
-				{skill: 300, term: "ablation study", toks: []patternToken{{"ablation", "ablation", "ablation", ' '}, {"study", "study", "study", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "ablation study", toks: []patternToken{{"ablation", "ablation", "ablation", ' '}, {"study", "study", "study", ' '}}},
 			},
 			{ // acceptance
-				{skill: 421, term: "acceptance criteria", toks: []patternToken{{"acceptance", "acceptance", "acceptanc", ' '}, {"criteria", "criteria", "criteria", ' '}}, guard: []string{"requirements gathering", "requirements analysis", "business analysis", "business requirements"}},
+				{skill: 421, term: "acceptance criteria", toks: []patternToken{{"acceptance", "acceptance", "acceptanc", ' '}, {"criteria", "criteria", "criteria", ' '}}},
 			},
 			{ // accessibility
-				{skill: 3, term: "accessibility testing", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"accessibility"}},
-				{skill: 3, term: "accessibility audit", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"audit", "audit", "audit", ' '}}, guard: []string{"accessibility"}},
-				{skill: 3, term: "accessibility settings", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"settings", "settings", "set", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "accessibility testing", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"testing", "testing", "test", ' '}}},
+				{skill: 3, term: "accessibility audit", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"audit", "audit", "audit", ' '}}},
+				{skill: 3, term: "accessibility settings", toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}, {"settings", "settings", "set", ' '}}},
 				{skill: 3, term: "accessibility", kind: termAmbiguous, toks: []patternToken{{"accessibility", "accessibility", "accessibility", ' '}}, strict: true},
 				{skill: 3, term: "Accessibility", kind: termAmbiguous, toks: []patternToken{{"Accessibility", "accessibility", "accessibility", ' '}}, strict: true},
 			},
@@ -83,43 +83,43 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 4, term: "active learning", kind: termAmbiguous, toks: []patternToken{{"active", "active", "activ", ' '}, {"learning", "learning", "learn", ' '}}, strict: true},
 				{skill: 4, term: "Active learning", kind: termAmbiguous, toks: []patternToken{{"Active", "active", "activ", ' '}, {"learning", "learning", "learn", ' '}}, strict: true},
 				{skill: 4, term: "Active Learning", kind: termAmbiguous, toks: []patternToken{{"Active", "active", "activ", ' '}, {"Learning", "learning", "learn", ' '}}, strict: true},
-				{skill: 217, term: "Active Directory", kind: termTool, toks: []patternToken{{"Active", "active", "activ", ' '}, {"Directory", "directory", "directory", ' '}}, tool: 2, guard: []string{"iam"}},
+				{skill: 217, term: "Active Directory", kind: termTool, toks: []patternToken{{"Active", "active", "activ", ' '}, {"Directory", "directory", "directory", ' '}}, tool: 2},
 			},
 			{ // activemq
-				{skill: 281, term: "ActiveMQ", kind: termTool, toks: []patternToken{{"ActiveMQ", "activemq", "activemq", ' '}}, tool: 3, guard: []string{"queues"}},
+				{skill: 281, term: "ActiveMQ", kind: termTool, toks: []patternToken{{"ActiveMQ", "activemq", "activemq", ' '}}, tool: 3},
 			},
 			{ // activerecord
-				{skill: 357, term: "ActiveRecord", kind: termTool, toks: []patternToken{{"ActiveRecord", "activerecord", "activerecord", ' '}}, tool: 8, guard: []string{"hibernate"}},
+				{skill: 357, term: "ActiveRecord", kind: termTool, toks: []patternToken{{"ActiveRecord", "activerecord", "activerecord", ' '}}, tool: 8},
 			},
 			{ // actor
-				{skill: 417, term: "actor-critic", toks: []patternToken{{"actor", "actor", "actor", ' '}, {"critic", "critic", "critic", '-'}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "actor-critic", toks: []patternToken{{"actor", "actor", "actor", ' '}, {"critic", "critic", "critic", '-'}}},
 			},
 			{ // actorcritic
-				{skill: 417, term: "actor-critic", toks: []patternToken{{"actorcritic", "actorcritic", "actorcritic", ' '}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "actor-critic", toks: []patternToken{{"actorcritic", "actorcritic", "actorcritic", ' '}}},
 			},
 			{ // ad
-				{skill: 101, term: "ad-hoc analysis", toks: []patternToken{{"ad", "ad", "ad", ' '}, {"hoc", "hoc", "hoc", '-'}, {"analysis", "analysis", "analysis", ' '}}, guard: []string{"data analysis", "data analytics"}},
+				{skill: 101, term: "ad-hoc analysis", toks: []patternToken{{"ad", "ad", "ad", ' '}, {"hoc", "hoc", "hoc", '-'}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // ada
 				{skill: 27, term: "ADAS", toks: []patternToken{{"ADAS", "adas", "ada", ' '}}},
 			},
 			{ // adafactor
-				{skill: 352, term: "Adafactor", toks: []patternToken{{"Adafactor", "adafactor", "adafactor", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "Adafactor", toks: []patternToken{{"Adafactor", "adafactor", "adafactor", ' '}}},
 			},
 			{ // adagrad
-				{skill: 352, term: "Adagrad", toks: []patternToken{{"Adagrad", "adagrad", "adagrad", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "Adagrad", toks: []patternToken{{"Adagrad", "adagrad", "adagrad", ' '}}},
 			},
 			{ // adam
 				{skill: 352, term: "Adam", kind: termAmbiguous, toks: []patternToken{{"Adam", "adam", "adam", ' '}}, strict: true},
 			},
 			{ // adamw
-				{skill: 352, term: "AdamW", toks: []patternToken{{"AdamW", "adamw", "adamw", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "AdamW", toks: []patternToken{{"AdamW", "adamw", "adamw", ' '}}},
 			},
 			{ // adapter
 				{skill: 363, term: "adapter tuning", toks: []patternToken{{"adapter", "adapter", "adapter", ' '}, {"tuning", "tuning", "tun", ' '}}},
 			},
 			{ // adhocanalysis
-				{skill: 101, term: "ad-hoc analysis", toks: []patternToken{{"adhocanalysis", "adhocanalysis", "adhocanalysis", ' '}}, guard: []string{"data analysis", "data analytics"}},
+				{skill: 101, term: "ad-hoc analysis", toks: []patternToken{{"adhocanalysis", "adhocanalysis", "adhocanalysis", ' '}}},
 			},
 			{ // adobe
 				{skill: 74, term: "Adobe Experience Manager", kind: termTool, toks: []patternToken{{"Adobe", "adobe", "adob", ' '}, {"Experience", "experience", "experienc", ' '}, {"Manager", "manager", "manager", ' '}}, tool: 5},
@@ -141,7 +141,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 5, term: "adversarial machine learning", toks: []patternToken{{"adversarial", "adversarial", "adversarial", ' '}, {"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // adyen
-				{skill: 362, term: "Adyen", kind: termTool, toks: []patternToken{{"Adyen", "adyen", "adyen", ' '}}, tool: 3, guard: []string{"stripe"}},
+				{skill: 362, term: "Adyen", kind: termTool, toks: []patternToken{{"Adyen", "adyen", "adyen", ' '}}, tool: 3},
 			},
 			{ // aerial
 				{skill: 189, term: "aerial imagery", toks: []patternToken{{"aerial", "aerial", "aerial", ' '}, {"imagery", "imagery", "imagery", ' '}}},
@@ -156,18 +156,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 6, term: "Agile", kind: termAmbiguous, toks: []patternToken{{"Agile", "agile", "agil", ' '}}, strict: true},
 			},
 			{ // agile
-				{skill: 6, term: "Agile methodology", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"methodology", "methodology", "methodology", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "Agile methodologies", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"methodologies", "methodologies", "methodology", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "Agile development", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"development", "development", "development", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "agile software development", toks: []patternToken{{"agile", "agile", "agil", ' '}, {"software", "software", "softwar", ' '}, {"development", "development", "development", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "Agile practices", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"practices", "practices", "practic", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "Agile delivery", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"delivery", "delivery", "delivery", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 6, term: "Agile ceremonies", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"ceremonies", "ceremonies", "ceremony", ' '}}, guard: []string{"safe", "agile"}},
+				{skill: 6, term: "Agile methodology", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"methodology", "methodology", "methodology", ' '}}},
+				{skill: 6, term: "Agile methodologies", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"methodologies", "methodologies", "methodology", ' '}}},
+				{skill: 6, term: "Agile development", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 6, term: "agile software development", toks: []patternToken{{"agile", "agile", "agil", ' '}, {"software", "software", "softwar", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 6, term: "Agile practices", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"practices", "practices", "practic", ' '}}},
+				{skill: 6, term: "Agile delivery", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"delivery", "delivery", "delivery", ' '}}},
+				{skill: 6, term: "Agile ceremonies", toks: []patternToken{{"Agile", "agile", "agil", ' '}, {"ceremonies", "ceremonies", "ceremony", ' '}}},
 			},
 			{ // ai
 				{skill: 263, term: "AI agent", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"agent", "agent", "agent", ' '}}},
 				{skill: 265, term: "AI red teaming", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"red", "red", "red", ' '}, {"teaming", "teaming", "team", ' '}}},
-				{skill: 288, term: "AI conference", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"conference", "conference", "conferenc", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "AI conference", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"conference", "conference", "conferenc", ' '}}},
 				{skill: 290, term: "AI research", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"research", "research", "research", ' '}}},
 				{skill: 425, term: "AI fairness", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"fairness", "fairness", "fairness", ' '}}},
 				{skill: 425, term: "AI safety", toks: []patternToken{{"AI", "ai", "ai", ' '}, {"safety", "safety", "safety", ' '}}},
@@ -177,19 +177,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 22, term: "aiohttp", toks: []patternToken{{"aiohttp", "aiohttp", "aiohttp", ' '}}},
 			},
 			{ // airbyt
-				{skill: 105, term: "Airbyte", kind: termTool, toks: []patternToken{{"Airbyte", "airbyte", "airbyt", ' '}}, tool: 2, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Airbyte", kind: termTool, toks: []patternToken{{"Airbyte", "airbyte", "airbyt", ' '}}, tool: 2},
 			},
 			{ // airflow
 				{skill: 7, term: "Airflow", kind: termAmbiguous, toks: []patternToken{{"Airflow", "airflow", "airflow", ' '}}, strict: true},
 			},
 			{ // airsim
-				{skill: 431, term: "AirSim", kind: termTool, toks: []patternToken{{"AirSim", "airsim", "airsim", ' '}}, tool: 5, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "AirSim", kind: termTool, toks: []patternToken{{"AirSim", "airsim", "airsim", ' '}}, tool: 5},
 			},
 			{ // akamai
 				{skill: 57, term: "Akamai", kind: termTool, toks: []patternToken{{"Akamai", "akamai", "akamai", ' '}}, tool: 4},
 			},
 			{ // aks
-				{skill: 33, term: "AKS", toks: []patternToken{{"AKS", "aks", "aks", ' '}}, guard: []string{"azure"}},
+				{skill: 33, term: "AKS", toks: []patternToken{{"AKS", "aks", "aks", ' '}}},
 			},
 			{ // alation
 				{skill: 104, term: "Alation", kind: termTool, toks: []patternToken{{"Alation", "alation", "alation", ' '}}, tool: 2},
@@ -225,17 +225,17 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // amazon
 				{skill: 28, term: "Amazon Web Services", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Web", "web", "web", ' '}, {"Services", "services", "servic", ' '}}},
 				{skill: 28, term: "Amazon S3", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"S3", "s3", "s3", ' '}}},
-				{skill: 31, term: "Amazon ECS", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"ECS", "ecs", "ecs", ' '}}, guard: []string{"ecs"}},
-				{skill: 32, term: "Amazon RDS", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"RDS", "rds", "rds", ' '}}, guard: []string{"rds"}},
-				{skill: 32, term: "Amazon Aurora", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Aurora", "aurora", "aurora", ' '}}, guard: []string{"rds"}},
+				{skill: 31, term: "Amazon ECS", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"ECS", "ecs", "ecs", ' '}}},
+				{skill: 32, term: "Amazon RDS", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"RDS", "rds", "rds", ' '}}},
+				{skill: 32, term: "Amazon Aurora", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Aurora", "aurora", "aurora", ' '}}},
 				{skill: 57, term: "Amazon CloudFront", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"CloudFront", "cloudfront", "cloudfront", ' '}}, tool: 1},
 				{skill: 72, term: "Amazon CloudWatch", toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"CloudWatch", "cloudwatch", "cloudwatch", ' '}}},
-				{skill: 116, term: "Amazon Redshift", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Redshift", "redshift", "redshift", ' '}}, tool: 2, guard: []string{"snowflake", "redshift"}},
-				{skill: 201, term: "Amazon Neptune", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Neptune", "neptune", "neptun", ' '}}, tool: 2, guard: []string{"cypher"}},
-				{skill: 264, term: "Amazon Bedrock", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Bedrock", "bedrock", "bedrock", ' '}}, tool: 5, guard: []string{"openai", "anthropic", "claude", "gemini"}},
-				{skill: 281, term: "Amazon SQS", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"SQS", "sqs", "sqs", ' '}}, tool: 1, guard: []string{"queues"}},
-				{skill: 281, term: "Amazon SNS", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"SNS", "sns", "sns", ' '}}, tool: 2, guard: []string{"queues"}},
-				{skill: 400, term: "Amazon Athena", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Athena", "athena", "athena", ' '}}, tool: 3, guard: []string{"presto", "hive"}},
+				{skill: 116, term: "Amazon Redshift", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Redshift", "redshift", "redshift", ' '}}, tool: 2},
+				{skill: 201, term: "Amazon Neptune", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Neptune", "neptune", "neptun", ' '}}, tool: 2},
+				{skill: 264, term: "Amazon Bedrock", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Bedrock", "bedrock", "bedrock", ' '}}, tool: 5},
+				{skill: 281, term: "Amazon SQS", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"SQS", "sqs", "sqs", ' '}}, tool: 1},
+				{skill: 281, term: "Amazon SNS", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"SNS", "sns", "sns", ' '}}, tool: 2},
+				{skill: 400, term: "Amazon Athena", kind: termTool, toks: []patternToken{{"Amazon", "amazon", "amazon", ' '}, {"Athena", "athena", "athena", ' '}}, tool: 3},
 			},
 			{ // amd
 				{skill: 432, term: "AMD Instinct", toks: []patternToken{{"AMD", "amd", "amd", ' '}, {"Instinct", "instinct", "instinct", ' '}}},
@@ -250,22 +250,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 381, term: "analytical problem solving", toks: []patternToken{{"analytical", "analytical", "analytical", ' '}, {"problem", "problem", "problem", ' '}, {"solving", "solving", "solv", ' '}}},
 			},
 			{ // android
-				{skill: 9, term: "Android development", toks: []patternToken{{"Android", "android", "android", ' '}, {"development", "development", "development", ' '}}, guard: []string{"android"}},
-				{skill: 9, term: "Android SDK", toks: []patternToken{{"Android", "android", "android", ' '}, {"SDK", "sdk", "sdk", ' '}}, guard: []string{"android"}},
-				{skill: 9, term: "Android Studio", toks: []patternToken{{"Android", "android", "android", ' '}, {"Studio", "studio", "studio", ' '}}, guard: []string{"android"}},
-				{skill: 9, term: "Android Jetpack", toks: []patternToken{{"Android", "android", "android", ' '}, {"Jetpack", "jetpack", "jetpack", ' '}}, guard: []string{"android"}},
-				{skill: 9, term: "Android NDK", toks: []patternToken{{"Android", "android", "android", ' '}, {"NDK", "ndk", "ndk", ' '}}, guard: []string{"android"}},
+				{skill: 9, term: "Android development", toks: []patternToken{{"Android", "android", "android", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 9, term: "Android SDK", toks: []patternToken{{"Android", "android", "android", ' '}, {"SDK", "sdk", "sdk", ' '}}},
+				{skill: 9, term: "Android Studio", toks: []patternToken{{"Android", "android", "android", ' '}, {"Studio", "studio", "studio", ' '}}},
+				{skill: 9, term: "Android Jetpack", toks: []patternToken{{"Android", "android", "android", ' '}, {"Jetpack", "jetpack", "jetpack", ' '}}},
+				{skill: 9, term: "Android NDK", toks: []patternToken{{"Android", "android", "android", ' '}, {"NDK", "ndk", "ndk", ' '}}},
 				{skill: 9, term: "Android", kind: termExact, toks: []patternToken{{"Android", "android", "android", ' '}}},
 			},
 			{ // angular
-				{skill: 10, term: "Angular Material", toks: []patternToken{{"Angular", "angular", "angular", ' '}, {"Material", "material", "material", ' '}}, guard: []string{"angular"}},
+				{skill: 10, term: "Angular Material", toks: []patternToken{{"Angular", "angular", "angular", ' '}, {"Material", "material", "material", ' '}}},
 				{skill: 10, term: "Angular", kind: termExact, toks: []patternToken{{"Angular", "angular", "angular", ' '}}},
 			},
 			{ // angular.j
-				{skill: 10, term: "Angular.js", toks: []patternToken{{"Angular.js", "angular.js", "angular.j", ' '}}, guard: []string{"angular"}},
+				{skill: 10, term: "Angular.js", toks: []patternToken{{"Angular.js", "angular.js", "angular.j", ' '}}},
 			},
 			{ // angularj
-				{skill: 10, term: "AngularJS", toks: []patternToken{{"AngularJS", "angularjs", "angularj", ' '}}, guard: []string{"angular"}},
+				{skill: 10, term: "AngularJS", toks: []patternToken{{"AngularJS", "angularjs", "angularj", ' '}}},
 			},
 			{ // annotation
 				{skill: 106, term: "annotation tool", toks: []patternToken{{"annotation", "annotation", "annotation", ' '}, {"tool", "tool", "tool", ' '}}},
@@ -279,42 +279,42 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 11, term: "anomaly detection", toks: []patternToken{{"anomaly", "anomaly", "anomaly", ' '}, {"detection", "detection", "detection", ' '}}},
 			},
 			{ // ansi
-				{skill: 51, term: "ANSI C", toks: []patternToken{{"ANSI", "ansi", "ansi", ' '}, {"C", "c", "c", ' '}}, guard: []string{"c"}},
+				{skill: 51, term: "ANSI C", toks: []patternToken{{"ANSI", "ansi", "ansi", ' '}, {"C", "c", "c", ' '}}},
 			},
 			{ // ansibl
 				{skill: 228, term: "Ansible", kind: termTool, toks: []patternToken{{"Ansible", "ansible", "ansibl", ' '}}, tool: 3},
 			},
 			{ // anthropic
 				{skill: 264, term: "Anthropic", kind: termAmbiguous, toks: []patternToken{{"Anthropic", "anthropic", "anthropic", ' '}}, strict: true},
-				{skill: 264, term: "Anthropic API", kind: termTool, toks: []patternToken{{"Anthropic", "anthropic", "anthropic", ' '}, {"API", "api", "api", ' '}}, tool: 3, guard: []string{"openai", "anthropic", "claude", "gemini"}},
+				{skill: 264, term: "Anthropic API", kind: termTool, toks: []patternToken{{"Anthropic", "anthropic", "anthropic", ' '}, {"API", "api", "api", ' '}}, tool: 3},
 			},
 			{ // anyio
 				{skill: 22, term: "AnyIO", toks: []patternToken{{"AnyIO", "anyio", "anyio", ' '}}},
 			},
 			{ // anyscal
-				{skill: 407, term: "Anyscale", toks: []patternToken{{"Anyscale", "anyscale", "anyscal", ' '}}, guard: []string{"ray"}},
+				{skill: 407, term: "Anyscale", toks: []patternToken{{"Anyscale", "anyscale", "anyscal", ' '}}},
 			},
 			{ // apache
-				{skill: 7, term: "Apache Airflow", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Airflow", "airflow", "airflow", ' '}}, guard: []string{"airflow"}},
+				{skill: 7, term: "Apache Airflow", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Airflow", "airflow", "airflow", ' '}}},
 				{skill: 12, term: "Apache Beam", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Beam", "beam", "beam", ' '}}},
-				{skill: 50, term: "Apache Superset", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Superset", "superset", "superset", ' '}}, tool: 2, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "Apache Superset", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Superset", "superset", "superset", ' '}}, tool: 2},
 				{skill: 104, term: "Apache Atlas", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Atlas", "atlas", "atla", ' '}}, tool: 4},
-				{skill: 243, term: "Apache Kafka", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Kafka", "kafka", "kafka", ' '}}, guard: []string{"kafka"}},
-				{skill: 277, term: "Apache Maven", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Maven", "maven", "maven", ' '}}, guard: []string{"maven"}},
+				{skill: 243, term: "Apache Kafka", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Kafka", "kafka", "kafka", ' '}}},
+				{skill: 277, term: "Apache Maven", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Maven", "maven", "maven", ' '}}},
 				{skill: 287, term: "Apache TVM", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"TVM", "tvm", "tvm", ' '}}, tool: 1},
 				{skill: 319, term: "Apache HTTP Server", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"HTTP", "http", "http", ' '}, {"Server", "server", "server", ' '}}, tool: 4},
 				{skill: 319, term: "Apache httpd", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"httpd", "httpd", "httpd", ' '}}, tool: 5},
 				{skill: 322, term: "Apache Cassandra", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Cassandra", "cassandra", "cassandra", ' '}}, tool: 4},
 				{skill: 338, term: "Apache Druid", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Druid", "druid", "druid", ' '}}, tool: 1},
 				{skill: 338, term: "Apache Pinot", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Pinot", "pinot", "pinot", ' '}}, tool: 2},
-				{skill: 400, term: "Apache Hive", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Hive", "hive", "hiv", ' '}}, tool: 2, guard: []string{"presto", "hive"}},
-				{skill: 400, term: "Apache Impala", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Impala", "impala", "impala", ' '}}, tool: 4, guard: []string{"presto", "hive"}},
+				{skill: 400, term: "Apache Hive", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Hive", "hive", "hiv", ' '}}, tool: 2},
+				{skill: 400, term: "Apache Impala", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Impala", "impala", "impala", ' '}}, tool: 4},
 				{skill: 448, term: "Apache Solr", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Solr", "solr", "solr", ' '}}, tool: 2},
-				{skill: 473, term: "Apache Spark", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Spark", "spark", "spark", ' '}}, guard: []string{"spark"}},
-				{skill: 498, term: "Apache Iceberg", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Iceberg", "iceberg", "iceberg", ' '}}, tool: 1, guard: []string{"iceberg", "avro"}},
-				{skill: 498, term: "Apache Hudi", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Hudi", "hudi", "hudi", ' '}}, tool: 2, guard: []string{"iceberg", "avro"}},
-				{skill: 498, term: "Apache Parquet", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Parquet", "parquet", "parquet", ' '}}, tool: 3, guard: []string{"iceberg", "avro"}},
-				{skill: 498, term: "Apache Avro", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Avro", "avro", "avro", ' '}}, tool: 4, guard: []string{"iceberg", "avro"}},
+				{skill: 473, term: "Apache Spark", toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Spark", "spark", "spark", ' '}}},
+				{skill: 498, term: "Apache Iceberg", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Iceberg", "iceberg", "iceberg", ' '}}, tool: 1},
+				{skill: 498, term: "Apache Hudi", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Hudi", "hudi", "hudi", ' '}}, tool: 2},
+				{skill: 498, term: "Apache Parquet", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Parquet", "parquet", "parquet", ' '}}, tool: 3},
+				{skill: 498, term: "Apache Avro", kind: termTool, toks: []patternToken{{"Apache", "apache", "apach", ' '}, {"Avro", "avro", "avro", ' '}}, tool: 4},
 			},
 			{ // api
 				{skill: 13, term: "API design", toks: []patternToken{{"API", "api", "api", ' '}, {"design", "design", "design", ' '}}},
@@ -323,8 +323,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 13, term: "API versioning", toks: []patternToken{{"API", "api", "api", ' '}, {"versioning", "versioning", "version", ' '}}},
 				{skill: 13, term: "API management", toks: []patternToken{{"API", "api", "api", ' '}, {"management", "management", "management", ' '}}},
 				{skill: 14, term: "API integration", toks: []patternToken{{"API", "api", "api", ' '}, {"integration", "integration", "integration", ' '}}},
-				{skill: 15, term: "API testing", toks: []patternToken{{"API", "api", "api", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"rest assured", "restassured", "postman", "pact"}},
-				{skill: 427, term: "API development", toks: []patternToken{{"API", "api", "api", ' '}, {"development", "development", "development", ' '}}, guard: []string{"rest"}},
+				{skill: 15, term: "API testing", toks: []patternToken{{"API", "api", "api", ' '}, {"testing", "testing", "test", ' '}}},
+				{skill: 427, term: "API development", toks: []patternToken{{"API", "api", "api", ' '}, {"development", "development", "development", ' '}}},
 			},
 			{ // apifirst
 				{skill: 13, term: "API-first", toks: []patternToken{{"APIfirst", "apifirst", "apifirst", ' '}}},
@@ -338,32 +338,32 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 203, term: "Apollo Server", toks: []patternToken{{"Apollo", "apollo", "apollo", ' '}, {"Server", "server", "server", ' '}}},
 			},
 			{ // app
-				{skill: 230, term: "App Store Connect", toks: []patternToken{{"App", "app", "app", ' '}, {"Store", "store", "stor", ' '}, {"Connect", "connect", "connect", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "App Store Connect", toks: []patternToken{{"App", "app", "app", ' '}, {"Store", "store", "stor", ' '}, {"Connect", "connect", "connect", ' '}}},
 				{skill: 293, term: "App Center", kind: termTool, toks: []patternToken{{"App", "app", "app", ' '}, {"Center", "center", "center", ' '}}, tool: 3},
-				{skill: 359, term: "App Engine", kind: termTool, toks: []patternToken{{"App", "app", "app", ' '}, {"Engine", "engine", "engin", ' '}}, tool: 2, guard: []string{"paas"}},
+				{skill: 359, term: "App Engine", kind: termTool, toks: []patternToken{{"App", "app", "app", ' '}, {"Engine", "engine", "engin", ' '}}, tool: 2},
 			},
 			{ // appdynamic
 				{skill: 16, term: "AppDynamics", kind: termTool, toks: []patternToken{{"AppDynamics", "appdynamics", "appdynamic", ' '}}, tool: 3},
 			},
 			{ // appium
-				{skill: 295, term: "Appium", kind: termTool, toks: []patternToken{{"Appium", "appium", "appium", ' '}}, tool: 1, guard: []string{"espresso"}},
+				{skill: 295, term: "Appium", kind: termTool, toks: []patternToken{{"Appium", "appium", "appium", ' '}}, tool: 1},
 			},
 			{ // application
 				{skill: 16, term: "application performance monitoring", toks: []patternToken{{"application", "application", "application", ' '}, {"performance", "performance", "performanc", ' '}, {"monitoring", "monitoring", "monitor", ' '}}},
-				{skill: 17, term: "application security", toks: []patternToken{{"application", "application", "application", ' '}, {"security", "security", "security", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "application security", toks: []patternToken{{"application", "application", "application", ' '}, {"security", "security", "security", ' '}}},
 			},
 			{ // applitool
 				{skill: 541, term: "Applitools", kind: termTool, toks: []patternToken{{"Applitools", "applitools", "applitool", ' '}}, tool: 2},
 			},
 			{ // approximate
-				{skill: 534, term: "approximate nearest neighbor", toks: []patternToken{{"approximate", "approximate", "approximat", ' '}, {"nearest", "nearest", "nearest", ' '}, {"neighbor", "neighbor", "neighbor", ' '}}, guard: []string{"pinecone", "milvus"}},
-				{skill: 534, term: "approximate nearest neighbour", toks: []patternToken{{"approximate", "approximate", "approximat", ' '}, {"nearest", "nearest", "nearest", ' '}, {"neighbour", "neighbour", "neighbour", ' '}}, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "approximate nearest neighbor", toks: []patternToken{{"approximate", "approximate", "approximat", ' '}, {"nearest", "nearest", "nearest", ' '}, {"neighbor", "neighbor", "neighbor", ' '}}},
+				{skill: 534, term: "approximate nearest neighbour", toks: []patternToken{{"approximate", "approximate", "approximat", ' '}, {"nearest", "nearest", "nearest", ' '}, {"neighbour", "neighbour", "neighbour", ' '}}},
 			},
 			{ // appsec
-				{skill: 17, term: "AppSec", toks: []patternToken{{"AppSec", "appsec", "appsec", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "AppSec", toks: []patternToken{{"AppSec", "appsec", "appsec", ' '}}},
 			},
 			{ // arangodb
-				{skill: 201, term: "ArangoDB", kind: termTool, toks: []patternToken{{"ArangoDB", "arangodb", "arangodb", ' '}}, tool: 4, guard: []string{"cypher"}},
+				{skill: 201, term: "ArangoDB", kind: termTool, toks: []patternToken{{"ArangoDB", "arangodb", "arangodb", ' '}}, tool: 4},
 			},
 			{ // arcgis
 				{skill: 189, term: "ArcGIS", kind: termTool, toks: []patternToken{{"ArcGIS", "arcgis", "arcgis", ' '}}, tool: 4},
@@ -398,10 +398,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 19, term: "ARM Cortex-M", toks: []patternToken{{"ARMCortexM", "armcortexm", "armcortexm", ' '}}},
 			},
 			{ // artificial
-				{skill: 317, term: "artificial neural network", toks: []patternToken{{"artificial", "artificial", "artificial", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "artificial neural network", toks: []patternToken{{"artificial", "artificial", "artificial", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}},
 			},
 			{ // arxiv
-				{skill: 423, term: "arXiv", toks: []patternToken{{"arXiv", "arxiv", "arxiv", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "arXiv", toks: []patternToken{{"arXiv", "arxiv", "arxiv", ' '}}},
 			},
 			{ // asana
 				{skill: 385, term: "Asana", kind: termAmbiguous, toks: []patternToken{{"Asana", "asana", "asana", ' '}}, strict: true},
@@ -412,7 +412,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 140, term: "ASP.NET MVC", toks: []patternToken{{"ASP.NET", "asp.net", "asp.net", ' '}, {"MVC", "mvc", "mvc", ' '}}},
 			},
 			{ // asr
-				{skill: 474, term: "ASR", toks: []patternToken{{"ASR", "asr", "asr", ' '}}, guard: []string{"whisper", "kaldi"}},
+				{skill: 474, term: "ASR", toks: []patternToken{{"ASR", "asr", "asr", ' '}}},
 			},
 			{ // assembly
 				{skill: 21, term: "assembly language", toks: []patternToken{{"assembly", "assembly", "assembly", ' '}, {"language", "language", "languag", ' '}}},
@@ -431,19 +431,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 22, term: "asyncio", toks: []patternToken{{"asyncio", "asyncio", "asyncio", ' '}}},
 			},
 			{ // atlassian
-				{skill: 84, term: "Atlassian Confluence", toks: []patternToken{{"Atlassian", "atlassian", "atlassian", ' '}, {"Confluence", "confluence", "confluenc", ' '}}, guard: []string{"confluence"}},
+				{skill: 84, term: "Atlassian Confluence", toks: []patternToken{{"Atlassian", "atlassian", "atlassian", ' '}, {"Confluence", "confluence", "confluenc", ' '}}},
 				{skill: 238, term: "Atlassian Jira", toks: []patternToken{{"Atlassian", "atlassian", "atlassian", ' '}, {"Jira", "jira", "jira", ' '}}},
 			},
 			{ // attention
-				{skill: 23, term: "attention mechanism", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"mechanism", "mechanism", "mechanism", ' '}}, guard: []string{"attention"}},
-				{skill: 23, term: "attention layer", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"layer", "layer", "layer", ' '}}, guard: []string{"attention"}},
-				{skill: 23, term: "attention head", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"head", "head", "head", ' '}}, guard: []string{"attention"}},
-				{skill: 23, term: "attention-based", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"based", "based", "bas", '-'}}, guard: []string{"attention"}},
+				{skill: 23, term: "attention mechanism", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"mechanism", "mechanism", "mechanism", ' '}}},
+				{skill: 23, term: "attention layer", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"layer", "layer", "layer", ' '}}},
+				{skill: 23, term: "attention head", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"head", "head", "head", ' '}}},
+				{skill: 23, term: "attention-based", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"based", "based", "bas", '-'}}},
 				{skill: 23, term: "attention", kind: termAmbiguous, toks: []patternToken{{"attention", "attention", "attention", ' '}}, strict: true},
 				{skill: 23, term: "Attention", kind: termAmbiguous, toks: []patternToken{{"Attention", "attention", "attention", ' '}}, strict: true},
 			},
 			{ // attentionbas
-				{skill: 23, term: "attention-based", toks: []patternToken{{"attentionbased", "attentionbased", "attentionbas", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "attention-based", toks: []patternToken{{"attentionbased", "attentionbased", "attentionbas", ' '}}},
 			},
 			{ // attribution
 				{skill: 275, term: "attribution modeling", kind: termAmbiguous, toks: []patternToken{{"attribution", "attribution", "attribution", ' '}, {"modeling", "modeling", "model", ' '}}, strict: true},
@@ -452,17 +452,17 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // audio
 				{skill: 24, term: "audio processing", toks: []patternToken{{"audio", "audio", "audio", ' '}, {"processing", "processing", "process", ' '}}},
 				{skill: 24, term: "audio classification", toks: []patternToken{{"audio", "audio", "audio", ' '}, {"classification", "classification", "classification", ' '}}},
-				{skill: 152, term: "audio embedding", toks: []patternToken{{"audio", "audio", "audio", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "audio embedding", toks: []patternToken{{"audio", "audio", "audio", ' '}, {"embedding", "embedding", "embed", ' '}}},
 			},
 			{ // augmentation
 				{skill: 102, term: "augmentation", toks: []patternToken{{"augmentation", "augmentation", "augmentation", ' '}}},
 			},
 			{ // auth0
-				{skill: 330, term: "Auth0", kind: termTool, toks: []patternToken{{"Auth0", "auth0", "auth0", ' '}}, tool: 1, guard: []string{"sso"}},
+				{skill: 330, term: "Auth0", kind: termTool, toks: []patternToken{{"Auth0", "auth0", "auth0", ' '}}, tool: 1},
 			},
 			{ // authentication
-				{skill: 330, term: "authentication and authorization", toks: []patternToken{{"authentication", "authentication", "authentication", ' '}, {"and", "and", "and", ' '}, {"authorization", "authorization", "authorization", ' '}}, guard: []string{"sso"}},
-				{skill: 330, term: "authentication and authorisation", toks: []patternToken{{"authentication", "authentication", "authentication", ' '}, {"and", "and", "and", ' '}, {"authorisation", "authorisation", "authorisation", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "authentication and authorization", toks: []patternToken{{"authentication", "authentication", "authentication", ' '}, {"and", "and", "and", ' '}, {"authorization", "authorization", "authorization", ' '}}},
+				{skill: 330, term: "authentication and authorisation", toks: []patternToken{{"authentication", "authentication", "authentication", ' '}, {"and", "and", "and", ' '}, {"authorisation", "authorisation", "authorisation", ' '}}},
 			},
 			{ // auto
 				{skill: 25, term: "auto-labelling", toks: []patternToken{{"auto", "auto", "auto", ' '}, {"labelling", "labelling", "label", '-'}}},
@@ -497,18 +497,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 25, term: "automatic labeling", toks: []patternToken{{"automatic", "automatic", "automatic", ' '}, {"labeling", "labeling", "label", ' '}}},
 				{skill: 39, term: "automatic differentiation", toks: []patternToken{{"automatic", "automatic", "automatic", ' '}, {"differentiation", "differentiation", "differentiation", ' '}}},
 				{skill: 128, term: "automatic rollback", toks: []patternToken{{"automatic", "automatic", "automatic", ' '}, {"rollback", "rollback", "rollback", ' '}}},
-				{skill: 474, term: "automatic speech recognition", toks: []patternToken{{"automatic", "automatic", "automatic", ' '}, {"speech", "speech", "speech", ' '}, {"recognition", "recognition", "recognition", ' '}}, guard: []string{"whisper", "kaldi"}},
+				{skill: 474, term: "automatic speech recognition", toks: []patternToken{{"automatic", "automatic", "automatic", ' '}, {"speech", "speech", "speech", ' '}, {"recognition", "recognition", "recognition", ' '}}},
 			},
 			{ // automation
 				{skill: 508, term: "automation testing", toks: []patternToken{{"automation", "automation", "automation", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // automotive
-				{skill: 404, term: "automotive radar", toks: []patternToken{{"automotive", "automotive", "automotiv", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "automotive radar", toks: []patternToken{{"automotive", "automotive", "automotiv", ' '}, {"radar", "radar", "radar", ' '}}},
 			},
 			{ // autonomous
 				{skill: 27, term: "autonomous driving", toks: []patternToken{{"autonomous", "autonomous", "autonomous", ' '}, {"driving", "driving", "driv", ' '}}},
 				{skill: 27, term: "autonomous vehicle", toks: []patternToken{{"autonomous", "autonomous", "autonomous", ' '}, {"vehicle", "vehicle", "vehicl", ' '}}},
-				{skill: 430, term: "autonomous systems", toks: []patternToken{{"autonomous", "autonomous", "autonomous", ' '}, {"systems", "systems", "system", ' '}}, guard: []string{"ros"}},
+				{skill: 430, term: "autonomous systems", toks: []patternToken{{"autonomous", "autonomous", "autonomous", ' '}, {"systems", "systems", "system", ' '}}},
 			},
 			{ // avro
 				{skill: 498, term: "Avro", kind: termAmbiguous, toks: []patternToken{{"Avro", "avro", "avro", ' '}}, strict: true},
@@ -528,7 +528,7 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // aws
 				{skill: 28, term: "AWS", toks: []patternToken{{"AWS", "aws", "aws", ' '}}},
 				{skill: 28, term: "AWS Lambda", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Lambda", "lambda", "lambda", ' '}}},
-				{skill: 29, term: "AWS CDK", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"CDK", "cdk", "cdk", ' '}}, guard: []string{"cdk"}},
+				{skill: 29, term: "AWS CDK", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"CDK", "cdk", "cdk", ' '}}},
 				{skill: 30, term: "AWS Certified", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Certified", "certified", "certifi", ' '}}},
 				{skill: 30, term: "AWS certification", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"certification", "certification", "certification", ' '}}},
 				{skill: 30, term: "AWS Certified Solutions Architect", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Certified", "certified", "certifi", ' '}, {"Solutions", "solutions", "solution", ' '}, {"Architect", "architect", "architect", ' '}}},
@@ -538,7 +538,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 30, term: "AWS Certified DevOps Engineer", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Certified", "certified", "certifi", ' '}, {"DevOps", "devops", "devop", ' '}, {"Engineer", "engineer", "engineer", ' '}}},
 				{skill: 30, term: "AWS Certified Cloud Practitioner", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Certified", "certified", "certifi", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"Practitioner", "practitioner", "practitioner", ' '}}},
 				{skill: 286, term: "AWS Certified Machine Learning", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"Certified", "certified", "certifi", ' '}, {"Machine", "machine", "machin", ' '}, {"Learning", "learning", "learn", ' '}}},
-				{skill: 460, term: "AWS SAM", kind: termTool, toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"SAM", "sam", "sam", ' '}}, tool: 2, guard: []string{"faas"}},
+				{skill: 460, term: "AWS SAM", kind: termTool, toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"SAM", "sam", "sam", ' '}}, tool: 2},
 			},
 			{ // az
 				{skill: 34, term: "AZ-900", kind: termExact, toks: []patternToken{{"AZ", "az", "az", ' '}, {"900", "900", "900", '-'}}},
@@ -566,12 +566,12 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 33, term: "Azure", kind: termAmbiguous, toks: []patternToken{{"Azure", "azure", "azur", ' '}}, strict: true},
 			},
 			{ // azure
-				{skill: 33, term: "Azure Kubernetes Service", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Service", "service", "servic", ' '}}, guard: []string{"azure"}},
-				{skill: 34, term: "Azure certification", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"certification", "certification", "certification", ' '}}, guard: []string{"az 900", "az 104", "az 204", "az 305", "az 400"}},
-				{skill: 34, term: "Azure Administrator Associate", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Administrator", "administrator", "administrator", ' '}, {"Associate", "associate", "associat", ' '}}, guard: []string{"az 900", "az 104", "az 204", "az 305", "az 400"}},
-				{skill: 34, term: "Azure Solutions Architect Expert", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Solutions", "solutions", "solution", ' '}, {"Architect", "architect", "architect", ' '}, {"Expert", "expert", "expert", ' '}}, guard: []string{"az 900", "az 104", "az 204", "az 305", "az 400"}},
-				{skill: 34, term: "Azure Developer Associate", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Developer", "developer", "developer", ' '}, {"Associate", "associate", "associat", ' '}}, guard: []string{"az 900", "az 104", "az 204", "az 305", "az 400"}},
-				{skill: 34, term: "Azure Fundamentals", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Fundamentals", "fundamentals", "fundamental", ' '}}, guard: []string{"az 900", "az 104", "az 204", "az 305", "az 400"}},
+				{skill: 33, term: "Azure Kubernetes Service", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Service", "service", "servic", ' '}}},
+				{skill: 34, term: "Azure certification", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"certification", "certification", "certification", ' '}}},
+				{skill: 34, term: "Azure Administrator Associate", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Administrator", "administrator", "administrator", ' '}, {"Associate", "associate", "associat", ' '}}},
+				{skill: 34, term: "Azure Solutions Architect Expert", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Solutions", "solutions", "solution", ' '}, {"Architect", "architect", "architect", ' '}, {"Expert", "expert", "expert", ' '}}},
+				{skill: 34, term: "Azure Developer Associate", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Developer", "developer", "developer", ' '}, {"Associate", "associate", "associat", ' '}}},
+				{skill: 34, term: "Azure Fundamentals", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Fundamentals", "fundamentals", "fundamental", ' '}}},
 				{skill: 35, term: "Azure DevOps", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"DevOps", "devops", "devop", ' '}}},
 				{skill: 35, term: "Azure Pipelines", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Pipelines", "pipelines", "pipelin", ' '}}},
 				{skill: 35, term: "Azure Repos", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Repos", "repos", "repo", ' '}}},
@@ -579,7 +579,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 36, term: "Azure Functions", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Functions", "functions", "function", ' '}}},
 				{skill: 37, term: "Azure Machine Learning", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Machine", "machine", "machin", ' '}, {"Learning", "learning", "learn", ' '}}},
 				{skill: 37, term: "Azure ML", toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"ML", "ml", "ml", ' '}}},
-				{skill: 264, term: "Azure OpenAI", kind: termTool, toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"OpenAI", "openai", "openai", ' '}}, tool: 2, guard: []string{"openai", "anthropic", "claude", "gemini"}},
+				{skill: 264, term: "Azure OpenAI", kind: termTool, toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"OpenAI", "openai", "openai", ' '}}, tool: 2},
 				{skill: 464, term: "Azure Sentinel", kind: termTool, toks: []patternToken{{"Azure", "azure", "azur", ' '}, {"Sentinel", "sentinel", "sentinel", ' '}}, tool: 1},
 			},
 			{ // babylon.j
@@ -622,8 +622,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 541, term: "BackstopJS", kind: termTool, toks: []patternToken{{"BackstopJS", "backstopjs", "backstopj", ' '}}, tool: 1},
 			},
 			{ // backtest
-				{skill: 300, term: "backtest", toks: []patternToken{{"backtest", "backtest", "backtest", ' '}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "backtesting", toks: []patternToken{{"backtesting", "backtesting", "backtest", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "backtest", toks: []patternToken{{"backtest", "backtest", "backtest", ' '}}},
+				{skill: 300, term: "backtesting", toks: []patternToken{{"backtesting", "backtesting", "backtest", ' '}}},
 			},
 			{ // backward
 				{skill: 39, term: "backward pass", toks: []patternToken{{"backward", "backward", "backward", ' '}, {"pass", "pass", "pass", ' '}}},
@@ -633,13 +633,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 306, term: "bandit", toks: []patternToken{{"bandit", "bandit", "bandit", ' '}}},
 			},
 			{ // base
-				{skill: 441, term: "Base SAS", toks: []patternToken{{"Base", "base", "bas", ' '}, {"SAS", "sas", "sas", ' '}}, guard: []string{"sas"}},
+				{skill: 441, term: "Base SAS", toks: []patternToken{{"Base", "base", "bas", ' '}, {"SAS", "sas", "sas", ' '}}},
 			},
 			{ // basecamp
 				{skill: 385, term: "Basecamp", kind: termAmbiguous, toks: []patternToken{{"Basecamp", "basecamp", "basecamp", ' '}}, strict: true},
 			},
 			{ // bash
-				{skill: 40, term: "Bash scripting", toks: []patternToken{{"Bash", "bash", "bash", ' '}, {"scripting", "scripting", "script", ' '}}, guard: []string{"bash"}},
+				{skill: 40, term: "Bash scripting", toks: []patternToken{{"Bash", "bash", "bash", ' '}, {"scripting", "scripting", "script", ' '}}},
 				{skill: 40, term: "Bash", kind: termAmbiguous, toks: []patternToken{{"Bash", "bash", "bash", ' '}}, strict: true},
 				{skill: 40, term: "bash", kind: termAmbiguous, toks: []patternToken{{"bash", "bash", "bash", ' '}}, strict: true},
 			},
@@ -682,26 +682,26 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 125, term: "beam search", toks: []patternToken{{"beam", "beam", "beam", ' '}, {"search", "search", "search", ' '}}},
 			},
 			{ // beautiful
-				{skill: 551, term: "Beautiful Soup", kind: termTool, toks: []patternToken{{"Beautiful", "beautiful", "beautiful", ' '}, {"Soup", "soup", "soup", ' '}}, tool: 2, guard: []string{"puppeteer"}},
+				{skill: 551, term: "Beautiful Soup", kind: termTool, toks: []patternToken{{"Beautiful", "beautiful", "beautiful", ' '}, {"Soup", "soup", "soup", ' '}}, tool: 2},
 			},
 			{ // beautifulsoup
-				{skill: 551, term: "BeautifulSoup", kind: termTool, toks: []patternToken{{"BeautifulSoup", "beautifulsoup", "beautifulsoup", ' '}}, tool: 2, guard: []string{"puppeteer"}},
+				{skill: 551, term: "BeautifulSoup", kind: termTool, toks: []patternToken{{"BeautifulSoup", "beautifulsoup", "beautifulsoup", ' '}}, tool: 2},
 			},
 			{ // behavior
-				{skill: 43, term: "behavior-driven development", toks: []patternToken{{"behavior", "behavior", "behavior", ' '}, {"driven", "driven", "driven", '-'}, {"development", "development", "development", ' '}}, guard: []string{"bdd", "cucumber", "gherkin"}},
+				{skill: 43, term: "behavior-driven development", toks: []patternToken{{"behavior", "behavior", "behavior", ' '}, {"driven", "driven", "driven", '-'}, {"development", "development", "development", ' '}}},
 				{skill: 222, term: "behavior cloning", toks: []patternToken{{"behavior", "behavior", "behavior", ' '}, {"cloning", "cloning", "clon", ' '}}},
 				{skill: 520, term: "behavior prediction", toks: []patternToken{{"behavior", "behavior", "behavior", ' '}, {"prediction", "prediction", "prediction", ' '}}},
 			},
 			{ // behaviordrivendevelopment
-				{skill: 43, term: "behavior-driven development", toks: []patternToken{{"behaviordrivendevelopment", "behaviordrivendevelopment", "behaviordrivendevelopment", ' '}}, guard: []string{"bdd", "cucumber", "gherkin"}},
+				{skill: 43, term: "behavior-driven development", toks: []patternToken{{"behaviordrivendevelopment", "behaviordrivendevelopment", "behaviordrivendevelopment", ' '}}},
 			},
 			{ // behaviour
-				{skill: 43, term: "behaviour-driven development", toks: []patternToken{{"behaviour", "behaviour", "behaviour", ' '}, {"driven", "driven", "driven", '-'}, {"development", "development", "development", ' '}}, guard: []string{"bdd", "cucumber", "gherkin"}},
+				{skill: 43, term: "behaviour-driven development", toks: []patternToken{{"behaviour", "behaviour", "behaviour", ' '}, {"driven", "driven", "driven", '-'}, {"development", "development", "development", ' '}}},
 				{skill: 222, term: "behaviour cloning", toks: []patternToken{{"behaviour", "behaviour", "behaviour", ' '}, {"cloning", "cloning", "clon", ' '}}},
 				{skill: 520, term: "behaviour prediction", toks: []patternToken{{"behaviour", "behaviour", "behaviour", ' '}, {"prediction", "prediction", "prediction", ' '}}},
 			},
 			{ // behaviourdrivendevelopment
-				{skill: 43, term: "behaviour-driven development", toks: []patternToken{{"behaviourdrivendevelopment", "behaviourdrivendevelopment", "behaviourdrivendevelopment", ' '}}, guard: []string{"bdd", "cucumber", "gherkin"}},
+				{skill: 43, term: "behaviour-driven development", toks: []patternToken{{"behaviourdrivendevelopment", "behaviourdrivendevelopment", "behaviourdrivendevelopment", ' '}}},
 			},
 			{ // bench
 				{skill: 207, term: "bench equipment", toks: []patternToken{{"bench", "bench", "bench", ' '}, {"equipment", "equipment", "equipment", ' '}}},
@@ -727,17 +727,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 45, term: "BEVFusion", toks: []patternToken{{"BEVFusion", "bevfusion", "bevfusion", ' '}}},
 			},
 			{ // bf16
-				{skill: 284, term: "BF16", toks: []patternToken{{"BF16", "bf16", "bf16", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "BF16", toks: []patternToken{{"BF16", "bf16", "bf16", ' '}}},
 			},
 			{ // bfloat16
-				{skill: 284, term: "bfloat16", toks: []patternToken{{"bfloat16", "bfloat16", "bfloat16", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "bfloat16", toks: []patternToken{{"bfloat16", "bfloat16", "bfloat16", ' '}}},
 			},
 			{ // bgp
-				{skill: 314, term: "BGP", toks: []patternToken{{"BGP", "bgp", "bgp", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "BGP", toks: []patternToken{{"BGP", "bgp", "bgp", ' '}}},
 			},
 			{ // bi
-				{skill: 50, term: "BI tool", toks: []patternToken{{"BI", "bi", "bi", ' '}, {"tool", "tool", "tool", ' '}}, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
-				{skill: 50, term: "BI dashboard", toks: []patternToken{{"BI", "bi", "bi", ' '}, {"dashboard", "dashboard", "dashboard", ' '}}, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "BI tool", toks: []patternToken{{"BI", "bi", "bi", ' '}, {"tool", "tool", "tool", ' '}}},
+				{skill: 50, term: "BI dashboard", toks: []patternToken{{"BI", "bi", "bi", ' '}, {"dashboard", "dashboard", "dashboard", ' '}}},
 				{skill: 50, term: "BI reporting", kind: termAmbiguous, toks: []patternToken{{"BI", "bi", "bi", ' '}, {"reporting", "reporting", "report", ' '}}, strict: true},
 				{skill: 271, term: "Bi-LSTM", toks: []patternToken{{"Bi", "bi", "bi", ' '}, {"LSTM", "lstm", "lstm", '-'}}},
 			},
@@ -749,13 +749,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 113, term: "Big O notation", toks: []patternToken{{"Big", "big", "big", ' '}, {"O", "o", "o", ' '}, {"notation", "notation", "notation", ' '}}},
 			},
 			{ // bigquery
-				{skill: 116, term: "BigQuery", kind: termTool, toks: []patternToken{{"BigQuery", "bigquery", "bigquery", ' '}}, tool: 1, guard: []string{"snowflake", "redshift"}},
+				{skill: 116, term: "BigQuery", kind: termTool, toks: []patternToken{{"BigQuery", "bigquery", "bigquery", ' '}}, tool: 1},
 			},
 			{ // bilstm
 				{skill: 271, term: "Bi-LSTM", toks: []patternToken{{"BiLSTM", "bilstm", "bilstm", ' '}}},
 			},
 			{ // biobert
-				{skill: 44, term: "BioBERT", toks: []patternToken{{"BioBERT", "biobert", "biobert", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "BioBERT", toks: []patternToken{{"BioBERT", "biobert", "biobert", ' '}}},
 			},
 			{ // bird
 				{skill: 45, term: "bird's-eye view", toks: []patternToken{{"bird", "bird", "bird", ' '}, {"'s", "'s", "'s", 'a'}, {"eye", "eye", "eye", '-'}, {"view", "view", "view", ' '}}},
@@ -764,22 +764,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 562, term: "BitBake", toks: []patternToken{{"BitBake", "bitbake", "bitbak", ' '}}},
 			},
 			{ // bitbucket
-				{skill: 190, term: "Bitbucket", toks: []patternToken{{"Bitbucket", "bitbucket", "bitbucket", ' '}}, guard: []string{"version control"}},
+				{skill: 190, term: "Bitbucket", toks: []patternToken{{"Bitbucket", "bitbucket", "bitbucket", ' '}}},
 			},
 			{ // bitris
 				{skill: 293, term: "Bitrise", kind: termTool, toks: []patternToken{{"Bitrise", "bitrise", "bitris", ' '}}, tool: 1},
 			},
 			{ // blameless
-				{skill: 223, term: "blameless postmortem", toks: []patternToken{{"blameless", "blameless", "blameless", ' '}, {"postmortem", "postmortem", "postmortem", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "blameless postmortem", toks: []patternToken{{"blameless", "blameless", "blameless", ' '}, {"postmortem", "postmortem", "postmortem", ' '}}},
 			},
 			{ // blazemeter
-				{skill: 367, term: "BlazeMeter", kind: termTool, toks: []patternToken{{"BlazeMeter", "blazemeter", "blazemeter", ' '}}, tool: 3, guard: []string{"k6", "locust"}},
+				{skill: 367, term: "BlazeMeter", kind: termTool, toks: []patternToken{{"BlazeMeter", "blazemeter", "blazemeter", ' '}}, tool: 3},
 			},
 			{ // blazor
 				{skill: 140, term: "Blazor", toks: []patternToken{{"Blazor", "blazor", "blazor", ' '}}},
 			},
 			{ // ble
-				{skill: 558, term: "BLE", kind: termTool, toks: []patternToken{{"BLE", "ble", "ble", ' '}}, tool: 1, guard: []string{"bluetooth"}},
+				{skill: 558, term: "BLE", kind: termTool, toks: []patternToken{{"BLE", "ble", "ble", ' '}}, tool: 1},
 			},
 			{ // blob
 				{skill: 332, term: "blob storage", toks: []patternToken{{"blob", "blob", "blob", ' '}, {"storage", "storage", "storag", ' '}}},
@@ -795,7 +795,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // bluetooth
 				{skill: 558, term: "Bluetooth", kind: termAmbiguous, toks: []patternToken{{"Bluetooth", "bluetooth", "bluetooth", ' '}}, strict: true},
-				{skill: 558, term: "Bluetooth Low Energy", kind: termTool, toks: []patternToken{{"Bluetooth", "bluetooth", "bluetooth", ' '}, {"Low", "low", "low", ' '}, {"Energy", "energy", "energy", ' '}}, tool: 1, guard: []string{"bluetooth"}},
+				{skill: 558, term: "Bluetooth Low Energy", kind: termTool, toks: []patternToken{{"Bluetooth", "bluetooth", "bluetooth", ' '}, {"Low", "low", "low", ' '}, {"Energy", "energy", "energy", ' '}}, tool: 1},
 			},
 			{ // bm25
 				{skill: 226, term: "BM25", toks: []patternToken{{"BM25", "bm25", "bm25", ' '}}},
@@ -807,20 +807,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 48, term: "board bring-up", toks: []patternToken{{"boardbringup", "boardbringup", "boardbringup", ' '}}},
 			},
 			{ // bootstrap
-				{skill: 49, term: "Bootstrap CSS", toks: []patternToken{{"Bootstrap", "bootstrap", "bootstrap", ' '}, {"CSS", "css", "css", ' '}}, guard: []string{"bootstrap"}},
+				{skill: 49, term: "Bootstrap CSS", toks: []patternToken{{"Bootstrap", "bootstrap", "bootstrap", ' '}, {"CSS", "css", "css", ' '}}},
 				{skill: 49, term: "Bootstrap", kind: termAmbiguous, toks: []patternToken{{"Bootstrap", "bootstrap", "bootstrap", ' '}}, strict: true},
 			},
 			{ // bpe
 				{skill: 515, term: "BPE", toks: []patternToken{{"BPE", "bpe", "bpe", ' '}}},
 			},
 			{ // braintre
-				{skill: 362, term: "Braintree", kind: termTool, toks: []patternToken{{"Braintree", "braintree", "braintre", ' '}}, tool: 2, guard: []string{"stripe"}},
+				{skill: 362, term: "Braintree", kind: termTool, toks: []patternToken{{"Braintree", "braintree", "braintre", ' '}}, tool: 2},
 			},
 			{ // bug
 				{skill: 364, term: "bug bounty", toks: []patternToken{{"bug", "bug", "bug", ' '}, {"bounty", "bounty", "bounty", ' '}}},
 			},
 			{ // buildkit
-				{skill: 62, term: "Buildkite", kind: termTool, toks: []patternToken{{"Buildkite", "buildkite", "buildkit", ' '}}, tool: 3, guard: []string{"spinnaker"}},
+				{skill: 62, term: "Buildkite", kind: termTool, toks: []patternToken{{"Buildkite", "buildkite", "buildkit", ' '}}, tool: 3},
 			},
 			{ // buildroot
 				{skill: 562, term: "Buildroot", kind: termTool, toks: []patternToken{{"Buildroot", "buildroot", "buildroot", ' '}}, tool: 1},
@@ -874,7 +874,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 89, term: "C++20", toks: []patternToken{{"C++20", "c++20", "c++20", ' '}}},
 			},
 			{ // c99
-				{skill: 51, term: "C99", toks: []patternToken{{"C99", "c99", "c99", ' '}}, guard: []string{"c"}},
+				{skill: 51, term: "C99", toks: []patternToken{{"C99", "c99", "c99", ' '}}},
 			},
 			{ // cach
 				{skill: 52, term: "caching", toks: []patternToken{{"caching", "caching", "cach", ' '}}},
@@ -886,14 +886,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 53, term: "Caffe", kind: termAmbiguous, toks: []patternToken{{"Caffe", "caffe", "caff", ' '}}, strict: true},
 			},
 			{ // caffe2
-				{skill: 53, term: "Caffe2", toks: []patternToken{{"Caffe2", "caffe2", "caffe2", ' '}}, guard: []string{"caffe"}},
+				{skill: 53, term: "Caffe2", toks: []patternToken{{"Caffe2", "caffe2", "caffe2", ' '}}},
 			},
 			{ // calculus
 				{skill: 54, term: "calculus", kind: termAmbiguous, toks: []patternToken{{"calculus", "calculus", "calculus", ' '}}, strict: true},
 				{skill: 54, term: "Calculus", kind: termAmbiguous, toks: []patternToken{{"Calculus", "calculus", "calculus", ' '}}, strict: true},
 			},
 			{ // calm
-				{skill: 79, term: "calm communication", toks: []patternToken{{"calm", "calm", "calm", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "calm communication", toks: []patternToken{{"calm", "calm", "calm", ' '}, {"communication", "communication", "communication", ' '}}},
 			},
 			{ // camera
 				{skill: 0, term: "camera geometry", toks: []patternToken{{"camera", "camera", "camera", ' '}, {"geometry", "geometry", "geometry", ' '}}},
@@ -907,7 +907,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 456, term: "camera-lidar fusion", toks: []patternToken{{"cameralidarfusion", "cameralidarfusion", "cameralidarfusion", ' '}}},
 			},
 			{ // can
-				{skill: 149, term: "CAN bus", toks: []patternToken{{"CAN", "can", "can", ' '}, {"bus", "bus", "bus", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "CAN bus", toks: []patternToken{{"CAN", "can", "can", ' '}, {"bus", "bus", "bus", ' '}}},
 			},
 			{ // canary
 				{skill: 128, term: "canary release", toks: []patternToken{{"canary", "canary", "canary", ' '}, {"release", "release", "releas", ' '}}},
@@ -933,21 +933,21 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 408, term: "Cascade R-CNN", toks: []patternToken{{"CascadeRCNN", "cascadercnn", "cascadercnn", ' '}}},
 			},
 			{ // cascading
-				{skill: 92, term: "Cascading Style Sheets", toks: []patternToken{{"Cascading", "cascading", "cascad", ' '}, {"Style", "style", "styl", ' '}, {"Sheets", "sheets", "sheet", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "Cascading Style Sheets", toks: []patternToken{{"Cascading", "cascading", "cascad", ' '}, {"Style", "style", "styl", ' '}, {"Sheets", "sheets", "sheet", ' '}}},
 			},
 			{ // catboost
 				{skill: 199, term: "CatBoost", kind: termTool, toks: []patternToken{{"CatBoost", "catboost", "catboost", ' '}}, tool: 3},
 			},
 			{ // causal
-				{skill: 56, term: "causal inference", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"inference", "inference", "inferenc", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
-				{skill: 56, term: "causal modeling", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
-				{skill: 56, term: "causal modelling", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "causal inference", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"inference", "inference", "inferenc", ' '}}},
+				{skill: 56, term: "causal modeling", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 56, term: "causal modelling", toks: []patternToken{{"causal", "causal", "causal", ' '}, {"modelling", "modelling", "model", ' '}}},
 			},
 			{ // ccna
-				{skill: 314, term: "CCNA", toks: []patternToken{{"CCNA", "ccna", "ccna", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "CCNA", toks: []patternToken{{"CCNA", "ccna", "ccna", ' '}}},
 			},
 			{ // ccnp
-				{skill: 314, term: "CCNP", toks: []patternToken{{"CCNP", "ccnp", "ccnp", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "CCNP", toks: []patternToken{{"CCNP", "ccnp", "ccnp", ' '}}},
 			},
 			{ // ccpa
 				{skill: 111, term: "CCPA", kind: termAmbiguous, toks: []patternToken{{"CCPA", "ccpa", "ccpa", ' '}}, strict: true},
@@ -971,19 +971,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 259, term: "CentOS", toks: []patternToken{{"CentOS", "centos", "cento", ' '}}},
 			},
 			{ // centralised
-				{skill: 267, term: "centralised logging", toks: []patternToken{{"centralised", "centralised", "centralis", ' '}, {"logging", "logging", "log", ' '}}, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "centralised logging", toks: []patternToken{{"centralised", "centralised", "centralis", ' '}, {"logging", "logging", "log", ' '}}},
 			},
 			{ // centralized
-				{skill: 267, term: "centralized logging", toks: []patternToken{{"centralized", "centralized", "centraliz", ' '}, {"logging", "logging", "log", ' '}}, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "centralized logging", toks: []patternToken{{"centralized", "centralized", "centraliz", ' '}, {"logging", "logging", "log", ' '}}},
 			},
 			{ // ceph
 				{skill: 332, term: "Ceph", kind: termTool, toks: []patternToken{{"Ceph", "ceph", "ceph", ' '}}, tool: 2},
 			},
 			{ // certified
-				{skill: 251, term: "Certified Kubernetes Administrator", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Administrator", "administrator", "administrator", ' '}}, guard: []string{"cka", "ckad", "cks"}},
-				{skill: 251, term: "Certified Kubernetes Application Developer", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Application", "application", "application", ' '}, {"Developer", "developer", "developer", ' '}}, guard: []string{"cka", "ckad", "cks"}},
-				{skill: 251, term: "Certified Kubernetes Security Specialist", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Security", "security", "security", ' '}, {"Specialist", "specialist", "specialist", ' '}}, guard: []string{"cka", "ckad", "cks"}},
-				{skill: 447, term: "Certified ScrumMaster", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"ScrumMaster", "scrummaster", "scrummaster", ' '}}, guard: []string{"scrum"}},
+				{skill: 251, term: "Certified Kubernetes Administrator", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Administrator", "administrator", "administrator", ' '}}},
+				{skill: 251, term: "Certified Kubernetes Application Developer", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Application", "application", "application", ' '}, {"Developer", "developer", "developer", ' '}}},
+				{skill: 251, term: "Certified Kubernetes Security Specialist", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"Kubernetes", "kubernetes", "kubernet", ' '}, {"Security", "security", "security", ' '}, {"Specialist", "specialist", "specialist", ' '}}},
+				{skill: 447, term: "Certified ScrumMaster", toks: []patternToken{{"Certified", "certified", "certifi", ' '}, {"ScrumMaster", "scrummaster", "scrummaster", ' '}}},
 			},
 			{ // chai
 				{skill: 297, term: "Chai", kind: termAmbiguous, toks: []patternToken{{"Chai", "chai", "chai", ' '}}, strict: true},
@@ -995,10 +995,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 387, term: "chain-of-thought", toks: []patternToken{{"chainofthought", "chainofthought", "chainofthought", ' '}}},
 			},
 			{ // change
-				{skill: 105, term: "change data capture", toks: []patternToken{{"change", "change", "chang", ' '}, {"data", "data", "data", ' '}, {"capture", "capture", "captur", ' '}}, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "change data capture", toks: []patternToken{{"change", "change", "chang", ' '}, {"data", "data", "data", ' '}, {"capture", "capture", "captur", ' '}}},
 			},
 			{ // channel
-				{skill: 389, term: "channel pruning", toks: []patternToken{{"channel", "channel", "channel", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
+				{skill: 389, term: "channel pruning", toks: []patternToken{{"channel", "channel", "channel", ' '}, {"pruning", "pruning", "prun", ' '}}},
 			},
 			{ // chaos
 				{skill: 59, term: "chaos engineering", toks: []patternToken{{"chaos", "chaos", "chao", ' '}, {"engineering", "engineering", "engineer", ' '}}},
@@ -1011,13 +1011,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 484, term: "Checkstyle", kind: termTool, toks: []patternToken{{"Checkstyle", "checkstyle", "checkstyl", ' '}}, tool: 6},
 			},
 			{ // chef
-				{skill: 60, term: "Chef Infra", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"Infra", "infra", "infra", ' '}}, guard: []string{"chef"}},
-				{skill: 60, term: "Chef InSpec", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"InSpec", "inspec", "inspec", ' '}}, guard: []string{"chef"}},
-				{skill: 60, term: "Chef Automate", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"Automate", "automate", "automat", ' '}}, guard: []string{"chef"}},
+				{skill: 60, term: "Chef Infra", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"Infra", "infra", "infra", ' '}}},
+				{skill: 60, term: "Chef InSpec", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"InSpec", "inspec", "inspec", ' '}}},
+				{skill: 60, term: "Chef Automate", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"Automate", "automate", "automat", ' '}}},
 				{skill: 60, term: "Chef", kind: termAmbiguous, toks: []patternToken{{"Chef", "chef", "chef", ' '}}, strict: true},
 			},
 			{ // chromadb
-				{skill: 534, term: "ChromaDB", kind: termTool, toks: []patternToken{{"ChromaDB", "chromadb", "chromadb", ' '}}, tool: 4, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "ChromaDB", kind: termTool, toks: []patternToken{{"ChromaDB", "chromadb", "chromadb", ' '}}, tool: 4},
 			},
 			{ // chunk
 				{skill: 405, term: "chunking", kind: termAmbiguous, toks: []patternToken{{"chunking", "chunking", "chunk", ' '}}, strict: true},
@@ -1027,22 +1027,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 382, term: "churn analysis", toks: []patternToken{{"churn", "churn", "churn", ' '}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // ci
-				{skill: 61, term: "CI/CD", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"CD", "cd", "cd", '/'}}, guard: []string{"jenkins", "ci"}},
-				{skill: 61, term: "CI pipeline", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}, guard: []string{"jenkins", "ci"}},
-				{skill: 61, term: "CI workflow", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"workflow", "workflow", "workflow", ' '}}, guard: []string{"jenkins", "ci"}},
+				{skill: 61, term: "CI/CD", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"CD", "cd", "cd", '/'}}},
+				{skill: 61, term: "CI pipeline", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}},
+				{skill: 61, term: "CI workflow", toks: []patternToken{{"CI", "ci", "ci", ' '}, {"workflow", "workflow", "workflow", ' '}}},
 				{skill: 61, term: "CI", kind: termAmbiguous, toks: []patternToken{{"CI", "ci", "ci", ' '}}, strict: true},
 			},
 			{ // cicd
-				{skill: 61, term: "CICD", toks: []patternToken{{"CICD", "cicd", "cicd", ' '}}, guard: []string{"jenkins", "ci"}},
+				{skill: 61, term: "CICD", toks: []patternToken{{"CICD", "cicd", "cicd", ' '}}},
 			},
 			{ // circleci
-				{skill: 61, term: "CircleCI", kind: termTool, toks: []patternToken{{"CircleCI", "circleci", "circleci", ' '}}, tool: 3, guard: []string{"jenkins", "ci"}},
+				{skill: 61, term: "CircleCI", kind: termTool, toks: []patternToken{{"CircleCI", "circleci", "circleci", ' '}}, tool: 3},
 			},
 			{ // circuit
 				{skill: 444, term: "circuit diagrams", toks: []patternToken{{"circuit", "circuit", "circuit", ' '}, {"diagrams", "diagrams", "diagram", ' '}}},
 			},
 			{ // cis
-				{skill: 450, term: "CIS Benchmarks", kind: termTool, toks: []patternToken{{"CIS", "cis", "cis", ' '}, {"Benchmarks", "benchmarks", "benchmark", ' '}}, tool: 8, guard: []string{"hipaa"}},
+				{skill: 450, term: "CIS Benchmarks", kind: termTool, toks: []patternToken{{"CIS", "cis", "cis", ' '}, {"Benchmarks", "benchmarks", "benchmark", ' '}}, tool: 8},
 			},
 			{ // cka
 				{skill: 251, term: "CKA", kind: termExact, toks: []patternToken{{"CKA", "cka", "cka", ' '}}},
@@ -1060,13 +1060,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 484, term: "clang-tidy", kind: termTool, toks: []patternToken{{"clangtidy", "clangtidy", "clangtidy", ' '}}, tool: 9},
 			},
 			{ // classical
-				{skill: 63, term: "classical machine learning", toks: []patternToken{{"classical", "classical", "classical", ' '}, {"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "classical machine learning", toks: []patternToken{{"classical", "classical", "classical", ' '}, {"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // claud
 				{skill: 264, term: "Claude", kind: termAmbiguous, toks: []patternToken{{"Claude", "claude", "claud", ' '}}, strict: true},
 			},
 			{ // claude
-				{skill: 264, term: "Claude API", kind: termTool, toks: []patternToken{{"Claude", "claude", "claud", ' '}, {"API", "api", "api", ' '}}, tool: 3, guard: []string{"openai", "anthropic", "claude", "gemini"}},
+				{skill: 264, term: "Claude API", kind: termTool, toks: []patternToken{{"Claude", "claude", "claud", ' '}, {"API", "api", "api", ' '}}, tool: 3},
 			},
 			{ // clause
 				{skill: 509, term: "clause classification", toks: []patternToken{{"clause", "clause", "claus", ' '}, {"classification", "classification", "classification", ' '}}},
@@ -1075,7 +1075,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 469, term: "clean architecture", toks: []patternToken{{"clean", "clean", "clean", ' '}, {"architecture", "architecture", "architectur", ' '}}},
 			},
 			{ // clear
-				{skill: 79, term: "clear communication", toks: []patternToken{{"clear", "clear", "clear", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "clear communication", toks: []patternToken{{"clear", "clear", "clear", ' '}, {"communication", "communication", "communication", ' '}}},
 			},
 			{ // clearml
 				{skill: 157, term: "ClearML", kind: termTool, toks: []patternToken{{"ClearML", "clearml", "clearml", ' '}}, tool: 3},
@@ -1104,7 +1104,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 179, term: "client-side development", toks: []patternToken{{"clientsidedevelopment", "clientsidedevelopment", "clientsidedevelopment", ' '}}},
 			},
 			{ // clion
-				{skill: 218, term: "CLion", kind: termTool, toks: []patternToken{{"CLion", "clion", "clion", ' '}}, tool: 5, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "CLion", kind: termTool, toks: []patternToken{{"CLion", "clion", "clion", ' '}}, tool: 5},
 			},
 			{ // clip
 				{skill: 66, term: "CLIP", kind: termExact, toks: []patternToken{{"CLIP", "clip", "clip", ' '}}},
@@ -1117,7 +1117,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // cloud
 				{skill: 12, term: "Cloud Dataflow", toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Dataflow", "dataflow", "dataflow", ' '}}},
-				{skill: 29, term: "Cloud Development Kit", toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Development", "development", "development", ' '}, {"Kit", "kit", "kit", ' '}}, guard: []string{"cdk"}},
+				{skill: 29, term: "Cloud Development Kit", toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Development", "development", "development", ' '}, {"Kit", "kit", "kit", ' '}}},
 				{skill: 68, term: "cloud architecture", toks: []patternToken{{"cloud", "cloud", "cloud", ' '}, {"architecture", "architecture", "architectur", ' '}}},
 				{skill: 69, term: "cloud deployment", toks: []patternToken{{"cloud", "cloud", "cloud", ' '}, {"deployment", "deployment", "deployment", ' '}}},
 				{skill: 69, term: "cloud environment", toks: []patternToken{{"cloud", "cloud", "cloud", ' '}, {"environment", "environment", "environment", ' '}}},
@@ -1133,8 +1133,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 170, term: "cloud cost optimisation", toks: []patternToken{{"cloud", "cloud", "cloud", ' '}, {"cost", "cost", "cost", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 				{skill: 170, term: "cloud cost management", toks: []patternToken{{"cloud", "cloud", "cloud", ' '}, {"cost", "cost", "cost", ' '}, {"management", "management", "management", ' '}}},
 				{skill: 171, term: "Cloud Firestore", toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Firestore", "firestore", "firestor", ' '}}},
-				{skill: 460, term: "Cloud Functions", kind: termTool, toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Functions", "functions", "function", ' '}}, tool: 4, guard: []string{"faas"}},
-				{skill: 460, term: "Cloud Run", kind: termTool, toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Run", "run", "run", ' '}}, tool: 5, guard: []string{"faas"}},
+				{skill: 460, term: "Cloud Functions", kind: termTool, toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Functions", "functions", "function", ' '}}, tool: 4},
+				{skill: 460, term: "Cloud Run", kind: termTool, toks: []patternToken{{"Cloud", "cloud", "cloud", ' '}, {"Run", "run", "run", ' '}}, tool: 5},
 			},
 			{ // cloudflar
 				{skill: 57, term: "Cloudflare", kind: termTool, toks: []patternToken{{"Cloudflare", "cloudflare", "cloudflar", ' '}}, tool: 2},
@@ -1167,12 +1167,12 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 418, term: "CockroachDB", kind: termTool, toks: []patternToken{{"CockroachDB", "cockroachdb", "cockroachdb", ' '}}, tool: 2},
 			},
 			{ // cocoapod
-				{skill: 230, term: "CocoaPods", toks: []patternToken{{"CocoaPods", "cocoapods", "cocoapod", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "CocoaPods", toks: []patternToken{{"CocoaPods", "cocoapods", "cocoapod", ' '}}},
 			},
 			{ // code
 				{skill: 77, term: "code coverage", toks: []patternToken{{"code", "code", "cod", ' '}, {"coverage", "coverage", "coverag", ' '}}},
 				{skill: 78, term: "code review", toks: []patternToken{{"code", "code", "cod", ' '}, {"review", "review", "review", ' '}}},
-				{skill: 343, term: "Code Llama", toks: []patternToken{{"Code", "code", "cod", ' '}, {"Llama", "llama", "llama", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "Code Llama", toks: []patternToken{{"Code", "code", "cod", ' '}, {"Llama", "llama", "llama", ' '}}},
 				{skill: 414, term: "code refactoring", toks: []patternToken{{"code", "code", "cod", ' '}, {"refactoring", "refactoring", "refactor", ' '}}},
 			},
 			{ // codecov
@@ -1188,7 +1188,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 382, term: "cohort analysis", toks: []patternToken{{"cohort", "cohort", "cohort", ' '}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // collaborative
-				{skill: 412, term: "collaborative filtering", toks: []patternToken{{"collaborative", "collaborative", "collaborativ", ' '}, {"filtering", "filtering", "filter", ' '}}, guard: []string{"recsys"}},
+				{skill: 412, term: "collaborative filtering", toks: []patternToken{{"collaborative", "collaborative", "collaborativ", ' '}, {"filtering", "filtering", "filter", ' '}}},
 			},
 			{ // collibra
 				{skill: 104, term: "Collibra", kind: termTool, toks: []patternToken{{"Collibra", "collibra", "collibra", ' '}}, tool: 1},
@@ -1204,27 +1204,27 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 157, term: "Comet ML", kind: termTool, toks: []patternToken{{"Comet", "comet", "comet", ' '}, {"ML", "ml", "ml", ' '}}, tool: 1},
 			},
 			{ // communicate
-				{skill: 79, term: "communicate complex ideas", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"complex", "complex", "complex", ' '}, {"ideas", "ideas", "idea", ' '}}, guard: []string{"communication skills"}},
-				{skill: 79, term: "communicate clearly", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"clearly", "clearly", "clearly", ' '}}, guard: []string{"communication skills"}},
-				{skill: 79, term: "communicate effectively", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"effectively", "effectively", "effectively", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "communicate complex ideas", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"complex", "complex", "complex", ' '}, {"ideas", "ideas", "idea", ' '}}},
+				{skill: 79, term: "communicate clearly", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"clearly", "clearly", "clearly", ' '}}},
+				{skill: 79, term: "communicate effectively", toks: []patternToken{{"communicate", "communicate", "communicat", ' '}, {"effectively", "effectively", "effectively", ' '}}},
 			},
 			{ // communicating
-				{skill: 79, term: "communicating technical concepts", toks: []patternToken{{"communicating", "communicating", "communicat", ' '}, {"technical", "technical", "technical", ' '}, {"concepts", "concepts", "concept", ' '}}, guard: []string{"communication skills"}},
-				{skill: 79, term: "communicating with non-technical", toks: []patternToken{{"communicating", "communicating", "communicat", ' '}, {"with", "with", "with", ' '}, {"non", "non", "non", ' '}, {"technical", "technical", "technical", '-'}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "communicating technical concepts", toks: []patternToken{{"communicating", "communicating", "communicat", ' '}, {"technical", "technical", "technical", ' '}, {"concepts", "concepts", "concept", ' '}}},
+				{skill: 79, term: "communicating with non-technical", toks: []patternToken{{"communicating", "communicating", "communicat", ' '}, {"with", "with", "with", ' '}, {"non", "non", "non", ' '}, {"technical", "technical", "technical", '-'}}},
 			},
 			{ // communicatingwithnontechnical
-				{skill: 79, term: "communicating with non-technical", toks: []patternToken{{"communicatingwithnontechnical", "communicatingwithnontechnical", "communicatingwithnontechnical", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "communicating with non-technical", toks: []patternToken{{"communicatingwithnontechnical", "communicatingwithnontechnical", "communicatingwithnontechnical", ' '}}},
 			},
 			{ // communication
-				{skill: 79, term: "communication with non-technical", toks: []patternToken{{"communication", "communication", "communication", ' '}, {"with", "with", "with", ' '}, {"non", "non", "non", ' '}, {"technical", "technical", "technical", '-'}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "communication with non-technical", toks: []patternToken{{"communication", "communication", "communication", ' '}, {"with", "with", "with", ' '}, {"non", "non", "non", ' '}, {"technical", "technical", "technical", '-'}}},
 				{skill: 79, term: "communication skills", kind: termAmbiguous, toks: []patternToken{{"communication", "communication", "communication", ' '}, {"skills", "skills", "skill", ' '}}, strict: true},
 				{skill: 79, term: "Communication skills", kind: termAmbiguous, toks: []patternToken{{"Communication", "communication", "communication", ' '}, {"skills", "skills", "skill", ' '}}, strict: true},
 				{skill: 79, term: "Communication Skills", kind: termAmbiguous, toks: []patternToken{{"Communication", "communication", "communication", ' '}, {"Skills", "skills", "skill", ' '}}, strict: true},
-				{skill: 79, term: "Communication", kind: termListed, toks: []patternToken{{"Communication", "communication", "communication", ' '}}, strict: true, guard: []string{"communication skills"}},
-				{skill: 79, term: "Communications", kind: termListed, toks: []patternToken{{"Communications", "communications", "communication", ' '}}, strict: true, guard: []string{"communication skills"}},
+				{skill: 79, term: "Communication", kind: termListed, toks: []patternToken{{"Communication", "communication", "communication", ' '}}, strict: true},
+				{skill: 79, term: "Communications", kind: termListed, toks: []patternToken{{"Communications", "communications", "communication", ' '}}, strict: true},
 			},
 			{ // communicationwithnontechnical
-				{skill: 79, term: "communication with non-technical", toks: []patternToken{{"communicationwithnontechnical", "communicationwithnontechnical", "communicationwithnontechnical", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "communication with non-technical", toks: []patternToken{{"communicationwithnontechnical", "communicationwithnontechnical", "communicationwithnontechnical", ' '}}},
 			},
 			{ // complexity
 				{skill: 113, term: "complexity analysis", toks: []patternToken{{"complexity", "complexity", "complexity", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -1248,13 +1248,13 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // computer
 				{skill: 80, term: "computer graphics", toks: []patternToken{{"computer", "computer", "computer", ' '}, {"graphics", "graphics", "graphic", ' '}}},
 				{skill: 81, term: "computer vision", toks: []patternToken{{"computer", "computer", "computer", ' '}, {"vision", "vision", "vision", ' '}}},
-				{skill: 314, term: "computer networking", toks: []patternToken{{"computer", "computer", "computer", ' '}, {"networking", "networking", "network", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "computer networking", toks: []patternToken{{"computer", "computer", "computer", ' '}, {"networking", "networking", "network", ' '}}},
 			},
 			{ // concept
-				{skill: 301, term: "concept drift", toks: []patternToken{{"concept", "concept", "concept", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "concept drift", toks: []patternToken{{"concept", "concept", "concept", ' '}, {"drift", "drift", "drift", ' '}}},
 			},
 			{ // concourse
-				{skill: 62, term: "Concourse CI", kind: termTool, toks: []patternToken{{"Concourse", "concourse", "concours", ' '}, {"CI", "ci", "ci", ' '}}, tool: 6, guard: []string{"spinnaker"}},
+				{skill: 62, term: "Concourse CI", kind: termTool, toks: []patternToken{{"Concourse", "concourse", "concours", ' '}, {"CI", "ci", "ci", ' '}}, tool: 6},
 			},
 			{ // concurrency
 				{skill: 82, term: "concurrency", toks: []patternToken{{"concurrency", "concurrency", "concurrency", ' '}}},
@@ -1263,8 +1263,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 82, term: "concurrent programming", toks: []patternToken{{"concurrent", "concurrent", "concurrent", ' '}, {"programming", "programming", "program", ' '}}},
 			},
 			{ // conference
-				{skill: 379, term: "conference talks", toks: []patternToken{{"conference", "conference", "conferenc", ' '}, {"talks", "talks", "talk", ' '}}, guard: []string{"presentation skills", "public speaking", "presenting to executives", "presenting to stakeholders", "presenting to senior stakeholders", "executive presentations"}},
-				{skill: 423, term: "conference paper", toks: []patternToken{{"conference", "conference", "conferenc", ' '}, {"paper", "paper", "paper", ' '}}, guard: []string{"publications"}},
+				{skill: 379, term: "conference talks", toks: []patternToken{{"conference", "conference", "conferenc", ' '}, {"talks", "talks", "talk", ' '}}},
+				{skill: 423, term: "conference paper", toks: []patternToken{{"conference", "conference", "conferenc", ' '}, {"paper", "paper", "paper", ' '}}},
 			},
 			{ // configuration
 				{skill: 83, term: "configuration management", toks: []patternToken{{"configuration", "configuration", "configuration", ' '}, {"management", "management", "management", ' '}}},
@@ -1276,19 +1276,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 20, term: "Conformer", kind: termAmbiguous, toks: []patternToken{{"Conformer", "conformer", "conformer", ' '}}, strict: true},
 			},
 			{ // connectionist
-				{skill: 20, term: "connectionist temporal classification", toks: []patternToken{{"connectionist", "connectionist", "connectionist", ' '}, {"temporal", "temporal", "temporal", ' '}, {"classification", "classification", "classification", ' '}}, guard: []string{"ctc", "conformer"}},
+				{skill: 20, term: "connectionist temporal classification", toks: []patternToken{{"connectionist", "connectionist", "connectionist", ' '}, {"temporal", "temporal", "temporal", ' '}, {"classification", "classification", "classification", ' '}}},
 			},
 			{ // consensus
 				{skill: 135, term: "consensus algorithm", toks: []patternToken{{"consensus", "consensus", "consensus", ' '}, {"algorithm", "algorithm", "algorithm", ' '}}},
 			},
 			{ // console
-				{skill: 85, term: "console development", toks: []patternToken{{"console", "console", "consol", ' '}, {"development", "development", "development", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console game development", toks: []patternToken{{"console", "console", "consol", ' '}, {"game", "game", "gam", ' '}, {"development", "development", "development", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console certification", toks: []patternToken{{"console", "console", "consol", ' '}, {"certification", "certification", "certification", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console porting", toks: []patternToken{{"console", "console", "consol", ' '}, {"porting", "porting", "port", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console platforms", toks: []patternToken{{"console", "console", "consol", ' '}, {"platforms", "platforms", "platform", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console dev kits", toks: []patternToken{{"console", "console", "consol", ' '}, {"dev", "dev", "dev", ' '}, {"kits", "kits", "kit", ' '}}, guard: []string{"trc", "tcr"}},
-				{skill: 85, term: "console experience", toks: []patternToken{{"console", "console", "consol", ' '}, {"experience", "experience", "experienc", ' '}}, guard: []string{"trc", "tcr"}},
+				{skill: 85, term: "console development", toks: []patternToken{{"console", "console", "consol", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 85, term: "console game development", toks: []patternToken{{"console", "console", "consol", ' '}, {"game", "game", "gam", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 85, term: "console certification", toks: []patternToken{{"console", "console", "consol", ' '}, {"certification", "certification", "certification", ' '}}},
+				{skill: 85, term: "console porting", toks: []patternToken{{"console", "console", "consol", ' '}, {"porting", "porting", "port", ' '}}},
+				{skill: 85, term: "console platforms", toks: []patternToken{{"console", "console", "consol", ' '}, {"platforms", "platforms", "platform", ' '}}},
+				{skill: 85, term: "console dev kits", toks: []patternToken{{"console", "console", "consol", ' '}, {"dev", "dev", "dev", ' '}, {"kits", "kits", "kit", ' '}}},
+				{skill: 85, term: "console experience", toks: []patternToken{{"console", "console", "consol", ' '}, {"experience", "experience", "experienc", ' '}}},
 			},
 			{ // constrained
 				{skill: 125, term: "constrained decoding", toks: []patternToken{{"constrained", "constrained", "constrain", ' '}, {"decoding", "decoding", "decod", ' '}}},
@@ -1297,7 +1297,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 351, term: "constraint programming", toks: []patternToken{{"constraint", "constraint", "constraint", ' '}, {"programming", "programming", "program", ' '}}},
 			},
 			{ // consul
-				{skill: 461, term: "Consul Connect", kind: termTool, toks: []patternToken{{"Consul", "consul", "consul", ' '}, {"Connect", "connect", "connect", ' '}}, tool: 4, guard: []string{"envoy"}},
+				{skill: 461, term: "Consul Connect", kind: termTool, toks: []patternToken{{"Consul", "consul", "consul", ' '}, {"Connect", "connect", "connect", ' '}}, tool: 4},
 			},
 			{ // container
 				{skill: 138, term: "containers", kind: termAmbiguous, toks: []patternToken{{"containers", "containers", "container", ' '}}, strict: true},
@@ -1326,47 +1326,47 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 306, term: "contextual bandit", toks: []patternToken{{"contextual", "contextual", "contextual", ' '}, {"bandit", "bandit", "bandit", ' '}}},
 			},
 			{ // continuous
-				{skill: 61, term: "continuous integration", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"integration", "integration", "integration", ' '}}, guard: []string{"jenkins", "ci"}},
-				{skill: 61, term: "continuous delivery", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"delivery", "delivery", "delivery", ' '}}, guard: []string{"jenkins", "ci"}},
-				{skill: 61, term: "continuous deployment", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"deployment", "deployment", "deployment", ' '}}, guard: []string{"jenkins", "ci"}},
+				{skill: 61, term: "continuous integration", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"integration", "integration", "integration", ' '}}},
+				{skill: 61, term: "continuous delivery", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"delivery", "delivery", "delivery", ' '}}},
+				{skill: 61, term: "continuous deployment", toks: []patternToken{{"continuous", "continuous", "continuous", ' '}, {"deployment", "deployment", "deployment", ' '}}},
 			},
 			{ // contract
-				{skill: 15, term: "contract testing", toks: []patternToken{{"contract", "contract", "contract", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"rest assured", "restassured", "postman", "pact"}},
+				{skill: 15, term: "contract testing", toks: []patternToken{{"contract", "contract", "contract", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // contrastive
-				{skill: 66, term: "contrastive language-image pre-training", toks: []patternToken{{"contrastive", "contrastive", "contrastiv", ' '}, {"language", "language", "languag", ' '}, {"image", "image", "imag", '-'}, {"pre", "pre", "pre", ' '}, {"training", "training", "train", '-'}}, guard: []string{"clip"}},
+				{skill: 66, term: "contrastive language-image pre-training", toks: []patternToken{{"contrastive", "contrastive", "contrastiv", ' '}, {"language", "language", "languag", ' '}, {"image", "image", "imag", '-'}, {"pre", "pre", "pre", ' '}, {"training", "training", "train", '-'}}},
 				{skill: 86, term: "contrastive learning", toks: []patternToken{{"contrastive", "contrastive", "contrastiv", ' '}, {"learning", "learning", "learn", ' '}}},
 				{skill: 86, term: "contrastive loss", toks: []patternToken{{"contrastive", "contrastive", "contrastiv", ' '}, {"loss", "loss", "loss", ' '}}},
 			},
 			{ // contrastivelanguageimagepretrain
-				{skill: 66, term: "contrastive language-image pre-training", toks: []patternToken{{"contrastivelanguageimagepretraining", "contrastivelanguageimagepretraining", "contrastivelanguageimagepretrain", ' '}}, guard: []string{"clip"}},
+				{skill: 66, term: "contrastive language-image pre-training", toks: []patternToken{{"contrastivelanguageimagepretraining", "contrastivelanguageimagepretraining", "contrastivelanguageimagepretrain", ' '}}},
 			},
 			{ // convex
 				{skill: 326, term: "convex optimization", toks: []patternToken{{"convex", "convex", "convex", ' '}, {"optimization", "optimization", "optimization", ' '}}},
 				{skill: 326, term: "convex optimisation", toks: []patternToken{{"convex", "convex", "convex", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 			},
 			{ // convnet
-				{skill: 75, term: "ConvNet", toks: []patternToken{{"ConvNet", "convnet", "convnet", ' '}}, guard: []string{"cnn"}},
+				{skill: 75, term: "ConvNet", toks: []patternToken{{"ConvNet", "convnet", "convnet", ' '}}},
 			},
 			{ // convolutional
-				{skill: 75, term: "convolutional neural network", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}, guard: []string{"cnn"}},
-				{skill: 75, term: "convolutional network", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"network", "network", "network", ' '}}, guard: []string{"cnn"}},
-				{skill: 75, term: "convolutional layer", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"layer", "layer", "layer", ' '}}, guard: []string{"cnn"}},
-				{skill: 75, term: "convolutional", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}}, guard: []string{"cnn"}},
+				{skill: 75, term: "convolutional neural network", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}},
+				{skill: 75, term: "convolutional network", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"network", "network", "network", ' '}}},
+				{skill: 75, term: "convolutional layer", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}, {"layer", "layer", "layer", ' '}}},
+				{skill: 75, term: "convolutional", toks: []patternToken{{"convolutional", "convolutional", "convolutional", ' '}}},
 			},
 			{ // core
 				{skill: 87, term: "Core ML", kind: termExact, toks: []patternToken{{"Core", "core", "cor", ' '}, {"ML", "ml", "ml", ' '}}},
-				{skill: 230, term: "Core Data", toks: []patternToken{{"Core", "core", "cor", ' '}, {"Data", "data", "data", ' '}}, guard: []string{"ios"}},
-				{skill: 550, term: "Core Web Vitals", toks: []patternToken{{"Core", "core", "cor", ' '}, {"Web", "web", "web", ' '}, {"Vitals", "vitals", "vital", ' '}}, guard: []string{"lighthouse"}},
+				{skill: 230, term: "Core Data", toks: []patternToken{{"Core", "core", "cor", ' '}, {"Data", "data", "data", ' '}}},
+				{skill: 550, term: "Core Web Vitals", toks: []patternToken{{"Core", "core", "cor", ' '}, {"Web", "web", "web", ' '}, {"Vitals", "vitals", "vital", ' '}}},
 			},
 			{ // coreml
 				{skill: 87, term: "CoreML", kind: termExact, toks: []patternToken{{"CoreML", "coreml", "coreml", ' '}}},
 			},
 			{ // coremltool
-				{skill: 87, term: "coremltools", toks: []patternToken{{"coremltools", "coremltools", "coremltool", ' '}}, guard: []string{"core ml", "coreml"}},
+				{skill: 87, term: "coremltools", toks: []patternToken{{"coremltools", "coremltools", "coremltool", ' '}}},
 			},
 			{ // corl
-				{skill: 288, term: "CoRL", toks: []patternToken{{"CoRL", "corl", "corl", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "CoRL", toks: []patternToken{{"CoRL", "corl", "corl", ' '}}},
 			},
 			{ // coroutin
 				{skill: 82, term: "coroutines", toks: []patternToken{{"coroutines", "coroutines", "coroutin", ' '}}},
@@ -1424,14 +1424,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 124, term: "crash dumps", toks: []patternToken{{"crash", "crash", "crash", ' '}, {"dumps", "dumps", "dump", ' '}}},
 			},
 			{ // cross
-				{skill: 17, term: "cross-site scripting", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"site", "site", "sit", '-'}, {"scripting", "scripting", "script", ' '}}, guard: []string{"sast", "dast"}},
-				{skill: 23, term: "cross-attention", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"attention", "attention", "attention", '-'}}, guard: []string{"attention"}},
+				{skill: 17, term: "cross-site scripting", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"site", "site", "sit", '-'}, {"scripting", "scripting", "script", ' '}}},
+				{skill: 23, term: "cross-attention", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"attention", "attention", "attention", '-'}}},
 				{skill: 294, term: "cross-platform mobile development", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"platform", "platform", "platform", '-'}, {"mobile", "mobile", "mobil", ' '}, {"development", "development", "development", ' '}}},
-				{skill: 300, term: "cross-validation", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"validation", "validation", "validation", '-'}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "cross-validation", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"validation", "validation", "validation", '-'}}},
 				{skill: 422, term: "cross-encoder", toks: []patternToken{{"cross", "cross", "cross", ' '}, {"encoder", "encoder", "encoder", '-'}}},
 			},
 			{ // crossattention
-				{skill: 23, term: "cross-attention", toks: []patternToken{{"crossattention", "crossattention", "crossattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "cross-attention", toks: []patternToken{{"crossattention", "crossattention", "crossattention", ' '}}},
 			},
 			{ // crossencoder
 				{skill: 422, term: "cross-encoder", toks: []patternToken{{"crossencoder", "crossencoder", "crossencoder", ' '}}},
@@ -1440,40 +1440,40 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 294, term: "cross-platform mobile development", toks: []patternToken{{"crossplatformmobiledevelopment", "crossplatformmobiledevelopment", "crossplatformmobiledevelopment", ' '}}},
 			},
 			{ // crosssitescript
-				{skill: 17, term: "cross-site scripting", toks: []patternToken{{"crosssitescripting", "crosssitescripting", "crosssitescript", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "cross-site scripting", toks: []patternToken{{"crosssitescripting", "crosssitescripting", "crosssitescript", ' '}}},
 			},
 			{ // crossvalidation
-				{skill: 300, term: "cross-validation", toks: []patternToken{{"crossvalidation", "crossvalidation", "crossvalidation", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "cross-validation", toks: []patternToken{{"crossvalidation", "crossvalidation", "crossvalidation", ' '}}},
 			},
 			{ // crowdstrik
-				{skill: 451, term: "CrowdStrike", kind: termTool, toks: []patternToken{{"CrowdStrike", "crowdstrike", "crowdstrik", ' '}}, tool: 1, guard: []string{"edr"}},
+				{skill: 451, term: "CrowdStrike", kind: termTool, toks: []patternToken{{"CrowdStrike", "crowdstrike", "crowdstrik", ' '}}, tool: 1},
 			},
 			{ // cryptographic
-				{skill: 90, term: "cryptographic", toks: []patternToken{{"cryptographic", "cryptographic", "cryptographic", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "cryptographic", toks: []patternToken{{"cryptographic", "cryptographic", "cryptographic", ' '}}},
 			},
 			{ // cryptography
-				{skill: 90, term: "cryptography", toks: []patternToken{{"cryptography", "cryptography", "cryptography", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "cryptography", toks: []patternToken{{"cryptography", "cryptography", "cryptography", ' '}}},
 			},
 			{ // cspm
 				{skill: 71, term: "CSPM", toks: []patternToken{{"CSPM", "cspm", "cspm", ' '}}},
 			},
 			{ // csrf
-				{skill: 17, term: "CSRF", toks: []patternToken{{"CSRF", "csrf", "csrf", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "CSRF", toks: []patternToken{{"CSRF", "csrf", "csrf", ' '}}},
 			},
 			{ // css
-				{skill: 92, term: "CSS-in-JS", toks: []patternToken{{"CSS", "css", "css", ' '}, {"in", "in", "in", '-'}, {"JS", "js", "js", '-'}}, guard: []string{"css", "css3"}},
-				{skill: 92, term: "CSS Grid", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Grid", "grid", "grid", ' '}}, guard: []string{"css", "css3"}},
-				{skill: 92, term: "CSS Modules", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Modules", "modules", "modul", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "CSS-in-JS", toks: []patternToken{{"CSS", "css", "css", ' '}, {"in", "in", "in", '-'}, {"JS", "js", "js", '-'}}},
+				{skill: 92, term: "CSS Grid", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Grid", "grid", "grid", ' '}}},
+				{skill: 92, term: "CSS Modules", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Modules", "modules", "modul", ' '}}},
 				{skill: 92, term: "CSS", kind: termExact, toks: []patternToken{{"CSS", "css", "css", ' '}}},
 			},
 			{ // css3
 				{skill: 92, term: "CSS3", kind: termExact, toks: []patternToken{{"CSS3", "css3", "css3", ' '}}},
 			},
 			{ // cssinj
-				{skill: 92, term: "CSS-in-JS", toks: []patternToken{{"CSSinJS", "cssinjs", "cssinj", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "CSS-in-JS", toks: []patternToken{{"CSSinJS", "cssinjs", "cssinj", ' '}}},
 			},
 			{ // ctc
-				{skill: 20, term: "CTC loss", toks: []patternToken{{"CTC", "ctc", "ctc", ' '}, {"loss", "loss", "loss", ' '}}, guard: []string{"ctc", "conformer"}},
+				{skill: 20, term: "CTC loss", toks: []patternToken{{"CTC", "ctc", "ctc", ' '}, {"loss", "loss", "loss", ' '}}},
 				{skill: 20, term: "CTC", kind: termAmbiguous, toks: []patternToken{{"CTC", "ctc", "ctc", ' '}}, strict: true},
 			},
 			{ // cubla
@@ -1491,10 +1491,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 95, term: "cuDNN", toks: []patternToken{{"cuDNN", "cudnn", "cudnn", ' '}}},
 			},
 			{ // current
-				{skill: 85, term: "current-gen consoles", toks: []patternToken{{"current", "current", "current", ' '}, {"gen", "gen", "gen", '-'}, {"consoles", "consoles", "consol", ' '}}, guard: []string{"trc", "tcr"}},
+				{skill: 85, term: "current-gen consoles", toks: []patternToken{{"current", "current", "current", ' '}, {"gen", "gen", "gen", '-'}, {"consoles", "consoles", "consol", ' '}}},
 			},
 			{ // currentgenconsol
-				{skill: 85, term: "current-gen consoles", toks: []patternToken{{"currentgenconsoles", "currentgenconsoles", "currentgenconsol", ' '}}, guard: []string{"trc", "tcr"}},
+				{skill: 85, term: "current-gen consoles", toks: []patternToken{{"currentgenconsoles", "currentgenconsoles", "currentgenconsol", ' '}}},
 			},
 			{ // custom
 				{skill: 96, term: "custom loss", toks: []patternToken{{"custom", "custom", "custom", ' '}, {"loss", "loss", "loss", ' '}}},
@@ -1521,10 +1521,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 547, term: "CVE", toks: []patternToken{{"CVE", "cve", "cve", ' '}}},
 			},
 			{ // cvpr
-				{skill: 288, term: "CVPR", toks: []patternToken{{"CVPR", "cvpr", "cvpr", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "CVPR", toks: []patternToken{{"CVPR", "cvpr", "cvpr", ' '}}},
 			},
 			{ // cyber
-				{skill: 450, term: "Cyber Essentials", kind: termTool, toks: []patternToken{{"Cyber", "cyber", "cyber", ' '}, {"Essentials", "essentials", "essential", ' '}}, tool: 9, guard: []string{"hipaa"}},
+				{skill: 450, term: "Cyber Essentials", kind: termTool, toks: []patternToken{{"Cyber", "cyber", "cyber", ' '}, {"Essentials", "essentials", "essential", ' '}}, tool: 9},
 			},
 			{ // cyclegan
 				{skill: 185, term: "CycleGAN", toks: []patternToken{{"CycleGAN", "cyclegan", "cyclegan", ' '}}},
@@ -1536,16 +1536,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 97, term: "Cypress", kind: termAmbiguous, toks: []patternToken{{"Cypress", "cypress", "cypress", ' '}}, strict: true},
 			},
 			{ // cypress.io
-				{skill: 97, term: "Cypress.io", toks: []patternToken{{"Cypress.io", "cypress.io", "cypress.io", ' '}}, guard: []string{"cypress"}},
+				{skill: 97, term: "Cypress.io", toks: []patternToken{{"Cypress.io", "cypress.io", "cypress.io", ' '}}},
 			},
 			{ // d3
 				{skill: 98, term: "D3", kind: termAmbiguous, toks: []patternToken{{"D3", "d3", "d3", ' '}}, strict: true},
 			},
 			{ // d3.j
-				{skill: 98, term: "D3.js", toks: []patternToken{{"D3.js", "d3.js", "d3.j", ' '}}, guard: []string{"d3"}},
+				{skill: 98, term: "D3.js", toks: []patternToken{{"D3.js", "d3.js", "d3.j", ' '}}},
 			},
 			{ // d3j
-				{skill: 98, term: "d3js", toks: []patternToken{{"d3js", "d3js", "d3j", ' '}}, guard: []string{"d3"}},
+				{skill: 98, term: "d3js", toks: []patternToken{{"d3js", "d3js", "d3j", ' '}}},
 			},
 			{ // dagster
 				{skill: 560, term: "Dagster", kind: termTool, toks: []patternToken{{"Dagster", "dagster", "dagster", ' '}}, tool: 2},
@@ -1560,7 +1560,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 17, term: "DAST", kind: termExact, toks: []patternToken{{"DAST", "dast", "dast", ' '}}},
 			},
 			{ // data
-				{skill: 101, term: "data storytelling", toks: []patternToken{{"data", "data", "data", ' '}, {"storytelling", "storytelling", "storytel", ' '}}, guard: []string{"data analysis", "data analytics"}},
+				{skill: 101, term: "data storytelling", toks: []patternToken{{"data", "data", "data", ' '}, {"storytelling", "storytelling", "storytel", ' '}}},
 				{skill: 101, term: "data analysis", kind: termAmbiguous, toks: []patternToken{{"data", "data", "data", ' '}, {"analysis", "analysis", "analysis", ' '}}, strict: true},
 				{skill: 101, term: "Data analysis", kind: termAmbiguous, toks: []patternToken{{"Data", "data", "data", ' '}, {"analysis", "analysis", "analysis", ' '}}, strict: true},
 				{skill: 101, term: "Data Analysis", kind: termAmbiguous, toks: []patternToken{{"Data", "data", "data", ' '}, {"Analysis", "analysis", "analysis", ' '}}, strict: true},
@@ -1575,13 +1575,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 104, term: "data catalogue", toks: []patternToken{{"data", "data", "data", ' '}, {"catalogue", "catalogue", "catalogu", ' '}}},
 				{skill: 104, term: "data lineage", toks: []patternToken{{"data", "data", "data", ' '}, {"lineage", "lineage", "lineag", ' '}}},
 				{skill: 104, term: "data stewardship", toks: []patternToken{{"data", "data", "data", ' '}, {"stewardship", "stewardship", "stewardship", ' '}}},
-				{skill: 105, term: "Data Factory", kind: termTool, toks: []patternToken{{"Data", "data", "data", ' '}, {"Factory", "factory", "factory", ' '}}, tool: 7, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Data Factory", kind: termTool, toks: []patternToken{{"Data", "data", "data", ' '}, {"Factory", "factory", "factory", ' '}}, tool: 7},
 				{skill: 106, term: "data labeling", toks: []patternToken{{"data", "data", "data", ' '}, {"labeling", "labeling", "label", ' '}}},
 				{skill: 106, term: "data labelling", toks: []patternToken{{"data", "data", "data", ' '}, {"labelling", "labelling", "label", ' '}}},
 				{skill: 106, term: "data annotation", toks: []patternToken{{"data", "data", "data", ' '}, {"annotation", "annotation", "annotation", ' '}}},
-				{skill: 107, term: "data modeling", toks: []patternToken{{"data", "data", "data", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"kimball"}},
-				{skill: 107, term: "data modelling", toks: []patternToken{{"data", "data", "data", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"kimball"}},
-				{skill: 107, term: "data vault", toks: []patternToken{{"data", "data", "data", ' '}, {"vault", "vault", "vault", ' '}}, guard: []string{"kimball"}},
+				{skill: 107, term: "data modeling", toks: []patternToken{{"data", "data", "data", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 107, term: "data modelling", toks: []patternToken{{"data", "data", "data", ' '}, {"modelling", "modelling", "model", ' '}}},
+				{skill: 107, term: "data vault", toks: []patternToken{{"data", "data", "data", ' '}, {"vault", "vault", "vault", ' '}}},
 				{skill: 108, term: "data parallelism", toks: []patternToken{{"data", "data", "data", ' '}, {"parallelism", "parallelism", "parallelism", ' '}}},
 				{skill: 108, term: "data-parallel", toks: []patternToken{{"data", "data", "data", ' '}, {"parallel", "parallel", "parallel", '-'}}},
 				{skill: 109, term: "data pipeline", toks: []patternToken{{"data", "data", "data", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}},
@@ -1595,25 +1595,25 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 111, term: "data privacy", kind: termAmbiguous, toks: []patternToken{{"data", "data", "data", ' '}, {"privacy", "privacy", "privacy", ' '}}, strict: true},
 				{skill: 111, term: "Data privacy", kind: termAmbiguous, toks: []patternToken{{"Data", "data", "data", ' '}, {"privacy", "privacy", "privacy", ' '}}, strict: true},
 				{skill: 111, term: "Data Privacy", kind: termAmbiguous, toks: []patternToken{{"Data", "data", "data", ' '}, {"Privacy", "privacy", "privacy", ' '}}, strict: true},
-				{skill: 112, term: "data quality", toks: []patternToken{{"data", "data", "data", ' '}, {"quality", "quality", "quality", ' '}}, guard: []string{"great expectations"}},
-				{skill: 112, term: "data validation", toks: []patternToken{{"data", "data", "data", ' '}, {"validation", "validation", "validation", ' '}}, guard: []string{"great expectations"}},
-				{skill: 112, term: "data observability", toks: []patternToken{{"data", "data", "data", ' '}, {"observability", "observability", "observability", ' '}}, guard: []string{"great expectations"}},
-				{skill: 112, term: "data contracts", toks: []patternToken{{"data", "data", "data", ' '}, {"contracts", "contracts", "contract", ' '}}, guard: []string{"great expectations"}},
+				{skill: 112, term: "data quality", toks: []patternToken{{"data", "data", "data", ' '}, {"quality", "quality", "quality", ' '}}},
+				{skill: 112, term: "data validation", toks: []patternToken{{"data", "data", "data", ' '}, {"validation", "validation", "validation", ' '}}},
+				{skill: 112, term: "data observability", toks: []patternToken{{"data", "data", "data", ' '}, {"observability", "observability", "observability", ' '}}},
+				{skill: 112, term: "data contracts", toks: []patternToken{{"data", "data", "data", ' '}, {"contracts", "contracts", "contract", ' '}}},
 				{skill: 113, term: "data structures", toks: []patternToken{{"data", "data", "data", ' '}, {"structures", "structures", "structur", ' '}}},
 				{skill: 114, term: "data versioning", toks: []patternToken{{"data", "data", "data", ' '}, {"versioning", "versioning", "version", ' '}}},
 				{skill: 115, term: "data visualization", toks: []patternToken{{"data", "data", "data", ' '}, {"visualization", "visualization", "visualization", ' '}}},
 				{skill: 115, term: "data visualisation", toks: []patternToken{{"data", "data", "data", ' '}, {"visualisation", "visualisation", "visualisation", ' '}}},
-				{skill: 116, term: "data warehouse", toks: []patternToken{{"data", "data", "data", ' '}, {"warehouse", "warehouse", "warehous", ' '}}, guard: []string{"snowflake", "redshift"}},
-				{skill: 116, term: "data lake", toks: []patternToken{{"data", "data", "data", ' '}, {"lake", "lake", "lak", ' '}}, guard: []string{"snowflake", "redshift"}},
-				{skill: 122, term: "data build tool", toks: []patternToken{{"data", "data", "data", ' '}, {"build", "build", "build", ' '}, {"tool", "tool", "tool", ' '}}, guard: []string{"dbt"}},
+				{skill: 116, term: "data warehouse", toks: []patternToken{{"data", "data", "data", ' '}, {"warehouse", "warehouse", "warehous", ' '}}},
+				{skill: 116, term: "data lake", toks: []patternToken{{"data", "data", "data", ' '}, {"lake", "lake", "lak", ' '}}},
+				{skill: 122, term: "data build tool", toks: []patternToken{{"data", "data", "data", ' '}, {"build", "build", "build", ' '}, {"tool", "tool", "tool", ' '}}},
 				{skill: 142, term: "Data Version Control", toks: []patternToken{{"Data", "data", "data", ' '}, {"Version", "version", "version", ' '}, {"Control", "control", "control", ' '}}},
-				{skill: 301, term: "data drift", toks: []patternToken{{"data", "data", "data", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "data drift", toks: []patternToken{{"data", "data", "data", ' '}, {"drift", "drift", "drift", ' '}}},
 				{skill: 487, term: "data streaming", toks: []patternToken{{"data", "data", "data", ' '}, {"streaming", "streaming", "stream", ' '}}},
 				{skill: 494, term: "data synthesis", toks: []patternToken{{"data", "data", "data", ' '}, {"synthesis", "synthesis", "synthesis", ' '}}},
 			},
 			{ // database
-				{skill: 117, term: "database design", toks: []patternToken{{"database", "database", "databas", ' '}, {"design", "design", "design", ' '}}, guard: []string{"erd"}},
-				{skill: 117, term: "database schema", toks: []patternToken{{"database", "database", "databas", ' '}, {"schema", "schema", "schema", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "database design", toks: []patternToken{{"database", "database", "databas", ' '}, {"design", "design", "design", ' '}}},
+				{skill: 117, term: "database schema", toks: []patternToken{{"database", "database", "databas", ' '}, {"schema", "schema", "schema", ' '}}},
 				{skill: 118, term: "database migration", toks: []patternToken{{"database", "database", "databas", ' '}, {"migration", "migration", "migration", ' '}}},
 			},
 			{ // databrick
@@ -1636,12 +1636,12 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 444, term: "datasheets", toks: []patternToken{{"datasheets", "datasheets", "datasheet", ' '}}},
 			},
 			{ // dax
-				{skill: 121, term: "DAX measures", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"measures", "measures", "measur", ' '}}, guard: []string{"dax"}},
+				{skill: 121, term: "DAX measures", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"measures", "measures", "measur", ' '}}},
 				{skill: 121, term: "DAX", kind: termAmbiguous, toks: []patternToken{{"DAX", "dax", "dax", ' '}}, strict: true},
 			},
 			{ // dbt
-				{skill: 122, term: "dbt Core", toks: []patternToken{{"dbt", "dbt", "dbt", ' '}, {"Core", "core", "cor", ' '}}, guard: []string{"dbt"}},
-				{skill: 122, term: "dbt Cloud", toks: []patternToken{{"dbt", "dbt", "dbt", ' '}, {"Cloud", "cloud", "cloud", ' '}}, guard: []string{"dbt"}},
+				{skill: 122, term: "dbt Core", toks: []patternToken{{"dbt", "dbt", "dbt", ' '}, {"Core", "core", "cor", ' '}}},
+				{skill: 122, term: "dbt Cloud", toks: []patternToken{{"dbt", "dbt", "dbt", ' '}, {"Cloud", "cloud", "cloud", ' '}}},
 				{skill: 122, term: "dbt", kind: termExact, toks: []patternToken{{"dbt", "dbt", "dbt", ' '}}},
 			},
 			{ // dcgan
@@ -1663,10 +1663,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 134, term: "DDPM", toks: []patternToken{{"DDPM", "ddpm", "ddpm", ' '}}},
 			},
 			{ // deberta
-				{skill: 44, term: "DeBERTa", toks: []patternToken{{"DeBERTa", "deberta", "deberta", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "DeBERTa", toks: []patternToken{{"DeBERTa", "deberta", "deberta", ' '}}},
 			},
 			{ // debezium
-				{skill: 105, term: "Debezium", kind: termTool, toks: []patternToken{{"Debezium", "debezium", "debezium", ' '}}, tool: 9, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Debezium", kind: termTool, toks: []patternToken{{"Debezium", "debezium", "debezium", ' '}}, tool: 9},
 			},
 			{ // debian
 				{skill: 259, term: "Debian", toks: []patternToken{{"Debian", "debian", "debian", ' '}}},
@@ -1688,18 +1688,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 63, term: "Decision tree", kind: termAmbiguous, toks: []patternToken{{"Decision", "decision", "decision", ' '}, {"tree", "tree", "tre", ' '}}, strict: true},
 			},
 			{ // decoder
-				{skill: 522, term: "decoder-only", toks: []patternToken{{"decoder", "decoder", "decoder", ' '}, {"only", "only", "only", '-'}}, guard: []string{"transformer"}},
+				{skill: 522, term: "decoder-only", toks: []patternToken{{"decoder", "decoder", "decoder", ' '}, {"only", "only", "only", '-'}}},
 			},
 			{ // decoderonly
-				{skill: 522, term: "decoder-only", toks: []patternToken{{"decoderonly", "decoderonly", "decoderonly", ' '}}, guard: []string{"transformer"}},
+				{skill: 522, term: "decoder-only", toks: []patternToken{{"decoderonly", "decoderonly", "decoderonly", ' '}}},
 			},
 			{ // decoding
 				{skill: 125, term: "decoding strategy", toks: []patternToken{{"decoding", "decoding", "decod", ' '}, {"strategy", "strategy", "strategy", ' '}}},
 			},
 			{ // deep
-				{skill: 126, term: "deep learning", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"learning", "learning", "learn", ' '}}, guard: []string{"dl"}},
-				{skill: 126, term: "deep neural network", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}, guard: []string{"dl"}},
-				{skill: 126, term: "deep models", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"models", "models", "model", ' '}}, guard: []string{"dl"}},
+				{skill: 126, term: "deep learning", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"learning", "learning", "learn", ' '}}},
+				{skill: 126, term: "deep neural network", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}},
+				{skill: 126, term: "deep models", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"models", "models", "model", ' '}}},
 				{skill: 286, term: "Deep Learning Specialization", toks: []patternToken{{"Deep", "deep", "deep", ' '}, {"Learning", "learning", "learn", ' '}, {"Specialization", "specialization", "specialization", ' '}}},
 				{skill: 287, term: "deep learning compiler", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"learning", "learning", "learn", ' '}, {"compiler", "compiler", "compiler", ' '}}},
 				{skill: 315, term: "deep learning architecture", toks: []patternToken{{"deep", "deep", "deep", ' '}, {"learning", "learning", "learn", ' '}, {"architecture", "architecture", "architectur", ' '}}},
@@ -1709,22 +1709,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 333, term: "DeepSORT", toks: []patternToken{{"DeepSORT", "deepsort", "deepsort", ' '}}},
 			},
 			{ // deepsp
-				{skill: 127, term: "DeepSpeed", toks: []patternToken{{"DeepSpeed", "deepspeed", "deepsp", ' '}}, guard: []string{"zero"}},
+				{skill: 127, term: "DeepSpeed", toks: []patternToken{{"DeepSpeed", "deepspeed", "deepsp", ' '}}},
 			},
 			{ // deequ
-				{skill: 112, term: "Deequ", kind: termTool, toks: []patternToken{{"Deequ", "deequ", "deequ", ' '}}, tool: 2, guard: []string{"great expectations"}},
+				{skill: 112, term: "Deequ", kind: termTool, toks: []patternToken{{"Deequ", "deequ", "deequ", ' '}}, tool: 2},
 			},
 			{ // defi
 				{skill: 47, term: "DeFi", toks: []patternToken{{"DeFi", "defi", "defi", ' '}}},
 			},
 			{ // deformable
-				{skill: 132, term: "Deformable DETR", toks: []patternToken{{"Deformable", "deformable", "deformabl", ' '}, {"DETR", "detr", "detr", ' '}}, guard: []string{"detr"}},
+				{skill: 132, term: "Deformable DETR", toks: []patternToken{{"Deformable", "deformable", "deformabl", ' '}, {"DETR", "detr", "detr", ' '}}},
 			},
 			{ // deit
-				{skill: 542, term: "DeiT", toks: []patternToken{{"DeiT", "deit", "deit", ' '}}, guard: []string{"vit"}},
+				{skill: 542, term: "DeiT", toks: []patternToken{{"DeiT", "deit", "deit", ' '}}},
 			},
 			{ // delta
-				{skill: 116, term: "Delta Lake", kind: termTool, toks: []patternToken{{"Delta", "delta", "delta", ' '}, {"Lake", "lake", "lak", ' '}}, tool: 3, guard: []string{"snowflake", "redshift"}},
+				{skill: 116, term: "Delta Lake", kind: termTool, toks: []patternToken{{"Delta", "delta", "delta", ' '}, {"Lake", "lake", "lak", ' '}}, tool: 3},
 			},
 			{ // demand
 				{skill: 512, term: "demand forecast", toks: []patternToken{{"demand", "demand", "demand", ' '}, {"forecast", "forecast", "forecast", ' '}}},
@@ -1752,10 +1752,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 299, term: "deploying model", toks: []patternToken{{"deploying", "deploying", "deploy", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // deployment
-				{skill: 61, term: "deployment pipeline", toks: []patternToken{{"deployment", "deployment", "deployment", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}, guard: []string{"jenkins", "ci"}},
+				{skill: 61, term: "deployment pipeline", toks: []patternToken{{"deployment", "deployment", "deployment", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}},
 			},
 			{ // depth
-				{skill: 1, term: "depth estimation", toks: []patternToken{{"depth", "depth", "depth", ' '}, {"estimation", "estimation", "estimation", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "depth estimation", toks: []patternToken{{"depth", "depth", "depth", ' '}, {"estimation", "estimation", "estimation", ' '}}},
 			},
 			{ // design
 				{skill: 56, term: "design of experiments", kind: termAmbiguous, toks: []patternToken{{"design", "design", "design", ' '}, {"of", "of", "of", ' '}, {"experiments", "experiments", "experiment", ' '}}, strict: true},
@@ -1773,7 +1773,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // detection
 				{skill: 331, term: "detection model", toks: []patternToken{{"detection", "detection", "detection", ' '}, {"model", "model", "model", ' '}}},
-				{skill: 451, term: "detection engineering", toks: []patternToken{{"detection", "detection", "detection", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"edr"}},
+				{skill: 451, term: "detection engineering", toks: []patternToken{{"detection", "detection", "detection", ' '}, {"engineering", "engineering", "engineer", ' '}}},
 			},
 			{ // detectron
 				{skill: 131, term: "Detectron", toks: []patternToken{{"Detectron", "detectron", "detectron", ' '}}},
@@ -1785,7 +1785,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 132, term: "DETR", kind: termExact, toks: []patternToken{{"DETR", "detr", "detr", ' '}}},
 			},
 			{ // developer
-				{skill: 370, term: "developer platform", toks: []patternToken{{"developer", "developer", "developer", ' '}, {"platform", "platform", "platform", ' '}}, guard: []string{"backstage"}},
+				{skill: 370, term: "developer platform", toks: []patternToken{{"developer", "developer", "developer", ' '}, {"platform", "platform", "platform", ' '}}},
 			},
 			{ // device
 				{skill: 260, term: "device driver", toks: []patternToken{{"device", "device", "devic", ' '}, {"driver", "driver", "driver", ' '}}},
@@ -1800,13 +1800,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 133, term: "DevSecOps", toks: []patternToken{{"DevSecOps", "devsecops", "devsecop", ' '}}},
 			},
 			{ // dfir
-				{skill: 451, term: "DFIR", toks: []patternToken{{"DFIR", "dfir", "dfir", ' '}}, guard: []string{"edr"}},
+				{skill: 451, term: "DFIR", toks: []patternToken{{"DFIR", "dfir", "dfir", ' '}}},
 			},
 			{ // dgl
 				{skill: 395, term: "DGL", kind: termTool, toks: []patternToken{{"DGL", "dgl", "dgl", ' '}}, tool: 1},
 			},
 			{ // dhcp
-				{skill: 314, term: "DHCP", toks: []patternToken{{"DHCP", "dhcp", "dhcp", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "DHCP", toks: []patternToken{{"DHCP", "dhcp", "dhcp", ' '}}},
 			},
 			{ // dice
 				{skill: 96, term: "Dice loss", toks: []patternToken{{"Dice", "dice", "dic", ' '}, {"loss", "loss", "loss", ' '}}},
@@ -1815,26 +1815,26 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 278, term: "DICOM", toks: []patternToken{{"DICOM", "dicom", "dicom", ' '}}},
 			},
 			{ // difference
-				{skill: 56, term: "difference-in-differences", toks: []patternToken{{"difference", "difference", "differenc", ' '}, {"in", "in", "in", '-'}, {"differences", "differences", "differenc", '-'}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "difference-in-differences", toks: []patternToken{{"difference", "difference", "differenc", ' '}, {"in", "in", "in", '-'}, {"differences", "differences", "differenc", '-'}}},
 			},
 			{ // differenceindifferenc
-				{skill: 56, term: "difference-in-differences", toks: []patternToken{{"differenceindifferences", "differenceindifferences", "differenceindifferenc", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "difference-in-differences", toks: []patternToken{{"differenceindifferences", "differenceindifferences", "differenceindifferenc", ' '}}},
 			},
 			{ // differential
-				{skill: 54, term: "differential equations", toks: []patternToken{{"differential", "differential", "differential", ' '}, {"equations", "equations", "equation", ' '}}, guard: []string{"calculus"}},
+				{skill: 54, term: "differential equations", toks: []patternToken{{"differential", "differential", "differential", ' '}, {"equations", "equations", "equation", ' '}}},
 			},
 			{ // diffusion
 				{skill: 134, term: "diffusion model", toks: []patternToken{{"diffusion", "diffusion", "diffusion", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // digital
-				{skill: 3, term: "digital accessibility", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "digital accessibility", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}},
 				{skill: 278, term: "digital pathology", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"pathology", "pathology", "pathology", ' '}}},
-				{skill: 451, term: "digital forensics", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"forensics", "forensics", "forensic", ' '}}, guard: []string{"edr"}},
-				{skill: 465, term: "digital signal processing", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}, guard: []string{"dsp"}},
+				{skill: 451, term: "digital forensics", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"forensics", "forensics", "forensic", ' '}}},
+				{skill: 465, term: "digital signal processing", toks: []patternToken{{"digital", "digital", "digital", ' '}, {"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}},
 			},
 			{ // dimensional
-				{skill: 107, term: "dimensional modeling", toks: []patternToken{{"dimensional", "dimensional", "dimensional", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"kimball"}},
-				{skill: 107, term: "dimensional modelling", toks: []patternToken{{"dimensional", "dimensional", "dimensional", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"kimball"}},
+				{skill: 107, term: "dimensional modeling", toks: []patternToken{{"dimensional", "dimensional", "dimensional", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 107, term: "dimensional modelling", toks: []patternToken{{"dimensional", "dimensional", "dimensional", ' '}, {"modelling", "modelling", "model", ' '}}},
 			},
 			{ // dimensionality
 				{skill: 529, term: "dimensionality reduction", toks: []patternToken{{"dimensionality", "dimensionality", "dimensionality", ' '}, {"reduction", "reduction", "reduction", ' '}}},
@@ -1844,8 +1844,8 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // direct
 				{skill: 365, term: "direct reports", kind: termAmbiguous, toks: []patternToken{{"direct", "direct", "direct", ' '}, {"reports", "reports", "report", ' '}}, strict: true},
-				{skill: 428, term: "direct preference optimization", toks: []patternToken{{"direct", "direct", "direct", ' '}, {"preference", "preference", "preferenc", ' '}, {"optimization", "optimization", "optimization", ' '}}, guard: []string{"dpo", "reward model"}},
-				{skill: 428, term: "direct preference optimisation", toks: []patternToken{{"direct", "direct", "direct", ' '}, {"preference", "preference", "preferenc", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 428, term: "direct preference optimization", toks: []patternToken{{"direct", "direct", "direct", ' '}, {"preference", "preference", "preferenc", ' '}, {"optimization", "optimization", "optimization", ' '}}},
+				{skill: 428, term: "direct preference optimisation", toks: []patternToken{{"direct", "direct", "direct", ' '}, {"preference", "preference", "preferenc", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 			},
 			{ // direct3d
 				{skill: 202, term: "Direct3D", kind: termTool, toks: []patternToken{{"Direct3D", "direct3d", "direct3d", ' '}}, tool: 2},
@@ -1860,27 +1860,27 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 168, term: "discounted cash flow", kind: termAmbiguous, toks: []patternToken{{"discounted", "discounted", "discount", ' '}, {"cash", "cash", "cash", ' '}, {"flow", "flow", "flow", ' '}}, strict: true},
 			},
 			{ // distilbert
-				{skill: 44, term: "DistilBERT", toks: []patternToken{{"DistilBERT", "distilbert", "distilbert", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "DistilBERT", toks: []patternToken{{"DistilBERT", "distilbert", "distilbert", ' '}}},
 			},
 			{ // distillation
 				{skill: 247, term: "distillation", kind: termAmbiguous, toks: []patternToken{{"distillation", "distillation", "distillation", ' '}}, strict: true},
 				{skill: 247, term: "Distillation", kind: termAmbiguous, toks: []patternToken{{"Distillation", "distillation", "distillation", ' '}}, strict: true},
 			},
 			{ // distilled
-				{skill: 247, term: "distilled model", toks: []patternToken{{"distilled", "distilled", "distil", ' '}, {"model", "model", "model", ' '}}, guard: []string{"distillation"}},
+				{skill: 247, term: "distilled model", toks: []patternToken{{"distilled", "distilled", "distil", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // distributed
 				{skill: 46, term: "distributed data processing", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"data", "data", "data", ' '}, {"processing", "processing", "process", ' '}}},
 				{skill: 52, term: "distributed cache", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"cache", "cache", "cach", ' '}}},
-				{skill: 123, term: "Distributed Data Parallel", toks: []patternToken{{"Distributed", "distributed", "distribut", ' '}, {"Data", "data", "data", ' '}, {"Parallel", "parallel", "parallel", ' '}}, guard: []string{"ddp"}},
+				{skill: 123, term: "Distributed Data Parallel", toks: []patternToken{{"Distributed", "distributed", "distribut", ' '}, {"Data", "data", "data", ' '}, {"Parallel", "parallel", "parallel", ' '}}},
 				{skill: 135, term: "distributed systems", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"systems", "systems", "system", ' '}}},
 				{skill: 135, term: "distributed computing", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"computing", "computing", "comput", ' '}}},
 				{skill: 136, term: "distributed training", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"training", "training", "train", ' '}}},
-				{skill: 335, term: "distributed tracing", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"tracing", "tracing", "trac", ' '}}, guard: []string{"jaeger"}},
+				{skill: 335, term: "distributed tracing", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"tracing", "tracing", "trac", ' '}}},
 				{skill: 496, term: "distributed system design", toks: []patternToken{{"distributed", "distributed", "distribut", ' '}, {"system", "system", "system", ' '}, {"design", "design", "design", ' '}}},
 			},
 			{ // distributeddataparallel
-				{skill: 123, term: "DistributedDataParallel", toks: []patternToken{{"DistributedDataParallel", "distributeddataparallel", "distributeddataparallel", ' '}}, guard: []string{"ddp"}},
+				{skill: 123, term: "DistributedDataParallel", toks: []patternToken{{"DistributedDataParallel", "distributeddataparallel", "distributeddataparallel", ' '}}},
 			},
 			{ // django
 				{skill: 137, term: "Django", toks: []patternToken{{"Django", "django", "django", ' '}}},
@@ -1894,18 +1894,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 257, term: "DMAIC", kind: termAmbiguous, toks: []patternToken{{"DMAIC", "dmaic", "dmaic", ' '}}, strict: true},
 			},
 			{ // dnn
-				{skill: 126, term: "DNN", toks: []patternToken{{"DNN", "dnn", "dnn", ' '}}, guard: []string{"dl"}},
+				{skill: 126, term: "DNN", toks: []patternToken{{"DNN", "dnn", "dnn", ' '}}},
 			},
 			{ // dns
 				{skill: 314, term: "DNS", kind: termExact, toks: []patternToken{{"DNS", "dns", "dns", ' '}}},
 			},
 			{ // docker
-				{skill: 138, term: "Docker Compose", toks: []patternToken{{"Docker", "docker", "docker", ' '}, {"Compose", "compose", "compos", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}},
+				{skill: 138, term: "Docker Compose", toks: []patternToken{{"Docker", "docker", "docker", ' '}, {"Compose", "compose", "compos", ' '}}},
 				{skill: 138, term: "Docker", kind: termExact, toks: []patternToken{{"Docker", "docker", "docker", ' '}}},
 				{skill: 138, term: "docker", kind: termAmbiguous, toks: []patternToken{{"docker", "docker", "docker", ' '}}, strict: true},
 			},
 			{ // dockerfil
-				{skill: 138, term: "Dockerfile", toks: []patternToken{{"Dockerfile", "dockerfile", "dockerfil", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}},
+				{skill: 138, term: "Dockerfile", toks: []patternToken{{"Dockerfile", "dockerfile", "dockerfil", ' '}}},
 			},
 			{ // document
 				{skill: 337, term: "document understanding", toks: []patternToken{{"document", "document", "document", ' '}, {"understanding", "understanding", "understand", ' '}}},
@@ -1913,11 +1913,11 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 509, term: "document classification", toks: []patternToken{{"document", "document", "document", ' '}, {"classification", "classification", "classification", ' '}}},
 			},
 			{ // domain
-				{skill: 139, term: "domain-driven design", toks: []patternToken{{"domain", "domain", "domain", ' '}, {"driven", "driven", "driven", '-'}, {"design", "design", "design", ' '}}, guard: []string{"ddd"}},
+				{skill: 139, term: "domain-driven design", toks: []patternToken{{"domain", "domain", "domain", ' '}, {"driven", "driven", "driven", '-'}, {"design", "design", "design", ' '}}},
 				{skill: 521, term: "domain adaptation", toks: []patternToken{{"domain", "domain", "domain", ' '}, {"adaptation", "adaptation", "adaptation", ' '}}},
 			},
 			{ // domaindrivendesign
-				{skill: 139, term: "domain-driven design", toks: []patternToken{{"domaindrivendesign", "domaindrivendesign", "domaindrivendesign", ' '}}, guard: []string{"ddd"}},
+				{skill: 139, term: "domain-driven design", toks: []patternToken{{"domaindrivendesign", "domaindrivendesign", "domaindrivendesign", ' '}}},
 			},
 			{ // dotnet
 				{skill: 140, term: "dotnet", toks: []patternToken{{"dotnet", "dotnet", "dotnet", ' '}}},
@@ -1929,11 +1929,11 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 428, term: "DPO", kind: termAmbiguous, toks: []patternToken{{"DPO", "dpo", "dpo", ' '}}, strict: true},
 			},
 			{ // dqn
-				{skill: 417, term: "DQN", toks: []patternToken{{"DQN", "dqn", "dqn", ' '}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "DQN", toks: []patternToken{{"DQN", "dqn", "dqn", ' '}}},
 			},
 			{ // drift
-				{skill: 301, term: "drift detection", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"detection", "detection", "detection", ' '}}, guard: []string{"drift"}},
-				{skill: 301, term: "drift monitoring", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"monitoring", "monitoring", "monitor", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "drift detection", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"detection", "detection", "detection", ' '}}},
+				{skill: 301, term: "drift monitoring", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"monitoring", "monitoring", "monitor", ' '}}},
 				{skill: 301, term: "drift", kind: termAmbiguous, toks: []patternToken{{"drift", "drift", "drift", ' '}}, strict: true},
 			},
 			{ // drive
@@ -1950,7 +1950,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 329, term: "DriveWorks", toks: []patternToken{{"DriveWorks", "driveworks", "drivework", ' '}}},
 			},
 			{ // drone
-				{skill: 62, term: "Drone CI", kind: termTool, toks: []patternToken{{"Drone", "drone", "dron", ' '}, {"CI", "ci", "ci", ' '}}, tool: 5, guard: []string{"spinnaker"}},
+				{skill: 62, term: "Drone CI", kind: termTool, toks: []patternToken{{"Drone", "drone", "dron", ' '}, {"CI", "ci", "ci", ' '}}, tool: 5},
 			},
 			{ // dropout
 				{skill: 416, term: "dropout", kind: termAmbiguous, toks: []patternToken{{"dropout", "dropout", "dropout", ' '}}, strict: true},
@@ -1969,7 +1969,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 142, term: "DVC", toks: []patternToken{{"DVC", "dvc", "dvc", ' '}}},
 			},
 			{ // dynamic
-				{skill: 3, term: "Dynamic Type", toks: []patternToken{{"Dynamic", "dynamic", "dynamic", ' '}, {"Type", "type", "typ", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "Dynamic Type", toks: []patternToken{{"Dynamic", "dynamic", "dynamic", ' '}, {"Type", "type", "typ", ' '}}},
 				{skill: 224, term: "dynamic batching", toks: []patternToken{{"dynamic", "dynamic", "dynamic", ' '}, {"batching", "batching", "batch", ' '}}},
 				{skill: 390, term: "dynamic quantization", toks: []patternToken{{"dynamic", "dynamic", "dynamic", ' '}, {"quantization", "quantization", "quantization", ' '}}},
 				{skill: 390, term: "dynamic quantisation", toks: []patternToken{{"dynamic", "dynamic", "dynamic", ' '}, {"quantisation", "quantisation", "quantisation", ' '}}},
@@ -1987,19 +1987,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 143, term: "E2E specs", toks: []patternToken{{"E2E", "e2e", "e2e", ' '}, {"specs", "specs", "spec", ' '}}},
 			},
 			{ // early
-				{skill: 416, term: "early stopping", toks: []patternToken{{"early", "early", "early", ' '}, {"stopping", "stopping", "stop", ' '}}, guard: []string{"dropout"}},
+				{skill: 416, term: "early stopping", toks: []patternToken{{"early", "early", "early", ' '}, {"stopping", "stopping", "stop", ' '}}},
 			},
 			{ // ec2
 				{skill: 28, term: "EC2", toks: []patternToken{{"EC2", "ec2", "ec2", ' '}}},
 			},
 			{ // eccv
-				{skill: 288, term: "ECCV", toks: []patternToken{{"ECCV", "eccv", "eccv", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ECCV", toks: []patternToken{{"ECCV", "eccv", "eccv", ' '}}},
 			},
 			{ // eclips
 				{skill: 218, term: "Eclipse", kind: termAmbiguous, toks: []patternToken{{"Eclipse", "eclipse", "eclips", ' '}}, strict: true},
 			},
 			{ // ecmascript
-				{skill: 234, term: "ECMAScript", toks: []patternToken{{"ECMAScript", "ecmascript", "ecmascript", ' '}}, guard: []string{"js"}},
+				{skill: 234, term: "ECMAScript", toks: []patternToken{{"ECMAScript", "ecmascript", "ecmascript", ' '}}},
 			},
 			{ // econometric
 				{skill: 144, term: "econometrics", toks: []patternToken{{"econometrics", "econometrics", "econometric", ' '}}},
@@ -2037,9 +2037,9 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // elastic
 				{skill: 16, term: "Elastic APM", kind: termTool, toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"APM", "apm", "apm", ' '}}, tool: 4},
-				{skill: 31, term: "Elastic Container Service", toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Container", "container", "container", ' '}, {"Service", "service", "servic", ' '}}, guard: []string{"ecs"}},
-				{skill: 267, term: "Elastic Stack", kind: termTool, toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Stack", "stack", "stack", ' '}}, tool: 1, guard: []string{"elk", "loki"}},
-				{skill: 359, term: "Elastic Beanstalk", kind: termTool, toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Beanstalk", "beanstalk", "beanstalk", ' '}}, tool: 3, guard: []string{"paas"}},
+				{skill: 31, term: "Elastic Container Service", toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Container", "container", "container", ' '}, {"Service", "service", "servic", ' '}}},
+				{skill: 267, term: "Elastic Stack", kind: termTool, toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Stack", "stack", "stack", ' '}}, tool: 1},
+				{skill: 359, term: "Elastic Beanstalk", kind: termTool, toks: []patternToken{{"Elastic", "elastic", "elastic", ' '}, {"Beanstalk", "beanstalk", "beanstalk", ' '}}, tool: 3},
 			},
 			{ // elasticsearch
 				{skill: 322, term: "Elasticsearch", kind: termTool, toks: []patternToken{{"Elasticsearch", "elasticsearch", "elasticsearch", ' '}}, tool: 5},
@@ -2048,17 +2048,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 147, term: "Electron", kind: termAmbiguous, toks: []patternToken{{"Electron", "electron", "electron", ' '}}, strict: true},
 			},
 			{ // electron.j
-				{skill: 147, term: "Electron.js", toks: []patternToken{{"Electron.js", "electron.js", "electron.j", ' '}}, guard: []string{"electron"}},
+				{skill: 147, term: "Electron.js", toks: []patternToken{{"Electron.js", "electron.js", "electron.j", ' '}}},
 			},
 			{ // electronj
-				{skill: 147, term: "ElectronJS", toks: []patternToken{{"ElectronJS", "electronjs", "electronj", ' '}}, guard: []string{"electron"}},
+				{skill: 147, term: "ElectronJS", toks: []patternToken{{"ElectronJS", "electronjs", "electronj", ' '}}},
 			},
 			{ // elixir
 				{skill: 148, term: "Elixir", kind: termAmbiguous, toks: []patternToken{{"Elixir", "elixir", "elixir", ' '}}, strict: true},
 			},
 			{ // elk
 				{skill: 267, term: "ELK", kind: termExact, toks: []patternToken{{"ELK", "elk", "elk", ' '}}},
-				{skill: 267, term: "ELK stack", kind: termTool, toks: []patternToken{{"ELK", "elk", "elk", ' '}, {"stack", "stack", "stack", ' '}}, tool: 1, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "ELK stack", kind: termTool, toks: []patternToken{{"ELK", "elk", "elk", ' '}, {"stack", "stack", "stack", ' '}}, tool: 1},
 			},
 			{ // elt
 				{skill: 105, term: "ELT", kind: termAmbiguous, toks: []patternToken{{"ELT", "elt", "elt", ' '}}, strict: true},
@@ -2077,41 +2077,41 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 152, term: "Embeddings", kind: termAmbiguous, toks: []patternToken{{"Embeddings", "embeddings", "embed", ' '}}, strict: true},
 			},
 			{ // embedded
-				{skill: 151, term: "embedded systems", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"systems", "systems", "system", ' '}}, guard: []string{"embedded"}},
-				{skill: 151, term: "embedded board", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"board", "board", "board", ' '}}, guard: []string{"embedded"}},
-				{skill: 151, term: "embedded device", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"device", "device", "devic", ' '}}, guard: []string{"embedded"}},
+				{skill: 151, term: "embedded systems", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"systems", "systems", "system", ' '}}},
+				{skill: 151, term: "embedded board", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"board", "board", "board", ' '}}},
+				{skill: 151, term: "embedded device", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"device", "device", "devic", ' '}}},
 			},
 			{ // embedding
-				{skill: 152, term: "embedding model", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"model", "model", "model", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 152, term: "embedding layer", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"layer", "layer", "layer", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 152, term: "embedding table", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"table", "table", "tabl", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 152, term: "embedding tables", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"tables", "tables", "tabl", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "embedding model", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"model", "model", "model", ' '}}},
+				{skill: 152, term: "embedding layer", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"layer", "layer", "layer", ' '}}},
+				{skill: 152, term: "embedding table", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"table", "table", "tabl", ' '}}},
+				{skill: 152, term: "embedding tables", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"tables", "tables", "tabl", ' '}}},
 			},
 			{ // emnlp
-				{skill: 288, term: "EMNLP", toks: []patternToken{{"EMNLP", "emnlp", "emnlp", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "EMNLP", toks: []patternToken{{"EMNLP", "emnlp", "emnlp", ' '}}},
 			},
 			{ // encoder
 				{skill: 459, term: "encoder-decoder", toks: []patternToken{{"encoder", "encoder", "encoder", ' '}, {"decoder", "decoder", "decoder", '-'}}},
-				{skill: 522, term: "encoder-only", toks: []patternToken{{"encoder", "encoder", "encoder", ' '}, {"only", "only", "only", '-'}}, guard: []string{"transformer"}},
+				{skill: 522, term: "encoder-only", toks: []patternToken{{"encoder", "encoder", "encoder", ' '}, {"only", "only", "only", '-'}}},
 			},
 			{ // encoderdecoder
 				{skill: 459, term: "encoder-decoder", toks: []patternToken{{"encoderdecoder", "encoderdecoder", "encoderdecoder", ' '}}},
 			},
 			{ // encoderonly
-				{skill: 522, term: "encoder-only", toks: []patternToken{{"encoderonly", "encoderonly", "encoderonly", ' '}}, guard: []string{"transformer"}},
+				{skill: 522, term: "encoder-only", toks: []patternToken{{"encoderonly", "encoderonly", "encoderonly", ' '}}},
 			},
 			{ // encryption
-				{skill: 90, term: "encryption", toks: []patternToken{{"encryption", "encryption", "encryption", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "encryption", toks: []patternToken{{"encryption", "encryption", "encryption", ' '}}},
 			},
 			{ // end
-				{skill: 90, term: "end-to-end encryption", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"encryption", "encryption", "encryption", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "end-to-end encryption", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"encryption", "encryption", "encryption", ' '}}},
 				{skill: 143, term: "end-to-end testing", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"testing", "testing", "test", ' '}}},
 				{skill: 143, term: "end-to-end test", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"test", "test", "test", ' '}}},
 				{skill: 143, term: "end-to-end test suite", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"test", "test", "test", ' '}, {"suite", "suite", "suit", ' '}}},
 				{skill: 143, term: "end-to-end suite", toks: []patternToken{{"end", "end", "end", ' '}, {"to", "to", "to", '-'}, {"end", "end", "end", '-'}, {"suite", "suite", "suit", ' '}}},
 			},
 			{ // endtoendencryption
-				{skill: 90, term: "end-to-end encryption", toks: []patternToken{{"endtoendencryption", "endtoendencryption", "endtoendencryption", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "end-to-end encryption", toks: []patternToken{{"endtoendencryption", "endtoendencryption", "endtoendencryption", ' '}}},
 			},
 			{ // endtoendsuit
 				{skill: 143, term: "end-to-end suite", toks: []patternToken{{"endtoendsuite", "endtoendsuite", "endtoendsuit", ' '}}},
@@ -2124,27 +2124,27 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 143, term: "end-to-end test suite", toks: []patternToken{{"endtoendtestsuite", "endtoendtestsuite", "endtoendtestsuit", ' '}}},
 			},
 			{ // engineering
-				{skill: 280, term: "engineering mentorship", toks: []patternToken{{"engineering", "engineering", "engineer", ' '}, {"mentorship", "mentorship", "mentorship", ' '}}, guard: []string{"mentoring", "mentorship", "mentor"}},
+				{skill: 280, term: "engineering mentorship", toks: []patternToken{{"engineering", "engineering", "engineer", ' '}, {"mentorship", "mentorship", "mentorship", ' '}}},
 				{skill: 500, term: "engineering leadership", toks: []patternToken{{"engineering", "engineering", "engineer", ' '}, {"leadership", "leadership", "leadership", ' '}}},
 			},
 			{ // entity
-				{skill: 117, term: "entity-relationship diagram", toks: []patternToken{{"entity", "entity", "entity", ' '}, {"relationship", "relationship", "relationship", '-'}, {"diagram", "diagram", "diagram", ' '}}, guard: []string{"erd"}},
-				{skill: 117, term: "entity-relationship model", toks: []patternToken{{"entity", "entity", "entity", ' '}, {"relationship", "relationship", "relationship", '-'}, {"model", "model", "model", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "entity-relationship diagram", toks: []patternToken{{"entity", "entity", "entity", ' '}, {"relationship", "relationship", "relationship", '-'}, {"diagram", "diagram", "diagram", ' '}}},
+				{skill: 117, term: "entity-relationship model", toks: []patternToken{{"entity", "entity", "entity", ' '}, {"relationship", "relationship", "relationship", '-'}, {"model", "model", "model", ' '}}},
 				{skill: 311, term: "entity extraction", toks: []patternToken{{"entity", "entity", "entity", ' '}, {"extraction", "extraction", "extraction", ' '}}},
-				{skill: 357, term: "Entity Framework", kind: termTool, toks: []patternToken{{"Entity", "entity", "entity", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 7, guard: []string{"hibernate"}},
+				{skill: 357, term: "Entity Framework", kind: termTool, toks: []patternToken{{"Entity", "entity", "entity", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 7},
 			},
 			{ // entityrelationshipdiagram
-				{skill: 117, term: "entity-relationship diagram", toks: []patternToken{{"entityrelationshipdiagram", "entityrelationshipdiagram", "entityrelationshipdiagram", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "entity-relationship diagram", toks: []patternToken{{"entityrelationshipdiagram", "entityrelationshipdiagram", "entityrelationshipdiagram", ' '}}},
 			},
 			{ // entityrelationshipmodel
-				{skill: 117, term: "entity-relationship model", toks: []patternToken{{"entityrelationshipmodel", "entityrelationshipmodel", "entityrelationshipmodel", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "entity-relationship model", toks: []patternToken{{"entityrelationshipmodel", "entityrelationshipmodel", "entityrelationshipmodel", ' '}}},
 			},
 			{ // entra
-				{skill: 217, term: "Entra ID", kind: termTool, toks: []patternToken{{"Entra", "entra", "entra", ' '}, {"ID", "id", "id", ' '}}, tool: 3, guard: []string{"iam"}},
+				{skill: 217, term: "Entra ID", kind: termTool, toks: []patternToken{{"Entra", "entra", "entra", ' '}, {"ID", "id", "id", ' '}}, tool: 3},
 			},
 			{ // envoy
 				{skill: 461, term: "Envoy", kind: termAmbiguous, toks: []patternToken{{"Envoy", "envoy", "envoy", ' '}}, strict: true},
-				{skill: 461, term: "Envoy Proxy", kind: termTool, toks: []patternToken{{"Envoy", "envoy", "envoy", ' '}, {"Proxy", "proxy", "proxy", ' '}}, tool: 3, guard: []string{"envoy"}},
+				{skill: 461, term: "Envoy Proxy", kind: termTool, toks: []patternToken{{"Envoy", "envoy", "envoy", ' '}, {"Proxy", "proxy", "proxy", ' '}}, tool: 3},
 			},
 			{ // epipolar
 				{skill: 0, term: "epipolar geometry", toks: []patternToken{{"epipolar", "epipolar", "epipolar", ' '}, {"geometry", "geometry", "geometry", ' '}}},
@@ -2157,8 +2157,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 153, term: "Erlang/OTP", toks: []patternToken{{"Erlang", "erlang", "erlang", ' '}, {"OTP", "otp", "otp", '/'}}},
 			},
 			{ // error
-				{skill: 300, term: "error analysis", toks: []patternToken{{"error", "error", "error", ' '}, {"analysis", "analysis", "analysis", ' '}}, guard: []string{"ndcg"}},
-				{skill: 481, term: "error budget", toks: []patternToken{{"error", "error", "error", ' '}, {"budget", "budget", "budget", ' '}}, guard: []string{"sre"}},
+				{skill: 300, term: "error analysis", toks: []patternToken{{"error", "error", "error", ' '}, {"analysis", "analysis", "analysis", ' '}}},
+				{skill: 481, term: "error budget", toks: []patternToken{{"error", "error", "error", ' '}, {"budget", "budget", "budget", ' '}}},
 			},
 			{ // eslint
 				{skill: 484, term: "ESLint", kind: termTool, toks: []patternToken{{"ESLint", "eslint", "eslint", ' '}}, tool: 2},
@@ -2173,7 +2173,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 539, term: "ESXi", kind: termTool, toks: []patternToken{{"ESXi", "esxi", "esxi", ' '}}, tool: 3},
 			},
 			{ // ethercat
-				{skill: 149, term: "EtherCAT", toks: []patternToken{{"EtherCAT", "ethercat", "ethercat", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "EtherCAT", toks: []patternToken{{"EtherCAT", "ethercat", "ethercat", ' '}}},
 			},
 			{ // ethereum
 				{skill: 47, term: "Ethereum", kind: termTool, toks: []patternToken{{"Ethereum", "ethereum", "ethereum", ' '}}, tool: 1},
@@ -2186,15 +2186,15 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 109, term: "ETL pipelines", toks: []patternToken{{"ETL", "etl", "etl", ' '}, {"pipelines", "pipelines", "pipelin", ' '}}},
 			},
 			{ // evaluate
-				{skill: 300, term: "evaluate models", toks: []patternToken{{"evaluate", "evaluate", "evaluat", ' '}, {"models", "models", "model", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "evaluate models", toks: []patternToken{{"evaluate", "evaluate", "evaluat", ' '}, {"models", "models", "model", ' '}}},
 			},
 			{ // evaluating
-				{skill: 300, term: "evaluating models", toks: []patternToken{{"evaluating", "evaluating", "evaluat", ' '}, {"models", "models", "model", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "evaluating models", toks: []patternToken{{"evaluating", "evaluating", "evaluat", ' '}, {"models", "models", "model", ' '}}},
 			},
 			{ // evaluation
-				{skill: 300, term: "evaluation metric", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"metric", "metric", "metric", ' '}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "evaluation harness", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"harness", "harness", "harness", ' '}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "evaluation set", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"set", "set", "set", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "evaluation metric", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"metric", "metric", "metric", ' '}}},
+				{skill: 300, term: "evaluation harness", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"harness", "harness", "harness", ' '}}},
+				{skill: 300, term: "evaluation set", toks: []patternToken{{"evaluation", "evaluation", "evaluation", ' '}, {"set", "set", "set", ' '}}},
 			},
 			{ // event
 				{skill: 154, term: "event-driven architecture", toks: []patternToken{{"event", "event", "event", ' '}, {"driven", "driven", "driven", '-'}, {"architecture", "architecture", "architectur", ' '}}},
@@ -2215,7 +2215,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 135, term: "eventual consistency", toks: []patternToken{{"eventual", "eventual", "eventual", ' '}, {"consistency", "consistency", "consistency", ' '}}},
 			},
 			{ // evidently
-				{skill: 301, term: "Evidently AI", kind: termTool, toks: []patternToken{{"Evidently", "evidently", "evidently", ' '}, {"AI", "ai", "ai", ' '}}, tool: 1, guard: []string{"drift"}},
+				{skill: 301, term: "Evidently AI", kind: termTool, toks: []patternToken{{"Evidently", "evidently", "evidently", ' '}, {"AI", "ai", "ai", ' '}}, tool: 1},
 			},
 			{ // evm
 				{skill: 47, term: "EVM", kind: termTool, toks: []patternToken{{"EVM", "evm", "evm", ' '}}, tool: 1},
@@ -2240,17 +2240,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 56, term: "Experimental design", kind: termAmbiguous, toks: []patternToken{{"Experimental", "experimental", "experimental", ' '}, {"design", "design", "design", ' '}}, strict: true},
 			},
 			{ // explain
-				{skill: 79, term: "explain technical concepts", toks: []patternToken{{"explain", "explain", "explain", ' '}, {"technical", "technical", "technical", ' '}, {"concepts", "concepts", "concept", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "explain technical concepts", toks: []patternToken{{"explain", "explain", "explain", ' '}, {"technical", "technical", "technical", ' '}, {"concepts", "concepts", "concept", ' '}}},
 			},
 			{ // explainability
-				{skill: 158, term: "explainability", toks: []patternToken{{"explainability", "explainability", "explainability", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "explainability", toks: []patternToken{{"explainability", "explainability", "explainability", ' '}}},
 			},
 			{ // explainable
-				{skill: 158, term: "explainable AI", toks: []patternToken{{"explainable", "explainable", "explainabl", ' '}, {"AI", "ai", "ai", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "explainable AI", toks: []patternToken{{"explainable", "explainable", "explainabl", ' '}, {"AI", "ai", "ai", ' '}}},
 			},
 			{ // exploratory
-				{skill: 101, term: "exploratory data analysis", toks: []patternToken{{"exploratory", "exploratory", "exploratory", ' '}, {"data", "data", "data", ' '}, {"analysis", "analysis", "analysis", ' '}}, guard: []string{"data analysis", "data analytics"}},
-				{skill: 397, term: "exploratory testing", toks: []patternToken{{"exploratory", "exploratory", "exploratory", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"qa"}},
+				{skill: 101, term: "exploratory data analysis", toks: []patternToken{{"exploratory", "exploratory", "exploratory", ' '}, {"data", "data", "data", ' '}, {"analysis", "analysis", "analysis", ' '}}},
+				{skill: 397, term: "exploratory testing", toks: []patternToken{{"exploratory", "exploratory", "exploratory", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // expo
 				{skill: 410, term: "Expo SDK", toks: []patternToken{{"Expo", "expo", "expo", ' '}, {"SDK", "sdk", "sdk", ' '}}},
@@ -2268,10 +2268,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 159, term: "Express", kind: termAmbiguous, toks: []patternToken{{"Express", "express", "express", ' '}}, strict: true},
 			},
 			{ // express.j
-				{skill: 159, term: "Express.js", toks: []patternToken{{"Express.js", "express.js", "express.j", ' '}}, guard: []string{"express"}},
+				{skill: 159, term: "Express.js", toks: []patternToken{{"Express.js", "express.js", "express.j", ' '}}},
 			},
 			{ // expressj
-				{skill: 159, term: "ExpressJS", toks: []patternToken{{"ExpressJS", "expressjs", "expressj", ' '}}, guard: []string{"express"}},
+				{skill: 159, term: "ExpressJS", toks: []patternToken{{"ExpressJS", "expressjs", "expressj", ' '}}},
 			},
 			{ // expressrout
 				{skill: 70, term: "ExpressRoute", kind: termTool, toks: []patternToken{{"ExpressRoute", "expressroute", "expressrout", ' '}}, tool: 4},
@@ -2300,14 +2300,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 210, term: "failover", toks: []patternToken{{"failover", "failover", "failover", ' '}}},
 			},
 			{ // faiss
-				{skill: 534, term: "FAISS", kind: termTool, toks: []patternToken{{"FAISS", "faiss", "faiss", ' '}}, tool: 1, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "FAISS", kind: termTool, toks: []patternToken{{"FAISS", "faiss", "faiss", ' '}}, tool: 1},
 			},
 			{ // fake
 				{skill: 396, term: "fake quantization", toks: []patternToken{{"fake", "fake", "fak", ' '}, {"quantization", "quantization", "quantization", ' '}}},
 				{skill: 396, term: "fake quantisation", toks: []patternToken{{"fake", "fake", "fak", ' '}, {"quantisation", "quantisation", "quantisation", ' '}}},
 			},
 			{ // fargat
-				{skill: 31, term: "Fargate", toks: []patternToken{{"Fargate", "fargate", "fargat", ' '}}, guard: []string{"ecs"}},
+				{skill: 31, term: "Fargate", toks: []patternToken{{"Fargate", "fargate", "fargat", ' '}}},
 			},
 			{ // fast
 				{skill: 388, term: "fast-check", kind: termTool, toks: []patternToken{{"fast", "fast", "fast", ' '}, {"check", "check", "check", '-'}}, tool: 2},
@@ -2354,23 +2354,23 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 163, term: "feature flag", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"flag", "flag", "flag", ' '}}},
 				{skill: 163, term: "feature toggle", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"toggle", "toggle", "toggl", ' '}}},
 				{skill: 163, term: "feature flagging", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"flagging", "flagging", "flag", ' '}}},
-				{skill: 164, term: "feature store", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"store", "store", "stor", ' '}}, guard: []string{"feast"}},
-				{skill: 301, term: "feature drift", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}},
+				{skill: 164, term: "feature store", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"store", "store", "stor", ' '}}},
+				{skill: 301, term: "feature drift", toks: []patternToken{{"feature", "feature", "featur", ' '}, {"drift", "drift", "drift", ' '}}},
 			},
 			{ // federated
 				{skill: 165, term: "federated learning", toks: []patternToken{{"federated", "federated", "federat", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // fedramp
-				{skill: 450, term: "FedRAMP", kind: termTool, toks: []patternToken{{"FedRAMP", "fedramp", "fedramp", ' '}}, tool: 4, guard: []string{"hipaa"}},
+				{skill: 450, term: "FedRAMP", kind: termTool, toks: []patternToken{{"FedRAMP", "fedramp", "fedramp", ' '}}, tool: 4},
 			},
 			{ // feed
-				{skill: 317, term: "feed-forward network", toks: []patternToken{{"feed", "feed", "feed", ' '}, {"forward", "forward", "forward", '-'}, {"network", "network", "network", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "feed-forward network", toks: []patternToken{{"feed", "feed", "feed", ' '}, {"forward", "forward", "forward", '-'}, {"network", "network", "network", ' '}}},
 			},
 			{ // feedforward
-				{skill: 317, term: "feedforward network", toks: []patternToken{{"feedforward", "feedforward", "feedforward", ' '}, {"network", "network", "network", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "feedforward network", toks: []patternToken{{"feedforward", "feedforward", "feedforward", ' '}, {"network", "network", "network", ' '}}},
 			},
 			{ // feedforwardnetwork
-				{skill: 317, term: "feed-forward network", toks: []patternToken{{"feedforwardnetwork", "feedforwardnetwork", "feedforwardnetwork", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "feed-forward network", toks: []patternToken{{"feedforwardnetwork", "feedforwardnetwork", "feedforwardnetwork", ' '}}},
 			},
 			{ // few
 				{skill: 166, term: "few-shot learning", toks: []patternToken{{"few", "few", "few", ' '}, {"shot", "shot", "shot", '-'}, {"learning", "learning", "learn", ' '}}},
@@ -2383,7 +2383,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 387, term: "few-shot prompting", toks: []patternToken{{"fewshotprompting", "fewshotprompting", "fewshotprompt", ' '}}},
 			},
 			{ // fft
-				{skill: 465, term: "FFT", toks: []patternToken{{"FFT", "fft", "fft", ' '}}, guard: []string{"dsp"}},
+				{skill: 465, term: "FFT", toks: []patternToken{{"FFT", "fft", "fft", ' '}}},
 			},
 			{ // figjam
 				{skill: 167, term: "FigJam", toks: []patternToken{{"FigJam", "figjam", "figjam", ' '}}},
@@ -2398,7 +2398,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 168, term: "Financial modelling", kind: termAmbiguous, toks: []patternToken{{"Financial", "financial", "financial", ' '}, {"modelling", "modelling", "model", ' '}}, strict: true},
 			},
 			{ // fine
-				{skill: 169, term: "fine-tuning", toks: []patternToken{{"fine", "fine", "fin", ' '}, {"tuning", "tuning", "tun", '-'}}, guard: []string{"fine tune", "fine tuned"}},
+				{skill: 169, term: "fine-tuning", toks: []patternToken{{"fine", "fine", "fin", ' '}, {"tuning", "tuning", "tun", '-'}}},
 				{skill: 169, term: "fine-tune", kind: termAmbiguous, toks: []patternToken{{"fine", "fine", "fin", ' '}, {"tune", "tune", "tun", '-'}}, strict: true},
 				{skill: 169, term: "fine-tuned", kind: termAmbiguous, toks: []patternToken{{"fine", "fine", "fin", ' '}, {"tuned", "tuned", "tun", '-'}}, strict: true},
 				{skill: 169, term: "Fine-tune", kind: termAmbiguous, toks: []patternToken{{"Fine", "fine", "fin", ' '}, {"tune", "tune", "tun", '-'}}, strict: true},
@@ -2413,7 +2413,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 219, term: "fine-grained image classification", toks: []patternToken{{"finegrainedimageclassification", "finegrainedimageclassification", "finegrainedimageclassification", ' '}}},
 			},
 			{ // finetun
-				{skill: 169, term: "fine-tuning", toks: []patternToken{{"finetuning", "finetuning", "finetun", ' '}}, guard: []string{"fine tune", "fine tuned"}},
+				{skill: 169, term: "fine-tuning", toks: []patternToken{{"finetuning", "finetuning", "finetun", ' '}}},
 				{skill: 169, term: "fine-tune", kind: termAmbiguous, toks: []patternToken{{"finetune", "finetune", "finetun", ' '}}, strict: true},
 				{skill: 169, term: "fine-tuned", kind: termAmbiguous, toks: []patternToken{{"finetuned", "finetuned", "finetun", ' '}}, strict: true},
 				{skill: 169, term: "Fine-tune", kind: termAmbiguous, toks: []patternToken{{"Finetune", "finetune", "finetun", ' '}}, strict: true},
@@ -2432,32 +2432,32 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 171, term: "Firestore", toks: []patternToken{{"Firestore", "firestore", "firestor", ' '}}},
 			},
 			{ // firewall
-				{skill: 313, term: "firewall", toks: []patternToken{{"firewall", "firewall", "firewall", ' '}}, guard: []string{"waf"}},
+				{skill: 313, term: "firewall", toks: []patternToken{{"firewall", "firewall", "firewall", ' '}}},
 			},
 			{ // firmwar
-				{skill: 151, term: "firmware", toks: []patternToken{{"firmware", "firmware", "firmwar", ' '}}, guard: []string{"embedded"}},
+				{skill: 151, term: "firmware", toks: []patternToken{{"firmware", "firmware", "firmwar", ' '}}},
 			},
 			{ // firmware
 				{skill: 150, term: "firmware signing", toks: []patternToken{{"firmware", "firmware", "firmwar", ' '}, {"signing", "signing", "sign", ' '}}},
-				{skill: 358, term: "firmware over the air", toks: []patternToken{{"firmware", "firmware", "firmwar", ' '}, {"over", "over", "over", ' '}, {"the", "the", "the", ' '}, {"air", "air", "air", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "firmware over the air", toks: []patternToken{{"firmware", "firmware", "firmwar", ' '}, {"over", "over", "over", ' '}, {"the", "the", "the", ' '}, {"air", "air", "air", ' '}}},
 			},
 			{ // first
-				{skill: 423, term: "first-author", toks: []patternToken{{"first", "first", "first", ' '}, {"author", "author", "author", '-'}}, guard: []string{"publications"}},
+				{skill: 423, term: "first-author", toks: []patternToken{{"first", "first", "first", ' '}, {"author", "author", "author", '-'}}},
 			},
 			{ // firstauthor
-				{skill: 423, term: "first-author", toks: []patternToken{{"firstauthor", "firstauthor", "firstauthor", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "first-author", toks: []patternToken{{"firstauthor", "firstauthor", "firstauthor", ' '}}},
 			},
 			{ // fivetran
-				{skill: 105, term: "Fivetran", kind: termTool, toks: []patternToken{{"Fivetran", "fivetran", "fivetran", ' '}}, tool: 1, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Fivetran", kind: termTool, toks: []patternToken{{"Fivetran", "fivetran", "fivetran", ' '}}, tool: 1},
 			},
 			{ // flake8
 				{skill: 484, term: "Flake8", kind: termTool, toks: []patternToken{{"Flake8", "flake8", "flake8", ' '}}, tool: 4},
 			},
 			{ // flan
-				{skill: 497, term: "Flan-T5", toks: []patternToken{{"Flan", "flan", "flan", ' '}, {"T5", "t5", "t5", '-'}}, guard: []string{"t5"}},
+				{skill: 497, term: "Flan-T5", toks: []patternToken{{"Flan", "flan", "flan", ' '}, {"T5", "t5", "t5", '-'}}},
 			},
 			{ // flant5
-				{skill: 497, term: "Flan-T5", toks: []patternToken{{"FlanT5", "flant5", "flant5", ' '}}, guard: []string{"t5"}},
+				{skill: 497, term: "Flan-T5", toks: []patternToken{{"FlanT5", "flant5", "flant5", ' '}}},
 			},
 			{ // flash
 				{skill: 172, term: "Flash-Attention", toks: []patternToken{{"Flash", "flash", "flash", ' '}, {"Attention", "attention", "attention", '-'}}},
@@ -2472,19 +2472,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 235, term: "Flax", kind: termAmbiguous, toks: []patternToken{{"Flax", "flax", "flax", ' '}}, strict: true},
 			},
 			{ // flexbox
-				{skill: 92, term: "Flexbox", toks: []patternToken{{"Flexbox", "flexbox", "flexbox", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "Flexbox", toks: []patternToken{{"Flexbox", "flexbox", "flexbox", ' '}}},
 			},
 			{ // flink
 				{skill: 487, term: "Flink", kind: termTool, toks: []patternToken{{"Flink", "flink", "flink", ' '}}, tool: 1},
 			},
 			{ // fluent
-				{skill: 267, term: "Fluent Bit", kind: termTool, toks: []patternToken{{"Fluent", "fluent", "fluent", ' '}, {"Bit", "bit", "bit", ' '}}, tool: 2, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "Fluent Bit", kind: termTool, toks: []patternToken{{"Fluent", "fluent", "fluent", ' '}, {"Bit", "bit", "bit", ' '}}, tool: 2},
 			},
 			{ // fluentd
-				{skill: 267, term: "Fluentd", kind: termTool, toks: []patternToken{{"Fluentd", "fluentd", "fluentd", ' '}}, tool: 2, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "Fluentd", kind: termTool, toks: []patternToken{{"Fluentd", "fluentd", "fluentd", ' '}}, tool: 2},
 			},
 			{ // flutter
-				{skill: 174, term: "Flutter SDK", toks: []patternToken{{"Flutter", "flutter", "flutter", ' '}, {"SDK", "sdk", "sdk", ' '}}, guard: []string{"flutter"}},
+				{skill: 174, term: "Flutter SDK", toks: []patternToken{{"Flutter", "flutter", "flutter", ' '}, {"SDK", "sdk", "sdk", ' '}}},
 				{skill: 174, term: "Flutter", kind: termExact, toks: []patternToken{{"Flutter", "flutter", "flutter", ' '}}},
 			},
 			{ // flux
@@ -2494,7 +2494,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 191, term: "FluxCD", kind: termTool, toks: []patternToken{{"FluxCD", "fluxcd", "fluxcd", ' '}}, tool: 1},
 			},
 			{ // fly.io
-				{skill: 359, term: "Fly.io", kind: termTool, toks: []patternToken{{"Fly.io", "fly.io", "fly.io", ' '}}, tool: 4, guard: []string{"paas"}},
+				{skill: 359, term: "Fly.io", kind: termTool, toks: []patternToken{{"Fly.io", "fly.io", "fly.io", ' '}}, tool: 4},
 			},
 			{ // flyt
 				{skill: 560, term: "Flyte", kind: termTool, toks: []patternToken{{"Flyte", "flyte", "flyt", ' '}}, tool: 4},
@@ -2503,7 +2503,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 118, term: "Flyway", kind: termTool, toks: []patternToken{{"Flyway", "flyway", "flyway", ' '}}, tool: 1},
 			},
 			{ // fmcw
-				{skill: 404, term: "FMCW radar", toks: []patternToken{{"FMCW", "fmcw", "fmcw", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "FMCW radar", toks: []patternToken{{"FMCW", "fmcw", "fmcw", ' '}, {"radar", "radar", "radar", ' '}}},
 			},
 			{ // focal
 				{skill: 96, term: "focal loss", toks: []patternToken{{"focal", "focal", "focal", ' '}, {"loss", "loss", "loss", ' '}}},
@@ -2516,28 +2516,28 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 175, term: "Fortran 90", toks: []patternToken{{"Fortran", "fortran", "fortran", ' '}, {"90", "90", "90", ' '}}},
 			},
 			{ // fota
-				{skill: 358, term: "FOTA", toks: []patternToken{{"FOTA", "fota", "fota", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "FOTA", toks: []patternToken{{"FOTA", "fota", "fota", ' '}}},
 			},
 			{ // foundation
 				{skill: 176, term: "foundation model", toks: []patternToken{{"foundation", "foundation", "foundation", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // fourier
-				{skill: 465, term: "Fourier transform", toks: []patternToken{{"Fourier", "fourier", "fourier", ' '}, {"transform", "transform", "transform", ' '}}, guard: []string{"dsp"}},
+				{skill: 465, term: "Fourier transform", toks: []patternToken{{"Fourier", "fourier", "fourier", ' '}, {"transform", "transform", "transform", ' '}}},
 			},
 			{ // fp16
-				{skill: 284, term: "FP16", toks: []patternToken{{"FP16", "fp16", "fp16", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "FP16", toks: []patternToken{{"FP16", "fp16", "fp16", ' '}}},
 			},
 			{ // fp8
-				{skill: 284, term: "FP8", toks: []patternToken{{"FP8", "fp8", "fp8", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "FP8", toks: []patternToken{{"FP8", "fp8", "fp8", ' '}}},
 			},
 			{ // fpga
-				{skill: 177, term: "FPGA", toks: []patternToken{{"FPGA", "fpga", "fpga", ' '}}, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "FPGA", toks: []patternToken{{"FPGA", "fpga", "fpga", ' '}}},
 			},
 			{ // fraud
 				{skill: 178, term: "fraud detection", toks: []patternToken{{"fraud", "fraud", "fraud", ' '}, {"detection", "detection", "detection", ' '}}},
 			},
 			{ // freerto
-				{skill: 434, term: "FreeRTOS", kind: termTool, toks: []patternToken{{"FreeRTOS", "freertos", "freerto", ' '}}, tool: 1, guard: []string{"zephyr"}},
+				{skill: 434, term: "FreeRTOS", kind: termTool, toks: []patternToken{{"FreeRTOS", "freertos", "freerto", ' '}}, tool: 1},
 			},
 			{ // front
 				{skill: 179, term: "front-end development", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"development", "development", "development", ' '}}},
@@ -2546,7 +2546,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 179, term: "front-end engineer", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"engineer", "engineer", "engineer", ' '}}},
 				{skill: 179, term: "front-end developer", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"developer", "developer", "developer", ' '}}},
 				{skill: 413, term: "front-end state management", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"state", "state", "stat", ' '}, {"management", "management", "management", ' '}}},
-				{skill: 550, term: "front-end performance", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"performance", "performance", "performanc", ' '}}, guard: []string{"lighthouse"}},
+				{skill: 550, term: "front-end performance", toks: []patternToken{{"front", "front", "front", ' '}, {"end", "end", "end", '-'}, {"performance", "performance", "performanc", ' '}}},
 			},
 			{ // frontend
 				{skill: 179, term: "frontend development", toks: []patternToken{{"frontend", "frontend", "frontend", ' '}, {"development", "development", "development", ' '}}},
@@ -2566,7 +2566,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 179, term: "front-end engineer", toks: []patternToken{{"frontendengineer", "frontendengineer", "frontendengineer", ' '}}},
 			},
 			{ // frontendperformanc
-				{skill: 550, term: "front-end performance", toks: []patternToken{{"frontendperformance", "frontendperformance", "frontendperformanc", ' '}}, guard: []string{"lighthouse"}},
+				{skill: 550, term: "front-end performance", toks: []patternToken{{"frontendperformance", "frontendperformance", "frontendperformanc", ' '}}},
 			},
 			{ // frontendstatemanagement
 				{skill: 413, term: "front-end state management", toks: []patternToken{{"frontendstatemanagement", "frontendstatemanagement", "frontendstatemanagement", ' '}}},
@@ -2598,11 +2598,11 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // function
 				{skill: 263, term: "function calling", toks: []patternToken{{"function", "function", "function", ' '}, {"calling", "calling", "cal", ' '}}},
-				{skill: 460, term: "function as a service", toks: []patternToken{{"function", "function", "function", ' '}, {"as", "as", "as", ' '}, {"a", "a", "a", ' '}, {"service", "service", "servic", ' '}}, guard: []string{"faas"}},
+				{skill: 460, term: "function as a service", toks: []patternToken{{"function", "function", "function", ' '}, {"as", "as", "as", ' '}, {"a", "a", "a", ' '}, {"service", "service", "servic", ' '}}},
 			},
 			{ // functional
 				{skill: 182, term: "functional programming", toks: []patternToken{{"functional", "functional", "functional", ' '}, {"programming", "programming", "program", ' '}}},
-				{skill: 421, term: "functional requirements", toks: []patternToken{{"functional", "functional", "functional", ' '}, {"requirements", "requirements", "requirement", ' '}}, guard: []string{"requirements gathering", "requirements analysis", "business analysis", "business requirements"}},
+				{skill: 421, term: "functional requirements", toks: []patternToken{{"functional", "functional", "functional", ' '}, {"requirements", "requirements", "requirement", ' '}}},
 			},
 			{ // funnel
 				{skill: 382, term: "funnel analysis", toks: []patternToken{{"funnel", "funnel", "funnel", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -2637,13 +2637,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 129, term: "Gang of Four", toks: []patternToken{{"Gang", "gang", "gang", ' '}, {"of", "of", "of", ' '}, {"Four", "four", "four", ' '}}},
 			},
 			{ // gated
-				{skill: 206, term: "gated recurrent unit", toks: []patternToken{{"gated", "gated", "gat", ' '}, {"recurrent", "recurrent", "recurrent", ' '}, {"unit", "unit", "unit", ' '}}, guard: []string{"gru"}},
+				{skill: 206, term: "gated recurrent unit", toks: []patternToken{{"gated", "gated", "gat", ' '}, {"recurrent", "recurrent", "recurrent", ' '}, {"unit", "unit", "unit", ' '}}},
 			},
 			{ // gatl
-				{skill: 367, term: "Gatling", kind: termTool, toks: []patternToken{{"Gatling", "gatling", "gatl", ' '}}, tool: 2, guard: []string{"k6", "locust"}},
+				{skill: 367, term: "Gatling", kind: termTool, toks: []patternToken{{"Gatling", "gatling", "gatl", ' '}}, tool: 2},
 			},
 			{ // gaussian
-				{skill: 1, term: "Gaussian splatting", toks: []patternToken{{"Gaussian", "gaussian", "gaussian", ' '}, {"splatting", "splatting", "splat", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "Gaussian splatting", toks: []patternToken{{"Gaussian", "gaussian", "gaussian", ' '}, {"splatting", "splatting", "splat", ' '}}},
 				{skill: 42, term: "Gaussian process", toks: []patternToken{{"Gaussian", "gaussian", "gaussian", ' '}, {"process", "process", "process", ' '}}},
 			},
 			{ // gazebo
@@ -2672,7 +2672,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // gemini
 				{skill: 264, term: "Gemini", kind: termAmbiguous, toks: []patternToken{{"Gemini", "gemini", "gemini", ' '}}, strict: true},
-				{skill: 264, term: "Gemini API", kind: termTool, toks: []patternToken{{"Gemini", "gemini", "gemini", ' '}, {"API", "api", "api", ' '}}, tool: 4, guard: []string{"openai", "anthropic", "claude", "gemini"}},
+				{skill: 264, term: "Gemini API", kind: termTool, toks: []patternToken{{"Gemini", "gemini", "gemini", ' '}, {"API", "api", "api", ' '}}, tool: 4},
 			},
 			{ // gen
 				{skill: 188, term: "Gen-AI", toks: []patternToken{{"Gen", "gen", "gen", ' '}, {"AI", "ai", "ai", '-'}}},
@@ -2686,10 +2686,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 188, term: "generative model", toks: []patternToken{{"generative", "generative", "generativ", ' '}, {"model", "model", "model", ' '}}},
 				{skill: 188, term: "generative modeling", toks: []patternToken{{"generative", "generative", "generativ", ' '}, {"modeling", "modeling", "model", ' '}}},
 				{skill: 188, term: "generative modelling", toks: []patternToken{{"generative", "generative", "generativ", ' '}, {"modelling", "modelling", "model", ' '}}},
-				{skill: 194, term: "generative pre-trained transformer", toks: []patternToken{{"generative", "generative", "generativ", ' '}, {"pre", "pre", "pre", ' '}, {"trained", "trained", "train", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"gpt"}},
+				{skill: 194, term: "generative pre-trained transformer", toks: []patternToken{{"generative", "generative", "generativ", ' '}, {"pre", "pre", "pre", ' '}, {"trained", "trained", "train", '-'}, {"transformer", "transformer", "transformer", ' '}}},
 			},
 			{ // generativepretrainedtransformer
-				{skill: 194, term: "generative pre-trained transformer", toks: []patternToken{{"generativepretrainedtransformer", "generativepretrainedtransformer", "generativepretrainedtransformer", ' '}}, guard: []string{"gpt"}},
+				{skill: 194, term: "generative pre-trained transformer", toks: []patternToken{{"generativepretrainedtransformer", "generativepretrainedtransformer", "generativepretrainedtransformer", ' '}}},
 			},
 			{ // geopanda
 				{skill: 189, term: "GeoPandas", kind: termTool, toks: []patternToken{{"GeoPandas", "geopandas", "geopanda", ' '}}, tool: 1},
@@ -2698,10 +2698,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 189, term: "geospatial", toks: []patternToken{{"geospatial", "geospatial", "geospatial", ' '}}},
 			},
 			{ // ggplot2
-				{skill: 402, term: "ggplot2", toks: []patternToken{{"ggplot2", "ggplot2", "ggplot2", ' '}}, guard: []string{"r"}},
+				{skill: 402, term: "ggplot2", toks: []patternToken{{"ggplot2", "ggplot2", "ggplot2", ' '}}},
 			},
 			{ // ghc
-				{skill: 208, term: "GHC Haskell", toks: []patternToken{{"GHC", "ghc", "ghc", ' '}, {"Haskell", "haskell", "haskell", ' '}}, guard: []string{"haskell"}},
+				{skill: 208, term: "GHC Haskell", toks: []patternToken{{"GHC", "ghc", "ghc", ' '}, {"Haskell", "haskell", "haskell", ' '}}},
 			},
 			{ // gherkin
 				{skill: 43, term: "Gherkin", kind: termAmbiguous, toks: []patternToken{{"Gherkin", "gherkin", "gherkin", ' '}}, strict: true},
@@ -2710,21 +2710,21 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 189, term: "GIS", toks: []patternToken{{"GIS", "gis", "gis", ' '}}},
 			},
 			{ // git
-				{skill: 190, term: "Git", toks: []patternToken{{"Git", "git", "git", ' '}}, guard: []string{"version control"}},
+				{skill: 190, term: "Git", toks: []patternToken{{"Git", "git", "git", ' '}}},
 			},
 			{ // github
-				{skill: 61, term: "GitHub Actions", kind: termTool, toks: []patternToken{{"GitHub", "github", "github", ' '}, {"Actions", "actions", "action", ' '}}, tool: 1, guard: []string{"jenkins", "ci"}},
-				{skill: 190, term: "GitHub", toks: []patternToken{{"GitHub", "github", "github", ' '}}, guard: []string{"version control"}},
+				{skill: 61, term: "GitHub Actions", kind: termTool, toks: []patternToken{{"GitHub", "github", "github", ' '}, {"Actions", "actions", "action", ' '}}, tool: 1},
+				{skill: 190, term: "GitHub", toks: []patternToken{{"GitHub", "github", "github", ' '}}},
 			},
 			{ // gitlab
-				{skill: 61, term: "GitLab CI", kind: termTool, toks: []patternToken{{"GitLab", "gitlab", "gitlab", ' '}, {"CI", "ci", "ci", ' '}}, tool: 2, guard: []string{"jenkins", "ci"}},
-				{skill: 190, term: "GitLab", toks: []patternToken{{"GitLab", "gitlab", "gitlab", ' '}}, guard: []string{"version control"}},
+				{skill: 61, term: "GitLab CI", kind: termTool, toks: []patternToken{{"GitLab", "gitlab", "gitlab", ' '}, {"CI", "ci", "ci", ' '}}, tool: 2},
+				{skill: 190, term: "GitLab", toks: []patternToken{{"GitLab", "gitlab", "gitlab", ' '}}},
 			},
 			{ // gitop
 				{skill: 191, term: "GitOps", toks: []patternToken{{"GitOps", "gitops", "gitop", ' '}}},
 			},
 			{ // gke
-				{skill: 186, term: "GKE", toks: []patternToken{{"GKE", "gke", "gke", ' '}}, guard: []string{"gcp"}},
+				{skill: 186, term: "GKE", toks: []patternToken{{"GKE", "gke", "gke", ' '}}},
 			},
 			{ // glov
 				{skill: 152, term: "GloVe", kind: termExact, toks: []patternToken{{"GloVe", "glove", "glov", ' '}}},
@@ -2742,28 +2742,28 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 193, term: "Go", kind: termAmbiguous, toks: []patternToken{{"Go", "go", "go", ' '}}, strict: true},
 			},
 			{ // gocd
-				{skill: 62, term: "GoCD", kind: termTool, toks: []patternToken{{"GoCD", "gocd", "gocd", ' '}}, tool: 7, guard: []string{"spinnaker"}},
+				{skill: 62, term: "GoCD", kind: termTool, toks: []patternToken{{"GoCD", "gocd", "gocd", ' '}}, tool: 7},
 			},
 			{ // goland
-				{skill: 218, term: "GoLand", kind: termTool, toks: []patternToken{{"GoLand", "goland", "goland", ' '}}, tool: 6, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "GoLand", kind: termTool, toks: []patternToken{{"GoLand", "goland", "goland", ' '}}, tool: 6},
 			},
 			{ // golang
-				{skill: 193, term: "Golang", toks: []patternToken{{"Golang", "golang", "golang", ' '}}, guard: []string{"go"}},
+				{skill: 193, term: "Golang", toks: []patternToken{{"Golang", "golang", "golang", ' '}}},
 			},
 			{ // good
-				{skill: 79, term: "good communication", toks: []patternToken{{"good", "good", "good", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "good communication", toks: []patternToken{{"good", "good", "good", ' '}, {"communication", "communication", "communication", ' '}}},
 			},
 			{ // google
 				{skill: 12, term: "Google Dataflow", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Dataflow", "dataflow", "dataflow", ' '}}},
 				{skill: 155, term: "Google Sheets", kind: termAmbiguous, toks: []patternToken{{"Google", "google", "googl", ' '}, {"Sheets", "sheets", "sheet", ' '}}, strict: true},
-				{skill: 186, term: "Google Cloud", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Cloud", "cloud", "cloud", ' '}}, guard: []string{"gcp"}},
+				{skill: 186, term: "Google Cloud", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Cloud", "cloud", "cloud", ' '}}},
 				{skill: 187, term: "Google Cloud Certified", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"Certified", "certified", "certifi", ' '}}},
 				{skill: 187, term: "Google Cloud certification", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"certification", "certification", "certification", ' '}}},
 				{skill: 187, term: "Google Professional Data Engineer", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Professional", "professional", "professional", ' '}, {"Data", "data", "data", ' '}, {"Engineer", "engineer", "engineer", ' '}}},
 				{skill: 242, term: "Google Colab", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Colab", "colab", "colab", ' '}}},
-				{skill: 268, term: "Google Data Studio", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Data", "data", "data", ' '}, {"Studio", "studio", "studio", ' '}}, guard: []string{"looker"}},
+				{skill: 268, term: "Google Data Studio", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Data", "data", "data", ' '}, {"Studio", "studio", "studio", ' '}}},
 				{skill: 286, term: "Google Professional Machine Learning Engineer", toks: []patternToken{{"Google", "google", "googl", ' '}, {"Professional", "professional", "professional", ' '}, {"Machine", "machine", "machin", ' '}, {"Learning", "learning", "learn", ' '}, {"Engineer", "engineer", "engineer", ' '}}},
-				{skill: 359, term: "Google App Engine", kind: termTool, toks: []patternToken{{"Google", "google", "googl", ' '}, {"App", "app", "app", ' '}, {"Engine", "engine", "engin", ' '}}, tool: 2, guard: []string{"paas"}},
+				{skill: 359, term: "Google App Engine", kind: termTool, toks: []patternToken{{"Google", "google", "googl", ' '}, {"App", "app", "app", ' '}, {"Engine", "engine", "engin", ' '}}, tool: 2},
 				{skill: 548, term: "Google Analytics", kind: termAmbiguous, toks: []patternToken{{"Google", "google", "googl", ' '}, {"Analytics", "analytics", "analytic", ' '}}, strict: true},
 				{skill: 548, term: "Google Tag Manager", kind: termAmbiguous, toks: []patternToken{{"Google", "google", "googl", ' '}, {"Tag", "tag", "tag", ' '}, {"Manager", "manager", "manager", ' '}}, strict: true},
 			},
@@ -2774,19 +2774,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 197, term: "GPGPU", toks: []patternToken{{"GPGPU", "gpgpu", "gpgpu", ' '}}},
 			},
 			{ // gpt
-				{skill: 194, term: "GPT-2", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"2", "2", "2", '-'}}, guard: []string{"gpt"}},
-				{skill: 194, term: "GPT-3", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"3", "3", "3", '-'}}, guard: []string{"gpt"}},
-				{skill: 194, term: "GPT-4", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"4", "4", "4", '-'}}, guard: []string{"gpt"}},
+				{skill: 194, term: "GPT-2", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"2", "2", "2", '-'}}},
+				{skill: 194, term: "GPT-3", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"3", "3", "3", '-'}}},
+				{skill: 194, term: "GPT-4", toks: []patternToken{{"GPT", "gpt", "gpt", ' '}, {"4", "4", "4", '-'}}},
 				{skill: 194, term: "GPT", kind: termAmbiguous, toks: []patternToken{{"GPT", "gpt", "gpt", ' '}}, strict: true},
 			},
 			{ // gpt2
-				{skill: 194, term: "GPT-2", toks: []patternToken{{"GPT2", "gpt2", "gpt2", ' '}}, guard: []string{"gpt"}},
+				{skill: 194, term: "GPT-2", toks: []patternToken{{"GPT2", "gpt2", "gpt2", ' '}}},
 			},
 			{ // gpt3
-				{skill: 194, term: "GPT-3", toks: []patternToken{{"GPT3", "gpt3", "gpt3", ' '}}, guard: []string{"gpt"}},
+				{skill: 194, term: "GPT-3", toks: []patternToken{{"GPT3", "gpt3", "gpt3", ' '}}},
 			},
 			{ // gpt4
-				{skill: 194, term: "GPT-4", toks: []patternToken{{"GPT4", "gpt4", "gpt4", ' '}}, guard: []string{"gpt"}},
+				{skill: 194, term: "GPT-4", toks: []patternToken{{"GPT4", "gpt4", "gpt4", ' '}}},
 			},
 			{ // gptq
 				{skill: 390, term: "GPTQ", toks: []patternToken{{"GPTQ", "gptq", "gptq", ' '}}},
@@ -2809,20 +2809,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 212, term: "GPU cluster", toks: []patternToken{{"GPU", "gpu", "gpu", ' '}, {"cluster", "cluster", "cluster", ' '}}},
 			},
 			{ // gpudirect
-				{skill: 225, term: "GPUDirect", toks: []patternToken{{"GPUDirect", "gpudirect", "gpudirect", ' '}}, guard: []string{"roce"}},
+				{skill: 225, term: "GPUDirect", toks: []patternToken{{"GPUDirect", "gpudirect", "gpudirect", ' '}}},
 			},
 			{ // grad
-				{skill: 158, term: "Grad-CAM", toks: []patternToken{{"Grad", "grad", "grad", ' '}, {"CAM", "cam", "cam", '-'}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "Grad-CAM", toks: []patternToken{{"Grad", "grad", "grad", ' '}, {"CAM", "cam", "cam", '-'}}},
 			},
 			{ // gradcam
-				{skill: 158, term: "Grad-CAM", toks: []patternToken{{"GradCAM", "gradcam", "gradcam", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "Grad-CAM", toks: []patternToken{{"GradCAM", "gradcam", "gradcam", ' '}}},
 			},
 			{ // gradient
 				{skill: 198, term: "gradient accumulation", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"accumulation", "accumulation", "accumulation", ' '}}},
 				{skill: 199, term: "gradient boosting", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"boosting", "boosting", "boost", ' '}}},
 				{skill: 199, term: "gradient-boosted trees", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"boosted", "boosted", "boost", '-'}, {"trees", "trees", "tre", ' '}}},
 				{skill: 200, term: "gradient checkpointing", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"checkpointing", "checkpointing", "checkpoint", ' '}}},
-				{skill: 352, term: "gradient descent", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"descent", "descent", "descent", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "gradient descent", toks: []patternToken{{"gradient", "gradient", "gradient", ' '}, {"descent", "descent", "descent", ' '}}},
 			},
 			{ // gradientboostedtre
 				{skill: 199, term: "gradient-boosted trees", toks: []patternToken{{"gradientboostedtrees", "gradientboostedtrees", "gradientboostedtre", ' '}}},
@@ -2831,16 +2831,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 289, term: "Gradio", kind: termTool, toks: []patternToken{{"Gradio", "gradio", "gradio", ' '}}, tool: 1},
 			},
 			{ // gradl
-				{skill: 277, term: "Gradle", kind: termTool, toks: []patternToken{{"Gradle", "gradle", "gradl", ' '}}, tool: 1, guard: []string{"maven"}},
+				{skill: 277, term: "Gradle", kind: termTool, toks: []patternToken{{"Gradle", "gradle", "gradl", ' '}}, tool: 1},
 			},
 			{ // grafana
-				{skill: 386, term: "Grafana", toks: []patternToken{{"Grafana", "grafana", "grafana", ' '}}, guard: []string{"prometheus"}},
+				{skill: 386, term: "Grafana", toks: []patternToken{{"Grafana", "grafana", "grafana", ' '}}},
 			},
 			{ // graph
 				{skill: 192, term: "graph neural network", toks: []patternToken{{"graph", "graph", "graph", ' '}, {"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}},
 				{skill: 192, term: "graph convolutional network", toks: []patternToken{{"graph", "graph", "graph", ' '}, {"convolutional", "convolutional", "convolutional", ' '}, {"network", "network", "network", ' '}}},
 				{skill: 192, term: "graph attention network", toks: []patternToken{{"graph", "graph", "graph", ' '}, {"attention", "attention", "attention", ' '}, {"network", "network", "network", ' '}}},
-				{skill: 201, term: "graph database", toks: []patternToken{{"graph", "graph", "graph", ' '}, {"database", "database", "databas", ' '}}, guard: []string{"cypher"}},
+				{skill: 201, term: "graph database", toks: []patternToken{{"graph", "graph", "graph", ' '}, {"database", "database", "databas", ' '}}},
 			},
 			{ // graphics
 				{skill: 195, term: "graphics processing unit", toks: []patternToken{{"graphics", "graphics", "graphic", ' '}, {"processing", "processing", "process", ' '}, {"unit", "unit", "unit", ' '}}},
@@ -2850,7 +2850,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 203, term: "GraphQL", toks: []patternToken{{"GraphQL", "graphql", "graphql", ' '}}},
 			},
 			{ // graylog
-				{skill: 267, term: "Graylog", kind: termTool, toks: []patternToken{{"Graylog", "graylog", "graylog", ' '}}, tool: 3, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "Graylog", kind: termTool, toks: []patternToken{{"Graylog", "graylog", "graylog", ' '}}, tool: 3},
 			},
 			{ // great
 				{skill: 112, term: "Great Expectations", kind: termAmbiguous, toks: []patternToken{{"Great", "great", "great", ' '}, {"Expectations", "expectations", "expectation", ' '}}, strict: true},
@@ -2861,13 +2861,13 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // group
 				{skill: 41, term: "group normalization", toks: []patternToken{{"group", "group", "group", ' '}, {"normalization", "normalization", "normalization", ' '}}},
 				{skill: 41, term: "group normalisation", toks: []patternToken{{"group", "group", "group", ' '}, {"normalisation", "normalisation", "normalisation", ' '}}},
-				{skill: 557, term: "Group Policy", toks: []patternToken{{"Group", "group", "group", ' '}, {"Policy", "policy", "policy", ' '}}, guard: []string{"iis"}},
+				{skill: 557, term: "Group Policy", toks: []patternToken{{"Group", "group", "group", ' '}, {"Policy", "policy", "policy", ' '}}},
 			},
 			{ // grouped
-				{skill: 23, term: "grouped-query attention", toks: []patternToken{{"grouped", "grouped", "group", ' '}, {"query", "query", "query", '-'}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "grouped-query attention", toks: []patternToken{{"grouped", "grouped", "group", ' '}, {"query", "query", "query", '-'}, {"attention", "attention", "attention", ' '}}},
 			},
 			{ // groupedqueryattention
-				{skill: 23, term: "grouped-query attention", toks: []patternToken{{"groupedqueryattention", "groupedqueryattention", "groupedqueryattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "grouped-query attention", toks: []patternToken{{"groupedqueryattention", "groupedqueryattention", "groupedqueryattention", ' '}}},
 			},
 			{ // grpc
 				{skill: 205, term: "gRPC", toks: []patternToken{{"gRPC", "grpc", "grpc", ' '}}},
@@ -2897,7 +2897,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 324, term: "Hailo", kind: termTool, toks: []patternToken{{"Hailo", "hailo", "hailo", ' '}}, tool: 1},
 			},
 			{ // half
-				{skill: 284, term: "half precision", toks: []patternToken{{"half", "half", "half", ' '}, {"precision", "precision", "precision", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "half precision", toks: []patternToken{{"half", "half", "half", ' '}, {"precision", "precision", "precision", ' '}}},
 			},
 			{ // hand
 				{skill: 455, term: "hand-eye calibration", toks: []patternToken{{"hand", "hand", "hand", ' '}, {"eye", "eye", "eye", '-'}, {"calibration", "calibration", "calibration", ' '}}},
@@ -2917,8 +2917,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 48, term: "hardware bring-up", toks: []patternToken{{"hardwarebringup", "hardwarebringup", "hardwarebringup", ' '}}},
 			},
 			{ // hashicorp
-				{skill: 375, term: "HashiCorp Sentinel", kind: termTool, toks: []patternToken{{"HashiCorp", "hashicorp", "hashicorp", ' '}, {"Sentinel", "sentinel", "sentinel", ' '}}, tool: 4, guard: []string{"opa"}},
-				{skill: 449, term: "HashiCorp Vault", kind: termTool, toks: []patternToken{{"HashiCorp", "hashicorp", "hashicorp", ' '}, {"Vault", "vault", "vault", ' '}}, tool: 1, guard: []string{"kms"}},
+				{skill: 375, term: "HashiCorp Sentinel", kind: termTool, toks: []patternToken{{"HashiCorp", "hashicorp", "hashicorp", ' '}, {"Sentinel", "sentinel", "sentinel", ' '}}, tool: 4},
+				{skill: 449, term: "HashiCorp Vault", kind: termTool, toks: []patternToken{{"HashiCorp", "hashicorp", "hashicorp", ' '}, {"Vault", "vault", "vault", ' '}}, tool: 1},
 			},
 			{ // haskell
 				{skill: 208, term: "Haskell", kind: termAmbiguous, toks: []patternToken{{"Haskell", "haskell", "haskell", ' '}}, strict: true},
@@ -2939,20 +2939,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 382, term: "Heap Analytics", kind: termTool, toks: []patternToken{{"Heap", "heap", "heap", ' '}, {"Analytics", "analytics", "analytic", ' '}}, tool: 2},
 			},
 			{ // held
-				{skill: 300, term: "held-out set", toks: []patternToken{{"held", "held", "held", ' '}, {"out", "out", "out", '-'}, {"set", "set", "set", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "held-out set", toks: []patternToken{{"held", "held", "held", ' '}, {"out", "out", "out", '-'}, {"set", "set", "set", ' '}}},
 			},
 			{ // heldoutset
-				{skill: 300, term: "held-out set", toks: []patternToken{{"heldoutset", "heldoutset", "heldoutset", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "held-out set", toks: []patternToken{{"heldoutset", "heldoutset", "heldoutset", ' '}}},
 			},
 			{ // helm
-				{skill: 209, term: "Helm chart", toks: []patternToken{{"Helm", "helm", "helm", ' '}, {"chart", "chart", "chart", ' '}}, guard: []string{"helm"}},
+				{skill: 209, term: "Helm chart", toks: []patternToken{{"Helm", "helm", "helm", ' '}, {"chart", "chart", "chart", ' '}}},
 				{skill: 209, term: "Helm", kind: termAmbiguous, toks: []patternToken{{"Helm", "helm", "helm", ' '}}, strict: true},
 			},
 			{ // helmfil
-				{skill: 209, term: "Helmfile", toks: []patternToken{{"Helmfile", "helmfile", "helmfil", ' '}}, guard: []string{"helm"}},
+				{skill: 209, term: "Helmfile", toks: []patternToken{{"Helmfile", "helmfile", "helmfil", ' '}}},
 			},
 			{ // heroku
-				{skill: 359, term: "Heroku", kind: termTool, toks: []patternToken{{"Heroku", "heroku", "heroku", ' '}}, tool: 1, guard: []string{"paas"}},
+				{skill: 359, term: "Heroku", kind: termTool, toks: []patternToken{{"Heroku", "heroku", "heroku", ' '}}, tool: 1},
 			},
 			{ // hexagonal
 				{skill: 469, term: "hexagonal architecture", toks: []patternToken{{"hexagonal", "hexagonal", "hexagonal", ' '}, {"architecture", "architecture", "architectur", ' '}}},
@@ -2964,7 +2964,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 357, term: "Hibernate", kind: termExact, toks: []patternToken{{"Hibernate", "hibernate", "hibernat", ' '}}},
 			},
 			{ // hibernate
-				{skill: 357, term: "Hibernate ORM", kind: termTool, toks: []patternToken{{"Hibernate", "hibernate", "hibernat", ' '}, {"ORM", "orm", "orm", ' '}}, tool: 2, guard: []string{"hibernate"}},
+				{skill: 357, term: "Hibernate ORM", kind: termTool, toks: []patternToken{{"Hibernate", "hibernate", "hibernat", ' '}, {"ORM", "orm", "orm", ' '}}, tool: 2},
 			},
 			{ // hierarchical
 				{skill: 42, term: "hierarchical Bayesian model", toks: []patternToken{{"hierarchical", "hierarchical", "hierarchical", ' '}, {"Bayesian", "bayesian", "bayesian", ' '}, {"model", "model", "model", ' '}}},
@@ -2985,13 +2985,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 278, term: "histopathology", toks: []patternToken{{"histopathology", "histopathology", "histopathology", ' '}}},
 			},
 			{ // hitrust
-				{skill: 450, term: "HITRUST", kind: termTool, toks: []patternToken{{"HITRUST", "hitrust", "hitrust", ' '}}, tool: 5, guard: []string{"hipaa"}},
+				{skill: 450, term: "HITRUST", kind: termTool, toks: []patternToken{{"HITRUST", "hitrust", "hitrust", ' '}}, tool: 5},
 			},
 			{ // hiv
 				{skill: 400, term: "Hive", kind: termAmbiguous, toks: []patternToken{{"Hive", "hive", "hiv", ' '}}, strict: true},
 			},
 			{ // hiveql
-				{skill: 400, term: "HiveQL", kind: termTool, toks: []patternToken{{"HiveQL", "hiveql", "hiveql", ' '}}, tool: 2, guard: []string{"presto", "hive"}},
+				{skill: 400, term: "HiveQL", kind: termTool, toks: []patternToken{{"HiveQL", "hiveql", "hiveql", ' '}}, tool: 2},
 			},
 			{ // hlsl
 				{skill: 80, term: "HLSL", kind: termTool, toks: []patternToken{{"HLSL", "hlsl", "hlsl", ' '}}, tool: 1},
@@ -3000,7 +3000,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 0, term: "homography", toks: []patternToken{{"homography", "homography", "homography", ' '}}},
 			},
 			{ // hopswork
-				{skill: 164, term: "Hopsworks", kind: termTool, toks: []patternToken{{"Hopsworks", "hopsworks", "hopswork", ' '}}, tool: 2, guard: []string{"feast"}},
+				{skill: 164, term: "Hopsworks", kind: termTool, toks: []patternToken{{"Hopsworks", "hopsworks", "hopswork", ' '}}, tool: 2},
 			},
 			{ // horovod
 				{skill: 211, term: "Horovod", toks: []patternToken{{"Horovod", "horovod", "horovod", ' '}}},
@@ -3021,7 +3021,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 213, term: "HTML5", toks: []patternToken{{"HTML5", "html5", "html5", ' '}}},
 			},
 			{ // hudi
-				{skill: 498, term: "Hudi", kind: termTool, toks: []patternToken{{"Hudi", "hudi", "hudi", ' '}}, tool: 2, guard: []string{"iceberg", "avro"}},
+				{skill: 498, term: "Hudi", kind: termTool, toks: []patternToken{{"Hudi", "hudi", "hudi", ' '}}, tool: 2},
 			},
 			{ // hugging
 				{skill: 214, term: "Hugging Face", toks: []patternToken{{"Hugging", "hugging", "hug", ' '}, {"Face", "face", "fac", ' '}}},
@@ -3034,7 +3034,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 214, term: "HuggingFace Transformers", toks: []patternToken{{"HuggingFace", "huggingface", "huggingfac", ' '}, {"Transformers", "transformers", "transformer", ' '}}},
 			},
 			{ // human
-				{skill: 300, term: "human evaluation", toks: []patternToken{{"human", "human", "human", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "human evaluation", toks: []patternToken{{"human", "human", "human", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}},
 				{skill: 376, term: "human pose estimation", toks: []patternToken{{"human", "human", "human", ' '}, {"pose", "pose", "pos", ' '}, {"estimation", "estimation", "estimation", ' '}}},
 			},
 			{ // hybrid
@@ -3065,13 +3065,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 539, term: "Hyper-V", kind: termTool, toks: []patternToken{{"HyperV", "hyperv", "hyperv", ' '}}, tool: 4},
 			},
 			{ // hypothesis
-				{skill: 485, term: "hypothesis testing", toks: []patternToken{{"hypothesis", "hypothesis", "hypothesis", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"statistics"}},
+				{skill: 485, term: "hypothesis testing", toks: []patternToken{{"hypothesis", "hypothesis", "hypothesis", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // i18n
 				{skill: 216, term: "i18n", toks: []patternToken{{"i18n", "i18n", "i18n", ' '}}},
 			},
 			{ // i2c
-				{skill: 149, term: "I2C", toks: []patternToken{{"I2C", "i2c", "i2c", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "I2C", toks: []patternToken{{"I2C", "i2c", "i2c", ' '}}},
 			},
 			{ // iac
 				{skill: 228, term: "IaC", toks: []patternToken{{"IaC", "iac", "iac", ' '}}},
@@ -3080,44 +3080,44 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 217, term: "IAM", kind: termExact, toks: []patternToken{{"IAM", "iam", "iam", ' '}}},
 			},
 			{ // ibm
-				{skill: 281, term: "IBM MQ", kind: termTool, toks: []patternToken{{"IBM", "ibm", "ibm", ' '}, {"MQ", "mq", "mq", ' '}}, tool: 7, guard: []string{"queues"}},
+				{skill: 281, term: "IBM MQ", kind: termTool, toks: []patternToken{{"IBM", "ibm", "ibm", ' '}, {"MQ", "mq", "mq", ' '}}, tool: 7},
 				{skill: 478, term: "IBM SPSS", toks: []patternToken{{"IBM", "ibm", "ibm", ' '}, {"SPSS", "spss", "spss", ' '}}},
 			},
 			{ // icassp
-				{skill: 288, term: "ICASSP", toks: []patternToken{{"ICASSP", "icassp", "icassp", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ICASSP", toks: []patternToken{{"ICASSP", "icassp", "icassp", ' '}}},
 			},
 			{ // iccv
-				{skill: 288, term: "ICCV", toks: []patternToken{{"ICCV", "iccv", "iccv", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ICCV", toks: []patternToken{{"ICCV", "iccv", "iccv", ' '}}},
 			},
 			{ // iceberg
 				{skill: 498, term: "Iceberg", kind: termAmbiguous, toks: []patternToken{{"Iceberg", "iceberg", "iceberg", ' '}}, strict: true},
 			},
 			{ // iclr
-				{skill: 288, term: "ICLR", toks: []patternToken{{"ICLR", "iclr", "iclr", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ICLR", toks: []patternToken{{"ICLR", "iclr", "iclr", ' '}}},
 			},
 			{ // icml
-				{skill: 288, term: "ICML", toks: []patternToken{{"ICML", "icml", "icml", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ICML", toks: []patternToken{{"ICML", "icml", "icml", ' '}}},
 			},
 			{ // icra
-				{skill: 288, term: "ICRA", toks: []patternToken{{"ICRA", "icra", "icra", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "ICRA", toks: []patternToken{{"ICRA", "icra", "icra", ' '}}},
 			},
 			{ // identity
-				{skill: 217, term: "identity and access management", toks: []patternToken{{"identity", "identity", "identity", ' '}, {"and", "and", "and", ' '}, {"access", "access", "access", ' '}, {"management", "management", "management", ' '}}, guard: []string{"iam"}},
-				{skill: 217, term: "identity management", toks: []patternToken{{"identity", "identity", "identity", ' '}, {"management", "management", "management", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "identity and access management", toks: []patternToken{{"identity", "identity", "identity", ' '}, {"and", "and", "and", ' '}, {"access", "access", "access", ' '}, {"management", "management", "management", ' '}}},
+				{skill: 217, term: "identity management", toks: []patternToken{{"identity", "identity", "identity", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // ids
-				{skill: 313, term: "IDS/IPS", toks: []patternToken{{"IDS", "ids", "ids", ' '}, {"IPS", "ips", "ips", '/'}}, guard: []string{"waf"}},
+				{skill: 313, term: "IDS/IPS", toks: []patternToken{{"IDS", "ids", "ids", ' '}, {"IPS", "ips", "ips", '/'}}},
 			},
 			{ // iis
 				{skill: 557, term: "IIS", kind: termExact, toks: []patternToken{{"IIS", "iis", "iis", ' '}}},
 			},
 			{ // ijcai
-				{skill: 288, term: "IJCAI", toks: []patternToken{{"IJCAI", "ijcai", "ijcai", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "IJCAI", toks: []patternToken{{"IJCAI", "ijcai", "ijcai", ' '}}},
 			},
 			{ // image
 				{skill: 81, term: "image recognition", toks: []patternToken{{"image", "image", "imag", ' '}, {"recognition", "recognition", "recognition", ' '}}},
 				{skill: 102, term: "image augmentation", toks: []patternToken{{"image", "image", "imag", ' '}, {"augmentation", "augmentation", "augmentation", ' '}}},
-				{skill: 152, term: "image embedding", toks: []patternToken{{"image", "image", "imag", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "image embedding", toks: []patternToken{{"image", "image", "imag", ' '}, {"embedding", "embedding", "embed", ' '}}},
 				{skill: 188, term: "image generation", toks: []patternToken{{"image", "image", "imag", ' '}, {"generation", "generation", "generation", ' '}}},
 				{skill: 188, term: "image synthesis", toks: []patternToken{{"image", "image", "imag", ' '}, {"synthesis", "synthesis", "synthesis", ' '}}},
 				{skill: 219, term: "image classification", toks: []patternToken{{"image", "image", "imag", ' '}, {"classification", "classification", "classification", ' '}}},
@@ -3128,7 +3128,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 221, term: "image segmentation", toks: []patternToken{{"image", "image", "imag", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
 			},
 			{ // imaging
-				{skill: 404, term: "imaging radar", toks: []patternToken{{"imaging", "imaging", "imag", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "imaging radar", toks: []patternToken{{"imaging", "imaging", "imag", ' '}, {"radar", "radar", "radar", ' '}}},
 			},
 			{ // imitation
 				{skill: 222, term: "imitation learning", toks: []patternToken{{"imitation", "imitation", "imitation", ' '}, {"learning", "learning", "learn", ' '}}},
@@ -3137,7 +3137,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 52, term: "in-memory cache", toks: []patternToken{{"in", "in", "in", ' '}, {"memory", "memory", "memory", '-'}, {"cache", "cache", "cach", ' '}}},
 			},
 			{ // incident
-				{skill: 223, term: "incident commander", toks: []patternToken{{"incident", "incident", "incident", ' '}, {"commander", "commander", "commander", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "incident commander", toks: []patternToken{{"incident", "incident", "incident", ' '}, {"commander", "commander", "commander", ' '}}},
 				{skill: 223, term: "incident management", kind: termAmbiguous, toks: []patternToken{{"incident", "incident", "incident", ' '}, {"management", "management", "management", ' '}}, strict: true},
 				{skill: 223, term: "Incident management", kind: termAmbiguous, toks: []patternToken{{"Incident", "incident", "incident", ' '}, {"management", "management", "management", ' '}}, strict: true},
 				{skill: 223, term: "incident response", kind: termAmbiguous, toks: []patternToken{{"incident", "incident", "incident", ' '}, {"response", "response", "respons", ' '}}, strict: true},
@@ -3156,7 +3156,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 305, term: "inference pipeline", toks: []patternToken{{"inference", "inference", "inferenc", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}},
 			},
 			{ // infiniband
-				{skill: 225, term: "InfiniBand", toks: []patternToken{{"InfiniBand", "infiniband", "infiniband", ' '}}, guard: []string{"roce"}},
+				{skill: 225, term: "InfiniBand", toks: []patternToken{{"InfiniBand", "infiniband", "infiniband", ' '}}},
 			},
 			{ // influxdb
 				{skill: 513, term: "InfluxDB", kind: termTool, toks: []patternToken{{"InfluxDB", "influxdb", "influxdb", ' '}}, tool: 1},
@@ -3165,7 +3165,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 86, term: "InfoNCE", toks: []patternToken{{"InfoNCE", "infonce", "infonc", ' '}}},
 			},
 			{ // informatica
-				{skill: 105, term: "Informatica", kind: termTool, toks: []patternToken{{"Informatica", "informatica", "informatica", ' '}}, tool: 4, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Informatica", kind: termTool, toks: []patternToken{{"Informatica", "informatica", "informatica", ' '}}, tool: 4},
 			},
 			{ // information
 				{skill: 226, term: "information retrieval", toks: []patternToken{{"information", "information", "information", ' '}, {"retrieval", "retrieval", "retrieval", ' '}}},
@@ -3188,10 +3188,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 221, term: "instance segmentation", toks: []patternToken{{"instance", "instance", "instanc", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
 			},
 			{ // instruction
-				{skill: 169, term: "instruction tuning", toks: []patternToken{{"instruction", "instruction", "instruction", ' '}, {"tuning", "tuning", "tun", ' '}}, guard: []string{"fine tune", "fine tuned"}},
+				{skill: 169, term: "instruction tuning", toks: []patternToken{{"instruction", "instruction", "instruction", ' '}, {"tuning", "tuning", "tun", ' '}}},
 			},
 			{ // instrumental
-				{skill: 56, term: "instrumental variables", toks: []patternToken{{"instrumental", "instrumental", "instrumental", ' '}, {"variables", "variables", "variabl", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "instrumental variables", toks: []patternToken{{"instrumental", "instrumental", "instrumental", ' '}, {"variables", "variables", "variabl", ' '}}},
 			},
 			{ // int4
 				{skill: 229, term: "INT4", toks: []patternToken{{"INT4", "int4", "int4", ' '}}},
@@ -3207,11 +3207,11 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 470, term: "integration test", toks: []patternToken{{"integration", "integration", "integration", ' '}, {"test", "test", "test", ' '}}},
 			},
 			{ // intel
-				{skill: 177, term: "Intel Quartus", kind: termTool, toks: []patternToken{{"Intel", "intel", "intel", ' '}, {"Quartus", "quartus", "quartus", ' '}}, tool: 5, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Intel Quartus", kind: termTool, toks: []patternToken{{"Intel", "intel", "intel", ' '}, {"Quartus", "quartus", "quartus", ' '}}, tool: 5},
 			},
 			{ // intellij
 				{skill: 218, term: "IntelliJ", kind: termAmbiguous, toks: []patternToken{{"IntelliJ", "intellij", "intellij", ' '}}, strict: true},
-				{skill: 218, term: "IntelliJ IDEA", kind: termTool, toks: []patternToken{{"IntelliJ", "intellij", "intellij", ' '}, {"IDEA", "idea", "idea", ' '}}, tool: 1, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "IntelliJ IDEA", kind: termTool, toks: []patternToken{{"IntelliJ", "intellij", "intellij", ' '}, {"IDEA", "idea", "idea", ' '}}, tool: 1},
 			},
 			{ // intent
 				{skill: 509, term: "intent classification", toks: []patternToken{{"intent", "intent", "intent", ' '}, {"classification", "classification", "classification", ' '}}},
@@ -3221,7 +3221,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 531, term: "interaction design", toks: []patternToken{{"interaction", "interaction", "interaction", ' '}, {"design", "design", "design", ' '}}},
 			},
 			{ // internal
-				{skill: 370, term: "internal developer platform", toks: []patternToken{{"internal", "internal", "internal", ' '}, {"developer", "developer", "developer", ' '}, {"platform", "platform", "platform", ' '}}, guard: []string{"backstage"}},
+				{skill: 370, term: "internal developer platform", toks: []patternToken{{"internal", "internal", "internal", ' '}, {"developer", "developer", "developer", ' '}, {"platform", "platform", "platform", ' '}}},
 			},
 			{ // internationalisation
 				{skill: 216, term: "internationalisation", toks: []patternToken{{"internationalisation", "internationalisation", "internationalisation", ' '}}},
@@ -3230,53 +3230,53 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 216, term: "internationalization", toks: []patternToken{{"internationalization", "internationalization", "internationalization", ' '}}},
 			},
 			{ // internet
-				{skill: 557, term: "Internet Information Services", toks: []patternToken{{"Internet", "internet", "internet", ' '}, {"Information", "information", "information", ' '}, {"Services", "services", "servic", ' '}}, guard: []string{"iis"}},
+				{skill: 557, term: "Internet Information Services", toks: []patternToken{{"Internet", "internet", "internet", ' '}, {"Information", "information", "information", ' '}, {"Services", "services", "servic", ' '}}},
 			},
 			{ // interpretability
-				{skill: 158, term: "interpretability", toks: []patternToken{{"interpretability", "interpretability", "interpretability", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "interpretability", toks: []patternToken{{"interpretability", "interpretability", "interpretability", ' '}}},
 			},
 			{ // interspeech
-				{skill: 288, term: "Interspeech", toks: []patternToken{{"Interspeech", "interspeech", "interspeech", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "Interspeech", toks: []patternToken{{"Interspeech", "interspeech", "interspeech", ' '}}},
 			},
 			{ // intrinsic
 				{skill: 455, term: "intrinsic calibration", toks: []patternToken{{"intrinsic", "intrinsic", "intrinsic", ' '}, {"calibration", "calibration", "calibration", ' '}}},
 			},
 			{ // intrusion
-				{skill: 313, term: "intrusion detection", toks: []patternToken{{"intrusion", "intrusion", "intrusion", ' '}, {"detection", "detection", "detection", ' '}}, guard: []string{"waf"}},
-				{skill: 313, term: "intrusion prevention", toks: []patternToken{{"intrusion", "intrusion", "intrusion", ' '}, {"prevention", "prevention", "prevention", ' '}}, guard: []string{"waf"}},
+				{skill: 313, term: "intrusion detection", toks: []patternToken{{"intrusion", "intrusion", "intrusion", ' '}, {"detection", "detection", "detection", ' '}}},
+				{skill: 313, term: "intrusion prevention", toks: []patternToken{{"intrusion", "intrusion", "intrusion", ' '}, {"prevention", "prevention", "prevention", ' '}}},
 			},
 			{ // invision
 				{skill: 167, term: "InVision", kind: termTool, toks: []patternToken{{"InVision", "invision", "invision", ' '}}, tool: 2},
 			},
 			{ // ios
-				{skill: 230, term: "iOS development", toks: []patternToken{{"iOS", "ios", "ios", ' '}, {"development", "development", "development", ' '}}, guard: []string{"ios"}},
-				{skill: 230, term: "iOS SDK", toks: []patternToken{{"iOS", "ios", "ios", ' '}, {"SDK", "sdk", "sdk", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "iOS development", toks: []patternToken{{"iOS", "ios", "ios", ' '}, {"development", "development", "development", ' '}}},
+				{skill: 230, term: "iOS SDK", toks: []patternToken{{"iOS", "ios", "ios", ' '}, {"SDK", "sdk", "sdk", ' '}}},
 				{skill: 230, term: "iOS", kind: termExact, toks: []patternToken{{"iOS", "ios", "ios", ' '}}},
 			},
 			{ // ipado
-				{skill: 230, term: "iPadOS", toks: []patternToken{{"iPadOS", "ipados", "ipado", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "iPadOS", toks: []patternToken{{"iPadOS", "ipados", "ipado", ' '}}},
 			},
 			{ // iro
-				{skill: 288, term: "IROS", toks: []patternToken{{"IROS", "iros", "iro", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "IROS", toks: []patternToken{{"IROS", "iros", "iro", ' '}}},
 			},
 			{ // isaac
-				{skill: 431, term: "Isaac Sim", kind: termTool, toks: []patternToken{{"Isaac", "isaac", "isaac", ' '}, {"Sim", "sim", "sim", ' '}}, tool: 1, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "Isaac Sim", kind: termTool, toks: []patternToken{{"Isaac", "isaac", "isaac", ' '}, {"Sim", "sim", "sim", ' '}}, tool: 1},
 			},
 			{ // iso
-				{skill: 450, term: "ISO 27001", kind: termTool, toks: []patternToken{{"ISO", "iso", "iso", ' '}, {"27001", "27001", "27001", ' '}}, tool: 2, guard: []string{"hipaa"}},
-				{skill: 450, term: "ISO/IEC 27001", kind: termTool, toks: []patternToken{{"ISO", "iso", "iso", ' '}, {"IEC", "iec", "iec", '/'}, {"27001", "27001", "27001", ' '}}, tool: 2, guard: []string{"hipaa"}},
+				{skill: 450, term: "ISO 27001", kind: termTool, toks: []patternToken{{"ISO", "iso", "iso", ' '}, {"27001", "27001", "27001", ' '}}, tool: 2},
+				{skill: 450, term: "ISO/IEC 27001", kind: termTool, toks: []patternToken{{"ISO", "iso", "iso", ' '}, {"IEC", "iec", "iec", '/'}, {"27001", "27001", "27001", ' '}}, tool: 2},
 			},
 			{ // istio
-				{skill: 461, term: "Istio", kind: termTool, toks: []patternToken{{"Istio", "istio", "istio", ' '}}, tool: 1, guard: []string{"envoy"}},
+				{skill: 461, term: "Istio", kind: termTool, toks: []patternToken{{"Istio", "istio", "istio", ' '}}, tool: 1},
 			},
 			{ // istqb
-				{skill: 397, term: "ISTQB", toks: []patternToken{{"ISTQB", "istqb", "istqb", ' '}}, guard: []string{"qa"}},
+				{skill: 397, term: "ISTQB", toks: []patternToken{{"ISTQB", "istqb", "istqb", ' '}}},
 			},
 			{ // it
 				{skill: 231, term: "IT service management", toks: []patternToken{{"IT", "it", "it", ' '}, {"service", "service", "servic", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // item
-				{skill: 152, term: "item embedding", toks: []patternToken{{"item", "item", "item", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "item embedding", toks: []patternToken{{"item", "item", "item", ' '}, {"embedding", "embedding", "embed", ' '}}},
 			},
 			{ // itil
 				{skill: 231, term: "ITIL", toks: []patternToken{{"ITIL", "itil", "itil", ' '}}},
@@ -3304,7 +3304,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 232, term: "Jakarta EE", toks: []patternToken{{"Jakarta", "jakarta", "jakarta", ' '}, {"EE", "ee", "ee", ' '}}},
 			},
 			{ // janusgraph
-				{skill: 201, term: "JanusGraph", kind: termTool, toks: []patternToken{{"JanusGraph", "janusgraph", "janusgraph", ' '}}, tool: 5, guard: []string{"cypher"}},
+				{skill: 201, term: "JanusGraph", kind: termTool, toks: []patternToken{{"JanusGraph", "janusgraph", "janusgraph", ' '}}, tool: 5},
 			},
 			{ // java
 				{skill: 232, term: "Java EE", toks: []patternToken{{"Java", "java", "java", ' '}, {"EE", "ee", "ee", ' '}}},
@@ -3312,7 +3312,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 233, term: "Java", kind: termAmbiguous, toks: []patternToken{{"Java", "java", "java", ' '}}, strict: true},
 			},
 			{ // javascript
-				{skill: 234, term: "JavaScript", toks: []patternToken{{"JavaScript", "javascript", "javascript", ' '}}, guard: []string{"js"}},
+				{skill: 234, term: "JavaScript", toks: []patternToken{{"JavaScript", "javascript", "javascript", ' '}}},
 			},
 			{ // jax
 				{skill: 235, term: "JAX", kind: termAmbiguous, toks: []patternToken{{"JAX", "jax", "jax", ' '}}, strict: true},
@@ -3324,16 +3324,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 236, term: "Jest", kind: termAmbiguous, toks: []patternToken{{"Jest", "jest", "jest", ' '}}, strict: true},
 			},
 			{ // jetbrains
-				{skill: 218, term: "JetBrains IDE", toks: []patternToken{{"JetBrains", "jetbrains", "jetbrain", ' '}, {"IDE", "ide", "ide", ' '}}, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "JetBrains IDE", toks: []patternToken{{"JetBrains", "jetbrains", "jetbrain", ' '}, {"IDE", "ide", "ide", ' '}}},
 			},
 			{ // jetpack
-				{skill: 9, term: "Jetpack Compose", toks: []patternToken{{"Jetpack", "jetpack", "jetpack", ' '}, {"Compose", "compose", "compos", ' '}}, guard: []string{"android"}},
+				{skill: 9, term: "Jetpack Compose", toks: []patternToken{{"Jetpack", "jetpack", "jetpack", ' '}, {"Compose", "compose", "compos", ' '}}},
 			},
 			{ // jetson
-				{skill: 237, term: "Jetson Nano", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Nano", "nano", "nano", ' '}}, guard: []string{"jetson"}},
-				{skill: 237, term: "Jetson Orin", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Orin", "orin", "orin", ' '}}, guard: []string{"jetson"}},
-				{skill: 237, term: "Jetson Xavier", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Xavier", "xavier", "xavier", ' '}}, guard: []string{"jetson"}},
-				{skill: 237, term: "Jetson AGX", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"AGX", "agx", "agx", ' '}}, guard: []string{"jetson"}},
+				{skill: 237, term: "Jetson Nano", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Nano", "nano", "nano", ' '}}},
+				{skill: 237, term: "Jetson Orin", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Orin", "orin", "orin", ' '}}},
+				{skill: 237, term: "Jetson Xavier", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"Xavier", "xavier", "xavier", ' '}}},
+				{skill: 237, term: "Jetson AGX", toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}, {"AGX", "agx", "agx", ' '}}},
 				{skill: 237, term: "Jetson", kind: termAmbiguous, toks: []patternToken{{"Jetson", "jetson", "jetson", ' '}}, strict: true},
 			},
 			{ // jira
@@ -3343,14 +3343,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 207, term: "J-Link", kind: termTool, toks: []patternToken{{"JLink", "jlink", "jlink", ' '}}, tool: 2},
 			},
 			{ // jmeter
-				{skill: 367, term: "JMeter", kind: termTool, toks: []patternToken{{"JMeter", "jmeter", "jmeter", ' '}}, tool: 1, guard: []string{"k6", "locust"}},
+				{skill: 367, term: "JMeter", kind: termTool, toks: []patternToken{{"JMeter", "jmeter", "jmeter", ' '}}, tool: 1},
 			},
 			{ // job
-				{skill: 281, term: "job queue", toks: []patternToken{{"job", "job", "job", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}},
-				{skill: 281, term: "job queues", toks: []patternToken{{"job", "job", "job", ' '}, {"queues", "queues", "queu", ' '}}, guard: []string{"queues"}},
+				{skill: 281, term: "job queue", toks: []patternToken{{"job", "job", "job", ' '}, {"queue", "queue", "queu", ' '}}},
+				{skill: 281, term: "job queues", toks: []patternToken{{"job", "job", "job", ' '}, {"queues", "queues", "queu", ' '}}},
 			},
 			{ // jpa
-				{skill: 357, term: "JPA", kind: termTool, toks: []patternToken{{"JPA", "jpa", "jpa", ' '}}, tool: 3, guard: []string{"hibernate"}},
+				{skill: 357, term: "JPA", kind: termTool, toks: []patternToken{{"JPA", "jpa", "jpa", ' '}}, tool: 3},
 			},
 			{ // jql
 				{skill: 238, term: "JQL", toks: []patternToken{{"JQL", "jql", "jql", ' '}}},
@@ -3363,16 +3363,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 234, term: "JS", kind: termExact, toks: []patternToken{{"JS", "js", "js", ' '}}, strict: true},
 			},
 			{ // json
-				{skill: 330, term: "JSON Web Token", toks: []patternToken{{"JSON", "json", "json", ' '}, {"Web", "web", "web", ' '}, {"Token", "token", "token", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "JSON Web Token", toks: []patternToken{{"JSON", "json", "json", ' '}, {"Web", "web", "web", ' '}, {"Token", "token", "token", ' '}}},
 			},
 			{ // jtag
-				{skill: 149, term: "JTAG", toks: []patternToken{{"JTAG", "jtag", "jtag", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "JTAG", toks: []patternToken{{"JTAG", "jtag", "jtag", ' '}}},
 			},
 			{ // julia
 				{skill: 240, term: "Julia", kind: termAmbiguous, toks: []patternToken{{"Julia", "julia", "julia", ' '}}, strict: true},
 			},
 			{ // julialang
-				{skill: 240, term: "JuliaLang", toks: []patternToken{{"JuliaLang", "julialang", "julialang", ' '}}, guard: []string{"julia"}},
+				{skill: 240, term: "JuliaLang", toks: []patternToken{{"JuliaLang", "julialang", "julialang", ' '}}},
 			},
 			{ // junit
 				{skill: 241, term: "JUnit", toks: []patternToken{{"JUnit", "junit", "junit", ' '}}},
@@ -3384,14 +3384,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 242, term: "JupyterLab", toks: []patternToken{{"JupyterLab", "jupyterlab", "jupyterlab", ' '}}},
 			},
 			{ // jvm
-				{skill: 233, term: "JVM", toks: []patternToken{{"JVM", "jvm", "jvm", ' '}}, guard: []string{"java"}},
+				{skill: 233, term: "JVM", toks: []patternToken{{"JVM", "jvm", "jvm", ' '}}},
 			},
 			{ // jwt
-				{skill: 330, term: "JWT", toks: []patternToken{{"JWT", "jwt", "jwt", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "JWT", toks: []patternToken{{"JWT", "jwt", "jwt", ' '}}},
 			},
 			{ // k
-				{skill: 63, term: "k-nearest neighbors", toks: []patternToken{{"k", "k", "k", ' '}, {"nearest", "nearest", "nearest", '-'}, {"neighbors", "neighbors", "neighbor", ' '}}, guard: []string{"decision tree"}},
-				{skill: 63, term: "k-nearest neighbours", toks: []patternToken{{"k", "k", "k", ' '}, {"nearest", "nearest", "nearest", '-'}, {"neighbours", "neighbours", "neighbour", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "k-nearest neighbors", toks: []patternToken{{"k", "k", "k", ' '}, {"nearest", "nearest", "nearest", '-'}, {"neighbors", "neighbors", "neighbor", ' '}}},
+				{skill: 63, term: "k-nearest neighbours", toks: []patternToken{{"k", "k", "k", ' '}, {"nearest", "nearest", "nearest", '-'}, {"neighbours", "neighbours", "neighbour", ' '}}},
 				{skill: 529, term: "k-means", toks: []patternToken{{"k", "k", "k", ' '}, {"means", "means", "mean", '-'}}},
 			},
 			{ // k6
@@ -3401,7 +3401,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 250, term: "K8s", toks: []patternToken{{"K8s", "k8s", "k8s", ' '}}},
 			},
 			{ // kafka
-				{skill: 243, term: "Kafka Streams", toks: []patternToken{{"Kafka", "kafka", "kafka", ' '}, {"Streams", "streams", "stream", ' '}}, guard: []string{"kafka"}},
+				{skill: 243, term: "Kafka Streams", toks: []patternToken{{"Kafka", "kafka", "kafka", ' '}, {"Streams", "streams", "stream", ' '}}},
 				{skill: 243, term: "Kafka", kind: termAmbiguous, toks: []patternToken{{"Kafka", "kafka", "kafka", ' '}}, strict: true},
 			},
 			{ // kaggl
@@ -3417,7 +3417,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 456, term: "Kalman filter", toks: []patternToken{{"Kalman", "kalman", "kalman", ' '}, {"filter", "filter", "filter", ' '}}},
 			},
 			{ // kanban
-				{skill: 245, term: "Kanban board", toks: []patternToken{{"Kanban", "kanban", "kanban", ' '}, {"board", "board", "board", ' '}}, guard: []string{"kanban"}},
+				{skill: 245, term: "Kanban board", toks: []patternToken{{"Kanban", "kanban", "kanban", ' '}, {"board", "board", "board", ' '}}},
 				{skill: 245, term: "Kanban", kind: termAmbiguous, toks: []patternToken{{"Kanban", "kanban", "kanban", ' '}}, strict: true},
 			},
 			{ // kaplan
@@ -3427,7 +3427,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 490, term: "Kaplan-Meier", toks: []patternToken{{"KaplanMeier", "kaplanmeier", "kaplanmeier", ' '}}},
 			},
 			{ // kdd
-				{skill: 288, term: "KDD", toks: []patternToken{{"KDD", "kdd", "kdd", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "KDD", toks: []patternToken{{"KDD", "kdd", "kdd", ' '}}},
 			},
 			{ // kera
 				{skill: 246, term: "Keras", toks: []patternToken{{"Keras", "keras", "kera", ' '}}},
@@ -3438,10 +3438,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 260, term: "kernel module", toks: []patternToken{{"kernel", "kernel", "kernel", ' '}, {"module", "module", "modul", ' '}}},
 			},
 			{ // key
-				{skill: 449, term: "Key Vault", kind: termTool, toks: []patternToken{{"Key", "key", "key", ' '}, {"Vault", "vault", "vault", ' '}}, tool: 3, guard: []string{"kms"}},
+				{skill: 449, term: "Key Vault", kind: termTool, toks: []patternToken{{"Key", "key", "key", ' '}, {"Vault", "vault", "vault", ' '}}, tool: 3},
 			},
 			{ // keycloak
-				{skill: 330, term: "Keycloak", kind: termTool, toks: []patternToken{{"Keycloak", "keycloak", "keycloak", ' '}}, tool: 2, guard: []string{"sso"}},
+				{skill: 330, term: "Keycloak", kind: termTool, toks: []patternToken{{"Keycloak", "keycloak", "keycloak", ' '}}, tool: 2},
 			},
 			{ // keypoint
 				{skill: 376, term: "keypoint detection", toks: []patternToken{{"keypoint", "keypoint", "keypoint", ' '}, {"detection", "detection", "detection", ' '}}},
@@ -3453,7 +3453,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 305, term: "KFServing", kind: termTool, toks: []patternToken{{"KFServing", "kfserving", "kfserv", ' '}}, tool: 1},
 			},
 			{ // kibana
-				{skill: 267, term: "Kibana", kind: termTool, toks: []patternToken{{"Kibana", "kibana", "kibana", ' '}}, tool: 1, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "Kibana", kind: termTool, toks: []patternToken{{"Kibana", "kibana", "kibana", ' '}}, tool: 1},
 			},
 			{ // kimball
 				{skill: 107, term: "Kimball", kind: termAmbiguous, toks: []patternToken{{"Kimball", "kimball", "kimball", ' '}}, strict: true},
@@ -3471,16 +3471,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 449, term: "KMS", kind: termExact, toks: []patternToken{{"KMS", "kms", "kms", ' '}}},
 			},
 			{ // knearestneighbor
-				{skill: 63, term: "k-nearest neighbors", toks: []patternToken{{"knearestneighbors", "knearestneighbors", "knearestneighbor", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "k-nearest neighbors", toks: []patternToken{{"knearestneighbors", "knearestneighbors", "knearestneighbor", ' '}}},
 			},
 			{ // knearestneighbour
-				{skill: 63, term: "k-nearest neighbours", toks: []patternToken{{"knearestneighbours", "knearestneighbours", "knearestneighbour", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "k-nearest neighbours", toks: []patternToken{{"knearestneighbours", "knearestneighbours", "knearestneighbour", ' '}}},
 			},
 			{ // knim
 				{skill: 8, term: "KNIME", kind: termTool, toks: []patternToken{{"KNIME", "knime", "knim", ' '}}, tool: 1},
 			},
 			{ // knowledge
-				{skill: 247, term: "knowledge distillation", toks: []patternToken{{"knowledge", "knowledge", "knowledg", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}},
+				{skill: 247, term: "knowledge distillation", toks: []patternToken{{"knowledge", "knowledge", "knowledg", ' '}, {"distillation", "distillation", "distillation", ' '}}},
 			},
 			{ // kong
 				{skill: 13, term: "Kong Gateway", kind: termTool, toks: []patternToken{{"Kong", "kong", "kong", ' '}, {"Gateway", "gateway", "gateway", ' '}}, tool: 2},
@@ -3519,7 +3519,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 266, term: "KV cache", toks: []patternToken{{"KV", "kv", "kv", ' '}, {"cache", "cache", "cach", ' '}}},
 			},
 			{ // kyverno
-				{skill: 375, term: "Kyverno", kind: termTool, toks: []patternToken{{"Kyverno", "kyverno", "kyverno", ' '}}, tool: 2, guard: []string{"opa"}},
+				{skill: 375, term: "Kyverno", kind: termTool, toks: []patternToken{{"Kyverno", "kyverno", "kyverno", ' '}}, tool: 2},
 			},
 			{ // l10n
 				{skill: 216, term: "l10n", toks: []patternToken{{"l10n", "l10n", "l10n", ' '}}},
@@ -3533,7 +3533,7 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // label
 				{skill: 106, term: "label data", toks: []patternToken{{"label", "label", "label", ' '}, {"data", "data", "data", ' '}}},
 				{skill: 106, term: "Label Studio", kind: termTool, toks: []patternToken{{"Label", "label", "label", ' '}, {"Studio", "studio", "studio", ' '}}, tool: 1},
-				{skill: 416, term: "label smoothing", toks: []patternToken{{"label", "label", "label", ' '}, {"smoothing", "smoothing", "smooth", ' '}}, guard: []string{"dropout"}},
+				{skill: 416, term: "label smoothing", toks: []patternToken{{"label", "label", "label", ' '}, {"smoothing", "smoothing", "smooth", ' '}}},
 			},
 			{ // labelbox
 				{skill: 106, term: "Labelbox", kind: termTool, toks: []patternToken{{"Labelbox", "labelbox", "labelbox", ' '}}, tool: 2},
@@ -3556,7 +3556,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 114, term: "lakeFS", kind: termTool, toks: []patternToken{{"lakeFS", "lakefs", "lakef", ' '}}, tool: 1},
 			},
 			{ // lakehous
-				{skill: 116, term: "lakehouse", toks: []patternToken{{"lakehouse", "lakehouse", "lakehous", ' '}}, guard: []string{"snowflake", "redshift"}},
+				{skill: 116, term: "lakehouse", toks: []patternToken{{"lakehouse", "lakehouse", "lakehous", ' '}}},
 			},
 			{ // landing
 				{skill: 68, term: "landing zone", toks: []patternToken{{"landing", "landing", "land", ' '}, {"zone", "zone", "zon", ' '}}},
@@ -3577,13 +3577,13 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // large
 				{skill: 46, term: "large-scale data processing", toks: []patternToken{{"large", "large", "larg", ' '}, {"scale", "scale", "scal", '-'}, {"data", "data", "data", ' '}, {"processing", "processing", "process", ' '}}},
-				{skill: 262, term: "large language model", toks: []patternToken{{"large", "large", "larg", ' '}, {"language", "language", "languag", ' '}, {"model", "model", "model", ' '}}, guard: []string{"llm"}},
+				{skill: 262, term: "large language model", toks: []patternToken{{"large", "large", "larg", ' '}, {"language", "language", "languag", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // largescaledataprocess
 				{skill: 46, term: "large-scale data processing", toks: []patternToken{{"largescaledataprocessing", "largescaledataprocessing", "largescaledataprocess", ' '}}},
 			},
 			{ // largest
-				{skill: 550, term: "Largest Contentful Paint", toks: []patternToken{{"Largest", "largest", "largest", ' '}, {"Contentful", "contentful", "contentful", ' '}, {"Paint", "paint", "paint", ' '}}, guard: []string{"lighthouse"}},
+				{skill: 550, term: "Largest Contentful Paint", toks: []patternToken{{"Largest", "largest", "largest", ' '}, {"Contentful", "contentful", "contentful", ' '}, {"Paint", "paint", "paint", ' '}}},
 			},
 			{ // latency
 				{skill: 224, term: "latency budget", toks: []patternToken{{"latency", "latency", "latency", ' '}, {"budget", "budget", "budget", ' '}}},
@@ -3610,20 +3610,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 77, term: "lcov", kind: termTool, toks: []patternToken{{"lcov", "lcov", "lcov", ' '}}, tool: 4},
 			},
 			{ // ldap
-				{skill: 217, term: "LDAP", toks: []patternToken{{"LDAP", "ldap", "ldap", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "LDAP", toks: []patternToken{{"LDAP", "ldap", "ldap", ' '}}},
 			},
 			{ // lean
 				{skill: 257, term: "Lean Six Sigma", kind: termAmbiguous, toks: []patternToken{{"Lean", "lean", "lean", ' '}, {"Six", "six", "six", ' '}, {"Sigma", "sigma", "sigma", ' '}}, strict: true},
 			},
 			{ // learning
 				{skill: 222, term: "learning from demonstration", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"from", "from", "from", ' '}, {"demonstration", "demonstration", "demonstration", ' '}}},
-				{skill: 412, term: "learning to rank", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"to", "to", "to", ' '}, {"rank", "rank", "rank", ' '}}, guard: []string{"recsys"}},
-				{skill: 519, term: "learning rate schedule", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"schedule", "schedule", "schedul", ' '}}, guard: []string{"training procedure"}},
-				{skill: 519, term: "learning rate scheduling", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"scheduling", "scheduling", "schedul", ' '}}, guard: []string{"training procedure"}},
-				{skill: 519, term: "learning rate warmup", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"warmup", "warmup", "warmup", ' '}}, guard: []string{"training procedure"}},
+				{skill: 412, term: "learning to rank", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"to", "to", "to", ' '}, {"rank", "rank", "rank", ' '}}},
+				{skill: 519, term: "learning rate schedule", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"schedule", "schedule", "schedul", ' '}}},
+				{skill: 519, term: "learning rate scheduling", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"scheduling", "scheduling", "schedul", ' '}}},
+				{skill: 519, term: "learning rate warmup", toks: []patternToken{{"learning", "learning", "learn", ' '}, {"rate", "rate", "rat", ' '}, {"warmup", "warmup", "warmup", ' '}}},
 			},
 			{ // least
-				{skill: 217, term: "least privilege", toks: []patternToken{{"least", "least", "least", ' '}, {"privilege", "privilege", "privileg", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "least privilege", toks: []patternToken{{"least", "least", "least", ' '}, {"privilege", "privilege", "privileg", ' '}}},
 			},
 			{ // legacy
 				{skill: 414, term: "legacy code", toks: []patternToken{{"legacy", "legacy", "legacy", ' '}, {"code", "code", "cod", ' '}}},
@@ -3640,7 +3640,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 183, term: "libFuzzer", kind: termTool, toks: []patternToken{{"libFuzzer", "libfuzzer", "libfuzzer", ' '}}, tool: 1},
 			},
 			{ // lidar
-				{skill: 1, term: "LiDAR", toks: []patternToken{{"LiDAR", "lidar", "lidar", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "LiDAR", toks: []patternToken{{"LiDAR", "lidar", "lidar", ' '}}},
 				{skill: 455, term: "lidar calibration", toks: []patternToken{{"lidar", "lidar", "lidar", ' '}, {"calibration", "calibration", "calibration", ' '}}},
 				{skill: 456, term: "lidar fusion", toks: []patternToken{{"lidar", "lidar", "lidar", ' '}, {"fusion", "fusion", "fusion", ' '}}},
 				{skill: 456, term: "lidar-camera fusion", toks: []patternToken{{"lidar", "lidar", "lidar", ' '}, {"camera", "camera", "camera", '-'}, {"fusion", "fusion", "fusion", ' '}}},
@@ -3655,7 +3655,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 550, term: "Lighthouse", kind: termAmbiguous, toks: []patternToken{{"Lighthouse", "lighthouse", "lighthous", ' '}}, strict: true},
 			},
 			{ // lightning
-				{skill: 438, term: "Lightning Web Components", toks: []patternToken{{"Lightning", "lightning", "lightn", ' '}, {"Web", "web", "web", ' '}, {"Components", "components", "component", ' '}}, guard: []string{"salesforce"}},
+				{skill: 438, term: "Lightning Web Components", toks: []patternToken{{"Lightning", "lightning", "lightn", ' '}, {"Web", "web", "web", ' '}, {"Components", "components", "component", ' '}}},
 			},
 			{ // lime
 				{skill: 158, term: "LIME", kind: termExact, toks: []patternToken{{"LIME", "lime", "lim", ' '}}},
@@ -3665,12 +3665,12 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 365, term: "Line management", kind: termAmbiguous, toks: []patternToken{{"Line", "line", "lin", ' '}, {"management", "management", "management", ' '}}, strict: true},
 			},
 			{ // linear
-				{skill: 63, term: "linear regression", toks: []patternToken{{"linear", "linear", "linear", ' '}, {"regression", "regression", "regression", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "linear regression", toks: []patternToken{{"linear", "linear", "linear", ' '}, {"regression", "regression", "regression", ' '}}},
 				{skill: 258, term: "linear algebra", toks: []patternToken{{"linear", "linear", "linear", ' '}, {"algebra", "algebra", "algebra", ' '}}},
 				{skill: 351, term: "linear programming", toks: []patternToken{{"linear", "linear", "linear", ' '}, {"programming", "programming", "program", ' '}}},
 			},
 			{ // linkerd
-				{skill: 461, term: "Linkerd", kind: termTool, toks: []patternToken{{"Linkerd", "linkerd", "linkerd", ' '}}, tool: 2, guard: []string{"envoy"}},
+				{skill: 461, term: "Linkerd", kind: termTool, toks: []patternToken{{"Linkerd", "linkerd", "linkerd", ' '}}, tool: 2},
 			},
 			{ // lint
 				{skill: 484, term: "linting", toks: []patternToken{{"linting", "linting", "lint", ' '}}},
@@ -3689,8 +3689,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 510, term: "LiteRT", toks: []patternToken{{"LiteRT", "litert", "litert", ' '}}},
 			},
 			{ // llama
-				{skill: 343, term: "Llama 2", toks: []patternToken{{"Llama", "llama", "llama", ' '}, {"2", "2", "2", ' '}}, guard: []string{"llama", "mistral"}},
-				{skill: 343, term: "Llama 3", toks: []patternToken{{"Llama", "llama", "llama", ' '}, {"3", "3", "3", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "Llama 2", toks: []patternToken{{"Llama", "llama", "llama", ' '}, {"2", "2", "2", ' '}}},
+				{skill: 343, term: "Llama 3", toks: []patternToken{{"Llama", "llama", "llama", ' '}, {"3", "3", "3", ' '}}},
 				{skill: 343, term: "LLaMA", kind: termExact, toks: []patternToken{{"LLaMA", "llama", "llama", ' '}}},
 				{skill: 343, term: "Llama", kind: termAmbiguous, toks: []patternToken{{"Llama", "llama", "llama", ' '}}, strict: true},
 			},
@@ -3711,7 +3711,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 265, term: "LLM security", toks: []patternToken{{"LLM", "llm", "llm", ' '}, {"security", "security", "security", ' '}}},
 				{skill: 266, term: "LLM serving", toks: []patternToken{{"LLM", "llm", "llm", ' '}, {"serving", "serving", "serv", ' '}}},
 				{skill: 266, term: "LLM inference", toks: []patternToken{{"LLM", "llm", "llm", ' '}, {"inference", "inference", "inferenc", ' '}}},
-				{skill: 300, term: "LLM evals", toks: []patternToken{{"LLM", "llm", "llm", ' '}, {"evals", "evals", "eval", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "LLM evals", toks: []patternToken{{"LLM", "llm", "llm", ' '}, {"evals", "evals", "eval", ' '}}},
 			},
 			{ // llmop
 				{skill: 292, term: "LLMOps", toks: []patternToken{{"LLMOps", "llmops", "llmop", ' '}}},
@@ -3720,9 +3720,9 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 265, term: "LLM red-teaming", toks: []patternToken{{"LLMredteaming", "llmredteaming", "llmredteam", ' '}}},
 			},
 			{ // load
-				{skill: 314, term: "load balancer", toks: []patternToken{{"load", "load", "load", ' '}, {"balancer", "balancer", "balancer", ' '}}, guard: []string{"dns"}},
-				{skill: 367, term: "load testing", toks: []patternToken{{"load", "load", "load", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"k6", "locust"}},
-				{skill: 367, term: "load test", toks: []patternToken{{"load", "load", "load", ' '}, {"test", "test", "test", ' '}}, guard: []string{"k6", "locust"}},
+				{skill: 314, term: "load balancer", toks: []patternToken{{"load", "load", "load", ' '}, {"balancer", "balancer", "balancer", ' '}}},
+				{skill: 367, term: "load testing", toks: []patternToken{{"load", "load", "load", ' '}, {"testing", "testing", "test", ' '}}},
+				{skill: 367, term: "load test", toks: []patternToken{{"load", "load", "load", ' '}, {"test", "test", "test", ' '}}},
 			},
 			{ // lock
 				{skill: 82, term: "lock-free", toks: []patternToken{{"lock", "lock", "lock", ' '}, {"free", "free", "fre", '-'}}},
@@ -3734,18 +3734,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 367, term: "Locust", kind: termAmbiguous, toks: []patternToken{{"Locust", "locust", "locust", ' '}}, strict: true},
 			},
 			{ // log
-				{skill: 267, term: "log aggregation", toks: []patternToken{{"log", "log", "log", ' '}, {"aggregation", "aggregation", "aggregation", ' '}}, guard: []string{"elk", "loki"}},
-				{skill: 267, term: "log management", toks: []patternToken{{"log", "log", "log", ' '}, {"management", "management", "management", ' '}}, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "log aggregation", toks: []patternToken{{"log", "log", "log", ' '}, {"aggregation", "aggregation", "aggregation", ' '}}},
+				{skill: 267, term: "log management", toks: []patternToken{{"log", "log", "log", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // logic
 				{skill: 207, term: "logic analyzer", toks: []patternToken{{"logic", "logic", "logic", ' '}, {"analyzer", "analyzer", "analyzer", ' '}}},
 				{skill: 207, term: "logic analyser", toks: []patternToken{{"logic", "logic", "logic", ' '}, {"analyser", "analyser", "analyser", ' '}}},
 			},
 			{ // logistic
-				{skill: 63, term: "logistic regression", toks: []patternToken{{"logistic", "logistic", "logistic", ' '}, {"regression", "regression", "regression", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "logistic regression", toks: []patternToken{{"logistic", "logistic", "logistic", ' '}, {"regression", "regression", "regression", ' '}}},
 			},
 			{ // logstash
-				{skill: 267, term: "Logstash", kind: termTool, toks: []patternToken{{"Logstash", "logstash", "logstash", ' '}}, tool: 1, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "Logstash", kind: termTool, toks: []patternToken{{"Logstash", "logstash", "logstash", ' '}}, tool: 1},
 			},
 			{ // loki
 				{skill: 267, term: "Loki", kind: termAmbiguous, toks: []patternToken{{"Loki", "loki", "loki", ' '}}, strict: true},
@@ -3757,17 +3757,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 271, term: "long short-term memory", toks: []patternToken{{"longshorttermmemory", "longshorttermmemory", "longshorttermmemory", ' '}}},
 			},
 			{ // looker
-				{skill: 268, term: "Looker Studio", toks: []patternToken{{"Looker", "looker", "looker", ' '}, {"Studio", "studio", "studio", ' '}}, guard: []string{"looker"}},
+				{skill: 268, term: "Looker Studio", toks: []patternToken{{"Looker", "looker", "looker", ' '}, {"Studio", "studio", "studio", ' '}}},
 				{skill: 268, term: "Looker", kind: termAmbiguous, toks: []patternToken{{"Looker", "looker", "looker", ' '}}, strict: true},
 			},
 			{ // lookml
-				{skill: 268, term: "LookML", toks: []patternToken{{"LookML", "lookml", "lookml", ' '}}, guard: []string{"looker"}},
+				{skill: 268, term: "LookML", toks: []patternToken{{"LookML", "lookml", "lookml", ' '}}},
 			},
 			{ // lora
 				{skill: 269, term: "LoRA", kind: termExact, toks: []patternToken{{"LoRA", "lora", "lora", ' '}}},
 			},
 			{ // lorawan
-				{skill: 558, term: "LoRaWAN", kind: termTool, toks: []patternToken{{"LoRaWAN", "lorawan", "lorawan", ' '}}, tool: 3, guard: []string{"bluetooth"}},
+				{skill: 558, term: "LoRaWAN", kind: termTool, toks: []patternToken{{"LoRaWAN", "lorawan", "lorawan", ' '}}, tool: 3},
 			},
 			{ // loss
 				{skill: 96, term: "loss function", toks: []patternToken{{"loss", "loss", "loss", ' '}, {"function", "function", "function", ' '}}},
@@ -3775,7 +3775,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // low
 				{skill: 224, term: "low-latency inference", toks: []patternToken{{"low", "low", "low", ' '}, {"latency", "latency", "latency", '-'}, {"inference", "inference", "inferenc", ' '}}},
-				{skill: 269, term: "low-rank adaptation", toks: []patternToken{{"low", "low", "low", ' '}, {"rank", "rank", "rank", '-'}, {"adaptation", "adaptation", "adaptation", ' '}}, guard: []string{"lora"}},
+				{skill: 269, term: "low-rank adaptation", toks: []patternToken{{"low", "low", "low", ' '}, {"rank", "rank", "rank", '-'}, {"adaptation", "adaptation", "adaptation", ' '}}},
 				{skill: 270, term: "low-power design", toks: []patternToken{{"low", "low", "low", ' '}, {"power", "power", "power", '-'}, {"design", "design", "design", ' '}}},
 				{skill: 270, term: "low power design", toks: []patternToken{{"low", "low", "low", ' '}, {"power", "power", "power", ' '}, {"design", "design", "design", ' '}}},
 				{skill: 270, term: "low-power firmware", toks: []patternToken{{"low", "low", "low", ' '}, {"power", "power", "power", '-'}, {"firmware", "firmware", "firmwar", ' '}}},
@@ -3796,7 +3796,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 270, term: "low-power modes", toks: []patternToken{{"lowpowermodes", "lowpowermodes", "lowpowermod", ' '}}},
 			},
 			{ // lowrankadaptation
-				{skill: 269, term: "low-rank adaptation", toks: []patternToken{{"lowrankadaptation", "lowrankadaptation", "lowrankadaptation", ' '}}, guard: []string{"lora"}},
+				{skill: 269, term: "low-rank adaptation", toks: []patternToken{{"lowrankadaptation", "lowrankadaptation", "lowrankadaptation", ' '}}},
 			},
 			{ // lowrankfactorisation
 				{skill: 298, term: "low-rank factorisation", toks: []patternToken{{"lowrankfactorisation", "lowrankfactorisation", "lowrankfactorisation", ' '}}},
@@ -3818,24 +3818,24 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // machine
 				{skill: 81, term: "machine vision", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"vision", "vision", "vision", ' '}}},
-				{skill: 273, term: "machine learning", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}}, guard: []string{"ml"}},
+				{skill: 273, term: "machine learning", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}}},
 				{skill: 274, term: "machine translation", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"translation", "translation", "translation", ' '}}},
 				{skill: 290, term: "machine learning research", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}, {"research", "research", "research", ' '}}},
 				{skill: 292, term: "machine learning operations", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}, {"operations", "operations", "operation", ' '}}},
 				{skill: 299, term: "machine learning in production", toks: []patternToken{{"machine", "machine", "machin", ' '}, {"learning", "learning", "learn", ' '}, {"in", "in", "in", ' '}, {"production", "production", "production", ' '}}},
 			},
 			{ // magnitude
-				{skill: 389, term: "magnitude pruning", toks: []patternToken{{"magnitude", "magnitude", "magnitud", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
+				{skill: 389, term: "magnitude pruning", toks: []patternToken{{"magnitude", "magnitude", "magnitud", ' '}, {"pruning", "pruning", "prun", ' '}}},
 			},
 			{ // management
-				{skill: 365, term: "Management", kind: termListed, toks: []patternToken{{"Management", "management", "management", ' '}}, strict: true, guard: []string{"people management", "line management", "team management", "direct reports", "people manager"}},
+				{skill: 365, term: "Management", kind: termListed, toks: []patternToken{{"Management", "management", "management", ' '}}, strict: true},
 			},
 			{ // managing
 				{skill: 482, term: "managing stakeholders", kind: termAmbiguous, toks: []patternToken{{"managing", "managing", "manag", ' '}, {"stakeholders", "stakeholders", "stakeholder", ' '}}, strict: true},
 				{skill: 482, term: "Managing stakeholders", kind: termAmbiguous, toks: []patternToken{{"Managing", "managing", "manag", ' '}, {"stakeholders", "stakeholders", "stakeholder", ' '}}, strict: true},
 			},
 			{ // manual
-				{skill: 397, term: "manual testing", toks: []patternToken{{"manual", "manual", "manual", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"qa"}},
+				{skill: 397, term: "manual testing", toks: []patternToken{{"manual", "manual", "manual", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // mapreduc
 				{skill: 46, term: "MapReduce", toks: []patternToken{{"MapReduce", "mapreduce", "mapreduc", ' '}}},
@@ -3844,8 +3844,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 418, term: "MariaDB", kind: termTool, toks: []patternToken{{"MariaDB", "mariadb", "mariadb", ' '}}, tool: 1},
 			},
 			{ // marketing
-				{skill: 275, term: "marketing mix modeling", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"mix", "mix", "mix", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"marketing analytics", "attribution modeling", "attribution modelling", "customer lifetime value"}},
-				{skill: 275, term: "marketing mix modelling", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"mix", "mix", "mix", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"marketing analytics", "attribution modeling", "attribution modelling", "customer lifetime value"}},
+				{skill: 275, term: "marketing mix modeling", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"mix", "mix", "mix", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 275, term: "marketing mix modelling", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"mix", "mix", "mix", ' '}, {"modelling", "modelling", "model", ' '}}},
 				{skill: 275, term: "marketing analytics", kind: termAmbiguous, toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"analytics", "analytics", "analytic", ' '}}, strict: true},
 				{skill: 275, term: "Marketing analytics", kind: termAmbiguous, toks: []patternToken{{"Marketing", "marketing", "market", ' '}, {"analytics", "analytics", "analytic", ' '}}, strict: true},
 			},
@@ -3869,7 +3869,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 326, term: "mathematical optimisation", toks: []patternToken{{"mathematical", "mathematical", "mathematical", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 			},
 			{ // matillion
-				{skill: 105, term: "Matillion", kind: termTool, toks: []patternToken{{"Matillion", "matillion", "matillion", ' '}}, tool: 6, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Matillion", kind: termTool, toks: []patternToken{{"Matillion", "matillion", "matillion", ' '}}, tool: 6},
 			},
 			{ // matlab
 				{skill: 276, term: "MATLAB", toks: []patternToken{{"MATLAB", "matlab", "matlab", ' '}}},
@@ -3893,7 +3893,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 150, term: "measured boot", toks: []patternToken{{"measured", "measured", "measur", ' '}, {"boot", "boot", "boot", ' '}}},
 			},
 			{ // media
-				{skill: 275, term: "media mix modeling", toks: []patternToken{{"media", "media", "media", ' '}, {"mix", "mix", "mix", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"marketing analytics", "attribution modeling", "attribution modelling", "customer lifetime value"}},
+				{skill: 275, term: "media mix modeling", toks: []patternToken{{"media", "media", "media", ' '}, {"mix", "mix", "mix", ' '}, {"modeling", "modeling", "model", ' '}}},
 				{skill: 426, term: "media queries", toks: []patternToken{{"media", "media", "media", ' '}, {"queries", "queries", "query", ' '}}},
 			},
 			{ // mediapip
@@ -3904,28 +3904,28 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 278, term: "medical image analysis", toks: []patternToken{{"medical", "medical", "medical", ' '}, {"image", "image", "imag", ' '}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // megatron
-				{skill: 279, term: "Megatron-LM", toks: []patternToken{{"Megatron", "megatron", "megatron", ' '}, {"LM", "lm", "lm", '-'}}, guard: []string{"megatron"}},
-				{skill: 279, term: "Megatron-Core", toks: []patternToken{{"Megatron", "megatron", "megatron", ' '}, {"Core", "core", "cor", '-'}}, guard: []string{"megatron"}},
+				{skill: 279, term: "Megatron-LM", toks: []patternToken{{"Megatron", "megatron", "megatron", ' '}, {"LM", "lm", "lm", '-'}}},
+				{skill: 279, term: "Megatron-Core", toks: []patternToken{{"Megatron", "megatron", "megatron", ' '}, {"Core", "core", "cor", '-'}}},
 				{skill: 279, term: "Megatron", kind: termAmbiguous, toks: []patternToken{{"Megatron", "megatron", "megatron", ' '}}, strict: true},
 			},
 			{ // megatroncor
-				{skill: 279, term: "Megatron-Core", toks: []patternToken{{"MegatronCore", "megatroncore", "megatroncor", ' '}}, guard: []string{"megatron"}},
+				{skill: 279, term: "Megatron-Core", toks: []patternToken{{"MegatronCore", "megatroncore", "megatroncor", ' '}}},
 			},
 			{ // megatronlm
-				{skill: 279, term: "Megatron-LM", toks: []patternToken{{"MegatronLM", "megatronlm", "megatronlm", ' '}}, guard: []string{"megatron"}},
+				{skill: 279, term: "Megatron-LM", toks: []patternToken{{"MegatronLM", "megatronlm", "megatronlm", ' '}}},
 			},
 			{ // meilisearch
 				{skill: 448, term: "Meilisearch", kind: termTool, toks: []patternToken{{"Meilisearch", "meilisearch", "meilisearch", ' '}}, tool: 5},
 			},
 			{ // meltano
-				{skill: 105, term: "Meltano", kind: termTool, toks: []patternToken{{"Meltano", "meltano", "meltano", ' '}}, tool: 8, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Meltano", kind: termTool, toks: []patternToken{{"Meltano", "meltano", "meltano", ' '}}, tool: 8},
 			},
 			{ // memcach
 				{skill: 52, term: "Memcached", kind: termTool, toks: []patternToken{{"Memcached", "memcached", "memcach", ' '}}, tool: 1},
 			},
 			{ // memory
-				{skill: 366, term: "memory profiling", toks: []patternToken{{"memory", "memory", "memory", ' '}, {"profiling", "profiling", "profil", ' '}}, guard: []string{"profiling", "profiled"}},
-				{skill: 366, term: "memory tuning", toks: []patternToken{{"memory", "memory", "memory", ' '}, {"tuning", "tuning", "tun", ' '}}, guard: []string{"profiling", "profiled"}},
+				{skill: 366, term: "memory profiling", toks: []patternToken{{"memory", "memory", "memory", ' '}, {"profiling", "profiling", "profil", ' '}}},
+				{skill: 366, term: "memory tuning", toks: []patternToken{{"memory", "memory", "memory", ' '}, {"tuning", "tuning", "tun", ' '}}},
 			},
 			{ // mentor
 				{skill: 280, term: "mentoring", kind: termAmbiguous, toks: []patternToken{{"mentoring", "mentoring", "mentor", ' '}}, strict: true},
@@ -3938,16 +3938,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 280, term: "Mentorship", kind: termAmbiguous, toks: []patternToken{{"Mentorship", "mentorship", "mentorship", ' '}}, strict: true},
 			},
 			{ // message
-				{skill: 281, term: "message queue", toks: []patternToken{{"message", "message", "messag", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}},
-				{skill: 281, term: "message broker", toks: []patternToken{{"message", "message", "messag", ' '}, {"broker", "broker", "broker", ' '}}, guard: []string{"queues"}},
-				{skill: 281, term: "message bus", toks: []patternToken{{"message", "message", "messag", ' '}, {"bus", "bus", "bus", ' '}}, guard: []string{"queues"}},
+				{skill: 281, term: "message queue", toks: []patternToken{{"message", "message", "messag", ' '}, {"queue", "queue", "queu", ' '}}},
+				{skill: 281, term: "message broker", toks: []patternToken{{"message", "message", "messag", ' '}, {"broker", "broker", "broker", ' '}}},
+				{skill: 281, term: "message bus", toks: []patternToken{{"message", "message", "messag", ' '}, {"bus", "bus", "bus", ' '}}},
 				{skill: 509, term: "message classification", toks: []patternToken{{"message", "message", "messag", ' '}, {"classification", "classification", "classification", ' '}}},
 			},
 			{ // meta
 				{skill: 166, term: "meta-learning", toks: []patternToken{{"meta", "meta", "meta", ' '}, {"learning", "learning", "learn", '-'}}},
 			},
 			{ // metabas
-				{skill: 50, term: "Metabase", kind: termTool, toks: []patternToken{{"Metabase", "metabase", "metabas", ' '}}, tool: 1, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "Metabase", kind: termTool, toks: []patternToken{{"Metabase", "metabase", "metabas", ' '}}, tool: 1},
 			},
 			{ // metadata
 				{skill: 104, term: "metadata management", toks: []patternToken{{"metadata", "metadata", "metadata", ' '}, {"management", "management", "management", ' '}}},
@@ -3968,10 +3968,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 86, term: "metric learning", toks: []patternToken{{"metric", "metric", "metric", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // miccai
-				{skill: 288, term: "MICCAI", toks: []patternToken{{"MICCAI", "miccai", "miccai", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "MICCAI", toks: []patternToken{{"MICCAI", "miccai", "miccai", ' '}}},
 			},
 			{ // microcontroller
-				{skill: 151, term: "microcontroller", toks: []patternToken{{"microcontroller", "microcontroller", "microcontroller", ' '}}, guard: []string{"embedded"}},
+				{skill: 151, term: "microcontroller", toks: []patternToken{{"microcontroller", "microcontroller", "microcontroller", ' '}}},
 			},
 			{ // micronaut
 				{skill: 399, term: "Micronaut", kind: termTool, toks: []patternToken{{"Micronaut", "micronaut", "micronaut", ' '}}, tool: 1},
@@ -3980,7 +3980,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 282, term: "microservice", toks: []patternToken{{"microservice", "microservice", "microservic", ' '}}},
 			},
 			{ // microsoft
-				{skill: 33, term: "Microsoft Azure", toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"Azure", "azure", "azur", ' '}}, guard: []string{"azure"}},
+				{skill: 33, term: "Microsoft Azure", toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"Azure", "azure", "azur", ' '}}},
 				{skill: 155, term: "Microsoft Excel", kind: termAmbiguous, toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"Excel", "excel", "excel", ' '}}, strict: true},
 				{skill: 283, term: "Microsoft Office", kind: termAmbiguous, toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"Office", "office", "offic", ' '}}, strict: true},
 				{skill: 283, term: "Microsoft Word", kind: termAmbiguous, toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"Word", "word", "word", ' '}}, strict: true},
@@ -3990,7 +3990,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 480, term: "Microsoft SQL Server", toks: []patternToken{{"Microsoft", "microsoft", "microsoft", ' '}, {"SQL", "sql", "sql", ' '}, {"Server", "server", "server", ' '}}},
 			},
 			{ // microstrategy
-				{skill: 50, term: "MicroStrategy", kind: termTool, toks: []patternToken{{"MicroStrategy", "microstrategy", "microstrategy", ' '}}, tool: 4, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "MicroStrategy", kind: termTool, toks: []patternToken{{"MicroStrategy", "microstrategy", "microstrategy", ' '}}, tool: 4},
 			},
 			{ // milp
 				{skill: 351, term: "MILP", toks: []patternToken{{"MILP", "milp", "milp", ' '}}},
@@ -4008,14 +4008,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 21, term: "MIPS assembly", kind: termTool, toks: []patternToken{{"MIPS", "mips", "mip", ' '}, {"assembly", "assembly", "assembly", ' '}}, tool: 4},
 			},
 			{ // mistral
-				{skill: 343, term: "Mistral 7B", toks: []patternToken{{"Mistral", "mistral", "mistral", ' '}, {"7B", "7b", "7b", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "Mistral 7B", toks: []patternToken{{"Mistral", "mistral", "mistral", ' '}, {"7B", "7b", "7b", ' '}}},
 				{skill: 343, term: "Mistral", kind: termAmbiguous, toks: []patternToken{{"Mistral", "mistral", "mistral", ' '}}, strict: true},
 			},
 			{ // mitre
-				{skill: 451, term: "MITRE ATT&CK", toks: []patternToken{{"MITRE", "mitre", "mitr", ' '}, {"ATT&CK", "att&ck", "att&ck", ' '}}, guard: []string{"edr"}},
+				{skill: 451, term: "MITRE ATT&CK", toks: []patternToken{{"MITRE", "mitre", "mitr", ' '}, {"ATT&CK", "att&ck", "att&ck", ' '}}},
 			},
 			{ // mixed
-				{skill: 284, term: "mixed precision", toks: []patternToken{{"mixed", "mixed", "mix", ' '}, {"precision", "precision", "precision", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "mixed precision", toks: []patternToken{{"mixed", "mixed", "mix", ' '}, {"precision", "precision", "precision", ' '}}},
 				{skill: 351, term: "mixed-integer programming", toks: []patternToken{{"mixed", "mixed", "mix", ' '}, {"integer", "integer", "integer", '-'}, {"programming", "programming", "program", ' '}}},
 			},
 			{ // mixedintegerprogram
@@ -4025,13 +4025,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 382, term: "Mixpanel", kind: termTool, toks: []patternToken{{"Mixpanel", "mixpanel", "mixpanel", ' '}}, tool: 1},
 			},
 			{ // mixtral
-				{skill: 343, term: "Mixtral", toks: []patternToken{{"Mixtral", "mixtral", "mixtral", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "Mixtral", toks: []patternToken{{"Mixtral", "mixtral", "mixtral", ' '}}},
 			},
 			{ // mixture
-				{skill: 285, term: "mixture-of-experts", toks: []patternToken{{"mixture", "mixture", "mixtur", ' '}, {"of", "of", "of", '-'}, {"experts", "experts", "expert", '-'}}, guard: []string{"moe"}},
+				{skill: 285, term: "mixture-of-experts", toks: []patternToken{{"mixture", "mixture", "mixtur", ' '}, {"of", "of", "of", '-'}, {"experts", "experts", "expert", '-'}}},
 			},
 			{ // mixtureofexpert
-				{skill: 285, term: "mixture-of-experts", toks: []patternToken{{"mixtureofexperts", "mixtureofexperts", "mixtureofexpert", ' '}}, guard: []string{"moe"}},
+				{skill: 285, term: "mixture-of-experts", toks: []patternToken{{"mixtureofexperts", "mixtureofexperts", "mixtureofexpert", ' '}}},
 			},
 			{ // mixup
 				{skill: 102, term: "mixup", toks: []patternToken{{"mixup", "mixup", "mixup", ' '}}},
@@ -4047,7 +4047,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 292, term: "ML life-cycle", toks: []patternToken{{"ML", "ml", "ml", ' '}, {"life", "life", "lif", ' '}, {"cycle", "cycle", "cycl", '-'}}},
 				{skill: 299, term: "ML deployment", toks: []patternToken{{"ML", "ml", "ml", ' '}, {"deployment", "deployment", "deployment", ' '}}},
 				{skill: 299, term: "ML in production", toks: []patternToken{{"ML", "ml", "ml", ' '}, {"in", "in", "in", ' '}, {"production", "production", "production", ' '}}},
-				{skill: 301, term: "ML observability", toks: []patternToken{{"ML", "ml", "ml", ' '}, {"observability", "observability", "observability", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "ML observability", toks: []patternToken{{"ML", "ml", "ml", ' '}, {"observability", "observability", "observability", ' '}}},
 			},
 			{ // mlflow
 				{skill: 291, term: "MLflow", toks: []patternToken{{"MLflow", "mlflow", "mlflow", ' '}}},
@@ -4065,13 +4065,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 317, term: "MLP", kind: termAmbiguous, toks: []patternToken{{"MLP", "mlp", "mlp", ' '}}, strict: true},
 			},
 			{ // mlsy
-				{skill: 288, term: "MLSys", toks: []patternToken{{"MLSys", "mlsys", "mlsy", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "MLSys", toks: []patternToken{{"MLSys", "mlsys", "mlsy", ' '}}},
 			},
 			{ // mmdetection
 				{skill: 131, term: "MMDetection", kind: termTool, toks: []patternToken{{"MMDetection", "mmdetection", "mmdetection", ' '}}, tool: 1},
 			},
 			{ // mmwave
-				{skill: 404, term: "mmWave radar", toks: []patternToken{{"mmWave", "mmwave", "mmwav", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "mmWave radar", toks: []patternToken{{"mmWave", "mmwave", "mmwav", ' '}, {"radar", "radar", "radar", ' '}}},
 			},
 			{ // mob
 				{skill: 360, term: "mob programming", toks: []patternToken{{"mob", "mob", "mob", ' '}, {"programming", "programming", "program", ' '}}},
@@ -4081,7 +4081,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 294, term: "mobile app development", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"app", "app", "app", ' '}, {"development", "development", "development", ' '}}},
 				{skill: 294, term: "mobile application development", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"application", "application", "application", ' '}, {"development", "development", "development", ' '}}},
 				{skill: 294, term: "mobile engineering", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"engineering", "engineering", "engineer", ' '}}},
-				{skill: 295, term: "mobile testing", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"espresso"}},
+				{skill: 295, term: "mobile testing", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"testing", "testing", "test", ' '}}},
 				{skill: 426, term: "mobile-first design", toks: []patternToken{{"mobile", "mobile", "mobil", ' '}, {"first", "first", "first", '-'}, {"design", "design", "design", ' '}}},
 			},
 			{ // mobilefirstdesign
@@ -4103,27 +4103,27 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 297, term: "Mocha", kind: termAmbiguous, toks: []patternToken{{"Mocha", "mocha", "mocha", ' '}}, strict: true},
 			},
 			{ // mocha.j
-				{skill: 297, term: "Mocha.js", toks: []patternToken{{"Mocha.js", "mocha.js", "mocha.j", ' '}}, guard: []string{"mocha", "chai"}},
+				{skill: 297, term: "Mocha.js", toks: []patternToken{{"Mocha.js", "mocha.js", "mocha.j", ' '}}},
 			},
 			{ // mockito
 				{skill: 241, term: "Mockito", toks: []patternToken{{"Mockito", "mockito", "mockito", ' '}}},
 			},
 			{ // modbus
-				{skill: 149, term: "Modbus", toks: []patternToken{{"Modbus", "modbus", "modbus", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "Modbus", toks: []patternToken{{"Modbus", "modbus", "modbus", ' '}}},
 			},
 			{ // model
 				{skill: 25, term: "model-assisted labelling", toks: []patternToken{{"model", "model", "model", ' '}, {"assisted", "assisted", "assist", '-'}, {"labelling", "labelling", "label", ' '}}},
 				{skill: 25, term: "model-assisted labeling", toks: []patternToken{{"model", "model", "model", ' '}, {"assisted", "assisted", "assist", '-'}, {"labeling", "labeling", "label", ' '}}},
-				{skill: 247, term: "model distillation", toks: []patternToken{{"model", "model", "model", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}},
+				{skill: 247, term: "model distillation", toks: []patternToken{{"model", "model", "model", ' '}, {"distillation", "distillation", "distillation", ' '}}},
 				{skill: 287, term: "model compiler", toks: []patternToken{{"model", "model", "model", ' '}, {"compiler", "compiler", "compiler", ' '}}},
 				{skill: 292, term: "model life-cycle", toks: []patternToken{{"model", "model", "model", ' '}, {"life", "life", "lif", ' '}, {"cycle", "cycle", "cycl", '-'}}},
 				{skill: 298, term: "model compression", toks: []patternToken{{"model", "model", "model", ' '}, {"compression", "compression", "compression", ' '}}},
 				{skill: 298, term: "model size reduction", toks: []patternToken{{"model", "model", "model", ' '}, {"size", "size", "siz", ' '}, {"reduction", "reduction", "reduction", ' '}}},
 				{skill: 299, term: "model deployment", toks: []patternToken{{"model", "model", "model", ' '}, {"deployment", "deployment", "deployment", ' '}}},
-				{skill: 300, term: "model evaluation", toks: []patternToken{{"model", "model", "model", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}, guard: []string{"ndcg"}},
-				{skill: 301, term: "model monitoring", toks: []patternToken{{"model", "model", "model", ' '}, {"monitoring", "monitoring", "monitor", ' '}}, guard: []string{"drift"}},
-				{skill: 301, term: "model drift", toks: []patternToken{{"model", "model", "model", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}},
-				{skill: 301, term: "model observability", toks: []patternToken{{"model", "model", "model", ' '}, {"observability", "observability", "observability", ' '}}, guard: []string{"drift"}},
+				{skill: 300, term: "model evaluation", toks: []patternToken{{"model", "model", "model", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}},
+				{skill: 301, term: "model monitoring", toks: []patternToken{{"model", "model", "model", ' '}, {"monitoring", "monitoring", "monitor", ' '}}},
+				{skill: 301, term: "model drift", toks: []patternToken{{"model", "model", "model", ' '}, {"drift", "drift", "drift", ' '}}},
+				{skill: 301, term: "model observability", toks: []patternToken{{"model", "model", "model", ' '}, {"observability", "observability", "observability", ' '}}},
 				{skill: 302, term: "model optimization", toks: []patternToken{{"model", "model", "model", ' '}, {"optimization", "optimization", "optimization", ' '}}},
 				{skill: 302, term: "model optimisation", toks: []patternToken{{"model", "model", "model", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 				{skill: 302, term: "model efficiency", toks: []patternToken{{"model", "model", "model", ' '}, {"efficiency", "efficiency", "efficiency", ' '}}},
@@ -4134,9 +4134,9 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 305, term: "model serving", toks: []patternToken{{"model", "model", "model", ' '}, {"serving", "serving", "serv", ' '}}},
 				{skill: 305, term: "model server", toks: []patternToken{{"model", "model", "model", ' '}, {"server", "server", "server", ' '}}},
 				{skill: 315, term: "model architecture", toks: []patternToken{{"model", "model", "model", ' '}, {"architecture", "architecture", "architectur", ' '}}},
-				{skill: 389, term: "model pruning", toks: []patternToken{{"model", "model", "model", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
-				{skill: 398, term: "model quantization", toks: []patternToken{{"model", "model", "model", ' '}, {"quantization", "quantization", "quantization", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}},
-				{skill: 398, term: "model quantisation", toks: []patternToken{{"model", "model", "model", ' '}, {"quantisation", "quantisation", "quantisation", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}},
+				{skill: 389, term: "model pruning", toks: []patternToken{{"model", "model", "model", ' '}, {"pruning", "pruning", "prun", ' '}}},
+				{skill: 398, term: "model quantization", toks: []patternToken{{"model", "model", "model", ' '}, {"quantization", "quantization", "quantization", ' '}}},
+				{skill: 398, term: "model quantisation", toks: []patternToken{{"model", "model", "model", ' '}, {"quantisation", "quantisation", "quantisation", ' '}}},
 				{skill: 425, term: "model fairness", toks: []patternToken{{"model", "model", "model", ' '}, {"fairness", "fairness", "fairness", ' '}}},
 			},
 			{ // modelassistedlabel
@@ -4150,7 +4150,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 303, term: "model-parallel", toks: []patternToken{{"modelparallel", "modelparallel", "modelparallel", ' '}}},
 			},
 			{ // modelsim
-				{skill: 177, term: "ModelSim", kind: termTool, toks: []patternToken{{"ModelSim", "modelsim", "modelsim", ' '}}, tool: 6, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "ModelSim", kind: termTool, toks: []patternToken{{"ModelSim", "modelsim", "modelsim", ' '}}, tool: 6},
 			},
 			{ // moe
 				{skill: 285, term: "MoE", kind: termAmbiguous, toks: []patternToken{{"MoE", "moe", "moe", ' '}}, strict: true},
@@ -4165,18 +4165,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 322, term: "MongoDB", kind: termTool, toks: []patternToken{{"MongoDB", "mongodb", "mongodb", ' '}}, tool: 1},
 			},
 			{ // monitor
-				{skill: 301, term: "monitor models", toks: []patternToken{{"monitor", "monitor", "monitor", ' '}, {"models", "models", "model", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "monitor models", toks: []patternToken{{"monitor", "monitor", "monitor", ' '}, {"models", "models", "model", ' '}}},
 			},
 			{ // monitoring
-				{skill: 301, term: "monitoring models", toks: []patternToken{{"monitoring", "monitoring", "monitor", ' '}, {"models", "models", "model", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "monitoring models", toks: []patternToken{{"monitoring", "monitoring", "monitor", ' '}, {"models", "models", "model", ' '}}},
 			},
 			{ // motion
-				{skill: 430, term: "motion planning", toks: []patternToken{{"motion", "motion", "motion", ' '}, {"planning", "planning", "plan", ' '}}, guard: []string{"ros"}},
+				{skill: 430, term: "motion planning", toks: []patternToken{{"motion", "motion", "motion", ' '}, {"planning", "planning", "plan", ' '}}},
 				{skill: 520, term: "motion forecasting", toks: []patternToken{{"motion", "motion", "motion", ' '}, {"forecasting", "forecasting", "forecast", ' '}}},
 				{skill: 520, term: "motion prediction", toks: []patternToken{{"motion", "motion", "motion", ' '}, {"prediction", "prediction", "prediction", ' '}}},
 			},
 			{ // mqtt
-				{skill: 149, term: "MQTT", toks: []patternToken{{"MQTT", "mqtt", "mqtt", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "MQTT", toks: []patternToken{{"MQTT", "mqtt", "mqtt", ' '}}},
 			},
 			{ // ms
 				{skill: 155, term: "MS Excel", kind: termAmbiguous, toks: []patternToken{{"MS", "ms", "ms", ' '}, {"Excel", "excel", "excel", ' '}}, strict: true},
@@ -4189,30 +4189,30 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 480, term: "MSSQL", toks: []patternToken{{"MSSQL", "mssql", "mssql", ' '}}},
 			},
 			{ // mt5
-				{skill: 497, term: "mT5", toks: []patternToken{{"mT5", "mt5", "mt5", ' '}}, guard: []string{"t5"}},
+				{skill: 497, term: "mT5", toks: []patternToken{{"mT5", "mt5", "mt5", ' '}}},
 			},
 			{ // mtl
-				{skill: 90, term: "mTLS", toks: []patternToken{{"mTLS", "mtls", "mtl", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "mTLS", toks: []patternToken{{"mTLS", "mtls", "mtl", ' '}}},
 			},
 			{ // mujoco
-				{skill: 431, term: "MuJoCo", kind: termTool, toks: []patternToken{{"MuJoCo", "mujoco", "mujoco", ' '}}, tool: 2, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "MuJoCo", kind: termTool, toks: []patternToken{{"MuJoCo", "mujoco", "mujoco", ' '}}, tool: 2},
 			},
 			{ // multi
-				{skill: 1, term: "multi-view geometry", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"view", "view", "view", '-'}, {"geometry", "geometry", "geometry", ' '}}, guard: []string{"slam"}},
-				{skill: 23, term: "multi-head attention", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"head", "head", "head", '-'}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}},
-				{skill: 23, term: "multi-query attention", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"query", "query", "query", '-'}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}},
+				{skill: 1, term: "multi-view geometry", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"view", "view", "view", '-'}, {"geometry", "geometry", "geometry", ' '}}},
+				{skill: 23, term: "multi-head attention", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"head", "head", "head", '-'}, {"attention", "attention", "attention", ' '}}},
+				{skill: 23, term: "multi-query attention", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"query", "query", "query", '-'}, {"attention", "attention", "attention", ' '}}},
 				{skill: 69, term: "multi-cloud", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"cloud", "cloud", "cloud", '-'}}},
 				{skill: 82, term: "multi-threading", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"threading", "threading", "thread", '-'}}},
 				{skill: 136, term: "multi-GPU", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"GPU", "gpu", "gpu", '-'}}},
 				{skill: 136, term: "multi-node training", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"node", "node", "nod", '-'}, {"training", "training", "train", ' '}}},
 				{skill: 136, term: "multi-GPU training", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"GPU", "gpu", "gpu", '-'}, {"training", "training", "train", ' '}}},
-				{skill: 275, term: "multi-touch attribution", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"touch", "touch", "touch", '-'}, {"attribution", "attribution", "attribution", ' '}}, guard: []string{"marketing analytics", "attribution modeling", "attribution modelling", "customer lifetime value"}},
+				{skill: 275, term: "multi-touch attribution", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"touch", "touch", "touch", '-'}, {"attribution", "attribution", "attribution", ' '}}},
 				{skill: 306, term: "multi-armed bandit", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"armed", "armed", "arm", '-'}, {"bandit", "bandit", "bandit", ' '}}},
 				{skill: 307, term: "multi-task learning", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"task", "task", "task", '-'}, {"learning", "learning", "learn", ' '}}},
 				{skill: 307, term: "multi-task model", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"task", "task", "task", '-'}, {"model", "model", "model", ' '}}},
 				{skill: 307, term: "multi-task network", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"task", "task", "task", '-'}, {"network", "network", "network", ' '}}},
 				{skill: 308, term: "multi-modal", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"modal", "modal", "modal", '-'}}},
-				{skill: 317, term: "multi-layer perceptron", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"layer", "layer", "layer", '-'}, {"perceptron", "perceptron", "perceptron", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "multi-layer perceptron", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"layer", "layer", "layer", '-'}, {"perceptron", "perceptron", "perceptron", ' '}}},
 				{skill: 333, term: "multi-object tracking", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"object", "object", "object", '-'}, {"tracking", "tracking", "track", ' '}}},
 				{skill: 455, term: "multi-sensor calibration", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"sensor", "sensor", "sensor", '-'}, {"calibration", "calibration", "calibration", ' '}}},
 				{skill: 456, term: "multi-sensor", toks: []patternToken{{"multi", "multi", "multi", ' '}, {"sensor", "sensor", "sensor", '-'}}},
@@ -4230,13 +4230,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 136, term: "multi-GPU training", toks: []patternToken{{"multiGPUtraining", "multigputraining", "multigputrain", ' '}}},
 			},
 			{ // multiheadattention
-				{skill: 23, term: "multi-head attention", toks: []patternToken{{"multiheadattention", "multiheadattention", "multiheadattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "multi-head attention", toks: []patternToken{{"multiheadattention", "multiheadattention", "multiheadattention", ' '}}},
 			},
 			{ // multilayer
-				{skill: 317, term: "multilayer perceptron", toks: []patternToken{{"multilayer", "multilayer", "multilayer", ' '}, {"perceptron", "perceptron", "perceptron", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "multilayer perceptron", toks: []patternToken{{"multilayer", "multilayer", "multilayer", ' '}, {"perceptron", "perceptron", "perceptron", ' '}}},
 			},
 			{ // multilayerperceptron
-				{skill: 317, term: "multi-layer perceptron", toks: []patternToken{{"multilayerperceptron", "multilayerperceptron", "multilayerperceptron", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "multi-layer perceptron", toks: []patternToken{{"multilayerperceptron", "multilayerperceptron", "multilayerperceptron", ' '}}},
 			},
 			{ // multimeter
 				{skill: 207, term: "multimeter", toks: []patternToken{{"multimeter", "multimeter", "multimeter", ' '}}},
@@ -4251,7 +4251,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 333, term: "multi-object tracking", toks: []patternToken{{"multiobjecttracking", "multiobjecttracking", "multiobjecttrack", ' '}}},
 			},
 			{ // multiqueryattention
-				{skill: 23, term: "multi-query attention", toks: []patternToken{{"multiqueryattention", "multiqueryattention", "multiqueryattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "multi-query attention", toks: []patternToken{{"multiqueryattention", "multiqueryattention", "multiqueryattention", ' '}}},
 			},
 			{ // multisensor
 				{skill: 456, term: "multi-sensor", toks: []patternToken{{"multisensor", "multisensor", "multisensor", ' '}}},
@@ -4280,13 +4280,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 82, term: "multi-threading", toks: []patternToken{{"multithreading", "multithreading", "multithread", ' '}}},
 			},
 			{ // multitouchattribution
-				{skill: 275, term: "multi-touch attribution", toks: []patternToken{{"multitouchattribution", "multitouchattribution", "multitouchattribution", ' '}}, guard: []string{"marketing analytics", "attribution modeling", "attribution modelling", "customer lifetime value"}},
+				{skill: 275, term: "multi-touch attribution", toks: []patternToken{{"multitouchattribution", "multitouchattribution", "multitouchattribution", ' '}}},
 			},
 			{ // multivariable
-				{skill: 54, term: "multivariable calculus", toks: []patternToken{{"multivariable", "multivariable", "multivariabl", ' '}, {"calculus", "calculus", "calculus", ' '}}, guard: []string{"calculus"}},
+				{skill: 54, term: "multivariable calculus", toks: []patternToken{{"multivariable", "multivariable", "multivariabl", ' '}, {"calculus", "calculus", "calculus", ' '}}},
 			},
 			{ // multiviewgeometry
-				{skill: 1, term: "multi-view geometry", toks: []patternToken{{"multiviewgeometry", "multiviewgeometry", "multiviewgeometry", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "multi-view geometry", toks: []patternToken{{"multiviewgeometry", "multiviewgeometry", "multiviewgeometry", ' '}}},
 			},
 			{ // mutual
 				{skill: 227, term: "mutual information", toks: []patternToken{{"mutual", "mutual", "mutual", ' '}, {"information", "information", "information", ' '}}},
@@ -4301,16 +4301,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 479, term: "MySQL", kind: termTool, toks: []patternToken{{"MySQL", "mysql", "mysql", ' '}}, tool: 1},
 			},
 			{ // naacl
-				{skill: 288, term: "NAACL", toks: []patternToken{{"NAACL", "naacl", "naacl", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "NAACL", toks: []patternToken{{"NAACL", "naacl", "naacl", ' '}}},
 			},
 			{ // naive
-				{skill: 63, term: "naive Bayes", toks: []patternToken{{"naive", "naive", "naiv", ' '}, {"Bayes", "bayes", "bay", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "naive Bayes", toks: []patternToken{{"naive", "naive", "naiv", ' '}, {"Bayes", "bayes", "bay", ' '}}},
 			},
 			{ // named
 				{skill: 311, term: "named entity recognition", toks: []patternToken{{"named", "named", "nam", ' '}, {"entity", "entity", "entity", ' '}, {"recognition", "recognition", "recognition", ' '}}},
 			},
 			{ // nats
-				{skill: 281, term: "NATS JetStream", kind: termTool, toks: []patternToken{{"NATS", "nats", "nat", ' '}, {"JetStream", "jetstream", "jetstream", ' '}}, tool: 8, guard: []string{"queues"}},
+				{skill: 281, term: "NATS JetStream", kind: termTool, toks: []patternToken{{"NATS", "nats", "nat", ' '}, {"JetStream", "jetstream", "jetstream", ' '}}, tool: 8},
 			},
 			{ // natural
 				{skill: 320, term: "natural language processing", toks: []patternToken{{"natural", "natural", "natural", ' '}, {"language", "language", "languag", ' '}, {"processing", "processing", "process", ' '}}},
@@ -4323,7 +4323,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 300, term: "NDCG", kind: termExact, toks: []patternToken{{"NDCG", "ndcg", "ndcg", ' '}}},
 			},
 			{ // neo4j
-				{skill: 201, term: "Neo4j", kind: termTool, toks: []patternToken{{"Neo4j", "neo4j", "neo4j", ' '}}, tool: 1, guard: []string{"cypher"}},
+				{skill: 201, term: "Neo4j", kind: termTool, toks: []patternToken{{"Neo4j", "neo4j", "neo4j", ' '}}, tool: 1},
 			},
 			{ // neon
 				{skill: 466, term: "NEON intrinsics", kind: termTool, toks: []patternToken{{"NEON", "neon", "neon", ' '}, {"intrinsics", "intrinsics", "intrinsic", ' '}}, tool: 1},
@@ -4338,7 +4338,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 311, term: "NER", toks: []patternToken{{"NER", "ner", "ner", ' '}}},
 			},
 			{ // nerf
-				{skill: 1, term: "NeRF", toks: []patternToken{{"NeRF", "nerf", "nerf", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "NeRF", toks: []patternToken{{"NeRF", "nerf", "nerf", ' '}}},
 			},
 			{ // nessus
 				{skill: 547, term: "Nessus", kind: termTool, toks: []patternToken{{"Nessus", "nessus", "nessus", ' '}}, tool: 4},
@@ -4355,28 +4355,28 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // network
 				{skill: 71, term: "network ACL", toks: []patternToken{{"network", "network", "network", ' '}, {"ACL", "acl", "acl", ' '}}},
 				{skill: 298, term: "network compression", toks: []patternToken{{"network", "network", "network", ' '}, {"compression", "compression", "compression", ' '}}},
-				{skill: 313, term: "network security", toks: []patternToken{{"network", "network", "network", ' '}, {"security", "security", "security", ' '}}, guard: []string{"waf"}},
-				{skill: 313, term: "network segmentation", toks: []patternToken{{"network", "network", "network", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}, guard: []string{"waf"}},
-				{skill: 314, term: "network protocols", toks: []patternToken{{"network", "network", "network", ' '}, {"protocols", "protocols", "protocol", ' '}}, guard: []string{"dns"}},
-				{skill: 314, term: "network engineering", toks: []patternToken{{"network", "network", "network", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"dns"}},
-				{skill: 314, term: "network administration", toks: []patternToken{{"network", "network", "network", ' '}, {"administration", "administration", "administration", ' '}}, guard: []string{"dns"}},
-				{skill: 389, term: "network pruning", toks: []patternToken{{"network", "network", "network", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
+				{skill: 313, term: "network security", toks: []patternToken{{"network", "network", "network", ' '}, {"security", "security", "security", ' '}}},
+				{skill: 313, term: "network segmentation", toks: []patternToken{{"network", "network", "network", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
+				{skill: 314, term: "network protocols", toks: []patternToken{{"network", "network", "network", ' '}, {"protocols", "protocols", "protocol", ' '}}},
+				{skill: 314, term: "network engineering", toks: []patternToken{{"network", "network", "network", ' '}, {"engineering", "engineering", "engineer", ' '}}},
+				{skill: 314, term: "network administration", toks: []patternToken{{"network", "network", "network", ' '}, {"administration", "administration", "administration", ' '}}},
+				{skill: 389, term: "network pruning", toks: []patternToken{{"network", "network", "network", ' '}, {"pruning", "pruning", "prun", ' '}}},
 			},
 			{ // networking
-				{skill: 314, term: "networking fundamentals", toks: []patternToken{{"networking", "networking", "network", ' '}, {"fundamentals", "fundamentals", "fundamental", ' '}}, guard: []string{"dns"}},
-				{skill: 314, term: "networking basics", toks: []patternToken{{"networking", "networking", "network", ' '}, {"basics", "basics", "basic", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "networking fundamentals", toks: []patternToken{{"networking", "networking", "network", ' '}, {"fundamentals", "fundamentals", "fundamental", ' '}}},
+				{skill: 314, term: "networking basics", toks: []patternToken{{"networking", "networking", "network", ' '}, {"basics", "basics", "basic", ' '}}},
 			},
 			{ // neural
 				{skill: 287, term: "neural network compiler", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}, {"compiler", "compiler", "compiler", ' '}}},
 				{skill: 315, term: "neural network architecture", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}, {"architecture", "architecture", "architectur", ' '}}},
 				{skill: 315, term: "neural architecture design", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"architecture", "architecture", "architectur", ' '}, {"design", "design", "design", ' '}}},
 				{skill: 316, term: "neural architecture search", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"architecture", "architecture", "architectur", ' '}, {"search", "search", "search", ' '}}},
-				{skill: 317, term: "neural network", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}, guard: []string{"mlp"}},
-				{skill: 317, term: "neural net", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"net", "net", "net", ' '}}, guard: []string{"mlp"}},
+				{skill: 317, term: "neural network", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"network", "network", "network", ' '}}},
+				{skill: 317, term: "neural net", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"net", "net", "net", ' '}}},
 				{skill: 324, term: "neural processing unit", toks: []patternToken{{"neural", "neural", "neural", ' '}, {"processing", "processing", "process", ' '}, {"unit", "unit", "unit", ' '}}},
 			},
 			{ // neurip
-				{skill: 288, term: "NeurIPS", toks: []patternToken{{"NeurIPS", "neurips", "neurip", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "NeurIPS", toks: []patternToken{{"NeurIPS", "neurips", "neurip", ' '}}},
 			},
 			{ // new
 				{skill: 16, term: "New Relic", kind: termTool, toks: []patternToken{{"New", "new", "new", ' '}, {"Relic", "relic", "relic", ' '}}, tool: 1},
@@ -4398,15 +4398,15 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 413, term: "NgRx", kind: termTool, toks: []patternToken{{"NgRx", "ngrx", "ngrx", ' '}}, tool: 7},
 			},
 			{ // nip
-				{skill: 288, term: "NIPS", toks: []patternToken{{"NIPS", "nips", "nip", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "NIPS", toks: []patternToken{{"NIPS", "nips", "nip", ' '}}},
 			},
 			{ // nist
-				{skill: 450, term: "NIST 800-53", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"800", "800", "800", ' '}, {"53", "53", "53", '-'}}, tool: 6, guard: []string{"hipaa"}},
-				{skill: 450, term: "NIST CSF", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"CSF", "csf", "csf", ' '}}, tool: 7, guard: []string{"hipaa"}},
-				{skill: 450, term: "NIST Cybersecurity Framework", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"Cybersecurity", "cybersecurity", "cybersecurity", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 7, guard: []string{"hipaa"}},
+				{skill: 450, term: "NIST 800-53", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"800", "800", "800", ' '}, {"53", "53", "53", '-'}}, tool: 6},
+				{skill: 450, term: "NIST CSF", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"CSF", "csf", "csf", ' '}}, tool: 7},
+				{skill: 450, term: "NIST Cybersecurity Framework", kind: termTool, toks: []patternToken{{"NIST", "nist", "nist", ' '}, {"Cybersecurity", "cybersecurity", "cybersecurity", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 7},
 			},
 			{ // nist80053
-				{skill: 450, term: "NIST 800-53", kind: termTool, toks: []patternToken{{"NIST80053", "nist80053", "nist80053", ' '}}, tool: 6, guard: []string{"hipaa"}},
+				{skill: 450, term: "NIST 800-53", kind: termTool, toks: []patternToken{{"NIST80053", "nist80053", "nist80053", ' '}}, tool: 6},
 			},
 			{ // nlp
 				{skill: 320, term: "NLP", toks: []patternToken{{"NLP", "nlp", "nlp", ' '}}},
@@ -4427,7 +4427,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 526, term: "nnU-Net", toks: []patternToken{{"nnUNet", "nnunet", "nnunet", ' '}}},
 			},
 			{ // node.j
-				{skill: 234, term: "Node.js", toks: []patternToken{{"Node.js", "node.js", "node.j", ' '}}, guard: []string{"js"}},
+				{skill: 234, term: "Node.js", toks: []patternToken{{"Node.js", "node.js", "node.j", ' '}}},
 			},
 			{ // normalisation
 				{skill: 41, term: "normalisation layer", toks: []patternToken{{"normalisation", "normalisation", "normalisation", ' '}, {"layer", "layer", "layer", ' '}}},
@@ -4442,8 +4442,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 315, term: "novel architecture", toks: []patternToken{{"novel", "novel", "novel", ' '}, {"architecture", "architecture", "architectur", ' '}}},
 			},
 			{ // npm
-				{skill: 323, term: "npm", toks: []patternToken{{"npm", "npm", "npm", ' '}}, guard: []string{"yarn"}},
-				{skill: 323, term: "npm packages", toks: []patternToken{{"npm", "npm", "npm", ' '}, {"packages", "packages", "packag", ' '}}, guard: []string{"yarn"}},
+				{skill: 323, term: "npm", toks: []patternToken{{"npm", "npm", "npm", ' '}}},
+				{skill: 323, term: "npm packages", toks: []patternToken{{"npm", "npm", "npm", ' '}, {"packages", "packages", "packag", ' '}}},
 			},
 			{ // npu
 				{skill: 287, term: "NPU compiler", toks: []patternToken{{"NPU", "npu", "npu", ' '}, {"compiler", "compiler", "compiler", ' '}}},
@@ -4475,13 +4475,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 328, term: "NuxtJS", toks: []patternToken{{"NuxtJS", "nuxtjs", "nuxtj", ' '}}},
 			},
 			{ // nvidia
-				{skill: 237, term: "NVIDIA Jetson", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Jetson", "jetson", "jetson", ' '}}, guard: []string{"jetson"}},
+				{skill: 237, term: "NVIDIA Jetson", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Jetson", "jetson", "jetson", ' '}}},
 				{skill: 286, term: "NVIDIA DLI", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"DLI", "dli", "dli", ' '}}},
 				{skill: 286, term: "NVIDIA Deep Learning Institute", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Deep", "deep", "deep", ' '}, {"Learning", "learning", "learn", ' '}, {"Institute", "institute", "institut", ' '}}},
 				{skill: 325, term: "nvidia-smi", toks: []patternToken{{"nvidia", "nvidia", "nvidia", ' '}, {"smi", "smi", "smi", '-'}}},
 				{skill: 329, term: "NVIDIA DRIVE", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"DRIVE", "drive", "driv", ' '}}},
-				{skill: 431, term: "NVIDIA Isaac", kind: termTool, toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Isaac", "isaac", "isaac", ' '}}, tool: 1, guard: []string{"carla", "gazebo"}},
-				{skill: 523, term: "NVIDIA Triton", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Triton", "triton", "triton", ' '}}, guard: []string{"triton"}},
+				{skill: 431, term: "NVIDIA Isaac", kind: termTool, toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Isaac", "isaac", "isaac", ' '}}, tool: 1},
+				{skill: 523, term: "NVIDIA Triton", toks: []patternToken{{"NVIDIA", "nvidia", "nvidia", ' '}, {"Triton", "triton", "triton", ' '}}},
 			},
 			{ // nvidiasmi
 				{skill: 325, term: "nvidia-smi", toks: []patternToken{{"nvidiasmi", "nvidiasmi", "nvidiasmi", ' '}}},
@@ -4490,10 +4490,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 325, term: "nvprof", toks: []patternToken{{"nvprof", "nvprof", "nvprof", ' '}}},
 			},
 			{ // oauth
-				{skill: 330, term: "OAuth", toks: []patternToken{{"OAuth", "oauth", "oauth", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "OAuth", toks: []patternToken{{"OAuth", "oauth", "oauth", ' '}}},
 			},
 			{ // oauth2
-				{skill: 330, term: "OAuth2", toks: []patternToken{{"OAuth2", "oauth2", "oauth2", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "OAuth2", toks: []patternToken{{"OAuth2", "oauth2", "oauth2", ' '}}},
 			},
 			{ // obj
 				{skill: 334, term: "Obj-C", toks: []patternToken{{"Obj", "obj", "obj", ' '}, {"C", "c", "c", '-'}}},
@@ -4510,7 +4510,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 342, term: "object-oriented programming", toks: []patternToken{{"object", "object", "object", ' '}, {"oriented", "oriented", "orient", '-'}, {"programming", "programming", "program", ' '}}},
 				{skill: 342, term: "object-oriented design", toks: []patternToken{{"object", "object", "object", ' '}, {"oriented", "oriented", "orient", '-'}, {"design", "design", "design", ' '}}},
 				{skill: 342, term: "object-oriented", toks: []patternToken{{"object", "object", "object", ' '}, {"oriented", "oriented", "orient", '-'}}},
-				{skill: 357, term: "object-relational mapping", toks: []patternToken{{"object", "object", "object", ' '}, {"relational", "relational", "relational", '-'}, {"mapping", "mapping", "map", ' '}}, guard: []string{"hibernate"}},
+				{skill: 357, term: "object-relational mapping", toks: []patternToken{{"object", "object", "object", ' '}, {"relational", "relational", "relational", '-'}, {"mapping", "mapping", "map", ' '}}},
 			},
 			{ // objective
 				{skill: 334, term: "Objective-C", toks: []patternToken{{"Objective", "objective", "objectiv", ' '}, {"C", "c", "c", '-'}}},
@@ -4528,10 +4528,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 342, term: "object-oriented programming", toks: []patternToken{{"objectorientedprogramming", "objectorientedprogramming", "objectorientedprogram", ' '}}},
 			},
 			{ // objectrelationalmap
-				{skill: 357, term: "object-relational mapping", toks: []patternToken{{"objectrelationalmapping", "objectrelationalmapping", "objectrelationalmap", ' '}}, guard: []string{"hibernate"}},
+				{skill: 357, term: "object-relational mapping", toks: []patternToken{{"objectrelationalmapping", "objectrelationalmapping", "objectrelationalmap", ' '}}},
 			},
 			{ // observability
-				{skill: 335, term: "observability", toks: []patternToken{{"observability", "observability", "observability", ' '}}, guard: []string{"jaeger"}},
+				{skill: 335, term: "observability", toks: []patternToken{{"observability", "observability", "observability", ' '}}},
 			},
 			{ // ocaml
 				{skill: 336, term: "OCaml", toks: []patternToken{{"OCaml", "ocaml", "ocaml", ' '}}},
@@ -4544,20 +4544,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 337, term: "OCR", toks: []patternToken{{"OCR", "ocr", "ocr", ' '}}},
 			},
 			{ // odometry
-				{skill: 540, term: "odometry", toks: []patternToken{{"odometry", "odometry", "odometry", ' '}}, guard: []string{"vio"}},
+				{skill: 540, term: "odometry", toks: []patternToken{{"odometry", "odometry", "odometry", ' '}}},
 			},
 			{ // office
 				{skill: 283, term: "Office 365", kind: termAmbiguous, toks: []patternToken{{"Office", "office", "offic", ' '}, {"365", "365", "365", ' '}}, strict: true},
 			},
 			{ // offline
-				{skill: 300, term: "offline evaluation", toks: []patternToken{{"offline", "offline", "offlin", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "offline metrics", toks: []patternToken{{"offline", "offline", "offlin", ' '}, {"metrics", "metrics", "metric", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "offline evaluation", toks: []patternToken{{"offline", "offline", "offlin", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}},
+				{skill: 300, term: "offline metrics", toks: []patternToken{{"offline", "offline", "offlin", ' '}, {"metrics", "metrics", "metric", ' '}}},
 			},
 			{ // oidc
-				{skill: 330, term: "OIDC", toks: []patternToken{{"OIDC", "oidc", "oidc", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "OIDC", toks: []patternToken{{"OIDC", "oidc", "oidc", ' '}}},
 			},
 			{ // okta
-				{skill: 217, term: "Okta", kind: termTool, toks: []patternToken{{"Okta", "okta", "okta", ' '}}, tool: 1, guard: []string{"iam"}},
+				{skill: 217, term: "Okta", kind: termTool, toks: []patternToken{{"Okta", "okta", "okta", ' '}}, tool: 1},
 			},
 			{ // olap
 				{skill: 338, term: "OLAP", toks: []patternToken{{"OLAP", "olap", "olap", ' '}}},
@@ -4570,14 +4570,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 145, term: "on-device inference", toks: []patternToken{{"on", "on", "on", ' '}, {"device", "device", "devic", '-'}, {"inference", "inference", "inferenc", ' '}}},
 				{skill: 145, term: "on-device ML", toks: []patternToken{{"on", "on", "on", ' '}, {"device", "device", "devic", '-'}, {"ML", "ml", "ml", ' '}}},
 				{skill: 207, term: "on-target debugging", toks: []patternToken{{"on", "on", "on", ' '}, {"target", "target", "target", '-'}, {"debugging", "debugging", "debug", ' '}}},
-				{skill: 223, term: "on-call rotation", toks: []patternToken{{"on", "on", "on", ' '}, {"call", "call", "call", '-'}, {"rotation", "rotation", "rotation", ' '}}, guard: []string{"incident management", "incident response"}},
-				{skill: 223, term: "on-call", toks: []patternToken{{"on", "on", "on", ' '}, {"call", "call", "call", '-'}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "on-call rotation", toks: []patternToken{{"on", "on", "on", ' '}, {"call", "call", "call", '-'}, {"rotation", "rotation", "rotation", ' '}}},
+				{skill: 223, term: "on-call", toks: []patternToken{{"on", "on", "on", ' '}, {"call", "call", "call", '-'}}},
 			},
 			{ // oncall
-				{skill: 223, term: "on-call", toks: []patternToken{{"oncall", "oncall", "oncall", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "on-call", toks: []patternToken{{"oncall", "oncall", "oncall", ' '}}},
 			},
 			{ // oncallrotation
-				{skill: 223, term: "on-call rotation", toks: []patternToken{{"oncallrotation", "oncallrotation", "oncallrotation", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "on-call rotation", toks: []patternToken{{"oncallrotation", "oncallrotation", "oncallrotation", ' '}}},
 			},
 			{ // ondeviceinferenc
 				{skill: 145, term: "on-device inference", toks: []patternToken{{"ondeviceinference", "ondeviceinference", "ondeviceinferenc", ' '}}},
@@ -4608,25 +4608,25 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // opa
 				{skill: 375, term: "OPA", kind: termAmbiguous, toks: []patternToken{{"OPA", "opa", "opa", ' '}}, strict: true},
-				{skill: 375, term: "OPA Gatekeeper", kind: termTool, toks: []patternToken{{"OPA", "opa", "opa", ' '}, {"Gatekeeper", "gatekeeper", "gatekeeper", ' '}}, tool: 3, guard: []string{"opa"}},
+				{skill: 375, term: "OPA Gatekeeper", kind: termTool, toks: []patternToken{{"OPA", "opa", "opa", ' '}, {"Gatekeeper", "gatekeeper", "gatekeeper", ' '}}, tool: 3},
 			},
 			{ // open
-				{skill: 343, term: "open-weight model", toks: []patternToken{{"open", "open", "open", ' '}, {"weight", "weight", "weight", '-'}, {"model", "model", "model", ' '}}, guard: []string{"llama", "mistral"}},
-				{skill: 343, term: "open model", toks: []patternToken{{"open", "open", "open", ' '}, {"model", "model", "model", ' '}}, guard: []string{"llama", "mistral"}},
-				{skill: 343, term: "open-weight LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"weight", "weight", "weight", '-'}, {"LLM", "llm", "llm", ' '}}, guard: []string{"llama", "mistral"}},
-				{skill: 343, term: "open-source LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"source", "source", "sourc", '-'}, {"LLM", "llm", "llm", ' '}}, guard: []string{"llama", "mistral"}},
-				{skill: 343, term: "open LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"LLM", "llm", "llm", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "open-weight model", toks: []patternToken{{"open", "open", "open", ' '}, {"weight", "weight", "weight", '-'}, {"model", "model", "model", ' '}}},
+				{skill: 343, term: "open model", toks: []patternToken{{"open", "open", "open", ' '}, {"model", "model", "model", ' '}}},
+				{skill: 343, term: "open-weight LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"weight", "weight", "weight", '-'}, {"LLM", "llm", "llm", ' '}}},
+				{skill: 343, term: "open-source LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"source", "source", "sourc", '-'}, {"LLM", "llm", "llm", ' '}}},
+				{skill: 343, term: "open LLM", toks: []patternToken{{"open", "open", "open", ' '}, {"LLM", "llm", "llm", ' '}}},
 				{skill: 344, term: "open-source", toks: []patternToken{{"open", "open", "open", ' '}, {"source", "source", "sourc", '-'}}},
-				{skill: 375, term: "Open Policy Agent", kind: termTool, toks: []patternToken{{"Open", "open", "open", ' '}, {"Policy", "policy", "policy", ' '}, {"Agent", "agent", "agent", ' '}}, tool: 1, guard: []string{"opa"}},
-				{skill: 498, term: "open table format", toks: []patternToken{{"open", "open", "open", ' '}, {"table", "table", "tabl", ' '}, {"format", "format", "format", ' '}}, guard: []string{"iceberg", "avro"}},
+				{skill: 375, term: "Open Policy Agent", kind: termTool, toks: []patternToken{{"Open", "open", "open", ' '}, {"Policy", "policy", "policy", ' '}, {"Agent", "agent", "agent", ' '}}, tool: 1},
+				{skill: 498, term: "open table format", toks: []patternToken{{"open", "open", "open", ' '}, {"table", "table", "tabl", ' '}, {"format", "format", "format", ' '}}},
 			},
 			{ // open3d
-				{skill: 372, term: "Open3D", kind: termTool, toks: []patternToken{{"Open3D", "open3d", "open3d", ' '}}, tool: 1, guard: []string{"pcl"}},
+				{skill: 372, term: "Open3D", kind: termTool, toks: []patternToken{{"Open3D", "open3d", "open3d", ' '}}, tool: 1},
 			},
 			{ // openai
 				{skill: 264, term: "OpenAI", kind: termAmbiguous, toks: []patternToken{{"OpenAI", "openai", "openai", ' '}}, strict: true},
-				{skill: 264, term: "OpenAI API", kind: termTool, toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"API", "api", "api", ' '}}, tool: 1, guard: []string{"openai", "anthropic", "claude", "gemini"}},
-				{skill: 264, term: "OpenAI SDK", kind: termTool, toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"SDK", "sdk", "sdk", ' '}}, tool: 1, guard: []string{"openai", "anthropic", "claude", "gemini"}},
+				{skill: 264, term: "OpenAI API", kind: termTool, toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"API", "api", "api", ' '}}, tool: 1},
+				{skill: 264, term: "OpenAI SDK", kind: termTool, toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"SDK", "sdk", "sdk", ' '}}, tool: 1},
 				{skill: 524, term: "OpenAI Triton", toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"Triton", "triton", "triton", ' '}}},
 			},
 			{ // openapi
@@ -4637,7 +4637,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 346, term: "OpenCL", toks: []patternToken{{"OpenCL", "opencl", "opencl", ' '}}},
 			},
 			{ // openclip
-				{skill: 66, term: "OpenCLIP", toks: []patternToken{{"OpenCLIP", "openclip", "openclip", ' '}}, guard: []string{"clip"}},
+				{skill: 66, term: "OpenCLIP", toks: []patternToken{{"OpenCLIP", "openclip", "openclip", ' '}}},
 			},
 			{ // opencv
 				{skill: 347, term: "OpenCV", toks: []patternToken{{"OpenCV", "opencv", "opencv", ' '}}},
@@ -4650,7 +4650,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 202, term: "OpenGL ES", kind: termTool, toks: []patternToken{{"OpenGL", "opengl", "opengl", ' '}, {"ES", "es", "es", ' '}}, tool: 3},
 			},
 			{ // openid
-				{skill: 330, term: "OpenID Connect", toks: []patternToken{{"OpenID", "openid", "openid", ' '}, {"Connect", "connect", "connect", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "OpenID Connect", toks: []patternToken{{"OpenID", "openid", "openid", ' '}, {"Connect", "connect", "connect", ' '}}},
 			},
 			{ // openpos
 				{skill: 376, term: "OpenPose", toks: []patternToken{{"OpenPose", "openpose", "openpos", ' '}}},
@@ -4665,22 +4665,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 344, term: "open-source", toks: []patternToken{{"opensource", "opensource", "opensourc", ' '}}},
 			},
 			{ // opensourcellm
-				{skill: 343, term: "open-source LLM", toks: []patternToken{{"opensourceLLM", "opensourcellm", "opensourcellm", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "open-source LLM", toks: []patternToken{{"opensourceLLM", "opensourcellm", "opensourcellm", ' '}}},
 			},
 			{ // openstack
 				{skill: 348, term: "OpenStack", toks: []patternToken{{"OpenStack", "openstack", "openstack", ' '}}},
 			},
 			{ // opentelemetry
-				{skill: 349, term: "OpenTelemetry", toks: []patternToken{{"OpenTelemetry", "opentelemetry", "opentelemetry", ' '}}, guard: []string{"otel"}},
+				{skill: 349, term: "OpenTelemetry", toks: []patternToken{{"OpenTelemetry", "opentelemetry", "opentelemetry", ' '}}},
 			},
 			{ // openvino
 				{skill: 350, term: "OpenVINO", toks: []patternToken{{"OpenVINO", "openvino", "openvino", ' '}}},
 			},
 			{ // openweightllm
-				{skill: 343, term: "open-weight LLM", toks: []patternToken{{"openweightLLM", "openweightllm", "openweightllm", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "open-weight LLM", toks: []patternToken{{"openweightLLM", "openweightllm", "openweightllm", ' '}}},
 			},
 			{ // openweightmodel
-				{skill: 343, term: "open-weight model", toks: []patternToken{{"openweightmodel", "openweightmodel", "openweightmodel", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "open-weight model", toks: []patternToken{{"openweightmodel", "openweightmodel", "openweightmodel", ' '}}},
 			},
 			{ // openxla
 				{skill: 561, term: "OpenXLA", toks: []patternToken{{"OpenXLA", "openxla", "openxla", ' '}}},
@@ -4698,25 +4698,25 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 457, term: "opinion mining", toks: []patternToken{{"opinion", "opinion", "opinion", ' '}, {"mining", "mining", "min", ' '}}},
 			},
 			{ // opsgeni
-				{skill: 223, term: "Opsgenie", kind: termTool, toks: []patternToken{{"Opsgenie", "opsgenie", "opsgeni", ' '}}, tool: 2, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "Opsgenie", kind: termTool, toks: []patternToken{{"Opsgenie", "opsgenie", "opsgeni", ' '}}, tool: 2},
 			},
 			{ // optical
 				{skill: 337, term: "optical character recognition", toks: []patternToken{{"optical", "optical", "optical", ' '}, {"character", "character", "character", ' '}, {"recognition", "recognition", "recognition", ' '}}},
 			},
 			{ // optimisation
-				{skill: 352, term: "optimisation algorithm", toks: []patternToken{{"optimisation", "optimisation", "optimisation", ' '}, {"algorithm", "algorithm", "algorithm", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "optimisation algorithm", toks: []patternToken{{"optimisation", "optimisation", "optimisation", ' '}, {"algorithm", "algorithm", "algorithm", ' '}}},
 			},
 			{ // optimiser
-				{skill: 352, term: "optimiser step", toks: []patternToken{{"optimiser", "optimiser", "optimiser", ' '}, {"step", "step", "step", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "optimiser step", toks: []patternToken{{"optimiser", "optimiser", "optimiser", ' '}, {"step", "step", "step", ' '}}},
 			},
 			{ // optimising
 				{skill: 302, term: "optimising model performance", toks: []patternToken{{"optimising", "optimising", "optimis", ' '}, {"model", "model", "model", ' '}, {"performance", "performance", "performanc", ' '}}},
 			},
 			{ // optimization
-				{skill: 352, term: "optimization algorithm", toks: []patternToken{{"optimization", "optimization", "optimization", ' '}, {"algorithm", "algorithm", "algorithm", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "optimization algorithm", toks: []patternToken{{"optimization", "optimization", "optimization", ' '}, {"algorithm", "algorithm", "algorithm", ' '}}},
 			},
 			{ // optimizer
-				{skill: 352, term: "optimizer step", toks: []patternToken{{"optimizer", "optimizer", "optimizer", ' '}, {"step", "step", "step", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "optimizer step", toks: []patternToken{{"optimizer", "optimizer", "optimizer", ' '}, {"step", "step", "step", ' '}}},
 			},
 			{ // optimizing
 				{skill: 302, term: "optimizing model performance", toks: []patternToken{{"optimizing", "optimizing", "optimiz", ' '}, {"model", "model", "model", ' '}, {"performance", "performance", "performanc", ' '}}},
@@ -4733,13 +4733,13 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // oracle
 				{skill: 354, term: "Oracle Cloud Infrastructure", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"Infrastructure", "infrastructure", "infrastructur", ' '}}},
 				{skill: 354, term: "Oracle Cloud", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Cloud", "cloud", "cloud", ' '}}},
-				{skill: 355, term: "Oracle Database", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Database", "database", "databas", ' '}}, guard: []string{"oracle"}},
-				{skill: 355, term: "Oracle DB", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"DB", "db", "db", ' '}}, guard: []string{"oracle"}},
-				{skill: 355, term: "Oracle RAC", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"RAC", "rac", "rac", ' '}}, guard: []string{"oracle"}},
-				{skill: 355, term: "Oracle Exadata", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Exadata", "exadata", "exadata", ' '}}, guard: []string{"oracle"}},
+				{skill: 355, term: "Oracle Database", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Database", "database", "databas", ' '}}},
+				{skill: 355, term: "Oracle DB", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"DB", "db", "db", ' '}}},
+				{skill: 355, term: "Oracle RAC", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"RAC", "rac", "rac", ' '}}},
+				{skill: 355, term: "Oracle Exadata", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Exadata", "exadata", "exadata", ' '}}},
 			},
 			{ // oral
-				{skill: 79, term: "oral communication", toks: []patternToken{{"oral", "oral", "oral", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "oral communication", toks: []patternToken{{"oral", "oral", "oral", ' '}, {"communication", "communication", "communication", ' '}}},
 			},
 			{ // organ
 				{skill: 221, term: "organ segmentation", toks: []patternToken{{"organ", "organ", "organ", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
@@ -4759,7 +4759,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 356, term: "Organizational", kind: termListed, toks: []patternToken{{"Organizational", "organizational", "organizational", ' '}}, strict: true},
 			},
 			{ // orm
-				{skill: 357, term: "ORM", toks: []patternToken{{"ORM", "orm", "orm", ' '}}, guard: []string{"hibernate"}},
+				{skill: 357, term: "ORM", toks: []patternToken{{"ORM", "orm", "orm", ' '}}},
 			},
 			{ // ortool
 				{skill: 351, term: "OR-Tools", kind: termTool, toks: []patternToken{{"ORTools", "ortools", "ortool", ' '}}, tool: 3},
@@ -4771,7 +4771,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 364, term: "OSCP", toks: []patternToken{{"OSCP", "oscp", "oscp", ' '}}},
 			},
 			{ // ospf
-				{skill: 314, term: "OSPF", toks: []patternToken{{"OSPF", "ospf", "ospf", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "OSPF", toks: []patternToken{{"OSPF", "ospf", "ospf", ' '}}},
 			},
 			{ // oss
 				{skill: 183, term: "OSS-Fuzz", kind: termTool, toks: []patternToken{{"OSS", "oss", "oss", ' '}, {"Fuzz", "fuzz", "fuzz", '-'}}, tool: 3},
@@ -4780,38 +4780,38 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 183, term: "OSS-Fuzz", kind: termTool, toks: []patternToken{{"OSSFuzz", "ossfuzz", "ossfuzz", ' '}}, tool: 3},
 			},
 			{ // ota
-				{skill: 358, term: "OTA update", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"update", "update", "updat", ' '}}, guard: []string{"ota"}},
-				{skill: 358, term: "OTA updates", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"updates", "updates", "updat", ' '}}, guard: []string{"ota"}},
-				{skill: 358, term: "OTA firmware", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"firmware", "firmware", "firmwar", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "OTA update", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"update", "update", "updat", ' '}}},
+				{skill: 358, term: "OTA updates", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"updates", "updates", "updat", ' '}}},
+				{skill: 358, term: "OTA firmware", toks: []patternToken{{"OTA", "ota", "ota", ' '}, {"firmware", "firmware", "firmwar", ' '}}},
 				{skill: 358, term: "OTA", kind: termAmbiguous, toks: []patternToken{{"OTA", "ota", "ota", ' '}}, strict: true},
 			},
 			{ // otel
 				{skill: 349, term: "OTel", kind: termExact, toks: []patternToken{{"OTel", "otel", "otel", ' '}}},
 			},
 			{ // otlp
-				{skill: 349, term: "OTLP", toks: []patternToken{{"OTLP", "otlp", "otlp", ' '}}, guard: []string{"otel"}},
+				{skill: 349, term: "OTLP", toks: []patternToken{{"OTLP", "otlp", "otlp", ' '}}},
 			},
 			{ // outlier
 				{skill: 11, term: "outlier detection", toks: []patternToken{{"outlier", "outlier", "outlier", ' '}, {"detection", "detection", "detection", ' '}}},
 			},
 			{ // over
-				{skill: 358, term: "over-the-air update", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"update", "update", "updat", ' '}}, guard: []string{"ota"}},
-				{skill: 358, term: "over-the-air updates", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"updates", "updates", "updat", ' '}}, guard: []string{"ota"}},
-				{skill: 358, term: "over-the-air firmware update", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"firmware", "firmware", "firmwar", ' '}, {"update", "update", "updat", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "over-the-air update", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"update", "update", "updat", ' '}}},
+				{skill: 358, term: "over-the-air updates", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"updates", "updates", "updat", ' '}}},
+				{skill: 358, term: "over-the-air firmware update", toks: []patternToken{{"over", "over", "over", ' '}, {"the", "the", "the", '-'}, {"air", "air", "air", '-'}, {"firmware", "firmware", "firmwar", ' '}, {"update", "update", "updat", ' '}}},
 			},
 			{ // overleaf
-				{skill: 256, term: "Overleaf", toks: []patternToken{{"Overleaf", "overleaf", "overleaf", ' '}}, guard: []string{"latex"}},
+				{skill: 256, term: "Overleaf", toks: []patternToken{{"Overleaf", "overleaf", "overleaf", ' '}}},
 			},
 			{ // overtheairfirmwareupdat
-				{skill: 358, term: "over-the-air firmware update", toks: []patternToken{{"overtheairfirmwareupdate", "overtheairfirmwareupdate", "overtheairfirmwareupdat", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "over-the-air firmware update", toks: []patternToken{{"overtheairfirmwareupdate", "overtheairfirmwareupdate", "overtheairfirmwareupdat", ' '}}},
 			},
 			{ // overtheairupdat
-				{skill: 358, term: "over-the-air update", toks: []patternToken{{"overtheairupdate", "overtheairupdate", "overtheairupdat", ' '}}, guard: []string{"ota"}},
-				{skill: 358, term: "over-the-air updates", toks: []patternToken{{"overtheairupdates", "overtheairupdates", "overtheairupdat", ' '}}, guard: []string{"ota"}},
+				{skill: 358, term: "over-the-air update", toks: []patternToken{{"overtheairupdate", "overtheairupdate", "overtheairupdat", ' '}}},
+				{skill: 358, term: "over-the-air updates", toks: []patternToken{{"overtheairupdates", "overtheairupdates", "overtheairupdat", ' '}}},
 			},
 			{ // owasp
-				{skill: 17, term: "OWASP", toks: []patternToken{{"OWASP", "owasp", "owasp", ' '}}, guard: []string{"sast", "dast"}},
-				{skill: 17, term: "OWASP Top 10", toks: []patternToken{{"OWASP", "owasp", "owasp", ' '}, {"Top", "top", "top", ' '}, {"10", "10", "10", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "OWASP", toks: []patternToken{{"OWASP", "owasp", "owasp", ' '}}},
+				{skill: 17, term: "OWASP Top 10", toks: []patternToken{{"OWASP", "owasp", "owasp", ' '}, {"Top", "top", "top", ' '}, {"10", "10", "10", ' '}}},
 			},
 			{ // p
 				{skill: 363, term: "P-tuning", toks: []patternToken{{"P", "p", "p", ' '}, {"tuning", "tuning", "tun", '-'}}},
@@ -4823,14 +4823,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 15, term: "Pact", kind: termAmbiguous, toks: []patternToken{{"Pact", "pact", "pact", ' '}}, strict: true},
 			},
 			{ // page
-				{skill: 550, term: "page load performance", toks: []patternToken{{"page", "page", "pag", ' '}, {"load", "load", "load", ' '}, {"performance", "performance", "performanc", ' '}}, guard: []string{"lighthouse"}},
-				{skill: 550, term: "page speed", toks: []patternToken{{"page", "page", "pag", ' '}, {"speed", "speed", "spe", ' '}}, guard: []string{"lighthouse"}},
+				{skill: 550, term: "page load performance", toks: []patternToken{{"page", "page", "pag", ' '}, {"load", "load", "load", ' '}, {"performance", "performance", "performanc", ' '}}},
+				{skill: 550, term: "page speed", toks: []patternToken{{"page", "page", "pag", ' '}, {"speed", "speed", "spe", ' '}}},
 			},
 			{ // pagedattention
 				{skill: 545, term: "PagedAttention", toks: []patternToken{{"PagedAttention", "pagedattention", "pagedattention", ' '}}},
 			},
 			{ // pagerduty
-				{skill: 223, term: "PagerDuty", kind: termTool, toks: []patternToken{{"PagerDuty", "pagerduty", "pagerduty", ' '}}, tool: 1, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "PagerDuty", kind: termTool, toks: []patternToken{{"PagerDuty", "pagerduty", "pagerduty", ' '}}, tool: 1},
 			},
 			{ // pair
 				{skill: 360, term: "pair programming", toks: []patternToken{{"pair", "pair", "pair", ' '}, {"programming", "programming", "program", ' '}}},
@@ -4855,35 +4855,35 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 363, term: "parameter-efficient", toks: []patternToken{{"parameterefficient", "parameterefficient", "parameterefficient", ' '}}},
 			},
 			{ // parquet
-				{skill: 498, term: "Parquet", kind: termTool, toks: []patternToken{{"Parquet", "parquet", "parquet", ' '}}, tool: 3, guard: []string{"iceberg", "avro"}},
+				{skill: 498, term: "Parquet", kind: termTool, toks: []patternToken{{"Parquet", "parquet", "parquet", ' '}}, tool: 3},
 			},
 			{ // paxo
 				{skill: 135, term: "Paxos", toks: []patternToken{{"Paxos", "paxos", "paxo", ' '}}},
 			},
 			{ // payment
-				{skill: 362, term: "payment gateway", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"gateway", "gateway", "gateway", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payment integration", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"integration", "integration", "integration", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payment processing", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"processing", "processing", "process", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payment flows", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"flows", "flows", "flow", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payment systems", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"systems", "systems", "system", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payment APIs", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"APIs", "apis", "apis", ' '}}, guard: []string{"stripe"}},
+				{skill: 362, term: "payment gateway", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"gateway", "gateway", "gateway", ' '}}},
+				{skill: 362, term: "payment integration", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"integration", "integration", "integration", ' '}}},
+				{skill: 362, term: "payment processing", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"processing", "processing", "process", ' '}}},
+				{skill: 362, term: "payment flows", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"flows", "flows", "flow", ' '}}},
+				{skill: 362, term: "payment systems", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"systems", "systems", "system", ' '}}},
+				{skill: 362, term: "payment APIs", toks: []patternToken{{"payment", "payment", "payment", ' '}, {"APIs", "apis", "apis", ' '}}},
 			},
 			{ // payments
-				{skill: 362, term: "payments integration", toks: []patternToken{{"payments", "payments", "payment", ' '}, {"integration", "integration", "integration", ' '}}, guard: []string{"stripe"}},
-				{skill: 362, term: "payments systems", toks: []patternToken{{"payments", "payments", "payment", ' '}, {"systems", "systems", "system", ' '}}, guard: []string{"stripe"}},
+				{skill: 362, term: "payments integration", toks: []patternToken{{"payments", "payments", "payment", ' '}, {"integration", "integration", "integration", ' '}}},
+				{skill: 362, term: "payments systems", toks: []patternToken{{"payments", "payments", "payment", ' '}, {"systems", "systems", "system", ' '}}},
 			},
 			{ // pci
-				{skill: 450, term: "PCI DSS", kind: termTool, toks: []patternToken{{"PCI", "pci", "pci", ' '}, {"DSS", "dss", "dss", ' '}}, tool: 3, guard: []string{"hipaa"}},
+				{skill: 450, term: "PCI DSS", kind: termTool, toks: []patternToken{{"PCI", "pci", "pci", ' '}, {"DSS", "dss", "dss", ' '}}, tool: 3},
 			},
 			{ // pcl
 				{skill: 372, term: "PCL", kind: termAmbiguous, toks: []patternToken{{"PCL", "pcl", "pcl", ' '}}, strict: true},
 			},
 			{ // peer
 				{skill: 78, term: "peer code review", toks: []patternToken{{"peer", "peer", "peer", ' '}, {"code", "code", "cod", ' '}, {"review", "review", "review", ' '}}},
-				{skill: 423, term: "peer-reviewed", toks: []patternToken{{"peer", "peer", "peer", ' '}, {"reviewed", "reviewed", "review", '-'}}, guard: []string{"publications"}},
+				{skill: 423, term: "peer-reviewed", toks: []patternToken{{"peer", "peer", "peer", ' '}, {"reviewed", "reviewed", "review", '-'}}},
 			},
 			{ // peerreview
-				{skill: 423, term: "peer-reviewed", toks: []patternToken{{"peerreviewed", "peerreviewed", "peerreview", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "peer-reviewed", toks: []patternToken{{"peerreviewed", "peerreviewed", "peerreview", ' '}}},
 			},
 			{ // peft
 				{skill: 363, term: "PEFT", toks: []patternToken{{"PEFT", "peft", "peft", ' '}}},
@@ -4905,17 +4905,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 365, term: "People manager", kind: termAmbiguous, toks: []patternToken{{"People", "people", "peopl", ' '}, {"manager", "manager", "manager", ' '}}, strict: true},
 			},
 			{ // performance
-				{skill: 366, term: "performance profiling", toks: []patternToken{{"performance", "performance", "performanc", ' '}, {"profiling", "profiling", "profil", ' '}}, guard: []string{"profiling", "profiled"}},
-				{skill: 367, term: "performance testing", toks: []patternToken{{"performance", "performance", "performanc", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"k6", "locust"}},
+				{skill: 366, term: "performance profiling", toks: []patternToken{{"performance", "performance", "performanc", ' '}, {"profiling", "profiling", "profil", ' '}}},
+				{skill: 367, term: "performance testing", toks: []patternToken{{"performance", "performance", "performanc", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // perl
 				{skill: 368, term: "Perl", toks: []patternToken{{"Perl", "perl", "perl", ' '}}},
 			},
 			{ // pgvector
-				{skill: 534, term: "pgvector", kind: termTool, toks: []patternToken{{"pgvector", "pgvector", "pgvector", ' '}}, tool: 5, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "pgvector", kind: termTool, toks: []patternToken{{"pgvector", "pgvector", "pgvector", ' '}}, tool: 5},
 			},
 			{ // phoenix
-				{skill: 148, term: "Phoenix LiveView", toks: []patternToken{{"Phoenix", "phoenix", "phoenix", ' '}, {"LiveView", "liveview", "liveview", ' '}}, guard: []string{"elixir"}},
+				{skill: 148, term: "Phoenix LiveView", toks: []patternToken{{"Phoenix", "phoenix", "phoenix", ' '}, {"LiveView", "liveview", "liveview", ' '}}},
 			},
 			{ // php
 				{skill: 369, term: "PHP", toks: []patternToken{{"PHP", "php", "php", ' '}}},
@@ -4925,9 +4925,9 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 80, term: "physically based rendering", toks: []patternToken{{"physically", "physically", "physically", ' '}, {"based", "based", "bas", ' '}, {"rendering", "rendering", "render", ' '}}},
 			},
 			{ // pii
-				{skill: 111, term: "PII redaction", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"redaction", "redaction", "redaction", ' '}}, guard: []string{"gdpr", "ccpa", "dpia", "data privacy"}},
-				{skill: 111, term: "PII handling", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"handling", "handling", "handl", ' '}}, guard: []string{"gdpr", "ccpa", "dpia", "data privacy"}},
-				{skill: 111, term: "PII detection", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"detection", "detection", "detection", ' '}}, guard: []string{"gdpr", "ccpa", "dpia", "data privacy"}},
+				{skill: 111, term: "PII redaction", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"redaction", "redaction", "redaction", ' '}}},
+				{skill: 111, term: "PII handling", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"handling", "handling", "handl", ' '}}},
+				{skill: 111, term: "PII detection", toks: []patternToken{{"PII", "pii", "pii", ' '}, {"detection", "detection", "detection", ' '}}},
 			},
 			{ // pinecon
 				{skill: 534, term: "Pinecone", kind: termAmbiguous, toks: []patternToken{{"Pinecone", "pinecone", "pinecon", ' '}}, strict: true},
@@ -4954,17 +4954,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 185, term: "pix2pix", toks: []patternToken{{"pix2pix", "pix2pix", "pix2pix", ' '}}},
 			},
 			{ // pki
-				{skill: 90, term: "PKI", toks: []patternToken{{"PKI", "pki", "pki", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "PKI", toks: []patternToken{{"PKI", "pki", "pki", ' '}}},
 			},
 			{ // pl
-				{skill: 355, term: "PL/SQL", toks: []patternToken{{"PL", "pl", "pl", ' '}, {"SQL", "sql", "sql", '/'}}, guard: []string{"oracle"}},
+				{skill: 355, term: "PL/SQL", toks: []patternToken{{"PL", "pl", "pl", ' '}, {"SQL", "sql", "sql", '/'}}},
 			},
 			{ // platform
-				{skill: 359, term: "platform as a service", toks: []patternToken{{"platform", "platform", "platform", ' '}, {"as", "as", "as", ' '}, {"a", "a", "a", ' '}, {"service", "service", "servic", ' '}}, guard: []string{"paas"}},
-				{skill: 370, term: "platform engineering", toks: []patternToken{{"platform", "platform", "platform", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"backstage"}},
+				{skill: 359, term: "platform as a service", toks: []patternToken{{"platform", "platform", "platform", ' '}, {"as", "as", "as", ' '}, {"a", "a", "a", ' '}, {"service", "service", "servic", ' '}}},
+				{skill: 370, term: "platform engineering", toks: []patternToken{{"platform", "platform", "platform", ' '}, {"engineering", "engineering", "engineer", ' '}}},
 			},
 			{ // playwright
-				{skill: 371, term: "Playwright Test", toks: []patternToken{{"Playwright", "playwright", "playwright", ' '}, {"Test", "test", "test", ' '}}, guard: []string{"playwright"}},
+				{skill: 371, term: "Playwright Test", toks: []patternToken{{"Playwright", "playwright", "playwright", ' '}, {"Test", "test", "test", ' '}}},
 				{skill: 371, term: "Playwright", kind: termAmbiguous, toks: []patternToken{{"Playwright", "playwright", "playwright", ' '}}, strict: true},
 			},
 			{ // plotly
@@ -4974,14 +4974,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 384, term: "PMP", kind: termAmbiguous, toks: []patternToken{{"PMP", "pmp", "pmp", ' '}}, strict: true},
 			},
 			{ // pnpm
-				{skill: 323, term: "pnpm", toks: []patternToken{{"pnpm", "pnpm", "pnpm", ' '}}, guard: []string{"yarn"}},
+				{skill: 323, term: "pnpm", toks: []patternToken{{"pnpm", "pnpm", "pnpm", ' '}}},
 			},
 			{ // podman
-				{skill: 138, term: "Podman", kind: termTool, toks: []patternToken{{"Podman", "podman", "podman", ' '}}, tool: 1, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}},
+				{skill: 138, term: "Podman", kind: termTool, toks: []patternToken{{"Podman", "podman", "podman", ' '}}, tool: 1},
 			},
 			{ // point
-				{skill: 1, term: "point cloud", toks: []patternToken{{"point", "point", "point", ' '}, {"cloud", "cloud", "cloud", ' '}}, guard: []string{"slam"}},
-				{skill: 372, term: "Point Cloud Library", toks: []patternToken{{"Point", "point", "point", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"Library", "library", "library", ' '}}, guard: []string{"pcl"}},
+				{skill: 1, term: "point cloud", toks: []patternToken{{"point", "point", "point", ' '}, {"cloud", "cloud", "cloud", ' '}}},
+				{skill: 372, term: "Point Cloud Library", toks: []patternToken{{"Point", "point", "point", ' '}, {"Cloud", "cloud", "cloud", ' '}, {"Library", "library", "library", ' '}}},
 			},
 			{ // pointnet
 				{skill: 373, term: "PointNet", toks: []patternToken{{"PointNet", "pointnet", "pointnet", ' '}}},
@@ -4996,22 +4996,22 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 374, term: "Polars", kind: termAmbiguous, toks: []patternToken{{"Polars", "polars", "polar", ' '}}, strict: true},
 			},
 			{ // policy
-				{skill: 375, term: "policy-as-code", toks: []patternToken{{"policy", "policy", "policy", ' '}, {"as", "as", "as", '-'}, {"code", "code", "cod", '-'}}, guard: []string{"opa"}},
-				{skill: 417, term: "policy gradient", toks: []patternToken{{"policy", "policy", "policy", ' '}, {"gradient", "gradient", "gradient", ' '}}, guard: []string{"rl", "ppo"}},
+				{skill: 375, term: "policy-as-code", toks: []patternToken{{"policy", "policy", "policy", ' '}, {"as", "as", "as", '-'}, {"code", "code", "cod", '-'}}},
+				{skill: 417, term: "policy gradient", toks: []patternToken{{"policy", "policy", "policy", ' '}, {"gradient", "gradient", "gradient", ' '}}},
 			},
 			{ // policyascod
-				{skill: 375, term: "policy-as-code", toks: []patternToken{{"policyascode", "policyascode", "policyascod", ' '}}, guard: []string{"opa"}},
+				{skill: 375, term: "policy-as-code", toks: []patternToken{{"policyascode", "policyascode", "policyascod", ' '}}},
 			},
 			{ // pose
 				{skill: 376, term: "pose estimation", toks: []patternToken{{"pose", "pose", "pos", ' '}, {"estimation", "estimation", "estimation", ' '}}},
 			},
 			{ // post
-				{skill: 223, term: "post-incident review", toks: []patternToken{{"post", "post", "post", ' '}, {"incident", "incident", "incident", '-'}, {"review", "review", "review", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "post-incident review", toks: []patternToken{{"post", "post", "post", ' '}, {"incident", "incident", "incident", '-'}, {"review", "review", "review", ' '}}},
 				{skill: 390, term: "post-training quantization", toks: []patternToken{{"post", "post", "post", ' '}, {"training", "training", "train", '-'}, {"quantization", "quantization", "quantization", ' '}}},
 				{skill: 390, term: "post-training quantisation", toks: []patternToken{{"post", "post", "post", ' '}, {"training", "training", "train", '-'}, {"quantisation", "quantisation", "quantisation", ' '}}},
 			},
 			{ // postcss
-				{skill: 92, term: "PostCSS", toks: []patternToken{{"PostCSS", "postcss", "postcss", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "PostCSS", toks: []patternToken{{"PostCSS", "postcss", "postcss", ' '}}},
 			},
 			{ // postgis
 				{skill: 189, term: "PostGIS", kind: termTool, toks: []patternToken{{"PostGIS", "postgis", "postgis", ' '}}, tool: 2},
@@ -5026,13 +5026,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 382, term: "PostHog", kind: termTool, toks: []patternToken{{"PostHog", "posthog", "posthog", ' '}}, tool: 3},
 			},
 			{ // postincidentreview
-				{skill: 223, term: "post-incident review", toks: []patternToken{{"postincidentreview", "postincidentreview", "postincidentreview", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "post-incident review", toks: []patternToken{{"postincidentreview", "postincidentreview", "postincidentreview", ' '}}},
 			},
 			{ // postman
 				{skill: 15, term: "Postman", kind: termAmbiguous, toks: []patternToken{{"Postman", "postman", "postman", ' '}}, strict: true},
 			},
 			{ // postmortem
-				{skill: 223, term: "postmortem", toks: []patternToken{{"postmortem", "postmortem", "postmortem", ' '}}, guard: []string{"incident management", "incident response"}},
+				{skill: 223, term: "postmortem", toks: []patternToken{{"postmortem", "postmortem", "postmortem", ' '}}},
 			},
 			{ // posttrainingquantisation
 				{skill: 390, term: "post-training quantisation", toks: []patternToken{{"posttrainingquantisation", "posttrainingquantisation", "posttrainingquantisation", ' '}}},
@@ -5067,14 +5067,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 521, term: "pre-trained model", toks: []patternToken{{"pre", "pre", "pre", ' '}, {"trained", "trained", "train", '-'}, {"model", "model", "model", ' '}}},
 			},
 			{ // precision
-				{skill: 300, term: "precision/recall", toks: []patternToken{{"precision", "precision", "precision", ' '}, {"recall", "recall", "recall", '/'}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "precision and recall", toks: []patternToken{{"precision", "precision", "precision", ' '}, {"and", "and", "and", ' '}, {"recall", "recall", "recall", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "precision/recall", toks: []patternToken{{"precision", "precision", "precision", ' '}, {"recall", "recall", "recall", '/'}}},
+				{skill: 300, term: "precision and recall", toks: []patternToken{{"precision", "precision", "precision", ' '}, {"and", "and", "and", ' '}, {"recall", "recall", "recall", ' '}}},
 			},
 			{ // prediction
-				{skill: 301, term: "prediction drift", toks: []patternToken{{"prediction", "prediction", "prediction", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}},
+				{skill: 301, term: "prediction drift", toks: []patternToken{{"prediction", "prediction", "prediction", ' '}, {"drift", "drift", "drift", ' '}}},
 			},
 			{ // preference
-				{skill: 428, term: "preference tuning", toks: []patternToken{{"preference", "preference", "preferenc", ' '}, {"tuning", "tuning", "tun", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 428, term: "preference tuning", toks: []patternToken{{"preference", "preference", "preferenc", ' '}, {"tuning", "tuning", "tun", ' '}}},
 			},
 			{ // prefix
 				{skill: 363, term: "prefix tuning", toks: []patternToken{{"prefix", "prefix", "prefix", ' '}, {"tuning", "tuning", "tun", ' '}}},
@@ -5100,7 +5100,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 400, term: "Presto", kind: termAmbiguous, toks: []patternToken{{"Presto", "presto", "presto", ' '}}, strict: true},
 			},
 			{ // prestodb
-				{skill: 400, term: "PrestoDB", kind: termTool, toks: []patternToken{{"PrestoDB", "prestodb", "prestodb", ' '}}, tool: 5, guard: []string{"presto", "hive"}},
+				{skill: 400, term: "PrestoDB", kind: termTool, toks: []patternToken{{"PrestoDB", "prestodb", "prestodb", ' '}}, tool: 5},
 			},
 			{ // pretrain
 				{skill: 378, term: "pre-training", toks: []patternToken{{"pretraining", "pretraining", "pretrain", ' '}}},
@@ -5122,27 +5122,27 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // prisma
 				{skill: 71, term: "Prisma Cloud", kind: termTool, toks: []patternToken{{"Prisma", "prisma", "prisma", ' '}, {"Cloud", "cloud", "cloud", ' '}}, tool: 3},
-				{skill: 357, term: "Prisma", kind: termTool, toks: []patternToken{{"Prisma", "prisma", "prisma", ' '}}, tool: 4, guard: []string{"hibernate"}},
+				{skill: 357, term: "Prisma", kind: termTool, toks: []patternToken{{"Prisma", "prisma", "prisma", ' '}}, tool: 4},
 			},
 			{ // privacy
-				{skill: 111, term: "privacy by design", toks: []patternToken{{"privacy", "privacy", "privacy", ' '}, {"by", "by", "by", ' '}, {"design", "design", "design", ' '}}, guard: []string{"gdpr", "ccpa", "dpia", "data privacy"}},
-				{skill: 111, term: "privacy engineering", toks: []patternToken{{"privacy", "privacy", "privacy", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"gdpr", "ccpa", "dpia", "data privacy"}},
+				{skill: 111, term: "privacy by design", toks: []patternToken{{"privacy", "privacy", "privacy", ' '}, {"by", "by", "by", ' '}, {"design", "design", "design", ' '}}},
+				{skill: 111, term: "privacy engineering", toks: []patternToken{{"privacy", "privacy", "privacy", ' '}, {"engineering", "engineering", "engineer", ' '}}},
 			},
 			{ // privatelink
 				{skill: 70, term: "PrivateLink", kind: termTool, toks: []patternToken{{"PrivateLink", "privatelink", "privatelink", ' '}}, tool: 3},
 			},
 			{ // privileged
-				{skill: 217, term: "privileged access management", toks: []patternToken{{"privileged", "privileged", "privileg", ' '}, {"access", "access", "access", ' '}, {"management", "management", "management", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "privileged access management", toks: []patternToken{{"privileged", "privileged", "privileg", ' '}, {"access", "access", "access", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // probabilistic
-				{skill: 380, term: "probabilistic modeling", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"probability"}},
-				{skill: 380, term: "probabilistic modelling", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"probability"}},
-				{skill: 380, term: "probabilistic model", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"model", "model", "model", ' '}}, guard: []string{"probability"}},
+				{skill: 380, term: "probabilistic modeling", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 380, term: "probabilistic modelling", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"modelling", "modelling", "model", ' '}}},
+				{skill: 380, term: "probabilistic model", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"model", "model", "model", ' '}}},
 				{skill: 512, term: "probabilistic forecasting", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"forecasting", "forecasting", "forecast", ' '}}},
 				{skill: 512, term: "probabilistic forecast", toks: []patternToken{{"probabilistic", "probabilistic", "probabilistic", ' '}, {"forecast", "forecast", "forecast", ' '}}},
 			},
 			{ // probability
-				{skill: 380, term: "probability theory", toks: []patternToken{{"probability", "probability", "probability", ' '}, {"theory", "theory", "theory", ' '}}, guard: []string{"probability"}},
+				{skill: 380, term: "probability theory", toks: []patternToken{{"probability", "probability", "probability", ' '}, {"theory", "theory", "theory", ' '}}},
 				{skill: 380, term: "probability", kind: termAmbiguous, toks: []patternToken{{"probability", "probability", "probability", ' '}}, strict: true},
 				{skill: 380, term: "Probability", kind: termAmbiguous, toks: []patternToken{{"Probability", "probability", "probability", ' '}}, strict: true},
 			},
@@ -5159,7 +5159,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 381, term: "Problem-solving skills", kind: termListed, toks: []patternToken{{"Problemsolvingskills", "problemsolvingskills", "problemsolvingskill", ' '}}, strict: true},
 			},
 			{ // product
-				{skill: 152, term: "product embedding", toks: []patternToken{{"product", "product", "product", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "product embedding", toks: []patternToken{{"product", "product", "product", ' '}, {"embedding", "embedding", "embed", ' '}}},
 				{skill: 382, term: "product analytics", toks: []patternToken{{"product", "product", "product", ' '}, {"analytics", "analytics", "analytic", ' '}}},
 				{skill: 383, term: "product management", toks: []patternToken{{"product", "product", "product", ' '}, {"management", "management", "management", ' '}}},
 				{skill: 383, term: "product roadmap", toks: []patternToken{{"product", "product", "product", ' '}, {"roadmap", "roadmap", "roadmap", ' '}}},
@@ -5222,7 +5222,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 265, term: "prompt-injection attacks", toks: []patternToken{{"promptinjectionattacks", "promptinjectionattacks", "promptinjectionattack", ' '}}},
 			},
 			{ // propensity
-				{skill: 56, term: "propensity score", toks: []patternToken{{"propensity", "propensity", "propensity", ' '}, {"score", "score", "scor", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "propensity score", toks: []patternToken{{"propensity", "propensity", "propensity", ' '}, {"score", "score", "scor", ' '}}},
 			},
 			{ // property
 				{skill: 388, term: "property-based testing", toks: []patternToken{{"property", "property", "property", ' '}, {"based", "based", "bas", '-'}, {"testing", "testing", "test", ' '}}},
@@ -5240,8 +5240,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 205, term: "Protocol Buffers", toks: []patternToken{{"Protocol", "protocol", "protocol", ' '}, {"Buffers", "buffers", "buffer", ' '}}},
 			},
 			{ // proximal
-				{skill: 417, term: "proximal policy optimization", toks: []patternToken{{"proximal", "proximal", "proximal", ' '}, {"policy", "policy", "policy", ' '}, {"optimization", "optimization", "optimization", ' '}}, guard: []string{"rl", "ppo"}},
-				{skill: 417, term: "proximal policy optimisation", toks: []patternToken{{"proximal", "proximal", "proximal", ' '}, {"policy", "policy", "policy", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "proximal policy optimization", toks: []patternToken{{"proximal", "proximal", "proximal", ' '}, {"policy", "policy", "policy", ' '}, {"optimization", "optimization", "optimization", ' '}}},
+				{skill: 417, term: "proximal policy optimisation", toks: []patternToken{{"proximal", "proximal", "proximal", ' '}, {"policy", "policy", "policy", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}},
 			},
 			{ // proxmox
 				{skill: 539, term: "Proxmox", kind: termTool, toks: []patternToken{{"Proxmox", "proxmox", "proxmox", ' '}}, tool: 5},
@@ -5265,24 +5265,24 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 363, term: "P-tuning", toks: []patternToken{{"Ptuning", "ptuning", "ptun", ' '}}},
 			},
 			{ // pub
-				{skill: 281, term: "Pub/Sub", kind: termTool, toks: []patternToken{{"Pub", "pub", "pub", ' '}, {"Sub", "sub", "sub", '/'}}, tool: 5, guard: []string{"queues"}},
+				{skill: 281, term: "Pub/Sub", kind: termTool, toks: []patternToken{{"Pub", "pub", "pub", ' '}, {"Sub", "sub", "sub", '/'}}, tool: 5},
 			},
 			{ // public
-				{skill: 90, term: "public key infrastructure", toks: []patternToken{{"public", "public", "public", ' '}, {"key", "key", "key", ' '}, {"infrastructure", "infrastructure", "infrastructur", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "public key infrastructure", toks: []patternToken{{"public", "public", "public", ' '}, {"key", "key", "key", ' '}, {"infrastructure", "infrastructure", "infrastructur", ' '}}},
 				{skill: 379, term: "public speaking", kind: termAmbiguous, toks: []patternToken{{"public", "public", "public", ' '}, {"speaking", "speaking", "speak", ' '}}, strict: true},
 				{skill: 379, term: "Public speaking", kind: termAmbiguous, toks: []patternToken{{"Public", "public", "public", ' '}, {"speaking", "speaking", "speak", ' '}}, strict: true},
 			},
 			{ // publication
-				{skill: 423, term: "publication record", toks: []patternToken{{"publication", "publication", "publication", ' '}, {"record", "record", "record", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "publication record", toks: []patternToken{{"publication", "publication", "publication", ' '}, {"record", "record", "record", ' '}}},
 				{skill: 423, term: "publications", kind: termAmbiguous, toks: []patternToken{{"publications", "publications", "publication", ' '}}, strict: true},
 				{skill: 423, term: "Publications", kind: termAmbiguous, toks: []patternToken{{"Publications", "publications", "publication", ' '}}, strict: true},
 			},
 			{ // published
-				{skill: 423, term: "published paper", toks: []patternToken{{"published", "published", "publish", ' '}, {"paper", "paper", "paper", ' '}}, guard: []string{"publications"}},
-				{skill: 423, term: "published work", toks: []patternToken{{"published", "published", "publish", ' '}, {"work", "work", "work", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "published paper", toks: []patternToken{{"published", "published", "publish", ' '}, {"paper", "paper", "paper", ' '}}},
+				{skill: 423, term: "published work", toks: []patternToken{{"published", "published", "publish", ' '}, {"work", "work", "work", ' '}}},
 			},
 			{ // publishing
-				{skill: 423, term: "publishing research", toks: []patternToken{{"publishing", "publishing", "publish", ' '}, {"research", "research", "research", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "publishing research", toks: []patternToken{{"publishing", "publishing", "publish", ' '}, {"research", "research", "research", ' '}}},
 			},
 			{ // pull
 				{skill: 78, term: "pull request review", toks: []patternToken{{"pull", "pull", "pull", ' '}, {"request", "request", "request", ' '}, {"review", "review", "review", ' '}}},
@@ -5291,8 +5291,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 228, term: "Pulumi", kind: termTool, toks: []patternToken{{"Pulumi", "pulumi", "pulumi", ' '}}, tool: 1},
 			},
 			{ // puppet
-				{skill: 391, term: "Puppet Enterprise", toks: []patternToken{{"Puppet", "puppet", "puppet", ' '}, {"Enterprise", "enterprise", "enterpris", ' '}}, guard: []string{"puppet"}},
-				{skill: 391, term: "Puppet Bolt", toks: []patternToken{{"Puppet", "puppet", "puppet", ' '}, {"Bolt", "bolt", "bolt", ' '}}, guard: []string{"puppet"}},
+				{skill: 391, term: "Puppet Enterprise", toks: []patternToken{{"Puppet", "puppet", "puppet", ' '}, {"Enterprise", "enterprise", "enterpris", ' '}}},
+				{skill: 391, term: "Puppet Bolt", toks: []patternToken{{"Puppet", "puppet", "puppet", ' '}, {"Bolt", "bolt", "bolt", ' '}}},
 				{skill: 391, term: "Puppet", kind: termAmbiguous, toks: []patternToken{{"Puppet", "puppet", "puppet", ' '}}, strict: true},
 			},
 			{ // puppeteer
@@ -5308,13 +5308,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 392, term: "PWA", toks: []patternToken{{"PWA", "pwa", "pwa", ' '}}},
 			},
 			{ // py
-				{skill: 366, term: "py-spy", kind: termTool, toks: []patternToken{{"py", "py", "py", ' '}, {"spy", "spy", "spy", '-'}}, tool: 2, guard: []string{"profiling", "profiled"}},
+				{skill: 366, term: "py-spy", kind: termTool, toks: []patternToken{{"py", "py", "py", ' '}, {"spy", "spy", "spy", '-'}}, tool: 2},
 			},
 			{ // pybullet
-				{skill: 431, term: "PyBullet", kind: termTool, toks: []patternToken{{"PyBullet", "pybullet", "pybullet", ' '}}, tool: 3, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "PyBullet", kind: termTool, toks: []patternToken{{"PyBullet", "pybullet", "pybullet", ' '}}, tool: 3},
 			},
 			{ // pycharm
-				{skill: 218, term: "PyCharm", kind: termTool, toks: []patternToken{{"PyCharm", "pycharm", "pycharm", ' '}}, tool: 2, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "PyCharm", kind: termTool, toks: []patternToken{{"PyCharm", "pycharm", "pycharm", ' '}}, tool: 2},
 			},
 			{ // pyg
 				{skill: 395, term: "PyG", toks: []patternToken{{"PyG", "pyg", "pyg", ' '}}},
@@ -5323,10 +5323,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 484, term: "Pylint", kind: termTool, toks: []patternToken{{"Pylint", "pylint", "pylint", ' '}}, tool: 3},
 			},
 			{ // pyspark
-				{skill: 473, term: "PySpark", toks: []patternToken{{"PySpark", "pyspark", "pyspark", ' '}}, guard: []string{"spark"}},
+				{skill: 473, term: "PySpark", toks: []patternToken{{"PySpark", "pyspark", "pyspark", ' '}}},
 			},
 			{ // pyspy
-				{skill: 366, term: "py-spy", kind: termTool, toks: []patternToken{{"pyspy", "pyspy", "pyspy", ' '}}, tool: 2, guard: []string{"profiling", "profiled"}},
+				{skill: 366, term: "py-spy", kind: termTool, toks: []patternToken{{"pyspy", "pyspy", "pyspy", ' '}}, tool: 2},
 			},
 			{ // pytest
 				{skill: 470, term: "pytest", kind: termTool, toks: []patternToken{{"pytest", "pytest", "pytest", ' '}}, tool: 1},
@@ -5338,18 +5338,18 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // pytorch
 				{skill: 156, term: "PyTorch Mobile", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Mobile", "mobile", "mobil", ' '}}},
-				{skill: 366, term: "PyTorch Profiler", kind: termTool, toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Profiler", "profiler", "profiler", ' '}}, tool: 1, guard: []string{"profiling", "profiled"}},
-				{skill: 394, term: "PyTorch", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}}, guard: []string{"torch"}},
-				{skill: 394, term: "PyTorch Lightning", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Lightning", "lightning", "lightn", ' '}}, guard: []string{"torch"}},
+				{skill: 366, term: "PyTorch Profiler", kind: termTool, toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Profiler", "profiler", "profiler", ' '}}, tool: 1},
+				{skill: 394, term: "PyTorch", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}}},
+				{skill: 394, term: "PyTorch Lightning", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Lightning", "lightning", "lightn", ' '}}},
 				{skill: 395, term: "PyTorch Geometric", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Geometric", "geometric", "geometric", ' '}}},
-				{skill: 514, term: "PyTorch Image Models", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Image", "image", "imag", ' '}, {"Models", "models", "model", ' '}}, guard: []string{"timm"}},
+				{skill: 514, term: "PyTorch Image Models", toks: []patternToken{{"PyTorch", "pytorch", "pytorch", ' '}, {"Image", "image", "imag", ' '}, {"Models", "models", "model", ' '}}},
 			},
 			{ // q
-				{skill: 417, term: "Q-learning", toks: []patternToken{{"Q", "q", "q", ' '}, {"learning", "learning", "learn", '-'}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "Q-learning", toks: []patternToken{{"Q", "q", "q", ' '}, {"learning", "learning", "learn", '-'}}},
 			},
 			{ // qa
-				{skill: 397, term: "QA testing", toks: []patternToken{{"QA", "qa", "qa", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"qa"}},
-				{skill: 397, term: "QA engineering", toks: []patternToken{{"QA", "qa", "qa", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"qa"}},
+				{skill: 397, term: "QA testing", toks: []patternToken{{"QA", "qa", "qa", ' '}, {"testing", "testing", "test", ' '}}},
+				{skill: 397, term: "QA engineering", toks: []patternToken{{"QA", "qa", "qa", ' '}, {"engineering", "engineering", "engineer", ' '}}},
 				{skill: 397, term: "QA", kind: termAmbiguous, toks: []patternToken{{"QA", "qa", "qa", ' '}}, strict: true},
 				{skill: 508, term: "QA automation", toks: []patternToken{{"QA", "qa", "qa", ' '}, {"automation", "automation", "automation", ' '}}},
 			},
@@ -5357,26 +5357,26 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 396, term: "QAT", toks: []patternToken{{"QAT", "qat", "qat", ' '}}},
 			},
 			{ // qdrant
-				{skill: 534, term: "Qdrant", kind: termTool, toks: []patternToken{{"Qdrant", "qdrant", "qdrant", ' '}}, tool: 3, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "Qdrant", kind: termTool, toks: []patternToken{{"Qdrant", "qdrant", "qdrant", ' '}}, tool: 3},
 			},
 			{ // qgis
 				{skill: 189, term: "QGIS", kind: termTool, toks: []patternToken{{"QGIS", "qgis", "qgis", ' '}}, tool: 3},
 			},
 			{ // qlearn
-				{skill: 417, term: "Q-learning", toks: []patternToken{{"Qlearning", "qlearning", "qlearn", ' '}}, guard: []string{"rl", "ppo"}},
+				{skill: 417, term: "Q-learning", toks: []patternToken{{"Qlearning", "qlearning", "qlearn", ' '}}},
 			},
 			{ // qlik
-				{skill: 50, term: "Qlik", kind: termTool, toks: []patternToken{{"Qlik", "qlik", "qlik", ' '}}, tool: 3, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
-				{skill: 50, term: "Qlik Sense", kind: termTool, toks: []patternToken{{"Qlik", "qlik", "qlik", ' '}, {"Sense", "sense", "sens", ' '}}, tool: 3, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "Qlik", kind: termTool, toks: []patternToken{{"Qlik", "qlik", "qlik", ' '}}, tool: 3},
+				{skill: 50, term: "Qlik Sense", kind: termTool, toks: []patternToken{{"Qlik", "qlik", "qlik", ' '}, {"Sense", "sense", "sens", ' '}}, tool: 3},
 			},
 			{ // qlikview
-				{skill: 50, term: "QlikView", kind: termTool, toks: []patternToken{{"QlikView", "qlikview", "qlikview", ' '}}, tool: 3, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "QlikView", kind: termTool, toks: []patternToken{{"QlikView", "qlikview", "qlikview", ' '}}, tool: 3},
 			},
 			{ // qlora
-				{skill: 269, term: "QLoRA", toks: []patternToken{{"QLoRA", "qlora", "qlora", ' '}}, guard: []string{"lora"}},
+				{skill: 269, term: "QLoRA", toks: []patternToken{{"QLoRA", "qlora", "qlora", ' '}}},
 			},
 			{ // qnx
-				{skill: 434, term: "QNX", kind: termTool, toks: []patternToken{{"QNX", "qnx", "qnx", ' '}}, tool: 5, guard: []string{"zephyr"}},
+				{skill: 434, term: "QNX", kind: termTool, toks: []patternToken{{"QNX", "qnx", "qnx", ' '}}, tool: 5},
 			},
 			{ // qradar
 				{skill: 464, term: "QRadar", kind: termTool, toks: []patternToken{{"QRadar", "qradar", "qradar", ' '}}, tool: 2},
@@ -5392,7 +5392,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // quantisation
 				{skill: 396, term: "quantisation-aware training", toks: []patternToken{{"quantisation", "quantisation", "quantisation", ' '}, {"aware", "aware", "awar", '-'}, {"training", "training", "train", ' '}}},
-				{skill: 398, term: "quantisation", toks: []patternToken{{"quantisation", "quantisation", "quantisation", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}},
+				{skill: 398, term: "quantisation", toks: []patternToken{{"quantisation", "quantisation", "quantisation", ' '}}},
 			},
 			{ // quantisationawaretrain
 				{skill: 396, term: "quantisation-aware training", toks: []patternToken{{"quantisationawaretraining", "quantisationawaretraining", "quantisationawaretrain", ' '}}},
@@ -5405,7 +5405,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // quantization
 				{skill: 396, term: "quantization-aware training", toks: []patternToken{{"quantization", "quantization", "quantization", ' '}, {"aware", "aware", "awar", '-'}, {"training", "training", "train", ' '}}},
-				{skill: 398, term: "quantization", toks: []patternToken{{"quantization", "quantization", "quantization", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}},
+				{skill: 398, term: "quantization", toks: []patternToken{{"quantization", "quantization", "quantization", ' '}}},
 			},
 			{ // quantizationawaretrain
 				{skill: 396, term: "quantization-aware training", toks: []patternToken{{"quantizationawaretraining", "quantizationawaretraining", "quantizationawaretrain", ' '}}},
@@ -5414,7 +5414,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 399, term: "Quarkus", toks: []patternToken{{"Quarkus", "quarkus", "quarkus", ' '}}},
 			},
 			{ // quartus
-				{skill: 177, term: "Quartus Prime", kind: termTool, toks: []patternToken{{"Quartus", "quartus", "quartus", ' '}, {"Prime", "prime", "prim", ' '}}, tool: 5, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Quartus Prime", kind: termTool, toks: []patternToken{{"Quartus", "quartus", "quartus", ' '}, {"Prime", "prime", "prim", ' '}}, tool: 5},
 			},
 			{ // query
 				{skill: 226, term: "query understanding", toks: []patternToken{{"query", "query", "query", ' '}, {"understanding", "understanding", "understand", ' '}}},
@@ -5433,36 +5433,36 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 281, term: "Queues", kind: termAmbiguous, toks: []patternToken{{"Queues", "queues", "queu", ' '}}, strict: true},
 			},
 			{ // queue
-				{skill: 281, term: "queue workers", toks: []patternToken{{"queue", "queue", "queu", ' '}, {"workers", "workers", "worker", ' '}}, guard: []string{"queues"}},
+				{skill: 281, term: "queue workers", toks: []patternToken{{"queue", "queue", "queu", ' '}, {"workers", "workers", "worker", ' '}}},
 			},
 			{ // quickcheck
 				{skill: 388, term: "QuickCheck", kind: termTool, toks: []patternToken{{"QuickCheck", "quickcheck", "quickcheck", ' '}}, tool: 1},
 			},
 			{ // qwen
-				{skill: 343, term: "Qwen", toks: []patternToken{{"Qwen", "qwen", "qwen", ' '}}, guard: []string{"llama", "mistral"}},
+				{skill: 343, term: "Qwen", toks: []patternToken{{"Qwen", "qwen", "qwen", ' '}}},
 			},
 			{ // r
-				{skill: 402, term: "R programming", toks: []patternToken{{"R", "r", "r", ' '}, {"programming", "programming", "program", ' '}}, guard: []string{"r"}},
+				{skill: 402, term: "R programming", toks: []patternToken{{"R", "r", "r", ' '}, {"programming", "programming", "program", ' '}}},
 				{skill: 402, term: "R", kind: termAmbiguous, toks: []patternToken{{"R", "r", "r", ' '}}, strict: true},
 				{skill: 408, term: "R-CNN", toks: []patternToken{{"R", "r", "r", ' '}, {"CNN", "cnn", "cnn", '-'}}},
-				{skill: 462, term: "R Shiny", toks: []patternToken{{"R", "r", "r", ' '}, {"Shiny", "shiny", "shiny", ' '}}, guard: []string{"shiny"}},
+				{skill: 462, term: "R Shiny", toks: []patternToken{{"R", "r", "r", ' '}, {"Shiny", "shiny", "shiny", ' '}}},
 			},
 			{ // rabbitmq
 				{skill: 403, term: "RabbitMQ", toks: []patternToken{{"RabbitMQ", "rabbitmq", "rabbitmq", ' '}}},
 			},
 			{ // radar
-				{skill: 404, term: "radar perception", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"perception", "perception", "perception", ' '}}, guard: []string{"radar"}},
-				{skill: 404, term: "radar signal processing", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}, guard: []string{"radar"}},
-				{skill: 404, term: "radar processing", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"processing", "processing", "process", ' '}}, guard: []string{"radar"}},
-				{skill: 404, term: "radar point cloud", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"point", "point", "point", ' '}, {"cloud", "cloud", "cloud", ' '}}, guard: []string{"radar"}},
-				{skill: 404, term: "radar data", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"data", "data", "data", ' '}}, guard: []string{"radar"}},
-				{skill: 404, term: "radar-camera fusion", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"camera", "camera", "camera", '-'}, {"fusion", "fusion", "fusion", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "radar perception", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"perception", "perception", "perception", ' '}}},
+				{skill: 404, term: "radar signal processing", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}},
+				{skill: 404, term: "radar processing", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"processing", "processing", "process", ' '}}},
+				{skill: 404, term: "radar point cloud", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"point", "point", "point", ' '}, {"cloud", "cloud", "cloud", ' '}}},
+				{skill: 404, term: "radar data", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"data", "data", "data", ' '}}},
+				{skill: 404, term: "radar-camera fusion", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"camera", "camera", "camera", '-'}, {"fusion", "fusion", "fusion", ' '}}},
 				{skill: 404, term: "radar", kind: termAmbiguous, toks: []patternToken{{"radar", "radar", "radar", ' '}}, strict: true},
 				{skill: 404, term: "Radar", kind: termAmbiguous, toks: []patternToken{{"Radar", "radar", "radar", ' '}}, strict: true},
 				{skill: 456, term: "radar fusion", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"fusion", "fusion", "fusion", ' '}}},
 			},
 			{ // radarcamerafusion
-				{skill: 404, term: "radar-camera fusion", toks: []patternToken{{"radarcamerafusion", "radarcamerafusion", "radarcamerafusion", ' '}}, guard: []string{"radar"}},
+				{skill: 404, term: "radar-camera fusion", toks: []patternToken{{"radarcamerafusion", "radarcamerafusion", "radarcamerafusion", ' '}}},
 			},
 			{ // raft
 				{skill: 135, term: "Raft consensus", toks: []patternToken{{"Raft", "raft", "raft", ' '}, {"consensus", "consensus", "consensus", ' '}}},
@@ -5477,24 +5477,24 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 102, term: "RandAugment", toks: []patternToken{{"RandAugment", "randaugment", "randaugment", ' '}}},
 			},
 			{ // random
-				{skill: 63, term: "random forest", toks: []patternToken{{"random", "random", "random", ' '}, {"forest", "forest", "forest", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "random forest", toks: []patternToken{{"random", "random", "random", ' '}, {"forest", "forest", "forest", ' '}}},
 			},
 			{ // ranking
-				{skill: 300, term: "ranking metrics", toks: []patternToken{{"ranking", "ranking", "rank", ' '}, {"metrics", "metrics", "metric", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "ranking metrics", toks: []patternToken{{"ranking", "ranking", "rank", ' '}, {"metrics", "metrics", "metric", ' '}}},
 			},
 			{ // raspberry
 				{skill: 467, term: "Raspberry Pi", kind: termTool, toks: []patternToken{{"Raspberry", "raspberry", "raspberry", ' '}, {"Pi", "pi", "pi", ' '}}, tool: 1},
 			},
 			{ // ray
 				{skill: 80, term: "ray tracing", toks: []patternToken{{"ray", "ray", "ray", ' '}, {"tracing", "tracing", "trac", ' '}}},
-				{skill: 407, term: "Ray Train", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Train", "train", "train", ' '}}, guard: []string{"ray"}},
-				{skill: 407, term: "Ray Serve", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Serve", "serve", "serv", ' '}}, guard: []string{"ray"}},
-				{skill: 407, term: "Ray Tune", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Tune", "tune", "tun", ' '}}, guard: []string{"ray"}},
-				{skill: 407, term: "Ray Data", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Data", "data", "data", ' '}}, guard: []string{"ray"}},
+				{skill: 407, term: "Ray Train", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Train", "train", "train", ' '}}},
+				{skill: 407, term: "Ray Serve", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Serve", "serve", "serv", ' '}}},
+				{skill: 407, term: "Ray Tune", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Tune", "tune", "tun", ' '}}},
+				{skill: 407, term: "Ray Data", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Data", "data", "data", ' '}}},
 				{skill: 407, term: "Ray", kind: termAmbiguous, toks: []patternToken{{"Ray", "ray", "ray", ' '}}, strict: true},
 			},
 			{ // rbac
-				{skill: 217, term: "RBAC", toks: []patternToken{{"RBAC", "rbac", "rbac", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "RBAC", toks: []patternToken{{"RBAC", "rbac", "rbac", ' '}}},
 			},
 			{ // rcnn
 				{skill: 408, term: "R-CNN", toks: []patternToken{{"RCNN", "rcnn", "rcnn", ' '}}},
@@ -5503,7 +5503,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 418, term: "RDBMS", toks: []patternToken{{"RDBMS", "rdbms", "rdbm", ' '}}},
 			},
 			{ // rdma
-				{skill: 225, term: "RDMA", toks: []patternToken{{"RDMA", "rdma", "rdma", ' '}}, guard: []string{"roce"}},
+				{skill: 225, term: "RDMA", toks: []patternToken{{"RDMA", "rdma", "rdma", ' '}}},
 			},
 			{ // rds
 				{skill: 32, term: "RDS", kind: termExact, toks: []patternToken{{"RDS", "rds", "rds", ' '}}},
@@ -5512,21 +5512,21 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 422, term: "re-ranking", toks: []patternToken{{"re", "re", "re", ' '}, {"ranking", "ranking", "rank", '-'}}},
 			},
 			{ // react
-				{skill: 49, term: "React-Bootstrap", toks: []patternToken{{"React", "react", "react", ' '}, {"Bootstrap", "bootstrap", "bootstrap", '-'}}, guard: []string{"bootstrap"}},
-				{skill: 409, term: "React Hooks", toks: []patternToken{{"React", "react", "react", ' '}, {"Hooks", "hooks", "hook", ' '}}, guard: []string{"react"}},
+				{skill: 49, term: "React-Bootstrap", toks: []patternToken{{"React", "react", "react", ' '}, {"Bootstrap", "bootstrap", "bootstrap", '-'}}},
+				{skill: 409, term: "React Hooks", toks: []patternToken{{"React", "react", "react", ' '}, {"Hooks", "hooks", "hook", ' '}}},
 				{skill: 409, term: "React", kind: termExact, toks: []patternToken{{"React", "react", "react", ' '}}},
 				{skill: 410, term: "React Native", toks: []patternToken{{"React", "react", "react", ' '}, {"Native", "native", "nativ", ' '}}},
 				{skill: 411, term: "React Testing Library", toks: []patternToken{{"React", "react", "react", ' '}, {"Testing", "testing", "test", ' '}, {"Library", "library", "library", ' '}}},
 				{skill: 553, term: "React Three Fiber", kind: termTool, toks: []patternToken{{"React", "react", "react", ' '}, {"Three", "three", "thre", ' '}, {"Fiber", "fiber", "fiber", ' '}}, tool: 2},
 			},
 			{ // react.j
-				{skill: 409, term: "React.js", toks: []patternToken{{"React.js", "react.js", "react.j", ' '}}, guard: []string{"react"}},
+				{skill: 409, term: "React.js", toks: []patternToken{{"React.js", "react.js", "react.j", ' '}}},
 			},
 			{ // reactbootstrap
-				{skill: 49, term: "React-Bootstrap", toks: []patternToken{{"ReactBootstrap", "reactbootstrap", "reactbootstrap", ' '}}, guard: []string{"bootstrap"}},
+				{skill: 49, term: "React-Bootstrap", toks: []patternToken{{"ReactBootstrap", "reactbootstrap", "reactbootstrap", ' '}}},
 			},
 			{ // reactj
-				{skill: 409, term: "ReactJS", toks: []patternToken{{"ReactJS", "reactjs", "reactj", ' '}}, guard: []string{"react"}},
+				{skill: 409, term: "ReactJS", toks: []patternToken{{"ReactJS", "reactjs", "reactj", ' '}}},
 			},
 			{ // reading
 				{skill: 401, term: "reading comprehension", toks: []patternToken{{"reading", "reading", "read", ' '}, {"comprehension", "comprehension", "comprehension", ' '}}},
@@ -5547,11 +5547,11 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 487, term: "real-time streaming", toks: []patternToken{{"realtimestreaming", "realtimestreaming", "realtimestream", ' '}}},
 			},
 			{ // recommendation
-				{skill: 412, term: "recommendation system", toks: []patternToken{{"recommendation", "recommendation", "recommendation", ' '}, {"system", "system", "system", ' '}}, guard: []string{"recsys"}},
-				{skill: 412, term: "recommendation engine", toks: []patternToken{{"recommendation", "recommendation", "recommendation", ' '}, {"engine", "engine", "engin", ' '}}, guard: []string{"recsys"}},
+				{skill: 412, term: "recommendation system", toks: []patternToken{{"recommendation", "recommendation", "recommendation", ' '}, {"system", "system", "system", ' '}}},
+				{skill: 412, term: "recommendation engine", toks: []patternToken{{"recommendation", "recommendation", "recommendation", ' '}, {"engine", "engine", "engin", ' '}}},
 			},
 			{ // recommender
-				{skill: 412, term: "recommender system", toks: []patternToken{{"recommender", "recommender", "recommender", ' '}, {"system", "system", "system", ' '}}, guard: []string{"recsys"}},
+				{skill: 412, term: "recommender system", toks: []patternToken{{"recommender", "recommender", "recommender", ' '}, {"system", "system", "system", ' '}}},
 			},
 			{ // recsy
 				{skill: 288, term: "RecSys", kind: termExact, toks: []patternToken{{"RecSys", "recsys", "recsy", ' '}}},
@@ -5587,26 +5587,26 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 415, term: "regexp", toks: []patternToken{{"regexp", "regexp", "regexp", ' '}}},
 			},
 			{ // regression
-				{skill: 56, term: "regression discontinuity", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"discontinuity", "discontinuity", "discontinuity", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
-				{skill: 300, term: "regression evals", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"evals", "evals", "eval", ' '}}, guard: []string{"ndcg"}},
-				{skill: 397, term: "regression testing", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"qa"}},
-				{skill: 485, term: "regression analysis", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"analysis", "analysis", "analysis", ' '}}, guard: []string{"statistics"}},
+				{skill: 56, term: "regression discontinuity", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"discontinuity", "discontinuity", "discontinuity", ' '}}},
+				{skill: 300, term: "regression evals", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"evals", "evals", "eval", ' '}}},
+				{skill: 397, term: "regression testing", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"testing", "testing", "test", ' '}}},
+				{skill: 485, term: "regression analysis", toks: []patternToken{{"regression", "regression", "regression", ' '}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // regular
 				{skill: 415, term: "regular expression", toks: []patternToken{{"regular", "regular", "regular", ' '}, {"expression", "expression", "expression", ' '}}},
 			},
 			{ // regularisation
-				{skill: 416, term: "regularisation", toks: []patternToken{{"regularisation", "regularisation", "regularisation", ' '}}, guard: []string{"dropout"}},
+				{skill: 416, term: "regularisation", toks: []patternToken{{"regularisation", "regularisation", "regularisation", ' '}}},
 			},
 			{ // regularization
-				{skill: 416, term: "regularization", toks: []patternToken{{"regularization", "regularization", "regularization", ' '}}, guard: []string{"dropout"}},
+				{skill: 416, term: "regularization", toks: []patternToken{{"regularization", "regularization", "regularization", ' '}}},
 			},
 			{ // reinforcement
-				{skill: 417, term: "reinforcement learning", toks: []patternToken{{"reinforcement", "reinforcement", "reinforcement", ' '}, {"learning", "learning", "learn", ' '}}, guard: []string{"rl", "ppo"}},
-				{skill: 428, term: "reinforcement learning from human feedback", toks: []patternToken{{"reinforcement", "reinforcement", "reinforcement", ' '}, {"learning", "learning", "learn", ' '}, {"from", "from", "from", ' '}, {"human", "human", "human", ' '}, {"feedback", "feedback", "feedback", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 417, term: "reinforcement learning", toks: []patternToken{{"reinforcement", "reinforcement", "reinforcement", ' '}, {"learning", "learning", "learn", ' '}}},
+				{skill: 428, term: "reinforcement learning from human feedback", toks: []patternToken{{"reinforcement", "reinforcement", "reinforcement", ' '}, {"learning", "learning", "learn", ' '}, {"from", "from", "from", ' '}, {"human", "human", "human", ' '}, {"feedback", "feedback", "feedback", ' '}}},
 			},
 			{ // relational
-				{skill: 117, term: "relational database design", toks: []patternToken{{"relational", "relational", "relational", ' '}, {"database", "database", "databas", ' '}, {"design", "design", "design", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "relational database design", toks: []patternToken{{"relational", "relational", "relational", ' '}, {"database", "database", "databas", ' '}, {"design", "design", "design", ' '}}},
 				{skill: 418, term: "relational database", toks: []patternToken{{"relational", "relational", "relational", ' '}, {"database", "database", "databas", ' '}}},
 			},
 			{ // release
@@ -5619,13 +5619,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 189, term: "remote sensing", toks: []patternToken{{"remote", "remote", "remot", ' '}, {"sensing", "sensing", "sens", ' '}}},
 			},
 			{ // render.com
-				{skill: 359, term: "Render.com", kind: termTool, toks: []patternToken{{"Render.com", "render.com", "render.com", ' '}}, tool: 5, guard: []string{"paas"}},
+				{skill: 359, term: "Render.com", kind: termTool, toks: []patternToken{{"Render.com", "render.com", "render.com", ' '}}, tool: 5},
 			},
 			{ // rendering
 				{skill: 80, term: "rendering pipeline", toks: []patternToken{{"rendering", "rendering", "render", ' '}, {"pipeline", "pipeline", "pipelin", ' '}}},
 			},
 			{ // reproducibility
-				{skill: 420, term: "reproducibility", toks: []patternToken{{"reproducibility", "reproducibility", "reproducibility", ' '}}, guard: []string{"reproducible"}},
+				{skill: 420, term: "reproducibility", toks: []patternToken{{"reproducibility", "reproducibility", "reproducibility", ' '}}},
 			},
 			{ // reproducibl
 				{skill: 420, term: "reproducible", kind: termAmbiguous, toks: []patternToken{{"reproducible", "reproducible", "reproducibl", ' '}}, strict: true},
@@ -5647,8 +5647,8 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // research
 				{skill: 290, term: "research engineering", toks: []patternToken{{"research", "research", "research", ' '}, {"engineering", "engineering", "engineer", ' '}}},
 				{skill: 290, term: "research code", toks: []patternToken{{"research", "research", "research", ' '}, {"code", "code", "cod", ' '}}},
-				{skill: 423, term: "research publication", toks: []patternToken{{"research", "research", "research", ' '}, {"publication", "publication", "publication", ' '}}, guard: []string{"publications"}},
-				{skill: 423, term: "research paper", toks: []patternToken{{"research", "research", "research", ' '}, {"paper", "paper", "paper", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "research publication", toks: []patternToken{{"research", "research", "research", ' '}, {"publication", "publication", "publication", ' '}}},
+				{skill: 423, term: "research paper", toks: []patternToken{{"research", "research", "research", ' '}, {"paper", "paper", "paper", ' '}}},
 			},
 			{ // residual
 				{skill: 424, term: "residual network", toks: []patternToken{{"residual", "residual", "residual", ' '}, {"network", "network", "network", ' '}}},
@@ -5681,23 +5681,23 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // rest
 				{skill: 15, term: "REST Assured", kind: termExact, toks: []patternToken{{"REST", "rest", "rest", ' '}, {"Assured", "assured", "assur", ' '}}},
-				{skill: 427, term: "REST API", toks: []patternToken{{"REST", "rest", "rest", ' '}, {"API", "api", "api", ' '}}, guard: []string{"rest"}},
+				{skill: 427, term: "REST API", toks: []patternToken{{"REST", "rest", "rest", ' '}, {"API", "api", "api", ' '}}},
 				{skill: 427, term: "REST", kind: termExact, toks: []patternToken{{"REST", "rest", "rest", ' '}}},
 			},
 			{ // restassur
 				{skill: 15, term: "RestAssured", kind: termExact, toks: []patternToken{{"RestAssured", "restassured", "restassur", ' '}}},
 			},
 			{ // restful
-				{skill: 427, term: "RESTful", toks: []patternToken{{"RESTful", "restful", "restful", ' '}}, guard: []string{"rest"}},
+				{skill: 427, term: "RESTful", toks: []patternToken{{"RESTful", "restful", "restful", ' '}}},
 			},
 			{ // retention
 				{skill: 382, term: "retention analysis", toks: []patternToken{{"retention", "retention", "retention", ' '}, {"analysis", "analysis", "analysis", ' '}}},
 			},
 			{ // retrieval
-				{skill: 405, term: "retrieval-augmented generation", toks: []patternToken{{"retrieval", "retrieval", "retrieval", ' '}, {"augmented", "augmented", "augment", '-'}, {"generation", "generation", "generation", ' '}}, guard: []string{"rag", "chunking"}},
+				{skill: 405, term: "retrieval-augmented generation", toks: []patternToken{{"retrieval", "retrieval", "retrieval", ' '}, {"augmented", "augmented", "augment", '-'}, {"generation", "generation", "generation", ' '}}},
 			},
 			{ // retrievalaugmentedgeneration
-				{skill: 405, term: "retrieval-augmented generation", toks: []patternToken{{"retrievalaugmentedgeneration", "retrievalaugmentedgeneration", "retrievalaugmentedgeneration", ' '}}, guard: []string{"rag", "chunking"}},
+				{skill: 405, term: "retrieval-augmented generation", toks: []patternToken{{"retrievalaugmentedgeneration", "retrievalaugmentedgeneration", "retrievalaugmentedgeneration", ' '}}},
 			},
 			{ // reverse
 				{skill: 319, term: "reverse proxy", toks: []patternToken{{"reverse", "reverse", "revers", ' '}, {"proxy", "proxy", "proxy", ' '}}},
@@ -5706,8 +5706,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 78, term: "reviewing code", toks: []patternToken{{"reviewing", "reviewing", "review", ' '}, {"code", "code", "cod", ' '}}},
 			},
 			{ // reward
-				{skill: 428, term: "reward modeling", toks: []patternToken{{"reward", "reward", "reward", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"dpo", "reward model"}},
-				{skill: 428, term: "reward modelling", toks: []patternToken{{"reward", "reward", "reward", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 428, term: "reward modeling", toks: []patternToken{{"reward", "reward", "reward", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 428, term: "reward modelling", toks: []patternToken{{"reward", "reward", "reward", ' '}, {"modelling", "modelling", "model", ' '}}},
 				{skill: 428, term: "reward model", kind: termAmbiguous, toks: []patternToken{{"reward", "reward", "reward", ' '}, {"model", "model", "model", ' '}}, strict: true},
 				{skill: 428, term: "Reward model", kind: termAmbiguous, toks: []patternToken{{"Reward", "reward", "reward", ' '}, {"model", "model", "model", ' '}}, strict: true},
 			},
@@ -5740,28 +5740,28 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 417, term: "RL", kind: termAmbiguous, toks: []patternToken{{"RL", "rl", "rl", ' '}}, strict: true},
 			},
 			{ // rlaif
-				{skill: 428, term: "RLAIF", toks: []patternToken{{"RLAIF", "rlaif", "rlaif", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 428, term: "RLAIF", toks: []patternToken{{"RLAIF", "rlaif", "rlaif", ' '}}},
 			},
 			{ // rlhf
-				{skill: 428, term: "RLHF", toks: []patternToken{{"RLHF", "rlhf", "rlhf", ' '}}, guard: []string{"dpo", "reward model"}},
+				{skill: 428, term: "RLHF", toks: []patternToken{{"RLHF", "rlhf", "rlhf", ' '}}},
 			},
 			{ // rmsnorm
 				{skill: 41, term: "RMSNorm", toks: []patternToken{{"RMSNorm", "rmsnorm", "rmsnorm", ' '}}},
 			},
 			{ // rmsprop
-				{skill: 352, term: "RMSProp", toks: []patternToken{{"RMSProp", "rmsprop", "rmsprop", ' '}}, guard: []string{"adam", "sgd"}},
+				{skill: 352, term: "RMSProp", toks: []patternToken{{"RMSProp", "rmsprop", "rmsprop", ' '}}},
 			},
 			{ // rnn
 				{skill: 429, term: "RNN", toks: []patternToken{{"RNN", "rnn", "rnn", ' '}}},
 			},
 			{ // roberta
-				{skill: 44, term: "RoBERTa", toks: []patternToken{{"RoBERTa", "roberta", "roberta", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "RoBERTa", toks: []patternToken{{"RoBERTa", "roberta", "roberta", ' '}}},
 			},
 			{ // robot
-				{skill: 430, term: "robot learning", toks: []patternToken{{"robot", "robot", "robot", ' '}, {"learning", "learning", "learn", ' '}}, guard: []string{"ros"}},
+				{skill: 430, term: "robot learning", toks: []patternToken{{"robot", "robot", "robot", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // robotic
-				{skill: 430, term: "robotics", toks: []patternToken{{"robotics", "robotics", "robotic", ' '}}, guard: []string{"ros"}},
+				{skill: 430, term: "robotics", toks: []patternToken{{"robotics", "robotics", "robotic", ' '}}},
 			},
 			{ // roc
 				{skill: 225, term: "RoCE", kind: termExact, toks: []patternToken{{"RoCE", "roce", "roc", ' '}}},
@@ -5770,10 +5770,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 432, term: "ROCm", toks: []patternToken{{"ROCm", "rocm", "rocm", ' '}}},
 			},
 			{ // role
-				{skill: 217, term: "role-based access control", toks: []patternToken{{"role", "role", "rol", ' '}, {"based", "based", "bas", '-'}, {"access", "access", "access", ' '}, {"control", "control", "control", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "role-based access control", toks: []patternToken{{"role", "role", "rol", ' '}, {"based", "based", "bas", '-'}, {"access", "access", "access", ' '}, {"control", "control", "control", ' '}}},
 			},
 			{ // rolebasedaccesscontrol
-				{skill: 217, term: "role-based access control", toks: []patternToken{{"rolebasedaccesscontrol", "rolebasedaccesscontrol", "rolebasedaccesscontrol", ' '}}, guard: []string{"iam"}},
+				{skill: 217, term: "role-based access control", toks: []patternToken{{"rolebasedaccesscontrol", "rolebasedaccesscontrol", "rolebasedaccesscontrol", ' '}}},
 			},
 			{ // ror
 				{skill: 406, term: "RoR", kind: termExact, toks: []patternToken{{"RoR", "ror", "ror", ' '}}},
@@ -5782,58 +5782,58 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 430, term: "ROS", kind: termAmbiguous, toks: []patternToken{{"ROS", "ros", "ros", ' '}}, strict: true},
 			},
 			{ // ros2
-				{skill: 430, term: "ROS2", toks: []patternToken{{"ROS2", "ros2", "ros2", ' '}}, guard: []string{"ros"}},
+				{skill: 430, term: "ROS2", toks: []patternToken{{"ROS2", "ros2", "ros2", ' '}}},
 			},
 			{ // route
 				{skill: 70, term: "Route 53", kind: termTool, toks: []patternToken{{"Route", "route", "rout", ' '}, {"53", "53", "53", ' '}}, tool: 1},
 			},
 			{ // routing
-				{skill: 314, term: "routing and switching", toks: []patternToken{{"routing", "routing", "rout", ' '}, {"and", "and", "and", ' '}, {"switching", "switching", "switch", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "routing and switching", toks: []patternToken{{"routing", "routing", "rout", ' '}, {"and", "and", "and", ' '}, {"switching", "switching", "switch", ' '}}},
 			},
 			{ // rpi
 				{skill: 467, term: "RPi", kind: termTool, toks: []patternToken{{"RPi", "rpi", "rpi", ' '}}, tool: 1},
 			},
 			{ // rs
-				{skill: 149, term: "RS-485", toks: []patternToken{{"RS", "rs", "rs", ' '}, {"485", "485", "485", '-'}}, guard: []string{"spi"}},
-				{skill: 149, term: "RS-232", toks: []patternToken{{"RS", "rs", "rs", ' '}, {"232", "232", "232", '-'}}, guard: []string{"spi"}},
+				{skill: 149, term: "RS-485", toks: []patternToken{{"RS", "rs", "rs", ' '}, {"485", "485", "485", '-'}}},
+				{skill: 149, term: "RS-232", toks: []patternToken{{"RS", "rs", "rs", ' '}, {"232", "232", "232", '-'}}},
 			},
 			{ // rs232
-				{skill: 149, term: "RS-232", toks: []patternToken{{"RS232", "rs232", "rs232", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "RS-232", toks: []patternToken{{"RS232", "rs232", "rs232", ' '}}},
 			},
 			{ // rs485
-				{skill: 149, term: "RS-485", toks: []patternToken{{"RS485", "rs485", "rs485", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "RS-485", toks: []patternToken{{"RS485", "rs485", "rs485", ' '}}},
 			},
 			{ // rspec
 				{skill: 433, term: "RSpec", toks: []patternToken{{"RSpec", "rspec", "rspec", ' '}}},
 			},
 			{ // rstudio
-				{skill: 402, term: "RStudio", toks: []patternToken{{"RStudio", "rstudio", "rstudio", ' '}}, guard: []string{"r"}},
+				{skill: 402, term: "RStudio", toks: []patternToken{{"RStudio", "rstudio", "rstudio", ' '}}},
 			},
 			{ // rt
-				{skill: 132, term: "RT-DETR", toks: []patternToken{{"RT", "rt", "rt", ' '}, {"DETR", "detr", "detr", '-'}}, guard: []string{"detr"}},
+				{skill: 132, term: "RT-DETR", toks: []patternToken{{"RT", "rt", "rt", ' '}, {"DETR", "detr", "detr", '-'}}},
 			},
 			{ // rtdetr
-				{skill: 132, term: "RT-DETR", toks: []patternToken{{"RTDETR", "rtdetr", "rtdetr", ' '}}, guard: []string{"detr"}},
+				{skill: 132, term: "RT-DETR", toks: []patternToken{{"RTDETR", "rtdetr", "rtdetr", ' '}}},
 			},
 			{ // rtl
 				{skill: 216, term: "RTL layout", toks: []patternToken{{"RTL", "rtl", "rtl", ' '}, {"layout", "layout", "layout", ' '}}},
 				{skill: 216, term: "RTL layouts", toks: []patternToken{{"RTL", "rtl", "rtl", ' '}, {"layouts", "layouts", "layout", ' '}}},
 			},
 			{ // rto
-				{skill: 151, term: "RTOS", toks: []patternToken{{"RTOS", "rtos", "rto", ' '}}, guard: []string{"embedded"}},
+				{skill: 151, term: "RTOS", toks: []patternToken{{"RTOS", "rtos", "rto", ' '}}},
 			},
 			{ // ruby
-				{skill: 406, term: "Ruby on Rails", toks: []patternToken{{"Ruby", "ruby", "ruby", ' '}, {"on", "on", "on", ' '}, {"Rails", "rails", "rail", ' '}}, guard: []string{"ror", "rails"}},
+				{skill: 406, term: "Ruby on Rails", toks: []patternToken{{"Ruby", "ruby", "ruby", ' '}, {"on", "on", "on", ' '}, {"Rails", "rails", "rail", ' '}}},
 				{skill: 435, term: "Ruby", kind: termAmbiguous, toks: []patternToken{{"Ruby", "ruby", "ruby", ' '}}, strict: true},
 			},
 			{ // rust
 				{skill: 436, term: "Rust", kind: termAmbiguous, toks: []patternToken{{"Rust", "rust", "rust", ' '}}, strict: true},
 			},
 			{ // rustc
-				{skill: 436, term: "rustc", toks: []patternToken{{"rustc", "rustc", "rustc", ' '}}, guard: []string{"rust"}},
+				{skill: 436, term: "rustc", toks: []patternToken{{"rustc", "rustc", "rustc", ' '}}},
 			},
 			{ // rustlang
-				{skill: 436, term: "Rustlang", toks: []patternToken{{"Rustlang", "rustlang", "rustlang", ' '}}, guard: []string{"rust"}},
+				{skill: 436, term: "Rustlang", toks: []patternToken{{"Rustlang", "rustlang", "rustlang", ' '}}},
 			},
 			{ // s
 				{skill: 440, term: "S/4HANA", kind: termAmbiguous, toks: []patternToken{{"S", "s", "s", ' '}, {"4HANA", "4hana", "4hana", '/'}}, strict: true},
@@ -5851,10 +5851,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 438, term: "Salesforce", kind: termAmbiguous, toks: []patternToken{{"Salesforce", "salesforce", "salesforc", ' '}}, strict: true},
 			},
 			{ // salesforce
-				{skill: 438, term: "Salesforce Apex", toks: []patternToken{{"Salesforce", "salesforce", "salesforc", ' '}, {"Apex", "apex", "apex", ' '}}, guard: []string{"salesforce"}},
+				{skill: 438, term: "Salesforce Apex", toks: []patternToken{{"Salesforce", "salesforce", "salesforc", ' '}, {"Apex", "apex", "apex", ' '}}},
 			},
 			{ // saliency
-				{skill: 158, term: "saliency map", toks: []patternToken{{"saliency", "saliency", "saliency", ' '}, {"map", "map", "map", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "saliency map", toks: []patternToken{{"saliency", "saliency", "saliency", ' '}, {"map", "map", "map", ' '}}},
 			},
 			{ // saltstack
 				{skill: 83, term: "SaltStack", kind: termTool, toks: []patternToken{{"SaltStack", "saltstack", "saltstack", ' '}}, tool: 1},
@@ -5863,18 +5863,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 439, term: "SAM", kind: termAmbiguous, toks: []patternToken{{"SAM", "sam", "sam", ' '}}, strict: true},
 			},
 			{ // saml
-				{skill: 330, term: "SAML", toks: []patternToken{{"SAML", "saml", "saml", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "SAML", toks: []patternToken{{"SAML", "saml", "saml", ' '}}},
 			},
 			{ // sap
-				{skill: 440, term: "SAP HANA", toks: []patternToken{{"SAP", "sap", "sap", ' '}, {"HANA", "hana", "hana", ' '}}, guard: []string{"sap", "sap erp", "s 4hana"}},
-				{skill: 440, term: "SAP BW", toks: []patternToken{{"SAP", "sap", "sap", ' '}, {"BW", "bw", "bw", ' '}}, guard: []string{"sap", "sap erp", "s 4hana"}},
+				{skill: 440, term: "SAP HANA", toks: []patternToken{{"SAP", "sap", "sap", ' '}, {"HANA", "hana", "hana", ' '}}},
+				{skill: 440, term: "SAP BW", toks: []patternToken{{"SAP", "sap", "sap", ' '}, {"BW", "bw", "bw", ' '}}},
 				{skill: 440, term: "SAP", kind: termAmbiguous, toks: []patternToken{{"SAP", "sap", "sap", ' '}}, strict: true},
 				{skill: 440, term: "SAP ERP", kind: termAmbiguous, toks: []patternToken{{"SAP", "sap", "sap", ' '}, {"ERP", "erp", "erp", ' '}}, strict: true},
 			},
 			{ // sas
-				{skill: 441, term: "SAS Enterprise Guide", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Enterprise", "enterprise", "enterpris", ' '}, {"Guide", "guide", "guid", ' '}}, guard: []string{"sas"}},
-				{skill: 441, term: "SAS Viya", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Viya", "viya", "viya", ' '}}, guard: []string{"sas"}},
-				{skill: 441, term: "SAS programming", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"programming", "programming", "program", ' '}}, guard: []string{"sas"}},
+				{skill: 441, term: "SAS Enterprise Guide", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Enterprise", "enterprise", "enterpris", ' '}, {"Guide", "guide", "guid", ' '}}},
+				{skill: 441, term: "SAS Viya", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Viya", "viya", "viya", ' '}}},
+				{skill: 441, term: "SAS programming", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"programming", "programming", "program", ' '}}},
 				{skill: 441, term: "SAS", kind: termAmbiguous, toks: []patternToken{{"SAS", "sas", "sas", ' '}}, strict: true},
 			},
 			{ // sass
@@ -5890,20 +5890,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 467, term: "SBC", toks: []patternToken{{"SBC", "sbc", "sbc", ' '}}},
 			},
 			{ // sbert
-				{skill: 44, term: "SBERT", toks: []patternToken{{"SBERT", "sbert", "sbert", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "SBERT", toks: []patternToken{{"SBERT", "sbert", "sbert", ' '}}},
 			},
 			{ // scala
 				{skill: 443, term: "Scala", toks: []patternToken{{"Scala", "scala", "scala", ' '}}},
 			},
 			{ // scaled
-				{skill: 6, term: "Scaled Agile Framework", toks: []patternToken{{"Scaled", "scaled", "scal", ' '}, {"Agile", "agile", "agil", ' '}, {"Framework", "framework", "framework", ' '}}, guard: []string{"safe", "agile"}},
-				{skill: 23, term: "scaled dot-product attention", toks: []patternToken{{"scaled", "scaled", "scal", ' '}, {"dot", "dot", "dot", ' '}, {"product", "product", "product", '-'}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}},
+				{skill: 6, term: "Scaled Agile Framework", toks: []patternToken{{"Scaled", "scaled", "scal", ' '}, {"Agile", "agile", "agil", ' '}, {"Framework", "framework", "framework", ' '}}},
+				{skill: 23, term: "scaled dot-product attention", toks: []patternToken{{"scaled", "scaled", "scal", ' '}, {"dot", "dot", "dot", ' '}, {"product", "product", "product", '-'}, {"attention", "attention", "attention", ' '}}},
 			},
 			{ // scaleddotproductattention
-				{skill: 23, term: "scaled dot-product attention", toks: []patternToken{{"scaleddotproductattention", "scaleddotproductattention", "scaleddotproductattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "scaled dot-product attention", toks: []patternToken{{"scaleddotproductattention", "scaleddotproductattention", "scaleddotproductattention", ' '}}},
 			},
 			{ // schema
-				{skill: 117, term: "schema design", toks: []patternToken{{"schema", "schema", "schema", ' '}, {"design", "design", "design", ' '}}, guard: []string{"erd"}},
+				{skill: 117, term: "schema design", toks: []patternToken{{"schema", "schema", "schema", ' '}, {"design", "design", "design", ' '}}},
 				{skill: 118, term: "schema migration", toks: []patternToken{{"schema", "schema", "schema", ' '}, {"migration", "migration", "migration", ' '}}},
 			},
 			{ // schematic
@@ -5927,20 +5927,20 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 134, term: "score-based model", toks: []patternToken{{"scorebasedmodel", "scorebasedmodel", "scorebasedmodel", ' '}}},
 			},
 			{ // scrapy
-				{skill: 551, term: "Scrapy", kind: termTool, toks: []patternToken{{"Scrapy", "scrapy", "scrapy", ' '}}, tool: 1, guard: []string{"puppeteer"}},
+				{skill: 551, term: "Scrapy", kind: termTool, toks: []patternToken{{"Scrapy", "scrapy", "scrapy", ' '}}, tool: 1},
 			},
 			{ // screen
-				{skill: 3, term: "screen reader", toks: []patternToken{{"screen", "screen", "screen", ' '}, {"reader", "reader", "reader", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "screen reader", toks: []patternToken{{"screen", "screen", "screen", ' '}, {"reader", "reader", "reader", ' '}}},
 			},
 			{ // screenshot
 				{skill: 541, term: "screenshot testing", toks: []patternToken{{"screenshot", "screenshot", "screenshot", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // scrum
-				{skill: 447, term: "Scrum Master", toks: []patternToken{{"Scrum", "scrum", "scrum", ' '}, {"Master", "master", "master", ' '}}, guard: []string{"scrum"}},
+				{skill: 447, term: "Scrum Master", toks: []patternToken{{"Scrum", "scrum", "scrum", ' '}, {"Master", "master", "master", ' '}}},
 				{skill: 447, term: "Scrum", kind: termExact, toks: []patternToken{{"Scrum", "scrum", "scrum", ' '}}},
 			},
 			{ // scrummaster
-				{skill: 447, term: "ScrumMaster", toks: []patternToken{{"ScrumMaster", "scrummaster", "scrummaster", ' '}}, guard: []string{"scrum"}},
+				{skill: 447, term: "ScrumMaster", toks: []patternToken{{"ScrumMaster", "scrummaster", "scrummaster", ' '}}},
 			},
 			{ // scss
 				{skill: 442, term: "SCSS", kind: termExact, toks: []patternToken{{"SCSS", "scss", "scss", ' '}}},
@@ -5957,21 +5957,21 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 458, term: "Search engine optimisation", kind: termAmbiguous, toks: []patternToken{{"Search", "search", "search", ' '}, {"engine", "engine", "engin", ' '}, {"optimisation", "optimisation", "optimisation", ' '}}, strict: true},
 			},
 			{ // secop
-				{skill: 451, term: "SecOps", toks: []patternToken{{"SecOps", "secops", "secop", ' '}}, guard: []string{"edr"}},
+				{skill: 451, term: "SecOps", toks: []patternToken{{"SecOps", "secops", "secop", ' '}}},
 			},
 			{ // secret
-				{skill: 449, term: "secret management", toks: []patternToken{{"secret", "secret", "secret", ' '}, {"management", "management", "management", ' '}}, guard: []string{"kms"}},
+				{skill: 449, term: "secret management", toks: []patternToken{{"secret", "secret", "secret", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // secrets
-				{skill: 449, term: "secrets management", toks: []patternToken{{"secrets", "secrets", "secret", ' '}, {"management", "management", "management", ' '}}, guard: []string{"kms"}},
-				{skill: 449, term: "Secrets Manager", kind: termTool, toks: []patternToken{{"Secrets", "secrets", "secret", ' '}, {"Manager", "manager", "manager", ' '}}, tool: 2, guard: []string{"kms"}},
+				{skill: 449, term: "secrets management", toks: []patternToken{{"secrets", "secrets", "secret", ' '}, {"management", "management", "management", ' '}}},
+				{skill: 449, term: "Secrets Manager", kind: termTool, toks: []patternToken{{"Secrets", "secrets", "secret", ' '}, {"Manager", "manager", "manager", ' '}}, tool: 2},
 			},
 			{ // section
-				{skill: 3, term: "Section 508", toks: []patternToken{{"Section", "section", "section", ' '}, {"508", "508", "508", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "Section 508", toks: []patternToken{{"Section", "section", "section", ' '}, {"508", "508", "508", ' '}}},
 			},
 			{ // secure
-				{skill: 17, term: "secure coding", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"coding", "coding", "cod", ' '}}, guard: []string{"sast", "dast"}},
-				{skill: 17, term: "secure code review", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"code", "code", "cod", ' '}, {"review", "review", "review", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "secure coding", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"coding", "coding", "cod", ' '}}},
+				{skill: 17, term: "secure code review", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"code", "code", "cod", ' '}, {"review", "review", "review", ' '}}},
 				{skill: 150, term: "secure boot", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"boot", "boot", "boot", ' '}}},
 				{skill: 150, term: "secure bootloader", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"bootloader", "bootloader", "bootloader", ' '}}},
 				{skill: 150, term: "secure element", toks: []patternToken{{"secure", "secure", "secur", ' '}, {"element", "element", "element", ' '}}},
@@ -5979,11 +5979,11 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // security
 				{skill: 71, term: "security groups", toks: []patternToken{{"security", "security", "security", ' '}, {"groups", "groups", "group", ' '}}},
 				{skill: 71, term: "Security Hub", kind: termTool, toks: []patternToken{{"Security", "security", "security", ' '}, {"Hub", "hub", "hub", ' '}}, tool: 2},
-				{skill: 450, term: "security compliance", toks: []patternToken{{"security", "security", "security", ' '}, {"compliance", "compliance", "complianc", ' '}}, guard: []string{"hipaa"}},
-				{skill: 451, term: "security operations", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}}, guard: []string{"edr"}},
-				{skill: 451, term: "security monitoring", toks: []patternToken{{"security", "security", "security", ' '}, {"monitoring", "monitoring", "monitor", ' '}}, guard: []string{"edr"}},
-				{skill: 451, term: "security operations center", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}, {"center", "center", "center", ' '}}, guard: []string{"edr"}},
-				{skill: 451, term: "security operations centre", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}, {"centre", "centre", "centr", ' '}}, guard: []string{"edr"}},
+				{skill: 450, term: "security compliance", toks: []patternToken{{"security", "security", "security", ' '}, {"compliance", "compliance", "complianc", ' '}}},
+				{skill: 451, term: "security operations", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}}},
+				{skill: 451, term: "security monitoring", toks: []patternToken{{"security", "security", "security", ' '}, {"monitoring", "monitoring", "monitor", ' '}}},
+				{skill: 451, term: "security operations center", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}, {"center", "center", "center", ' '}}},
+				{skill: 451, term: "security operations centre", toks: []patternToken{{"security", "security", "security", ' '}, {"operations", "operations", "operation", ' '}, {"centre", "centre", "centr", ' '}}},
 				{skill: 464, term: "security information and event management", toks: []patternToken{{"security", "security", "security", ' '}, {"information", "information", "information", ' '}, {"and", "and", "and", ' '}, {"event", "event", "event", ' '}, {"management", "management", "management", ' '}}},
 			},
 			{ // segger
@@ -5993,7 +5993,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 207, term: "Segger J-Link", kind: termTool, toks: []patternToken{{"SeggerJLink", "seggerjlink", "seggerjlink", ' '}}, tool: 3},
 			},
 			{ // segment
-				{skill: 439, term: "Segment Anything", toks: []patternToken{{"Segment", "segment", "segment", ' '}, {"Anything", "anything", "anyth", ' '}}, guard: []string{"sam"}},
+				{skill: 439, term: "Segment Anything", toks: []patternToken{{"Segment", "segment", "segment", ' '}, {"Anything", "anything", "anyth", ' '}}},
 			},
 			{ // segmentation
 				{skill: 221, term: "segmentation architecture", toks: []patternToken{{"segmentation", "segmentation", "segmentation", ' '}, {"architecture", "architecture", "architectur", ' '}}},
@@ -6002,17 +6002,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 305, term: "Seldon Core", kind: termTool, toks: []patternToken{{"Seldon", "seldon", "seldon", ' '}, {"Core", "core", "cor", ' '}}, tool: 2},
 			},
 			{ // selenium
-				{skill: 452, term: "Selenium WebDriver", toks: []patternToken{{"Selenium", "selenium", "selenium", ' '}, {"WebDriver", "webdriver", "webdriver", ' '}}, guard: []string{"selenium"}},
-				{skill: 452, term: "Selenium Grid", toks: []patternToken{{"Selenium", "selenium", "selenium", ' '}, {"Grid", "grid", "grid", ' '}}, guard: []string{"selenium"}},
+				{skill: 452, term: "Selenium WebDriver", toks: []patternToken{{"Selenium", "selenium", "selenium", ' '}, {"WebDriver", "webdriver", "webdriver", ' '}}},
+				{skill: 452, term: "Selenium Grid", toks: []patternToken{{"Selenium", "selenium", "selenium", ' '}, {"Grid", "grid", "grid", ' '}}},
 				{skill: 452, term: "Selenium", kind: termAmbiguous, toks: []patternToken{{"Selenium", "selenium", "selenium", ' '}}, strict: true},
 			},
 			{ // self
-				{skill: 23, term: "self-attention", toks: []patternToken{{"self", "self", "self", ' '}, {"attention", "attention", "attention", '-'}}, guard: []string{"attention"}},
+				{skill: 23, term: "self-attention", toks: []patternToken{{"self", "self", "self", ' '}, {"attention", "attention", "attention", '-'}}},
 				{skill: 27, term: "self-driving", toks: []patternToken{{"self", "self", "self", ' '}, {"driving", "driving", "driv", '-'}}},
 				{skill: 453, term: "self-supervised", toks: []patternToken{{"self", "self", "self", ' '}, {"supervised", "supervised", "supervis", '-'}}},
 			},
 			{ // selfattention
-				{skill: 23, term: "self-attention", toks: []patternToken{{"selfattention", "selfattention", "selfattention", ' '}}, guard: []string{"attention"}},
+				{skill: 23, term: "self-attention", toks: []patternToken{{"selfattention", "selfattention", "selfattention", ' '}}},
 			},
 			{ // selfdriv
 				{skill: 27, term: "self-driving", toks: []patternToken{{"selfdriving", "selfdriving", "selfdriv", ' '}}},
@@ -6044,18 +6044,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 456, term: "sensor data", toks: []patternToken{{"sensor", "sensor", "sensor", ' '}, {"data", "data", "data", ' '}}},
 			},
 			{ // sentence
-				{skill: 44, term: "Sentence-BERT", toks: []patternToken{{"Sentence", "sentence", "sentenc", ' '}, {"BERT", "bert", "bert", '-'}}, guard: []string{"bert", "albert"}},
-				{skill: 152, term: "sentence embedding", toks: []patternToken{{"sentence", "sentence", "sentenc", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 152, term: "sentence-transformers", toks: []patternToken{{"sentence", "sentence", "sentenc", ' '}, {"transformers", "transformers", "transformer", '-'}}, guard: []string{"glove", "embeddings"}},
+				{skill: 44, term: "Sentence-BERT", toks: []patternToken{{"Sentence", "sentence", "sentenc", ' '}, {"BERT", "bert", "bert", '-'}}},
+				{skill: 152, term: "sentence embedding", toks: []patternToken{{"sentence", "sentence", "sentenc", ' '}, {"embedding", "embedding", "embed", ' '}}},
+				{skill: 152, term: "sentence-transformers", toks: []patternToken{{"sentence", "sentence", "sentenc", ' '}, {"transformers", "transformers", "transformer", '-'}}},
 			},
 			{ // sentencebert
-				{skill: 44, term: "Sentence-BERT", toks: []patternToken{{"SentenceBERT", "sentencebert", "sentencebert", ' '}}, guard: []string{"bert", "albert"}},
+				{skill: 44, term: "Sentence-BERT", toks: []patternToken{{"SentenceBERT", "sentencebert", "sentencebert", ' '}}},
 			},
 			{ // sentencepiec
 				{skill: 515, term: "SentencePiece", toks: []patternToken{{"SentencePiece", "sentencepiece", "sentencepiec", ' '}}},
 			},
 			{ // sentencetransformer
-				{skill: 152, term: "sentence-transformers", toks: []patternToken{{"sentencetransformers", "sentencetransformers", "sentencetransformer", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "sentence-transformers", toks: []patternToken{{"sentencetransformers", "sentencetransformers", "sentencetransformer", ' '}}},
 			},
 			{ // sentiment
 				{skill: 457, term: "sentiment analysis", toks: []patternToken{{"sentiment", "sentiment", "sentiment", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -6068,7 +6068,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 459, term: "seq2seq", toks: []patternToken{{"seq2seq", "seq2seq", "seq2seq", ' '}}},
 			},
 			{ // sequeliz
-				{skill: 357, term: "Sequelize", kind: termTool, toks: []patternToken{{"Sequelize", "sequelize", "sequeliz", ' '}}, tool: 6, guard: []string{"hibernate"}},
+				{skill: 357, term: "Sequelize", kind: termTool, toks: []patternToken{{"Sequelize", "sequelize", "sequeliz", ' '}}, tool: 6},
 			},
 			{ // sequence
 				{skill: 311, term: "sequence labeling", toks: []patternToken{{"sequence", "sequence", "sequenc", ' '}, {"labeling", "labeling", "label", ' '}}},
@@ -6086,9 +6086,9 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 555, term: "server-sent events", toks: []patternToken{{"server", "server", "server", ' '}, {"sent", "sent", "sent", '-'}, {"events", "events", "event", ' '}}},
 			},
 			{ // serverless
-				{skill: 460, term: "serverless", toks: []patternToken{{"serverless", "serverless", "serverless", ' '}}, guard: []string{"faas"}},
-				{skill: 460, term: "serverless computing", toks: []patternToken{{"serverless", "serverless", "serverless", ' '}, {"computing", "computing", "comput", ' '}}, guard: []string{"faas"}},
-				{skill: 460, term: "Serverless Framework", kind: termTool, toks: []patternToken{{"Serverless", "serverless", "serverless", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 1, guard: []string{"faas"}},
+				{skill: 460, term: "serverless", toks: []patternToken{{"serverless", "serverless", "serverless", ' '}}},
+				{skill: 460, term: "serverless computing", toks: []patternToken{{"serverless", "serverless", "serverless", ' '}, {"computing", "computing", "comput", ' '}}},
+				{skill: 460, term: "Serverless Framework", kind: termTool, toks: []patternToken{{"Serverless", "serverless", "serverless", ' '}, {"Framework", "framework", "framework", ' '}}, tool: 1},
 			},
 			{ // serversentevent
 				{skill: 555, term: "server-sent events", toks: []patternToken{{"serversentevents", "serversentevents", "serversentevent", ' '}}},
@@ -6100,15 +6100,15 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 38, term: "server-side programming", toks: []patternToken{{"serversideprogramming", "serversideprogramming", "serversideprogram", ' '}}},
 			},
 			{ // service
-				{skill: 281, term: "Service Bus", kind: termTool, toks: []patternToken{{"Service", "service", "servic", ' '}, {"Bus", "bus", "bus", ' '}}, tool: 6, guard: []string{"queues"}},
-				{skill: 461, term: "service mesh", toks: []patternToken{{"service", "service", "servic", ' '}, {"mesh", "mesh", "mesh", ' '}}, guard: []string{"envoy"}},
-				{skill: 481, term: "service level objective", toks: []patternToken{{"service", "service", "servic", ' '}, {"level", "level", "level", ' '}, {"objective", "objective", "objectiv", ' '}}, guard: []string{"sre"}},
+				{skill: 281, term: "Service Bus", kind: termTool, toks: []patternToken{{"Service", "service", "servic", ' '}, {"Bus", "bus", "bus", ' '}}, tool: 6},
+				{skill: 461, term: "service mesh", toks: []patternToken{{"service", "service", "servic", ' '}, {"mesh", "mesh", "mesh", ' '}}},
+				{skill: 481, term: "service level objective", toks: []patternToken{{"service", "service", "servic", ' '}, {"level", "level", "level", ' '}, {"objective", "objective", "objectiv", ' '}}},
 			},
 			{ // servicenow
 				{skill: 231, term: "ServiceNow", kind: termTool, toks: []patternToken{{"ServiceNow", "servicenow", "servicenow", ' '}}, tool: 1},
 			},
 			{ // sft
-				{skill: 169, term: "SFT", toks: []patternToken{{"SFT", "sft", "sft", ' '}}, guard: []string{"fine tune", "fine tuned"}},
+				{skill: 169, term: "SFT", toks: []patternToken{{"SFT", "sft", "sft", ' '}}},
 			},
 			{ // sgd
 				{skill: 352, term: "SGD", kind: termAmbiguous, toks: []patternToken{{"SGD", "sgd", "sgd", ' '}}, strict: true},
@@ -6130,8 +6130,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 189, term: "shapefile", toks: []patternToken{{"shapefile", "shapefile", "shapefil", ' '}}},
 			},
 			{ // shell
-				{skill: 40, term: "shell scripting", toks: []patternToken{{"shell", "shell", "shell", ' '}, {"scripting", "scripting", "script", ' '}}, guard: []string{"bash"}},
-				{skill: 40, term: "shell script", toks: []patternToken{{"shell", "shell", "shell", ' '}, {"script", "script", "script", ' '}}, guard: []string{"bash"}},
+				{skill: 40, term: "shell scripting", toks: []patternToken{{"shell", "shell", "shell", ' '}, {"scripting", "scripting", "script", ' '}}},
+				{skill: 40, term: "shell script", toks: []patternToken{{"shell", "shell", "shell", ' '}, {"script", "script", "script", ' '}}},
 			},
 			{ // shiny
 				{skill: 462, term: "Shiny", kind: termAmbiguous, toks: []patternToken{{"Shiny", "shiny", "shiny", ' '}}, strict: true},
@@ -6141,8 +6141,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 184, term: "shipped games", toks: []patternToken{{"shipped", "shipped", "ship", ' '}, {"games", "games", "gam", ' '}}},
 			},
 			{ // shopify
-				{skill: 463, term: "Shopify Plus", toks: []patternToken{{"Shopify", "shopify", "shopify", ' '}, {"Plus", "plus", "plu", ' '}}, guard: []string{"shopify"}},
-				{skill: 463, term: "Shopify app", toks: []patternToken{{"Shopify", "shopify", "shopify", ' '}, {"app", "app", "app", ' '}}, guard: []string{"shopify"}},
+				{skill: 463, term: "Shopify Plus", toks: []patternToken{{"Shopify", "shopify", "shopify", ' '}, {"Plus", "plus", "plu", ' '}}},
+				{skill: 463, term: "Shopify app", toks: []patternToken{{"Shopify", "shopify", "shopify", ' '}, {"app", "app", "app", ' '}}},
 				{skill: 463, term: "Shopify", kind: termAmbiguous, toks: []patternToken{{"Shopify", "shopify", "shopify", ' '}}, strict: true},
 			},
 			{ // siamese
@@ -6152,10 +6152,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 464, term: "SIEM", toks: []patternToken{{"SIEM", "siem", "siem", ' '}}},
 			},
 			{ // sigir
-				{skill: 288, term: "SIGIR", toks: []patternToken{{"SIGIR", "sigir", "sigir", ' '}}, guard: []string{"recsys", "acl"}},
+				{skill: 288, term: "SIGIR", toks: []patternToken{{"SIGIR", "sigir", "sigir", ' '}}},
 			},
 			{ // signal
-				{skill: 465, term: "signal processing", toks: []patternToken{{"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}, guard: []string{"dsp"}},
+				{skill: 465, term: "signal processing", toks: []patternToken{{"signal", "signal", "signal", ' '}, {"processing", "processing", "process", ' '}}},
 			},
 			{ // signalr
 				{skill: 555, term: "SignalR", kind: termTool, toks: []patternToken{{"SignalR", "signalr", "signalr", ' '}}, tool: 2},
@@ -6170,10 +6170,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 48, term: "silicon bring-up", toks: []patternToken{{"siliconbringup", "siliconbringup", "siliconbringup", ' '}}},
 			},
 			{ // sim
-				{skill: 431, term: "sim-to-real", toks: []patternToken{{"sim", "sim", "sim", ' '}, {"to", "to", "to", '-'}, {"real", "real", "real", '-'}}, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "sim-to-real", toks: []patternToken{{"sim", "sim", "sim", ' '}, {"to", "to", "to", '-'}, {"real", "real", "real", '-'}}},
 			},
 			{ // sim2real
-				{skill: 431, term: "sim2real", toks: []patternToken{{"sim2real", "sim2real", "sim2real", ' '}}, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "sim2real", toks: []patternToken{{"sim2real", "sim2real", "sim2real", ' '}}},
 			},
 			{ // simclr
 				{skill: 86, term: "SimCLR", toks: []patternToken{{"SimCLR", "simclr", "simclr", ' '}}},
@@ -6183,7 +6183,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 466, term: "SIMD intrinsics", toks: []patternToken{{"SIMD", "simd", "simd", ' '}, {"intrinsics", "intrinsics", "intrinsic", ' '}}},
 			},
 			{ // simtoreal
-				{skill: 431, term: "sim-to-real", toks: []patternToken{{"simtoreal", "simtoreal", "simtoreal", ' '}}, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "sim-to-real", toks: []patternToken{{"simtoreal", "simtoreal", "simtoreal", ' '}}},
 			},
 			{ // simulated
 				{skill: 494, term: "simulated data", toks: []patternToken{{"simulated", "simulated", "simulat", ' '}, {"data", "data", "data", ' '}}},
@@ -6192,24 +6192,24 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 276, term: "Simulink", toks: []patternToken{{"Simulink", "simulink", "simulink", ' '}}},
 			},
 			{ // single
-				{skill: 330, term: "single sign-on", toks: []patternToken{{"single", "single", "singl", ' '}, {"sign", "sign", "sign", ' '}, {"on", "on", "on", '-'}}, guard: []string{"sso"}},
+				{skill: 330, term: "single sign-on", toks: []patternToken{{"single", "single", "singl", ' '}, {"sign", "sign", "sign", ' '}, {"on", "on", "on", '-'}}},
 				{skill: 467, term: "single-board computer", toks: []patternToken{{"single", "single", "singl", ' '}, {"board", "board", "board", '-'}, {"computer", "computer", "computer", ' '}}},
 			},
 			{ // singleboardcomputer
 				{skill: 467, term: "single-board computer", toks: []patternToken{{"singleboardcomputer", "singleboardcomputer", "singleboardcomputer", ' '}}},
 			},
 			{ // singlesignon
-				{skill: 330, term: "single sign-on", toks: []patternToken{{"singlesignon", "singlesignon", "singlesignon", ' '}}, guard: []string{"sso"}},
+				{skill: 330, term: "single sign-on", toks: []patternToken{{"singlesignon", "singlesignon", "singlesignon", ' '}}},
 			},
 			{ // singular
 				{skill: 258, term: "singular value decomposition", toks: []patternToken{{"singular", "singular", "singular", ' '}, {"value", "value", "valu", ' '}, {"decomposition", "decomposition", "decomposition", ' '}}},
 			},
 			{ // sisens
-				{skill: 50, term: "Sisense", kind: termTool, toks: []patternToken{{"Sisense", "sisense", "sisens", ' '}}, tool: 5, guard: []string{"business intelligence", "bi reporting", "kpi dashboard", "kpi reporting"}},
+				{skill: 50, term: "Sisense", kind: termTool, toks: []patternToken{{"Sisense", "sisense", "sisens", ' '}}, tool: 5},
 			},
 			{ // site
-				{skill: 481, term: "site reliability engineering", toks: []patternToken{{"site", "site", "sit", ' '}, {"reliability", "reliability", "reliability", ' '}, {"engineering", "engineering", "engineer", ' '}}, guard: []string{"sre"}},
-				{skill: 481, term: "site reliability", toks: []patternToken{{"site", "site", "sit", ' '}, {"reliability", "reliability", "reliability", ' '}}, guard: []string{"sre"}},
+				{skill: 481, term: "site reliability engineering", toks: []patternToken{{"site", "site", "sit", ' '}, {"reliability", "reliability", "reliability", ' '}, {"engineering", "engineering", "engineer", ' '}}},
+				{skill: 481, term: "site reliability", toks: []patternToken{{"site", "site", "sit", ' '}, {"reliability", "reliability", "reliability", ' '}}},
 			},
 			{ // sitecor
 				{skill: 74, term: "Sitecore", kind: termTool, toks: []patternToken{{"Sitecore", "sitecore", "sitecor", ' '}}, tool: 4},
@@ -6229,10 +6229,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 270, term: "sleep modes", toks: []patternToken{{"sleep", "sleep", "sleep", ' '}, {"modes", "modes", "mod", ' '}}},
 			},
 			{ // sli
-				{skill: 481, term: "SLI", toks: []patternToken{{"SLI", "sli", "sli", ' '}}, guard: []string{"sre"}},
+				{skill: 481, term: "SLI", toks: []patternToken{{"SLI", "sli", "sli", ' '}}},
 			},
 			{ // slo
-				{skill: 481, term: "SLO", toks: []patternToken{{"SLO", "slo", "slo", ' '}}, guard: []string{"sre"}},
+				{skill: 481, term: "SLO", toks: []patternToken{{"SLO", "slo", "slo", ' '}}},
 			},
 			{ // slurm
 				{skill: 468, term: "Slurm", toks: []patternToken{{"Slurm", "slurm", "slurm", ' '}}},
@@ -6251,34 +6251,34 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 116, term: "Snowflake", kind: termAmbiguous, toks: []patternToken{{"Snowflake", "snowflake", "snowflak", ' '}}, strict: true},
 			},
 			{ // snowflake
-				{skill: 107, term: "snowflake schema", toks: []patternToken{{"snowflake", "snowflake", "snowflak", ' '}, {"schema", "schema", "schema", ' '}}, guard: []string{"kimball"}},
+				{skill: 107, term: "snowflake schema", toks: []patternToken{{"snowflake", "snowflake", "snowflak", ' '}, {"schema", "schema", "schema", ' '}}},
 			},
 			{ // snyk
 				{skill: 547, term: "Snyk", kind: termTool, toks: []patternToken{{"Snyk", "snyk", "snyk", ' '}}, tool: 1},
 			},
 			{ // soak
-				{skill: 367, term: "soak testing", toks: []patternToken{{"soak", "soak", "soak", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"k6", "locust"}},
+				{skill: 367, term: "soak testing", toks: []patternToken{{"soak", "soak", "soak", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // soapui
-				{skill: 15, term: "SoapUI", kind: termTool, toks: []patternToken{{"SoapUI", "soapui", "soapui", ' '}}, tool: 1, guard: []string{"rest assured", "restassured", "postman", "pact"}},
+				{skill: 15, term: "SoapUI", kind: termTool, toks: []patternToken{{"SoapUI", "soapui", "soapui", ' '}}, tool: 1},
 			},
 			{ // soc
-				{skill: 450, term: "SOC 2", kind: termTool, toks: []patternToken{{"SOC", "soc", "soc", ' '}, {"2", "2", "2", ' '}}, tool: 1, guard: []string{"hipaa"}},
-				{skill: 451, term: "SOC analyst", toks: []patternToken{{"SOC", "soc", "soc", ' '}, {"analyst", "analyst", "analyst", ' '}}, guard: []string{"edr"}},
+				{skill: 450, term: "SOC 2", kind: termTool, toks: []patternToken{{"SOC", "soc", "soc", ' '}, {"2", "2", "2", ' '}}, tool: 1},
+				{skill: 451, term: "SOC analyst", toks: []patternToken{{"SOC", "soc", "soc", ' '}, {"analyst", "analyst", "analyst", ' '}}},
 			},
 			{ // soc2
-				{skill: 450, term: "SOC2", kind: termTool, toks: []patternToken{{"SOC2", "soc2", "soc2", ' '}}, tool: 1, guard: []string{"hipaa"}},
+				{skill: 450, term: "SOC2", kind: termTool, toks: []patternToken{{"SOC2", "soc2", "soc2", ' '}}, tool: 1},
 			},
 			{ // socket.io
 				{skill: 555, term: "Socket.IO", kind: termTool, toks: []patternToken{{"Socket.IO", "socket.io", "socket.io", ' '}}, tool: 1},
 			},
 			{ // soda
-				{skill: 112, term: "Soda Core", kind: termTool, toks: []patternToken{{"Soda", "soda", "soda", ' '}, {"Core", "core", "cor", ' '}}, tool: 1, guard: []string{"great expectations"}},
+				{skill: 112, term: "Soda Core", kind: termTool, toks: []patternToken{{"Soda", "soda", "soda", ' '}, {"Core", "core", "cor", ' '}}, tool: 1},
 			},
 			{ // software
 				{skill: 216, term: "software localization", toks: []patternToken{{"software", "software", "softwar", ' '}, {"localization", "localization", "localization", ' '}}},
 				{skill: 216, term: "software localisation", toks: []patternToken{{"software", "software", "softwar", ' '}, {"localisation", "localisation", "localisation", ' '}}},
-				{skill: 397, term: "software quality assurance", toks: []patternToken{{"software", "software", "softwar", ' '}, {"quality", "quality", "quality", ' '}, {"assurance", "assurance", "assuranc", ' '}}, guard: []string{"qa"}},
+				{skill: 397, term: "software quality assurance", toks: []patternToken{{"software", "software", "softwar", ' '}, {"quality", "quality", "quality", ' '}, {"assurance", "assurance", "assuranc", ' '}}},
 				{skill: 469, term: "software architecture", toks: []patternToken{{"software", "software", "softwar", ' '}, {"architecture", "architecture", "architectur", ' '}}},
 				{skill: 469, term: "software design", toks: []patternToken{{"software", "software", "softwar", ' '}, {"design", "design", "design", ' '}}},
 				{skill: 547, term: "software composition analysis", toks: []patternToken{{"software", "software", "softwar", ' '}, {"composition", "composition", "composition", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -6287,7 +6287,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 342, term: "SOLID principles", toks: []patternToken{{"SOLID", "solid", "solid", ' '}, {"principles", "principles", "principl", ' '}}},
 			},
 			{ // solidity
-				{skill: 471, term: "Solidity smart contract", toks: []patternToken{{"Solidity", "solidity", "solidity", ' '}, {"smart", "smart", "smart", ' '}, {"contract", "contract", "contract", ' '}}, guard: []string{"solidity"}},
+				{skill: 471, term: "Solidity smart contract", toks: []patternToken{{"Solidity", "solidity", "solidity", ' '}, {"smart", "smart", "smart", ' '}, {"contract", "contract", "contract", ' '}}},
 				{skill: 471, term: "Solidity", kind: termAmbiguous, toks: []patternToken{{"Solidity", "solidity", "solidity", ' '}}, strict: true},
 			},
 			{ // solr
@@ -6306,7 +6306,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 484, term: "SonarQube", kind: termTool, toks: []patternToken{{"SonarQube", "sonarqube", "sonarqub", ' '}}, tool: 1},
 			},
 			{ // soql
-				{skill: 438, term: "SOQL", toks: []patternToken{{"SOQL", "soql", "soql", ' '}}, guard: []string{"salesforce"}},
+				{skill: 438, term: "SOQL", toks: []patternToken{{"SOQL", "soql", "soql", ' '}}},
 			},
 			{ // spacy
 				{skill: 472, term: "spaCy", toks: []patternToken{{"spaCy", "spacy", "spacy", ' '}}},
@@ -6316,7 +6316,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // spark
 				{skill: 109, term: "Spark pipelines", toks: []patternToken{{"Spark", "spark", "spark", ' '}, {"pipelines", "pipelines", "pipelin", ' '}}},
-				{skill: 473, term: "Spark SQL", toks: []patternToken{{"Spark", "spark", "spark", ' '}, {"SQL", "sql", "sql", ' '}}, guard: []string{"spark"}},
+				{skill: 473, term: "Spark SQL", toks: []patternToken{{"Spark", "spark", "spark", ' '}, {"SQL", "sql", "sql", ' '}}},
 				{skill: 473, term: "Spark", kind: termAmbiguous, toks: []patternToken{{"Spark", "spark", "spark", ' '}}, strict: true},
 			},
 			{ // sparse
@@ -6328,18 +6328,18 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 24, term: "speaker diarisation", toks: []patternToken{{"speaker", "speaker", "speaker", ' '}, {"diarisation", "diarisation", "diarisation", ' '}}},
 			},
 			{ // specflow
-				{skill: 43, term: "SpecFlow", kind: termTool, toks: []patternToken{{"SpecFlow", "specflow", "specflow", ' '}}, tool: 1, guard: []string{"bdd", "cucumber", "gherkin"}},
+				{skill: 43, term: "SpecFlow", kind: termTool, toks: []patternToken{{"SpecFlow", "specflow", "specflow", ' '}}, tool: 1},
 			},
 			{ // speculative
 				{skill: 266, term: "speculative decoding", toks: []patternToken{{"speculative", "speculative", "speculativ", ' '}, {"decoding", "decoding", "decod", ' '}}},
 			},
 			{ // speech
-				{skill: 474, term: "speech recognition", toks: []patternToken{{"speech", "speech", "speech", ' '}, {"recognition", "recognition", "recognition", ' '}}, guard: []string{"whisper", "kaldi"}},
-				{skill: 474, term: "speech-to-text", toks: []patternToken{{"speech", "speech", "speech", ' '}, {"to", "to", "to", '-'}, {"text", "text", "text", '-'}}, guard: []string{"whisper", "kaldi"}},
+				{skill: 474, term: "speech recognition", toks: []patternToken{{"speech", "speech", "speech", ' '}, {"recognition", "recognition", "recognition", ' '}}},
+				{skill: 474, term: "speech-to-text", toks: []patternToken{{"speech", "speech", "speech", ' '}, {"to", "to", "to", '-'}, {"text", "text", "text", '-'}}},
 				{skill: 475, term: "speech synthesis", toks: []patternToken{{"speech", "speech", "speech", ' '}, {"synthesis", "synthesis", "synthesis", ' '}}},
 			},
 			{ // speechtotext
-				{skill: 474, term: "speech-to-text", toks: []patternToken{{"speechtotext", "speechtotext", "speechtotext", ' '}}, guard: []string{"whisper", "kaldi"}},
+				{skill: 474, term: "speech-to-text", toks: []patternToken{{"speechtotext", "speechtotext", "speechtotext", ' '}}},
 			},
 			{ // spi
 				{skill: 149, term: "SPI", kind: termExact, toks: []patternToken{{"SPI", "spi", "spi", ' '}}},
@@ -6372,25 +6372,25 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 477, term: "Spring WebFlux", toks: []patternToken{{"Spring", "spring", "spr", ' '}, {"WebFlux", "webflux", "webflux", ' '}}},
 			},
 			{ // sprint
-				{skill: 447, term: "sprint planning", toks: []patternToken{{"sprint", "sprint", "sprint", ' '}, {"planning", "planning", "plan", ' '}}, guard: []string{"scrum"}},
+				{skill: 447, term: "sprint planning", toks: []patternToken{{"sprint", "sprint", "sprint", ' '}, {"planning", "planning", "plan", ' '}}},
 			},
 			{ // spss
 				{skill: 478, term: "SPSS", toks: []patternToken{{"SPSS", "spss", "spss", ' '}}},
 				{skill: 478, term: "SPSS Modeler", toks: []patternToken{{"SPSS", "spss", "spss", ' '}, {"Modeler", "modeler", "modeler", ' '}}},
 			},
 			{ // sql
-				{skill: 17, term: "SQL injection", toks: []patternToken{{"SQL", "sql", "sql", ' '}, {"injection", "injection", "injection", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "SQL injection", toks: []patternToken{{"SQL", "sql", "sql", ' '}, {"injection", "injection", "injection", ' '}}},
 				{skill: 479, term: "SQL", toks: []patternToken{{"SQL", "sql", "sql", ' '}}},
 				{skill: 480, term: "SQL Server", toks: []patternToken{{"SQL", "sql", "sql", ' '}, {"Server", "server", "server", ' '}}},
 			},
 			{ // sqlalchemy
-				{skill: 357, term: "SQLAlchemy", kind: termTool, toks: []patternToken{{"SQLAlchemy", "sqlalchemy", "sqlalchemy", ' '}}, tool: 1, guard: []string{"hibernate"}},
+				{skill: 357, term: "SQLAlchemy", kind: termTool, toks: []patternToken{{"SQLAlchemy", "sqlalchemy", "sqlalchemy", ' '}}, tool: 1},
 			},
 			{ // sqlit
 				{skill: 479, term: "SQLite", kind: termTool, toks: []patternToken{{"SQLite", "sqlite", "sqlit", ' '}}, tool: 2},
 			},
 			{ // sqs
-				{skill: 281, term: "SQS", kind: termTool, toks: []patternToken{{"SQS", "sqs", "sqs", ' '}}, tool: 1, guard: []string{"queues"}},
+				{skill: 281, term: "SQS", kind: termTool, toks: []patternToken{{"SQS", "sqs", "sqs", ' '}}, tool: 1},
 			},
 			{ // sre
 				{skill: 481, term: "SRE", kind: termExact, toks: []patternToken{{"SRE", "sre", "sre", ' '}}},
@@ -6402,7 +6402,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 480, term: "SSIS", toks: []patternToken{{"SSIS", "ssis", "ssis", ' '}}},
 			},
 			{ // ssl
-				{skill: 90, term: "SSL/TLS", toks: []patternToken{{"SSL", "ssl", "ssl", ' '}, {"TLS", "tls", "tls", '/'}}, guard: []string{"hsm"}},
+				{skill: 90, term: "SSL/TLS", toks: []patternToken{{"SSL", "ssl", "ssl", ' '}, {"TLS", "tls", "tls", '/'}}},
 			},
 			{ // sso
 				{skill: 330, term: "SSO", kind: termExact, toks: []patternToken{{"SSO", "sso", "sso", ' '}}},
@@ -6426,7 +6426,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 482, term: "stakeholder alignment", kind: termAmbiguous, toks: []patternToken{{"stakeholder", "stakeholder", "stakeholder", ' '}, {"alignment", "alignment", "alignment", ' '}}, strict: true},
 			},
 			{ // star
-				{skill: 107, term: "star schema", toks: []patternToken{{"star", "star", "star", ' '}, {"schema", "schema", "schema", ' '}}, guard: []string{"kimball"}},
+				{skill: 107, term: "star schema", toks: []patternToken{{"star", "star", "star", ' '}, {"schema", "schema", "schema", ' '}}},
 			},
 			{ // starrock
 				{skill: 338, term: "StarRocks", kind: termTool, toks: []patternToken{{"StarRocks", "starrocks", "starrock", ' '}}, tool: 3},
@@ -6435,7 +6435,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 483, term: "Stata", toks: []patternToken{{"Stata", "stata", "stata", ' '}}},
 			},
 			{ // static
-				{skill: 17, term: "static application security testing", toks: []patternToken{{"static", "static", "static", ' '}, {"application", "application", "application", ' '}, {"security", "security", "security", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "static application security testing", toks: []patternToken{{"static", "static", "static", ' '}, {"application", "application", "application", ' '}, {"security", "security", "security", ' '}, {"testing", "testing", "test", ' '}}},
 				{skill: 390, term: "static quantization", toks: []patternToken{{"static", "static", "static", ' '}, {"quantization", "quantization", "quantization", ' '}}},
 				{skill: 390, term: "static quantisation", toks: []patternToken{{"static", "static", "static", ' '}, {"quantisation", "quantisation", "quantisation", ' '}}},
 				{skill: 484, term: "static analysis", toks: []patternToken{{"static", "static", "static", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -6446,36 +6446,36 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 485, term: "Statistics", kind: termAmbiguous, toks: []patternToken{{"Statistics", "statistics", "statistic", ' '}}, strict: true},
 			},
 			{ // statistical
-				{skill: 485, term: "statistical analysis", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"analysis", "analysis", "analysis", ' '}}, guard: []string{"statistics"}},
-				{skill: 485, term: "statistical modeling", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"statistics"}},
-				{skill: 485, term: "statistical modelling", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"statistics"}},
-				{skill: 485, term: "statistical inference", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"inference", "inference", "inferenc", ' '}}, guard: []string{"statistics"}},
-				{skill: 485, term: "statistical concepts", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"concepts", "concepts", "concept", ' '}}, guard: []string{"statistics"}},
-				{skill: 485, term: "statistical methods", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"methods", "methods", "method", ' '}}, guard: []string{"statistics"}},
+				{skill: 485, term: "statistical analysis", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"analysis", "analysis", "analysis", ' '}}},
+				{skill: 485, term: "statistical modeling", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 485, term: "statistical modelling", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"modelling", "modelling", "model", ' '}}},
+				{skill: 485, term: "statistical inference", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"inference", "inference", "inferenc", ' '}}},
+				{skill: 485, term: "statistical concepts", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"concepts", "concepts", "concept", ' '}}},
+				{skill: 485, term: "statistical methods", toks: []patternToken{{"statistical", "statistical", "statistical", ' '}, {"methods", "methods", "method", ' '}}},
 			},
 			{ // step
-				{skill: 460, term: "Step Functions", kind: termTool, toks: []patternToken{{"Step", "step", "step", ' '}, {"Functions", "functions", "function", ' '}}, tool: 3, guard: []string{"faas"}},
+				{skill: 460, term: "Step Functions", kind: termTool, toks: []patternToken{{"Step", "step", "step", ' '}, {"Functions", "functions", "function", ' '}}, tool: 3},
 			},
 			{ // stereo
-				{skill: 1, term: "stereo vision", toks: []patternToken{{"stereo", "stereo", "stereo", ' '}, {"vision", "vision", "vision", ' '}}, guard: []string{"slam"}},
-				{skill: 1, term: "stereo depth", toks: []patternToken{{"stereo", "stereo", "stereo", ' '}, {"depth", "depth", "depth", ' '}}, guard: []string{"slam"}},
+				{skill: 1, term: "stereo vision", toks: []patternToken{{"stereo", "stereo", "stereo", ' '}, {"vision", "vision", "vision", ' '}}},
+				{skill: 1, term: "stereo depth", toks: []patternToken{{"stereo", "stereo", "stereo", ' '}, {"depth", "depth", "depth", ' '}}},
 			},
 			{ // stitch
-				{skill: 105, term: "Stitch Data", kind: termTool, toks: []patternToken{{"Stitch", "stitch", "stitch", ' '}, {"Data", "data", "data", ' '}}, tool: 3, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Stitch Data", kind: termTool, toks: []patternToken{{"Stitch", "stitch", "stitch", ' '}, {"Data", "data", "data", ' '}}, tool: 3},
 			},
 			{ // stm32
 				{skill: 19, term: "STM32", kind: termTool, toks: []patternToken{{"STM32", "stm32", "stm32", ' '}}, tool: 1},
 			},
 			{ // stochastic
-				{skill: 54, term: "stochastic calculus", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"calculus", "calculus", "calculus", ' '}}, guard: []string{"calculus"}},
-				{skill: 352, term: "stochastic gradient descent", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"gradient", "gradient", "gradient", ' '}, {"descent", "descent", "descent", ' '}}, guard: []string{"adam", "sgd"}},
-				{skill: 380, term: "stochastic processes", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"processes", "processes", "process", ' '}}, guard: []string{"probability"}},
+				{skill: 54, term: "stochastic calculus", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"calculus", "calculus", "calculus", ' '}}},
+				{skill: 352, term: "stochastic gradient descent", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"gradient", "gradient", "gradient", ' '}, {"descent", "descent", "descent", ' '}}},
+				{skill: 380, term: "stochastic processes", toks: []patternToken{{"stochastic", "stochastic", "stochastic", ' '}, {"processes", "processes", "process", ' '}}},
 			},
 			{ // storybook
 				{skill: 486, term: "Storybook", kind: termAmbiguous, toks: []patternToken{{"Storybook", "storybook", "storybook", ' '}}, strict: true},
 			},
 			{ // storybook.j
-				{skill: 486, term: "Storybook.js", toks: []patternToken{{"Storybook.js", "storybook.js", "storybook.j", ' '}}, guard: []string{"storybook"}},
+				{skill: 486, term: "Storybook.js", toks: []patternToken{{"Storybook.js", "storybook.js", "storybook.j", ' '}}},
 			},
 			{ // strapi
 				{skill: 74, term: "Strapi", kind: termTool, toks: []patternToken{{"Strapi", "strapi", "strapi", ' '}}, tool: 2},
@@ -6493,7 +6493,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 289, term: "Streamlit", toks: []patternToken{{"Streamlit", "streamlit", "streamlit", ' '}}},
 			},
 			{ // stress
-				{skill: 367, term: "stress testing", toks: []patternToken{{"stress", "stress", "stress", ' '}, {"testing", "testing", "test", ' '}}, guard: []string{"k6", "locust"}},
+				{skill: 367, term: "stress testing", toks: []patternToken{{"stress", "stress", "stress", ' '}, {"testing", "testing", "test", ' '}}},
 			},
 			{ // stride
 				{skill: 511, term: "STRIDE", kind: termExact, toks: []patternToken{{"STRIDE", "stride", "strid", ' '}}},
@@ -6502,29 +6502,29 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 362, term: "Stripe", kind: termAmbiguous, toks: []patternToken{{"Stripe", "stripe", "strip", ' '}}, strict: true},
 			},
 			{ // stripe
-				{skill: 362, term: "Stripe API", kind: termTool, toks: []patternToken{{"Stripe", "stripe", "strip", ' '}, {"API", "api", "api", ' '}}, tool: 1, guard: []string{"stripe"}},
+				{skill: 362, term: "Stripe API", kind: termTool, toks: []patternToken{{"Stripe", "stripe", "strip", ' '}, {"API", "api", "api", ' '}}, tool: 1},
 			},
 			{ // structure
 				{skill: 0, term: "structure from motion", toks: []patternToken{{"structure", "structure", "structur", ' '}, {"from", "from", "from", ' '}, {"motion", "motion", "motion", ' '}}},
 			},
 			{ // structured
-				{skill: 267, term: "structured logging", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"logging", "logging", "log", ' '}}, guard: []string{"elk", "loki"}},
+				{skill: 267, term: "structured logging", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"logging", "logging", "log", ' '}}},
 				{skill: 381, term: "structured problem solving", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"problem", "problem", "problem", ' '}, {"solving", "solving", "solv", ' '}}},
-				{skill: 389, term: "structured pruning", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
-				{skill: 389, term: "structured sparsity", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"sparsity", "sparsity", "sparsity", ' '}}, guard: []string{"pruning"}},
+				{skill: 389, term: "structured pruning", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"pruning", "pruning", "prun", ' '}}},
+				{skill: 389, term: "structured sparsity", toks: []patternToken{{"structured", "structured", "structur", ' '}, {"sparsity", "sparsity", "sparsity", ' '}}},
 				{skill: 487, term: "Structured Streaming", toks: []patternToken{{"Structured", "structured", "structur", ' '}, {"Streaming", "streaming", "stream", ' '}}},
 			},
 			{ // styled
-				{skill: 92, term: "styled-components", toks: []patternToken{{"styled", "styled", "styl", ' '}, {"components", "components", "component", '-'}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "styled-components", toks: []patternToken{{"styled", "styled", "styl", ' '}, {"components", "components", "component", '-'}}},
 			},
 			{ // styledcomponent
-				{skill: 92, term: "styled-components", toks: []patternToken{{"styledcomponents", "styledcomponents", "styledcomponent", ' '}}, guard: []string{"css", "css3"}},
+				{skill: 92, term: "styled-components", toks: []patternToken{{"styledcomponents", "styledcomponents", "styledcomponent", ' '}}},
 			},
 			{ // stylegan
 				{skill: 185, term: "StyleGAN", toks: []patternToken{{"StyleGAN", "stylegan", "stylegan", ' '}}},
 			},
 			{ // subnet
-				{skill: 314, term: "subnetting", toks: []patternToken{{"subnetting", "subnetting", "subnet", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "subnetting", toks: []patternToken{{"subnetting", "subnetting", "subnet", ' '}}},
 			},
 			{ // summarisation
 				{skill: 488, term: "summarisation", toks: []patternToken{{"summarisation", "summarisation", "summarisation", ' '}}},
@@ -6542,7 +6542,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 212, term: "supercomputer", toks: []patternToken{{"supercomputer", "supercomputer", "supercomputer", ' '}}},
 			},
 			{ // support
-				{skill: 63, term: "support vector machine", toks: []patternToken{{"support", "support", "support", ' '}, {"vector", "vector", "vector", ' '}, {"machine", "machine", "machin", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "support vector machine", toks: []patternToken{{"support", "support", "support", ' '}, {"vector", "vector", "vector", ' '}, {"machine", "machine", "machin", ' '}}},
 			},
 			{ // survival
 				{skill: 490, term: "survival analysis", toks: []patternToken{{"survival", "survival", "survival", ' '}, {"analysis", "analysis", "analysis", ' '}}},
@@ -6551,10 +6551,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 491, term: "Svelte", kind: termExact, toks: []patternToken{{"Svelte", "svelte", "svelt", ' '}}},
 			},
 			{ // sveltekit
-				{skill: 491, term: "SvelteKit", toks: []patternToken{{"SvelteKit", "sveltekit", "sveltekit", ' '}}, guard: []string{"svelte"}},
+				{skill: 491, term: "SvelteKit", toks: []patternToken{{"SvelteKit", "sveltekit", "sveltekit", ' '}}},
 			},
 			{ // svm
-				{skill: 63, term: "SVM", toks: []patternToken{{"SVM", "svm", "svm", ' '}}, guard: []string{"decision tree"}},
+				{skill: 63, term: "SVM", toks: []patternToken{{"SVM", "svm", "svm", ' '}}},
 			},
 			{ // swagger
 				{skill: 345, term: "Swagger", toks: []patternToken{{"Swagger", "swagger", "swagger", ' '}}},
@@ -6563,17 +6563,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 492, term: "Swift", kind: termAmbiguous, toks: []patternToken{{"Swift", "swift", "swift", ' '}}, strict: true},
 			},
 			{ // swiftui
-				{skill: 492, term: "SwiftUI", toks: []patternToken{{"SwiftUI", "swiftui", "swiftui", ' '}}, guard: []string{"swift"}},
+				{skill: 492, term: "SwiftUI", toks: []patternToken{{"SwiftUI", "swiftui", "swiftui", ' '}}},
 			},
 			{ // swin
-				{skill: 542, term: "Swin Transformer", toks: []patternToken{{"Swin", "swin", "swin", ' '}, {"Transformer", "transformer", "transformer", ' '}}, guard: []string{"vit"}},
-				{skill: 542, term: "Swin", toks: []patternToken{{"Swin", "swin", "swin", ' '}}, guard: []string{"vit"}},
+				{skill: 542, term: "Swin Transformer", toks: []patternToken{{"Swin", "swin", "swin", ' '}, {"Transformer", "transformer", "transformer", ' '}}},
+				{skill: 542, term: "Swin", toks: []patternToken{{"Swin", "swin", "swin", ' '}}},
 			},
 			{ // symfony
 				{skill: 493, term: "Symfony", toks: []patternToken{{"Symfony", "symfony", "symfony", ' '}}},
 			},
 			{ // synthetic
-				{skill: 56, term: "synthetic control", toks: []patternToken{{"synthetic", "synthetic", "synthetic", ' '}, {"control", "control", "control", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "synthetic control", toks: []patternToken{{"synthetic", "synthetic", "synthetic", ' '}, {"control", "control", "control", ' '}}},
 				{skill: 494, term: "synthetic data", toks: []patternToken{{"synthetic", "synthetic", "synthetic", ' '}, {"data", "data", "data", ' '}}},
 				{skill: 494, term: "synthetic training data", toks: []patternToken{{"synthetic", "synthetic", "synthetic", ' '}, {"training", "training", "train", ' '}, {"data", "data", "data", ' '}}},
 				{skill: 494, term: "synthetic images", toks: []patternToken{{"synthetic", "synthetic", "synthetic", ' '}, {"images", "images", "imag", ' '}}},
@@ -6597,37 +6597,37 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 529, term: "t-SNE", toks: []patternToken{{"t", "t", "t", ' '}, {"SNE", "sne", "sne", '-'}}},
 			},
 			{ // t5
-				{skill: 497, term: "T5-base", toks: []patternToken{{"T5", "t5", "t5", ' '}, {"base", "base", "bas", '-'}}, guard: []string{"t5"}},
-				{skill: 497, term: "T5-large", toks: []patternToken{{"T5", "t5", "t5", ' '}, {"large", "large", "larg", '-'}}, guard: []string{"t5"}},
+				{skill: 497, term: "T5-base", toks: []patternToken{{"T5", "t5", "t5", ' '}, {"base", "base", "bas", '-'}}},
+				{skill: 497, term: "T5-large", toks: []patternToken{{"T5", "t5", "t5", ' '}, {"large", "large", "larg", '-'}}},
 				{skill: 497, term: "T5", kind: termAmbiguous, toks: []patternToken{{"T5", "t5", "t5", ' '}}, strict: true},
 			},
 			{ // t5bas
-				{skill: 497, term: "T5-base", toks: []patternToken{{"T5base", "t5base", "t5bas", ' '}}, guard: []string{"t5"}},
+				{skill: 497, term: "T5-base", toks: []patternToken{{"T5base", "t5base", "t5bas", ' '}}},
 			},
 			{ // t5larg
-				{skill: 497, term: "T5-large", toks: []patternToken{{"T5large", "t5large", "t5larg", ' '}}, guard: []string{"t5"}},
+				{skill: 497, term: "T5-large", toks: []patternToken{{"T5large", "t5large", "t5larg", ' '}}},
 			},
 			{ // tableau
 				{skill: 115, term: "Tableau", kind: termTool, toks: []patternToken{{"Tableau", "tableau", "tableau", ' '}}, tool: 4},
 			},
 			{ // tailwind
-				{skill: 499, term: "Tailwind CSS", toks: []patternToken{{"Tailwind", "tailwind", "tailwind", ' '}, {"CSS", "css", "css", ' '}}, guard: []string{"tailwind"}},
+				{skill: 499, term: "Tailwind CSS", toks: []patternToken{{"Tailwind", "tailwind", "tailwind", ' '}, {"CSS", "css", "css", ' '}}},
 				{skill: 499, term: "Tailwind", kind: termAmbiguous, toks: []patternToken{{"Tailwind", "tailwind", "tailwind", ' '}}, strict: true},
 			},
 			{ // tailwindcss
-				{skill: 499, term: "TailwindCSS", toks: []patternToken{{"TailwindCSS", "tailwindcss", "tailwindcss", ' '}}, guard: []string{"tailwind"}},
+				{skill: 499, term: "TailwindCSS", toks: []patternToken{{"TailwindCSS", "tailwindcss", "tailwindcss", ' '}}},
 			},
 			{ // talend
-				{skill: 105, term: "Talend", kind: termTool, toks: []patternToken{{"Talend", "talend", "talend", ' '}}, tool: 5, guard: []string{"glue", "elt"}},
+				{skill: 105, term: "Talend", kind: termTool, toks: []patternToken{{"Talend", "talend", "talend", ' '}}, tool: 5},
 			},
 			{ // talkback
-				{skill: 3, term: "TalkBack", toks: []patternToken{{"TalkBack", "talkback", "talkback", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "TalkBack", toks: []patternToken{{"TalkBack", "talkback", "talkback", ' '}}},
 			},
 			{ // task
-				{skill: 281, term: "task queue", toks: []patternToken{{"task", "task", "task", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}},
+				{skill: 281, term: "task queue", toks: []patternToken{{"task", "task", "task", ' '}, {"queue", "queue", "queu", ' '}}},
 			},
 			{ // tcp
-				{skill: 314, term: "TCP/IP", toks: []patternToken{{"TCP", "tcp", "tcp", ' '}, {"IP", "ip", "ip", '/'}}, guard: []string{"dns"}},
+				{skill: 314, term: "TCP/IP", toks: []patternToken{{"TCP", "tcp", "tcp", ' '}, {"IP", "ip", "ip", '/'}}},
 			},
 			{ // tcr
 				{skill: 85, term: "TCR", kind: termExact, toks: []patternToken{{"TCR", "tcr", "tcr", ' '}}},
@@ -6641,17 +6641,17 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 365, term: "Team management", kind: termAmbiguous, toks: []patternToken{{"Team", "team", "team", ' '}, {"management", "management", "management", ' '}}, strict: true},
 			},
 			{ // teamcity
-				{skill: 62, term: "TeamCity", kind: termTool, toks: []patternToken{{"TeamCity", "teamcity", "teamcity", ' '}}, tool: 1, guard: []string{"spinnaker"}},
+				{skill: 62, term: "TeamCity", kind: termTool, toks: []patternToken{{"TeamCity", "teamcity", "teamcity", ' '}}, tool: 1},
 			},
 			{ // tech
 				{skill: 500, term: "tech leadership", toks: []patternToken{{"tech", "tech", "tech", ' '}, {"leadership", "leadership", "leadership", ' '}}},
 			},
 			{ // technical
-				{skill: 79, term: "technical communication", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
-				{skill: 280, term: "technical mentoring", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"mentoring", "mentoring", "mentor", ' '}}, guard: []string{"mentoring", "mentorship", "mentor"}},
-				{skill: 280, term: "technical mentorship", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"mentorship", "mentorship", "mentorship", ' '}}, guard: []string{"mentoring", "mentorship", "mentor"}},
+				{skill: 79, term: "technical communication", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"communication", "communication", "communication", ' '}}},
+				{skill: 280, term: "technical mentoring", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"mentoring", "mentoring", "mentor", ' '}}},
+				{skill: 280, term: "technical mentorship", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"mentorship", "mentorship", "mentorship", ' '}}},
 				{skill: 414, term: "technical debt", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"debt", "debt", "debt", ' '}}},
-				{skill: 458, term: "technical SEO", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"SEO", "seo", "seo", ' '}}, guard: []string{"seo", "search engine optimization", "search engine optimisation"}},
+				{skill: 458, term: "technical SEO", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"SEO", "seo", "seo", ' '}}},
 				{skill: 500, term: "technical leadership", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"leadership", "leadership", "leadership", ' '}}},
 				{skill: 500, term: "technical direction", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"direction", "direction", "direction", ' '}}},
 				{skill: 501, term: "technical writing", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"writing", "writing", "writ", ' '}}},
@@ -6660,10 +6660,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 501, term: "technical reports", toks: []patternToken{{"technical", "technical", "technical", ' '}, {"reports", "reports", "report", ' '}}},
 			},
 			{ // tecton
-				{skill: 164, term: "Tecton", kind: termTool, toks: []patternToken{{"Tecton", "tecton", "tecton", ' '}}, tool: 1, guard: []string{"feast"}},
+				{skill: 164, term: "Tecton", kind: termTool, toks: []patternToken{{"Tecton", "tecton", "tecton", ' '}}, tool: 1},
 			},
 			{ // tekton
-				{skill: 62, term: "Tekton", kind: termTool, toks: []patternToken{{"Tekton", "tekton", "tekton", ' '}}, tool: 4, guard: []string{"spinnaker"}},
+				{skill: 62, term: "Tekton", kind: termTool, toks: []patternToken{{"Tekton", "tekton", "tekton", ' '}}, tool: 4},
 			},
 			{ // tensor
 				{skill: 303, term: "tensor parallelism", toks: []patternToken{{"tensor", "tensor", "tensor", ' '}, {"parallelism", "parallelism", "parallelism", ' '}}},
@@ -6698,9 +6698,9 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // test
 				{skill: 77, term: "test coverage", toks: []patternToken{{"test", "test", "test", ' '}, {"coverage", "coverage", "coverag", ' '}}},
 				{skill: 102, term: "test-time augmentation", toks: []patternToken{{"test", "test", "test", ' '}, {"time", "time", "tim", '-'}, {"augmentation", "augmentation", "augmentation", ' '}}},
-				{skill: 300, term: "test set", toks: []patternToken{{"test", "test", "test", ' '}, {"set", "set", "set", ' '}}, guard: []string{"ndcg"}},
-				{skill: 397, term: "test plan", toks: []patternToken{{"test", "test", "test", ' '}, {"plan", "plan", "plan", ' '}}, guard: []string{"qa"}},
-				{skill: 397, term: "test strategy", toks: []patternToken{{"test", "test", "test", ' '}, {"strategy", "strategy", "strategy", ' '}}, guard: []string{"qa"}},
+				{skill: 300, term: "test set", toks: []patternToken{{"test", "test", "test", ' '}, {"set", "set", "set", ' '}}},
+				{skill: 397, term: "test plan", toks: []patternToken{{"test", "test", "test", ' '}, {"plan", "plan", "plan", ' '}}},
+				{skill: 397, term: "test strategy", toks: []patternToken{{"test", "test", "test", ' '}, {"strategy", "strategy", "strategy", ' '}}},
 				{skill: 470, term: "test-driven development", toks: []patternToken{{"test", "test", "test", ' '}, {"driven", "driven", "driven", '-'}, {"development", "development", "development", ' '}}},
 				{skill: 508, term: "test automation", toks: []patternToken{{"test", "test", "test", ' '}, {"automation", "automation", "automation", ' '}}},
 				{skill: 508, term: "test automation framework", toks: []patternToken{{"test", "test", "test", ' '}, {"automation", "automation", "automation", ' '}, {"framework", "framework", "framework", ' '}}},
@@ -6709,7 +6709,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 470, term: "test-driven development", toks: []patternToken{{"testdrivendevelopment", "testdrivendevelopment", "testdrivendevelopment", ' '}}},
 			},
 			{ // testflight
-				{skill: 230, term: "TestFlight", toks: []patternToken{{"TestFlight", "testflight", "testflight", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "TestFlight", toks: []patternToken{{"TestFlight", "testflight", "testflight", ' '}}},
 			},
 			{ // testng
 				{skill: 241, term: "TestNG", kind: termTool, toks: []patternToken{{"TestNG", "testng", "testng", ' '}}, tool: 1},
@@ -6719,7 +6719,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // text
 				{skill: 110, term: "text cleaning", toks: []patternToken{{"text", "text", "text", ' '}, {"cleaning", "cleaning", "clean", ' '}}},
-				{skill: 152, term: "text embedding", toks: []patternToken{{"text", "text", "text", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "text embedding", toks: []patternToken{{"text", "text", "text", ' '}, {"embedding", "embedding", "embed", ' '}}},
 				{skill: 188, term: "text-to-image", toks: []patternToken{{"text", "text", "text", ' '}, {"to", "to", "to", '-'}, {"image", "image", "imag", '-'}}},
 				{skill: 266, term: "Text Generation Inference", kind: termTool, toks: []patternToken{{"Text", "text", "text", ' '}, {"Generation", "generation", "generation", ' '}, {"Inference", "inference", "inferenc", ' '}}, tool: 2},
 				{skill: 320, term: "text mining", toks: []patternToken{{"text", "text", "text", ' '}, {"mining", "mining", "min", ' '}}},
@@ -6747,7 +6747,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 503, term: "TF2", toks: []patternToken{{"TF2", "tf2", "tf2", ' '}}},
 			},
 			{ // tf32
-				{skill: 284, term: "TF32", toks: []patternToken{{"TF32", "tf32", "tf32", ' '}}, guard: []string{"amp"}},
+				{skill: 284, term: "TF32", toks: []patternToken{{"TF32", "tf32", "tf32", ' '}}},
 			},
 			{ // tflit
 				{skill: 510, term: "TF-Lite", toks: []patternToken{{"TFLite", "tflite", "tflit", ' '}}},
@@ -6768,13 +6768,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 82, term: "thread safety", toks: []patternToken{{"thread", "thread", "thread", ' '}, {"safety", "safety", "safety", ' '}}},
 			},
 			{ // threadx
-				{skill: 434, term: "ThreadX", kind: termTool, toks: []patternToken{{"ThreadX", "threadx", "threadx", ' '}}, tool: 3, guard: []string{"zephyr"}},
+				{skill: 434, term: "ThreadX", kind: termTool, toks: []patternToken{{"ThreadX", "threadx", "threadx", ' '}}, tool: 3},
 			},
 			{ // threat
-				{skill: 451, term: "threat hunting", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"hunting", "hunting", "hunt", ' '}}, guard: []string{"edr"}},
-				{skill: 451, term: "threat detection", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"detection", "detection", "detection", ' '}}, guard: []string{"edr"}},
-				{skill: 511, term: "threat modeling", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"stride"}},
-				{skill: 511, term: "threat modelling", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"stride"}},
+				{skill: 451, term: "threat hunting", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"hunting", "hunting", "hunt", ' '}}},
+				{skill: 451, term: "threat detection", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"detection", "detection", "detection", ' '}}},
+				{skill: 511, term: "threat modeling", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 511, term: "threat modelling", toks: []patternToken{{"threat", "threat", "threat", ' '}, {"modelling", "modelling", "model", ' '}}},
 			},
 			{ // three
 				{skill: 168, term: "three-statement model", kind: termAmbiguous, toks: []patternToken{{"three", "three", "thre", ' '}, {"statement", "statement", "statement", '-'}, {"model", "model", "model", ' '}}, strict: true},
@@ -6789,10 +6789,10 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 509, term: "ticket classification", toks: []patternToken{{"ticket", "ticket", "ticket", ' '}, {"classification", "classification", "classification", ' '}}},
 			},
 			{ // tidyvers
-				{skill: 402, term: "tidyverse", toks: []patternToken{{"tidyverse", "tidyverse", "tidyvers", ' '}}, guard: []string{"r"}},
+				{skill: 402, term: "tidyverse", toks: []patternToken{{"tidyverse", "tidyverse", "tidyvers", ' '}}},
 			},
 			{ // tigergraph
-				{skill: 201, term: "TigerGraph", kind: termTool, toks: []patternToken{{"TigerGraph", "tigergraph", "tigergraph", ' '}}, tool: 3, guard: []string{"cypher"}},
+				{skill: 201, term: "TigerGraph", kind: termTool, toks: []patternToken{{"TigerGraph", "tigergraph", "tigergraph", ' '}}, tool: 3},
 			},
 			{ // time
 				{skill: 356, term: "time management skills", toks: []patternToken{{"time", "time", "tim", ' '}, {"management", "management", "management", ' '}, {"skills", "skills", "skill", ' '}}},
@@ -6824,7 +6824,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 221, term: "tissue segmentation", toks: []patternToken{{"tissue", "tissue", "tissu", ' '}, {"segmentation", "segmentation", "segmentation", ' '}}},
 			},
 			{ // tls
-				{skill: 90, term: "TLS", toks: []patternToken{{"TLS", "tls", "tls", ' '}}, guard: []string{"hsm"}},
+				{skill: 90, term: "TLS", toks: []patternToken{{"TLS", "tls", "tls", ' '}}},
 			},
 			{ // tokenisation
 				{skill: 515, term: "tokenisation", toks: []patternToken{{"tokenisation", "tokenisation", "tokenisation", ' '}}},
@@ -6888,14 +6888,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 518, term: "TPU", toks: []patternToken{{"TPU", "tpu", "tpu", ' '}}},
 			},
 			{ // track
-				{skill: 423, term: "track record of publications", toks: []patternToken{{"track", "track", "track", ' '}, {"record", "record", "record", ' '}, {"of", "of", "of", ' '}, {"publications", "publications", "publication", ' '}}, guard: []string{"publications"}},
+				{skill: 423, term: "track record of publications", toks: []patternToken{{"track", "track", "track", ' '}, {"record", "record", "record", ' '}, {"of", "of", "of", ' '}, {"publications", "publications", "publication", ' '}}},
 			},
 			{ // traefik
 				{skill: 319, term: "Traefik", kind: termTool, toks: []patternToken{{"Traefik", "traefik", "traefik", ' '}}, tool: 3},
 			},
 			{ // training
-				{skill: 519, term: "training loop", toks: []patternToken{{"training", "training", "train", ' '}, {"loop", "loop", "loop", ' '}}, guard: []string{"training procedure"}},
-				{skill: 519, term: "training recipe", toks: []patternToken{{"training", "training", "train", ' '}, {"recipe", "recipe", "recip", ' '}}, guard: []string{"training procedure"}},
+				{skill: 519, term: "training loop", toks: []patternToken{{"training", "training", "train", ' '}, {"loop", "loop", "loop", ' '}}},
+				{skill: 519, term: "training recipe", toks: []patternToken{{"training", "training", "train", ' '}, {"recipe", "recipe", "recip", ' '}}},
 				{skill: 519, term: "training procedure", kind: termAmbiguous, toks: []patternToken{{"training", "training", "train", ' '}, {"procedure", "procedure", "procedur", ' '}}, strict: true},
 				{skill: 519, term: "Training procedure", kind: termAmbiguous, toks: []patternToken{{"Training", "training", "train", ' '}, {"procedure", "procedure", "procedur", ' '}}, strict: true},
 				{skill: 519, term: "Training Procedure", kind: termAmbiguous, toks: []patternToken{{"Training", "training", "train", ' '}, {"Procedure", "procedure", "procedur", ' '}}, strict: true},
@@ -6908,25 +6908,25 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 106, term: "transcription guidelines", toks: []patternToken{{"transcription", "transcription", "transcription", ' '}, {"guidelines", "guidelines", "guidelin", ' '}}},
 			},
 			{ // transducer
-				{skill: 20, term: "transducer model", toks: []patternToken{{"transducer", "transducer", "transducer", ' '}, {"model", "model", "model", ' '}}, guard: []string{"ctc", "conformer"}},
+				{skill: 20, term: "transducer model", toks: []patternToken{{"transducer", "transducer", "transducer", ' '}, {"model", "model", "model", ' '}}},
 			},
 			{ // transfer
 				{skill: 521, term: "transfer learning", toks: []patternToken{{"transfer", "transfer", "transfer", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // transformer
-				{skill: 522, term: "transformer architecture", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"architecture", "architecture", "architectur", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer model", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"model", "model", "model", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer network", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"network", "network", "network", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer encoder", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"encoder", "encoder", "encoder", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer decoder", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"decoder", "decoder", "decoder", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer block", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"block", "block", "block", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer layer", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"layer", "layer", "layer", ' '}}, guard: []string{"transformer"}},
-				{skill: 522, term: "transformer-based", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"based", "based", "bas", '-'}}, guard: []string{"transformer"}},
+				{skill: 522, term: "transformer architecture", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"architecture", "architecture", "architectur", ' '}}},
+				{skill: 522, term: "transformer model", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"model", "model", "model", ' '}}},
+				{skill: 522, term: "transformer network", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"network", "network", "network", ' '}}},
+				{skill: 522, term: "transformer encoder", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"encoder", "encoder", "encoder", ' '}}},
+				{skill: 522, term: "transformer decoder", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"decoder", "decoder", "decoder", ' '}}},
+				{skill: 522, term: "transformer block", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"block", "block", "block", ' '}}},
+				{skill: 522, term: "transformer layer", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"layer", "layer", "layer", ' '}}},
+				{skill: 522, term: "transformer-based", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"based", "based", "bas", '-'}}},
 				{skill: 522, term: "Transformer", kind: termAmbiguous, toks: []patternToken{{"Transformer", "transformer", "transformer", ' '}}, strict: true},
 				{skill: 522, term: "transformer", kind: termAmbiguous, toks: []patternToken{{"transformer", "transformer", "transformer", ' '}}, strict: true},
 			},
 			{ // transformerbas
-				{skill: 522, term: "transformer-based", toks: []patternToken{{"transformerbased", "transformerbased", "transformerbas", ' '}}, guard: []string{"transformer"}},
+				{skill: 522, term: "transformer-based", toks: []patternToken{{"transformerbased", "transformerbased", "transformerbas", ' '}}},
 			},
 			{ // transformers
 				{skill: 214, term: "transformers library", toks: []patternToken{{"transformers", "transformers", "transformer", ' '}, {"library", "library", "library", ' '}}},
@@ -6935,7 +6935,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 70, term: "Transit Gateway", kind: termTool, toks: []patternToken{{"Transit", "transit", "transit", ' '}, {"Gateway", "gateway", "gateway", ' '}}, tool: 2},
 			},
 			{ // travis
-				{skill: 62, term: "Travis CI", kind: termTool, toks: []patternToken{{"Travis", "travis", "travis", ' '}, {"CI", "ci", "ci", ' '}}, tool: 2, guard: []string{"spinnaker"}},
+				{skill: 62, term: "Travis CI", kind: termTool, toks: []patternToken{{"Travis", "travis", "travis", ' '}, {"CI", "ci", "ci", ' '}}, tool: 2},
 			},
 			{ // trc
 				{skill: 85, term: "TRC", kind: termExact, toks: []patternToken{{"TRC", "trc", "trc", ' '}}},
@@ -6947,14 +6947,14 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 385, term: "Trello", kind: termAmbiguous, toks: []patternToken{{"Trello", "trello", "trello", ' '}}, strict: true},
 			},
 			{ // trino
-				{skill: 400, term: "Trino", kind: termTool, toks: []patternToken{{"Trino", "trino", "trino", ' '}}, tool: 1, guard: []string{"presto", "hive"}},
+				{skill: 400, term: "Trino", kind: termTool, toks: []patternToken{{"Trino", "trino", "trino", ' '}}, tool: 1},
 			},
 			{ // triplet
 				{skill: 86, term: "triplet loss", toks: []patternToken{{"triplet", "triplet", "triplet", ' '}, {"loss", "loss", "loss", ' '}}},
 			},
 			{ // triton
-				{skill: 523, term: "Triton Inference Server", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"Inference", "inference", "inferenc", ' '}, {"Server", "server", "server", ' '}}, guard: []string{"triton"}},
-				{skill: 523, term: "Triton server", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"server", "server", "server", ' '}}, guard: []string{"triton"}},
+				{skill: 523, term: "Triton Inference Server", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"Inference", "inference", "inferenc", ' '}, {"Server", "server", "server", ' '}}},
+				{skill: 523, term: "Triton server", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"server", "server", "server", ' '}}},
 				{skill: 523, term: "Triton", kind: termAmbiguous, toks: []patternToken{{"Triton", "triton", "triton", ' '}}, strict: true},
 				{skill: 524, term: "Triton kernel", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"kernel", "kernel", "kernel", ' '}}},
 				{skill: 524, term: "Triton language", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"language", "language", "languag", ' '}}},
@@ -6988,19 +6988,19 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 96, term: "Tversky loss", toks: []patternToken{{"Tversky", "tversky", "tversky", ' '}, {"loss", "loss", "loss", ' '}}},
 			},
 			{ // twitter
-				{skill: 49, term: "Twitter Bootstrap", toks: []patternToken{{"Twitter", "twitter", "twitter", ' '}, {"Bootstrap", "bootstrap", "bootstrap", ' '}}, guard: []string{"bootstrap"}},
+				{skill: 49, term: "Twitter Bootstrap", toks: []patternToken{{"Twitter", "twitter", "twitter", ' '}, {"Bootstrap", "bootstrap", "bootstrap", ' '}}},
 			},
 			{ // two
-				{skill: 412, term: "two-tower model", toks: []patternToken{{"two", "two", "two", ' '}, {"tower", "tower", "tower", '-'}, {"model", "model", "model", ' '}}, guard: []string{"recsys"}},
+				{skill: 412, term: "two-tower model", toks: []patternToken{{"two", "two", "two", ' '}, {"tower", "tower", "tower", '-'}, {"model", "model", "model", ' '}}},
 			},
 			{ // twotowermodel
-				{skill: 412, term: "two-tower model", toks: []patternToken{{"twotowermodel", "twotowermodel", "twotowermodel", ' '}}, guard: []string{"recsys"}},
+				{skill: 412, term: "two-tower model", toks: []patternToken{{"twotowermodel", "twotowermodel", "twotowermodel", ' '}}},
 			},
 			{ // typeorm
-				{skill: 357, term: "TypeORM", kind: termTool, toks: []patternToken{{"TypeORM", "typeorm", "typeorm", ' '}}, tool: 5, guard: []string{"hibernate"}},
+				{skill: 357, term: "TypeORM", kind: termTool, toks: []patternToken{{"TypeORM", "typeorm", "typeorm", ' '}}, tool: 5},
 			},
 			{ // typescript
-				{skill: 525, term: "TypeScript", toks: []patternToken{{"TypeScript", "typescript", "typescript", ' '}}, guard: []string{"ts"}},
+				{skill: 525, term: "TypeScript", toks: []patternToken{{"TypeScript", "typescript", "typescript", ' '}}},
 			},
 			{ // typesens
 				{skill: 448, term: "Typesense", kind: termTool, toks: []patternToken{{"Typesense", "typesense", "typesens", ' '}}, tool: 6},
@@ -7009,16 +7009,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 526, term: "U-Net", toks: []patternToken{{"U", "u", "u", ' '}, {"Net", "net", "net", '-'}}},
 			},
 			{ // uart
-				{skill: 149, term: "UART", toks: []patternToken{{"UART", "uart", "uart", ' '}}, guard: []string{"spi"}},
+				{skill: 149, term: "UART", toks: []patternToken{{"UART", "uart", "uart", ' '}}},
 			},
 			{ // ubuntu
 				{skill: 259, term: "Ubuntu", toks: []patternToken{{"Ubuntu", "ubuntu", "ubuntu", ' '}}},
 			},
 			{ // ue4
-				{skill: 528, term: "UE4", toks: []patternToken{{"UE4", "ue4", "ue4", ' '}}, guard: []string{"unreal"}},
+				{skill: 528, term: "UE4", toks: []patternToken{{"UE4", "ue4", "ue4", ' '}}},
 			},
 			{ // ue5
-				{skill: 528, term: "UE5", toks: []patternToken{{"UE5", "ue5", "ue5", ' '}}, guard: []string{"unreal"}},
+				{skill: 528, term: "UE5", toks: []patternToken{{"UE5", "ue5", "ue5", ' '}}},
 			},
 			{ // ui
 				{skill: 130, term: "UI component library", toks: []patternToken{{"UI", "ui", "ui", ' '}, {"component", "component", "component", ' '}, {"library", "library", "library", ' '}}},
@@ -7028,16 +7028,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 531, term: "UI/UX", toks: []patternToken{{"UI", "ui", "ui", ' '}, {"UX", "ux", "ux", '/'}}},
 			},
 			{ // uikit
-				{skill: 230, term: "UIKit", toks: []patternToken{{"UIKit", "uikit", "uikit", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "UIKit", toks: []patternToken{{"UIKit", "uikit", "uikit", ' '}}},
 			},
 			{ // ultralytic
-				{skill: 563, term: "Ultralytics", toks: []patternToken{{"Ultralytics", "ultralytics", "ultralytic", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "Ultralytics", toks: []patternToken{{"Ultralytics", "ultralytics", "ultralytic", ' '}}},
 			},
 			{ // umap
 				{skill: 529, term: "UMAP", toks: []patternToken{{"UMAP", "umap", "umap", ' '}}},
 			},
 			{ // uncertainty
-				{skill: 4, term: "uncertainty sampling", toks: []patternToken{{"uncertainty", "uncertainty", "uncertainty", ' '}, {"sampling", "sampling", "sampl", ' '}}, guard: []string{"active learning"}},
+				{skill: 4, term: "uncertainty sampling", toks: []patternToken{{"uncertainty", "uncertainty", "uncertainty", ' '}, {"sampling", "sampling", "sampl", ' '}}},
 			},
 			{ // unet
 				{skill: 526, term: "U-Net", toks: []patternToken{{"UNet", "unet", "unet", ' '}}},
@@ -7048,29 +7048,29 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // unity
 				{skill: 104, term: "Unity Catalog", kind: termTool, toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"Catalog", "catalog", "catalog", ' '}}, tool: 3},
-				{skill: 527, term: "Unity 3D", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"3D", "3d", "3d", ' '}}, guard: []string{"unity"}},
-				{skill: 527, term: "Unity engine", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"engine", "engine", "engin", ' '}}, guard: []string{"unity"}},
+				{skill: 527, term: "Unity 3D", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"3D", "3d", "3d", ' '}}},
+				{skill: 527, term: "Unity engine", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"engine", "engine", "engin", ' '}}},
 				{skill: 527, term: "Unity", kind: termAmbiguous, toks: []patternToken{{"Unity", "unity", "unity", ' '}}, strict: true},
 			},
 			{ // unity3d
-				{skill: 527, term: "Unity3D", toks: []patternToken{{"Unity3D", "unity3d", "unity3d", ' '}}, guard: []string{"unity"}},
+				{skill: 527, term: "Unity3D", toks: []patternToken{{"Unity3D", "unity3d", "unity3d", ' '}}},
 			},
 			{ // unix
 				{skill: 259, term: "Unix", toks: []patternToken{{"Unix", "unix", "unix", ' '}}},
 			},
 			{ // unreal
-				{skill: 528, term: "Unreal Engine", toks: []patternToken{{"Unreal", "unreal", "unreal", ' '}, {"Engine", "engine", "engin", ' '}}, guard: []string{"unreal"}},
+				{skill: 528, term: "Unreal Engine", toks: []patternToken{{"Unreal", "unreal", "unreal", ' '}, {"Engine", "engine", "engin", ' '}}},
 				{skill: 528, term: "Unreal", kind: termAmbiguous, toks: []patternToken{{"Unreal", "unreal", "unreal", ' '}}, strict: true},
 			},
 			{ // unstructured
-				{skill: 389, term: "unstructured pruning", toks: []patternToken{{"unstructured", "unstructured", "unstructur", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
+				{skill: 389, term: "unstructured pruning", toks: []patternToken{{"unstructured", "unstructured", "unstructur", ' '}, {"pruning", "pruning", "prun", ' '}}},
 			},
 			{ // unsupervised
 				{skill: 529, term: "unsupervised learning", toks: []patternToken{{"unsupervised", "unsupervised", "unsupervis", ' '}, {"learning", "learning", "learn", ' '}}},
 			},
 			{ // uplift
-				{skill: 56, term: "uplift modeling", toks: []patternToken{{"uplift", "uplift", "uplift", ' '}, {"modeling", "modeling", "model", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
-				{skill: 56, term: "uplift modelling", toks: []patternToken{{"uplift", "uplift", "uplift", ' '}, {"modelling", "modelling", "model", ' '}}, guard: []string{"experimental design", "design of experiments", "experiment design"}},
+				{skill: 56, term: "uplift modeling", toks: []patternToken{{"uplift", "uplift", "uplift", ' '}, {"modeling", "modeling", "model", ' '}}},
+				{skill: 56, term: "uplift modelling", toks: []patternToken{{"uplift", "uplift", "uplift", ' '}, {"modelling", "modelling", "model", ' '}}},
 			},
 			{ // upper
 				{skill: 306, term: "upper confidence bound", toks: []patternToken{{"upper", "upper", "upper", ' '}, {"confidence", "confidence", "confidenc", ' '}, {"bound", "bound", "bound", ' '}}},
@@ -7082,8 +7082,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 530, term: "usability session", toks: []patternToken{{"usability", "usability", "usability", ' '}, {"session", "session", "session", ' '}}},
 			},
 			{ // user
-				{skill: 152, term: "user embedding", toks: []patternToken{{"user", "user", "user", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 421, term: "user story", toks: []patternToken{{"user", "user", "user", ' '}, {"story", "story", "story", ' '}}, guard: []string{"requirements gathering", "requirements analysis", "business analysis", "business requirements"}},
+				{skill: 152, term: "user embedding", toks: []patternToken{{"user", "user", "user", ' '}, {"embedding", "embedding", "embed", ' '}}},
+				{skill: 421, term: "user story", toks: []patternToken{{"user", "user", "user", ' '}, {"story", "story", "story", ' '}}},
 				{skill: 530, term: "user research", toks: []patternToken{{"user", "user", "user", ' '}, {"research", "research", "research", ' '}}},
 				{skill: 530, term: "user interviews", toks: []patternToken{{"user", "user", "user", ' '}, {"interviews", "interviews", "interview", ' '}}},
 				{skill: 531, term: "user experience design", toks: []patternToken{{"user", "user", "user", ' '}, {"experience", "experience", "experienc", ' '}, {"design", "design", "design", ' '}}},
@@ -7104,8 +7104,8 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 124, term: "Valgrind", kind: termTool, toks: []patternToken{{"Valgrind", "valgrind", "valgrind", ' '}}, tool: 3},
 			},
 			{ // validation
-				{skill: 300, term: "validation study", toks: []patternToken{{"validation", "validation", "validation", ' '}, {"study", "study", "study", ' '}}, guard: []string{"ndcg"}},
-				{skill: 300, term: "validation studies", toks: []patternToken{{"validation", "validation", "validation", ' '}, {"studies", "studies", "study", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "validation study", toks: []patternToken{{"validation", "validation", "validation", ' '}, {"study", "study", "study", ' '}}},
+				{skill: 300, term: "validation studies", toks: []patternToken{{"validation", "validation", "validation", ' '}, {"studies", "studies", "study", ' '}}},
 			},
 			{ // variational
 				{skill: 42, term: "variational inference", toks: []patternToken{{"variational", "variational", "variational", ' '}, {"inference", "inference", "inferenc", ' '}}},
@@ -7124,24 +7124,24 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 533, term: "VBA", toks: []patternToken{{"VBA", "vba", "vba", ' '}}},
 			},
 			{ // vector
-				{skill: 54, term: "vector calculus", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"calculus", "calculus", "calculus", ' '}}, guard: []string{"calculus"}},
-				{skill: 152, term: "vector embedding", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
-				{skill: 534, term: "vector database", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"database", "database", "databas", ' '}}, guard: []string{"pinecone", "milvus"}},
-				{skill: 534, term: "vector DB", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"DB", "db", "db", ' '}}, guard: []string{"pinecone", "milvus"}},
-				{skill: 534, term: "vector store", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"store", "store", "stor", ' '}}, guard: []string{"pinecone", "milvus"}},
-				{skill: 534, term: "vector search", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"search", "search", "search", ' '}}, guard: []string{"pinecone", "milvus"}},
+				{skill: 54, term: "vector calculus", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"calculus", "calculus", "calculus", ' '}}},
+				{skill: 152, term: "vector embedding", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"embedding", "embedding", "embed", ' '}}},
+				{skill: 534, term: "vector database", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"database", "database", "databas", ' '}}},
+				{skill: 534, term: "vector DB", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"DB", "db", "db", ' '}}},
+				{skill: 534, term: "vector store", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"store", "store", "stor", ' '}}},
+				{skill: 534, term: "vector search", toks: []patternToken{{"vector", "vector", "vector", ' '}, {"search", "search", "search", ' '}}},
 			},
 			{ // vehicle
 				{skill: 351, term: "vehicle routing", toks: []patternToken{{"vehicle", "vehicle", "vehicl", ' '}, {"routing", "routing", "rout", ' '}}},
 			},
 			{ // verbal
-				{skill: 79, term: "verbal communication", toks: []patternToken{{"verbal", "verbal", "verbal", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "verbal communication", toks: []patternToken{{"verbal", "verbal", "verbal", ' '}, {"communication", "communication", "communication", ' '}}},
 			},
 			{ // vercel
 				{skill: 535, term: "Vercel", toks: []patternToken{{"Vercel", "vercel", "vercel", ' '}}},
 			},
 			{ // verilog
-				{skill: 177, term: "Verilog", kind: termTool, toks: []patternToken{{"Verilog", "verilog", "verilog", ' '}}, tool: 2, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Verilog", kind: termTool, toks: []patternToken{{"Verilog", "verilog", "verilog", ' '}}, tool: 2},
 			},
 			{ // version
 				{skill: 190, term: "version control", kind: termAmbiguous, toks: []patternToken{{"version", "version", "version", ' '}, {"control", "control", "control", ' '}}, strict: true},
@@ -7162,7 +7162,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 537, term: "VGG-19", toks: []patternToken{{"VGG19", "vgg19", "vgg19", ' '}}},
 			},
 			{ // vhdl
-				{skill: 177, term: "VHDL", kind: termTool, toks: []patternToken{{"VHDL", "vhdl", "vhdl", ' '}}, tool: 3, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "VHDL", kind: termTool, toks: []patternToken{{"VHDL", "vhdl", "vhdl", ' '}}, tool: 3},
 			},
 			{ // video
 				{skill: 538, term: "video understanding", toks: []patternToken{{"video", "video", "video", ' '}, {"understanding", "understanding", "understand", ' '}}},
@@ -7187,7 +7187,7 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // vision
 				{skill: 176, term: "vision foundation model", toks: []patternToken{{"vision", "vision", "vision", ' '}, {"foundation", "foundation", "foundation", ' '}, {"model", "model", "model", ' '}}},
 				{skill: 308, term: "vision-language", toks: []patternToken{{"vision", "vision", "vision", ' '}, {"language", "language", "languag", '-'}}},
-				{skill: 542, term: "vision transformer", toks: []patternToken{{"vision", "vision", "vision", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"vit"}},
+				{skill: 542, term: "vision transformer", toks: []patternToken{{"vision", "vision", "vision", ' '}, {"transformer", "transformer", "transformer", ' '}}},
 			},
 			{ // visionlanguag
 				{skill: 308, term: "vision-language", toks: []patternToken{{"visionlanguage", "visionlanguage", "visionlanguag", ' '}}},
@@ -7195,39 +7195,39 @@ var builtinCompiledData = compiledTaxonomy{
 			{ // visual
 				{skill: 81, term: "visual recognition", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"recognition", "recognition", "recognition", ' '}}},
 				{skill: 218, term: "Visual Studio", kind: termAmbiguous, toks: []patternToken{{"Visual", "visual", "visual", ' '}, {"Studio", "studio", "studio", ' '}}, strict: true},
-				{skill: 218, term: "Visual Studio Code", kind: termTool, toks: []patternToken{{"Visual", "visual", "visual", ' '}, {"Studio", "studio", "studio", ' '}, {"Code", "code", "cod", ' '}}, tool: 3, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "Visual Studio Code", kind: termTool, toks: []patternToken{{"Visual", "visual", "visual", ' '}, {"Studio", "studio", "studio", ' '}, {"Code", "code", "cod", ' '}}, tool: 3},
 				{skill: 333, term: "visual tracking", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"tracking", "tracking", "track", ' '}}},
 				{skill: 533, term: "Visual Basic", toks: []patternToken{{"Visual", "visual", "visual", ' '}, {"Basic", "basic", "basic", ' '}}},
 				{skill: 533, term: "Visual Basic for Applications", toks: []patternToken{{"Visual", "visual", "visual", ' '}, {"Basic", "basic", "basic", ' '}, {"for", "for", "for", ' '}, {"Applications", "applications", "application", ' '}}},
-				{skill: 540, term: "visual odometry", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"odometry", "odometry", "odometry", ' '}}, guard: []string{"vio"}},
-				{skill: 540, term: "visual-inertial odometry", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"inertial", "inertial", "inertial", '-'}, {"odometry", "odometry", "odometry", ' '}}, guard: []string{"vio"}},
-				{skill: 540, term: "visual SLAM", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"SLAM", "slam", "slam", ' '}}, guard: []string{"vio"}},
+				{skill: 540, term: "visual odometry", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"odometry", "odometry", "odometry", ' '}}},
+				{skill: 540, term: "visual-inertial odometry", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"inertial", "inertial", "inertial", '-'}, {"odometry", "odometry", "odometry", ' '}}},
+				{skill: 540, term: "visual SLAM", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"SLAM", "slam", "slam", ' '}}},
 				{skill: 541, term: "visual regression testing", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"regression", "regression", "regression", ' '}, {"testing", "testing", "test", ' '}}},
 				{skill: 541, term: "visual regression test", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"regression", "regression", "regression", ' '}, {"test", "test", "test", ' '}}},
 				{skill: 541, term: "visual regression check", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"regression", "regression", "regression", ' '}, {"check", "check", "check", ' '}}},
 				{skill: 541, term: "visual regressions", toks: []patternToken{{"visual", "visual", "visual", ' '}, {"regressions", "regressions", "regression", ' '}}},
 			},
 			{ // visualinertialodometry
-				{skill: 540, term: "visual-inertial odometry", toks: []patternToken{{"visualinertialodometry", "visualinertialodometry", "visualinertialodometry", ' '}}, guard: []string{"vio"}},
+				{skill: 540, term: "visual-inertial odometry", toks: []patternToken{{"visualinertialodometry", "visualinertialodometry", "visualinertialodometry", ' '}}},
 			},
 			{ // vit
 				{skill: 542, term: "ViT", kind: termExact, toks: []patternToken{{"ViT", "vit", "vit", ' '}}},
 				{skill: 543, term: "Vite", kind: termAmbiguous, toks: []patternToken{{"Vite", "vite", "vit", ' '}}, strict: true},
 			},
 			{ // vite.j
-				{skill: 543, term: "Vite.js", toks: []patternToken{{"Vite.js", "vite.js", "vite.j", ' '}}, guard: []string{"vite"}},
+				{skill: 543, term: "Vite.js", toks: []patternToken{{"Vite.js", "vite.js", "vite.j", ' '}}},
 			},
 			{ // vitej
-				{skill: 543, term: "ViteJS", toks: []patternToken{{"ViteJS", "vitejs", "vitej", ' '}}, guard: []string{"vite"}},
+				{skill: 543, term: "ViteJS", toks: []patternToken{{"ViteJS", "vitejs", "vitej", ' '}}},
 			},
 			{ // vitest
 				{skill: 544, term: "Vitest", toks: []patternToken{{"Vitest", "vitest", "vitest", ' '}}},
 			},
 			{ // vitis
-				{skill: 177, term: "Vitis AI", kind: termTool, toks: []patternToken{{"Vitis", "vitis", "vitis", ' '}, {"AI", "ai", "ai", ' '}}, tool: 1, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Vitis AI", kind: termTool, toks: []patternToken{{"Vitis", "vitis", "vitis", ' '}, {"AI", "ai", "ai", ' '}}, tool: 1},
 			},
 			{ // vivado
-				{skill: 177, term: "Vivado", kind: termTool, toks: []patternToken{{"Vivado", "vivado", "vivado", ' '}}, tool: 4, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Vivado", kind: termTool, toks: []patternToken{{"Vivado", "vivado", "vivado", ' '}}, tool: 4},
 			},
 			{ // vllm
 				{skill: 545, term: "vLLM", toks: []patternToken{{"vLLM", "vllm", "vllm", ' '}}},
@@ -7245,7 +7245,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 475, term: "voice cloning", toks: []patternToken{{"voice", "voice", "voic", ' '}, {"cloning", "cloning", "clon", ' '}}},
 			},
 			{ // voiceover
-				{skill: 3, term: "VoiceOver", toks: []patternToken{{"VoiceOver", "voiceover", "voiceover", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "VoiceOver", toks: []patternToken{{"VoiceOver", "voiceover", "voiceover", ' '}}},
 			},
 			{ // voxelnet
 				{skill: 373, term: "VoxelNet", toks: []patternToken{{"VoxelNet", "voxelnet", "voxelnet", ' '}}},
@@ -7255,13 +7255,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 70, term: "VPC peering", toks: []patternToken{{"VPC", "vpc", "vpc", ' '}, {"peering", "peering", "peer", ' '}}},
 			},
 			{ // vpn
-				{skill: 314, term: "VPN", toks: []patternToken{{"VPN", "vpn", "vpn", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "VPN", toks: []patternToken{{"VPN", "vpn", "vpn", ' '}}},
 			},
 			{ // vs
-				{skill: 218, term: "VS Code", kind: termTool, toks: []patternToken{{"VS", "vs", "vs", ' '}, {"Code", "code", "cod", ' '}}, tool: 3, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "VS Code", kind: termTool, toks: []patternToken{{"VS", "vs", "vs", ' '}, {"Code", "code", "cod", ' '}}, tool: 3},
 			},
 			{ // vscod
-				{skill: 218, term: "VSCode", kind: termTool, toks: []patternToken{{"VSCode", "vscode", "vscod", ' '}}, tool: 3, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "VSCode", kind: termTool, toks: []patternToken{{"VSCode", "vscode", "vscod", ' '}}, tool: 3},
 			},
 			{ // vspher
 				{skill: 539, term: "vSphere", kind: termTool, toks: []patternToken{{"vSphere", "vsphere", "vspher", ' '}}, tool: 2},
@@ -7273,13 +7273,13 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 546, term: "Vue", kind: termExact, toks: []patternToken{{"Vue", "vue", "vue", ' '}}},
 			},
 			{ // vue.j
-				{skill: 546, term: "Vue.js", toks: []patternToken{{"Vue.js", "vue.js", "vue.j", ' '}}, guard: []string{"vue"}},
+				{skill: 546, term: "Vue.js", toks: []patternToken{{"Vue.js", "vue.js", "vue.j", ' '}}},
 			},
 			{ // vuej
-				{skill: 546, term: "VueJS", toks: []patternToken{{"VueJS", "vuejs", "vuej", ' '}}, guard: []string{"vue"}},
+				{skill: 546, term: "VueJS", toks: []patternToken{{"VueJS", "vuejs", "vuej", ' '}}},
 			},
 			{ // vuetify
-				{skill: 546, term: "Vuetify", toks: []patternToken{{"Vuetify", "vuetify", "vuetify", ' '}}, guard: []string{"vue"}},
+				{skill: 546, term: "Vuetify", toks: []patternToken{{"Vuetify", "vuetify", "vuetify", ' '}}},
 			},
 			{ // vuex
 				{skill: 413, term: "Vuex", kind: termTool, toks: []patternToken{{"Vuex", "vuex", "vuex", ' '}}, tool: 5},
@@ -7293,41 +7293,41 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 547, term: "vulnerability assessment", toks: []patternToken{{"vulnerability", "vulnerability", "vulnerability", ' '}, {"assessment", "assessment", "assessment", ' '}}},
 			},
 			{ // vxwork
-				{skill: 434, term: "VxWorks", kind: termTool, toks: []patternToken{{"VxWorks", "vxworks", "vxwork", ' '}}, tool: 4, guard: []string{"zephyr"}},
+				{skill: 434, term: "VxWorks", kind: termTool, toks: []patternToken{{"VxWorks", "vxworks", "vxwork", ' '}}, tool: 4},
 			},
 			{ // w&b
-				{skill: 556, term: "W&B", toks: []patternToken{{"W&B", "w&b", "w&b", ' '}}, guard: []string{"weights and biases"}},
+				{skill: 556, term: "W&B", toks: []patternToken{{"W&B", "w&b", "w&b", ' '}}},
 			},
 			{ // waf
 				{skill: 313, term: "WAF", kind: termExact, toks: []patternToken{{"WAF", "waf", "waf", ' '}}},
 			},
 			{ // wai
-				{skill: 3, term: "WAI-ARIA", toks: []patternToken{{"WAI", "wai", "wai", ' '}, {"ARIA", "aria", "aria", '-'}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "WAI-ARIA", toks: []patternToken{{"WAI", "wai", "wai", ' '}, {"ARIA", "aria", "aria", '-'}}},
 			},
 			{ // waiaria
-				{skill: 3, term: "WAI-ARIA", toks: []patternToken{{"WAIARIA", "waiaria", "waiaria", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "WAI-ARIA", toks: []patternToken{{"WAIARIA", "waiaria", "waiaria", ' '}}},
 			},
 			{ // walk
-				{skill: 300, term: "walk-forward validation", toks: []patternToken{{"walk", "walk", "walk", ' '}, {"forward", "forward", "forward", '-'}, {"validation", "validation", "validation", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "walk-forward validation", toks: []patternToken{{"walk", "walk", "walk", ' '}, {"forward", "forward", "forward", '-'}, {"validation", "validation", "validation", ' '}}},
 			},
 			{ // walkforwardvalidation
-				{skill: 300, term: "walk-forward validation", toks: []patternToken{{"walkforwardvalidation", "walkforwardvalidation", "walkforwardvalidation", ' '}}, guard: []string{"ndcg"}},
+				{skill: 300, term: "walk-forward validation", toks: []patternToken{{"walkforwardvalidation", "walkforwardvalidation", "walkforwardvalidation", ' '}}},
 			},
 			{ // wandb
-				{skill: 556, term: "wandb", toks: []patternToken{{"wandb", "wandb", "wandb", ' '}}, guard: []string{"weights and biases"}},
+				{skill: 556, term: "wandb", toks: []patternToken{{"wandb", "wandb", "wandb", ' '}}},
 			},
 			{ // wasm
 				{skill: 552, term: "Wasm", kind: termExact, toks: []patternToken{{"Wasm", "wasm", "wasm", ' '}}},
 				{skill: 552, term: "WASM", kind: termExact, toks: []patternToken{{"WASM", "wasm", "wasm", ' '}}},
 			},
 			{ // watcho
-				{skill: 230, term: "watchOS", toks: []patternToken{{"watchOS", "watchos", "watcho", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "watchOS", toks: []patternToken{{"watchOS", "watchos", "watcho", ' '}}},
 			},
 			{ // wav2vec
-				{skill: 474, term: "wav2vec", toks: []patternToken{{"wav2vec", "wav2vec", "wav2vec", ' '}}, guard: []string{"whisper", "kaldi"}},
+				{skill: 474, term: "wav2vec", toks: []patternToken{{"wav2vec", "wav2vec", "wav2vec", ' '}}},
 			},
 			{ // wcag
-				{skill: 3, term: "WCAG", toks: []patternToken{{"WCAG", "wcag", "wcag", ' '}}, guard: []string{"accessibility"}},
+				{skill: 3, term: "WCAG", toks: []patternToken{{"WCAG", "wcag", "wcag", ' '}}},
 			},
 			{ // weak
 				{skill: 454, term: "weak supervision", toks: []patternToken{{"weak", "weak", "weak", ' '}, {"supervision", "supervision", "supervision", ' '}}},
@@ -7336,34 +7336,34 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 454, term: "weakly supervised", toks: []patternToken{{"weakly", "weakly", "weakly", ' '}, {"supervised", "supervised", "supervis", ' '}}},
 			},
 			{ // weaviat
-				{skill: 534, term: "Weaviate", kind: termTool, toks: []patternToken{{"Weaviate", "weaviate", "weaviat", ' '}}, tool: 2, guard: []string{"pinecone", "milvus"}},
+				{skill: 534, term: "Weaviate", kind: termTool, toks: []patternToken{{"Weaviate", "weaviate", "weaviat", ' '}}, tool: 2},
 			},
 			{ // web
-				{skill: 3, term: "web accessibility", toks: []patternToken{{"web", "web", "web", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}},
-				{skill: 17, term: "web application security", toks: []patternToken{{"web", "web", "web", ' '}, {"application", "application", "application", ' '}, {"security", "security", "security", ' '}}, guard: []string{"sast", "dast"}},
-				{skill: 313, term: "web application firewall", toks: []patternToken{{"web", "web", "web", ' '}, {"application", "application", "application", ' '}, {"firewall", "firewall", "firewall", ' '}}, guard: []string{"waf"}},
+				{skill: 3, term: "web accessibility", toks: []patternToken{{"web", "web", "web", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}},
+				{skill: 17, term: "web application security", toks: []patternToken{{"web", "web", "web", ' '}, {"application", "application", "application", ' '}, {"security", "security", "security", ' '}}},
+				{skill: 313, term: "web application firewall", toks: []patternToken{{"web", "web", "web", ' '}, {"application", "application", "application", ' '}, {"firewall", "firewall", "firewall", ' '}}},
 				{skill: 548, term: "web analytics", kind: termAmbiguous, toks: []patternToken{{"web", "web", "web", ' '}, {"analytics", "analytics", "analytic", ' '}}, strict: true},
 				{skill: 548, term: "Web analytics", kind: termAmbiguous, toks: []patternToken{{"Web", "web", "web", ' '}, {"analytics", "analytics", "analytic", ' '}}, strict: true},
 				{skill: 549, term: "web development", toks: []patternToken{{"web", "web", "web", ' '}, {"development", "development", "development", ' '}}},
 				{skill: 549, term: "web application development", toks: []patternToken{{"web", "web", "web", ' '}, {"application", "application", "application", ' '}, {"development", "development", "development", ' '}}},
 				{skill: 549, term: "web app development", toks: []patternToken{{"web", "web", "web", ' '}, {"app", "app", "app", ' '}, {"development", "development", "development", ' '}}},
-				{skill: 550, term: "web performance", toks: []patternToken{{"web", "web", "web", ' '}, {"performance", "performance", "performanc", ' '}}, guard: []string{"lighthouse"}},
-				{skill: 551, term: "web scraping", toks: []patternToken{{"web", "web", "web", ' '}, {"scraping", "scraping", "scrap", ' '}}, guard: []string{"puppeteer"}},
-				{skill: 551, term: "web scraper", toks: []patternToken{{"web", "web", "web", ' '}, {"scraper", "scraper", "scraper", ' '}}, guard: []string{"puppeteer"}},
-				{skill: 551, term: "web crawler", toks: []patternToken{{"web", "web", "web", ' '}, {"crawler", "crawler", "crawler", ' '}}, guard: []string{"puppeteer"}},
-				{skill: 551, term: "web crawling", toks: []patternToken{{"web", "web", "web", ' '}, {"crawling", "crawling", "crawl", ' '}}, guard: []string{"puppeteer"}},
+				{skill: 550, term: "web performance", toks: []patternToken{{"web", "web", "web", ' '}, {"performance", "performance", "performanc", ' '}}},
+				{skill: 551, term: "web scraping", toks: []patternToken{{"web", "web", "web", ' '}, {"scraping", "scraping", "scrap", ' '}}},
+				{skill: 551, term: "web scraper", toks: []patternToken{{"web", "web", "web", ' '}, {"scraper", "scraper", "scraper", ' '}}},
+				{skill: 551, term: "web crawler", toks: []patternToken{{"web", "web", "web", ' '}, {"crawler", "crawler", "crawler", ' '}}},
+				{skill: 551, term: "web crawling", toks: []patternToken{{"web", "web", "web", ' '}, {"crawling", "crawling", "crawl", ' '}}},
 			},
 			{ // web3
 				{skill: 47, term: "Web3", toks: []patternToken{{"Web3", "web3", "web3", ' '}}},
 			},
 			{ // webassembly
-				{skill: 552, term: "WebAssembly", toks: []patternToken{{"WebAssembly", "webassembly", "webassembly", ' '}}, guard: []string{"wasm"}},
+				{skill: 552, term: "WebAssembly", toks: []patternToken{{"WebAssembly", "webassembly", "webassembly", ' '}}},
 			},
 			{ // webdataset
 				{skill: 109, term: "WebDataset", toks: []patternToken{{"WebDataset", "webdataset", "webdataset", ' '}}},
 			},
 			{ // webdriver
-				{skill: 452, term: "WebDriver", toks: []patternToken{{"WebDriver", "webdriver", "webdriver", ' '}}, guard: []string{"selenium"}},
+				{skill: 452, term: "WebDriver", toks: []patternToken{{"WebDriver", "webdriver", "webdriver", ' '}}},
 			},
 			{ // webgl
 				{skill: 553, term: "WebGL", toks: []patternToken{{"WebGL", "webgl", "webgl", ' '}}},
@@ -7375,7 +7375,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 14, term: "webhook", toks: []patternToken{{"webhook", "webhook", "webhook", ' '}}},
 			},
 			{ // webot
-				{skill: 431, term: "Webots", kind: termTool, toks: []patternToken{{"Webots", "webots", "webot", ' '}}, tool: 4, guard: []string{"carla", "gazebo"}},
+				{skill: 431, term: "Webots", kind: termTool, toks: []patternToken{{"Webots", "webots", "webot", ' '}}, tool: 4},
 			},
 			{ // webpack
 				{skill: 554, term: "webpack", toks: []patternToken{{"webpack", "webpack", "webpack", ' '}}},
@@ -7384,15 +7384,15 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 555, term: "WebSocket", toks: []patternToken{{"WebSocket", "websocket", "websocket", ' '}}},
 			},
 			{ // webstorm
-				{skill: 218, term: "WebStorm", kind: termTool, toks: []patternToken{{"WebStorm", "webstorm", "webstorm", ' '}}, tool: 4, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}},
+				{skill: 218, term: "WebStorm", kind: termTool, toks: []patternToken{{"WebStorm", "webstorm", "webstorm", ' '}}, tool: 4},
 			},
 			{ // weight
 				{skill: 298, term: "weight sharing", toks: []patternToken{{"weight", "weight", "weight", ' '}, {"sharing", "sharing", "shar", ' '}}},
-				{skill: 389, term: "weight pruning", toks: []patternToken{{"weight", "weight", "weight", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}},
-				{skill: 416, term: "weight decay", toks: []patternToken{{"weight", "weight", "weight", ' '}, {"decay", "decay", "decay", ' '}}, guard: []string{"dropout"}},
+				{skill: 389, term: "weight pruning", toks: []patternToken{{"weight", "weight", "weight", ' '}, {"pruning", "pruning", "prun", ' '}}},
+				{skill: 416, term: "weight decay", toks: []patternToken{{"weight", "weight", "weight", ' '}, {"decay", "decay", "decay", ' '}}},
 			},
 			{ // weights
-				{skill: 556, term: "Weights & Biases", toks: []patternToken{{"Weights", "weights", "weight", ' '}, {"&", "&", "&", ' '}, {"Biases", "biases", "bias", ' '}}, guard: []string{"weights and biases"}},
+				{skill: 556, term: "Weights & Biases", toks: []patternToken{{"Weights", "weights", "weight", ' '}, {"&", "&", "&", ' '}, {"Biases", "biases", "bias", ' '}}},
 				{skill: 556, term: "Weights and Biases", kind: termExact, toks: []patternToken{{"Weights", "weights", "weight", ' '}, {"and", "and", "and", ' '}, {"Biases", "biases", "bias", ' '}}},
 			},
 			{ // well
@@ -7406,7 +7406,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 68, term: "Well-Architected Review", toks: []patternToken{{"WellArchitectedReview", "wellarchitectedreview", "wellarchitectedreview", ' '}}},
 			},
 			{ // wheel
-				{skill: 540, term: "wheel odometry", toks: []patternToken{{"wheel", "wheel", "wheel", ' '}, {"odometry", "odometry", "odometry", ' '}}, guard: []string{"vio"}},
+				{skill: 540, term: "wheel odometry", toks: []patternToken{{"wheel", "wheel", "wheel", ' '}, {"odometry", "odometry", "odometry", ' '}}},
 			},
 			{ // whisper
 				{skill: 474, term: "Whisper", kind: termAmbiguous, toks: []patternToken{{"Whisper", "whisper", "whisper", ' '}}, strict: true},
@@ -7415,23 +7415,23 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 124, term: "WinDbg", kind: termTool, toks: []patternToken{{"WinDbg", "windbg", "windbg", ' '}}, tool: 4},
 			},
 			{ // windows
-				{skill: 557, term: "Windows Server", toks: []patternToken{{"Windows", "windows", "window", ' '}, {"Server", "server", "server", ' '}}, guard: []string{"iis"}},
+				{skill: 557, term: "Windows Server", toks: []patternToken{{"Windows", "windows", "window", ' '}, {"Server", "server", "server", ' '}}},
 			},
 			{ // wirefram
 				{skill: 531, term: "wireframing", toks: []patternToken{{"wireframing", "wireframing", "wirefram", ' '}}},
 				{skill: 531, term: "wireframe", toks: []patternToken{{"wireframe", "wireframe", "wirefram", ' '}}},
 			},
 			{ // wireshark
-				{skill: 314, term: "Wireshark", toks: []patternToken{{"Wireshark", "wireshark", "wireshark", ' '}}, guard: []string{"dns"}},
+				{skill: 314, term: "Wireshark", toks: []patternToken{{"Wireshark", "wireshark", "wireshark", ' '}}},
 			},
 			{ // woocommerc
 				{skill: 559, term: "WooCommerce", kind: termAmbiguous, toks: []patternToken{{"WooCommerce", "woocommerce", "woocommerc", ' '}}, strict: true},
 			},
 			{ // word
-				{skill: 152, term: "word embedding", toks: []patternToken{{"word", "word", "word", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "word embedding", toks: []patternToken{{"word", "word", "word", ' '}, {"embedding", "embedding", "embed", ' '}}},
 			},
 			{ // word2vec
-				{skill: 152, term: "word2vec", toks: []patternToken{{"word2vec", "word2vec", "word2vec", ' '}}, guard: []string{"glove", "embeddings"}},
+				{skill: 152, term: "word2vec", toks: []patternToken{{"word2vec", "word2vec", "word2vec", ' '}}},
 			},
 			{ // wordpiec
 				{skill: 515, term: "WordPiece", toks: []patternToken{{"WordPiece", "wordpiece", "wordpiec", ' '}}},
@@ -7440,7 +7440,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 559, term: "WordPress", kind: termAmbiguous, toks: []patternToken{{"WordPress", "wordpress", "wordpress", ' '}}, strict: true},
 			},
 			{ // work
-				{skill: 281, term: "work queue", toks: []patternToken{{"work", "work", "work", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}},
+				{skill: 281, term: "work queue", toks: []patternToken{{"work", "work", "work", ' '}, {"queue", "queue", "queu", ' '}}},
 			},
 			{ // workflow
 				{skill: 560, term: "workflow orchestration", toks: []patternToken{{"workflow", "workflow", "workflow", ' '}, {"orchestration", "orchestration", "orchestration", ' '}}},
@@ -7449,9 +7449,9 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 385, term: "Wrike", kind: termAmbiguous, toks: []patternToken{{"Wrike", "wrike", "wrik", ' '}}, strict: true},
 			},
 			{ // written
-				{skill: 79, term: "written communication", toks: []patternToken{{"written", "written", "written", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
-				{skill: 79, term: "written and verbal communication", toks: []patternToken{{"written", "written", "written", ' '}, {"and", "and", "and", ' '}, {"verbal", "verbal", "verbal", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
-				{skill: 79, term: "written and spoken communication", toks: []patternToken{{"written", "written", "written", ' '}, {"and", "and", "and", ' '}, {"spoken", "spoken", "spoken", ' '}, {"communication", "communication", "communication", ' '}}, guard: []string{"communication skills"}},
+				{skill: 79, term: "written communication", toks: []patternToken{{"written", "written", "written", ' '}, {"communication", "communication", "communication", ' '}}},
+				{skill: 79, term: "written and verbal communication", toks: []patternToken{{"written", "written", "written", ' '}, {"and", "and", "and", ' '}, {"verbal", "verbal", "verbal", ' '}, {"communication", "communication", "communication", ' '}}},
+				{skill: 79, term: "written and spoken communication", toks: []patternToken{{"written", "written", "written", ' '}, {"and", "and", "and", ' '}, {"spoken", "spoken", "spoken", ' '}, {"communication", "communication", "communication", ' '}}},
 				{skill: 501, term: "written RFC", toks: []patternToken{{"written", "written", "written", ' '}, {"RFC", "rfc", "rfc", ' '}}},
 				{skill: 501, term: "written RFCs", toks: []patternToken{{"written", "written", "written", ' '}, {"RFCs", "rfcs", "rfc", ' '}}},
 			},
@@ -7463,16 +7463,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 21, term: "x86-64 assembly", kind: termTool, toks: []patternToken{{"x8664assembly", "x8664assembly", "x8664assembly", ' '}}, tool: 1},
 			},
 			{ // xai
-				{skill: 158, term: "XAI", toks: []patternToken{{"XAI", "xai", "xai", ' '}}, guard: []string{"lime", "shap"}},
+				{skill: 158, term: "XAI", toks: []patternToken{{"XAI", "xai", "xai", ' '}}},
 			},
 			{ // xcod
-				{skill: 230, term: "Xcode", toks: []patternToken{{"Xcode", "xcode", "xcod", ' '}}, guard: []string{"ios"}},
+				{skill: 230, term: "Xcode", toks: []patternToken{{"Xcode", "xcode", "xcod", ' '}}},
 			},
 			{ // xctest
-				{skill: 295, term: "XCTest", kind: termTool, toks: []patternToken{{"XCTest", "xctest", "xctest", ' '}}, tool: 2, guard: []string{"espresso"}},
+				{skill: 295, term: "XCTest", kind: termTool, toks: []patternToken{{"XCTest", "xctest", "xctest", ' '}}, tool: 2},
 			},
 			{ // xcuitest
-				{skill: 295, term: "XCUITest", kind: termTool, toks: []patternToken{{"XCUITest", "xcuitest", "xcuitest", ' '}}, tool: 2, guard: []string{"espresso"}},
+				{skill: 295, term: "XCUITest", kind: termTool, toks: []patternToken{{"XCUITest", "xcuitest", "xcuitest", ' '}}, tool: 2},
 			},
 			{ // xgboost
 				{skill: 199, term: "XGBoost", kind: termTool, toks: []patternToken{{"XGBoost", "xgboost", "xgboost", ' '}}, tool: 1},
@@ -7482,7 +7482,7 @@ var builtinCompiledData = compiledTaxonomy{
 			},
 			{ // xilinx
 				{skill: 177, term: "Xilinx", kind: termAmbiguous, toks: []patternToken{{"Xilinx", "xilinx", "xilinx", ' '}}, strict: true},
-				{skill: 177, term: "Xilinx Vivado", kind: termTool, toks: []patternToken{{"Xilinx", "xilinx", "xilinx", ' '}, {"Vivado", "vivado", "vivado", ' '}}, tool: 4, guard: []string{"xilinx", "altera"}},
+				{skill: 177, term: "Xilinx Vivado", kind: termTool, toks: []patternToken{{"Xilinx", "xilinx", "xilinx", ' '}, {"Vivado", "vivado", "vivado", ' '}}, tool: 4},
 			},
 			{ // xla
 				{skill: 561, term: "XLA", toks: []patternToken{{"XLA", "xla", "xla", ' '}}},
@@ -7491,7 +7491,7 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 155, term: "XLOOKUP", kind: termAmbiguous, toks: []patternToken{{"XLOOKUP", "xlookup", "xlookup", ' '}}, strict: true},
 			},
 			{ // xss
-				{skill: 17, term: "XSS", toks: []patternToken{{"XSS", "xss", "xss", ' '}}, guard: []string{"sast", "dast"}},
+				{skill: 17, term: "XSS", toks: []patternToken{{"XSS", "xss", "xss", ' '}}},
 			},
 			{ // yarn
 				{skill: 323, term: "Yarn", kind: termAmbiguous, toks: []patternToken{{"Yarn", "yarn", "yarn", ' '}}, strict: true},
@@ -7504,35 +7504,35 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 563, term: "YOLO", kind: termAmbiguous, toks: []patternToken{{"YOLO", "yolo", "yolo", ' '}}, strict: true},
 			},
 			{ // yolov5
-				{skill: 563, term: "YOLOv5", toks: []patternToken{{"YOLOv5", "yolov5", "yolov5", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "YOLOv5", toks: []patternToken{{"YOLOv5", "yolov5", "yolov5", ' '}}},
 			},
 			{ // yolov7
-				{skill: 563, term: "YOLOv7", toks: []patternToken{{"YOLOv7", "yolov7", "yolov7", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "YOLOv7", toks: []patternToken{{"YOLOv7", "yolov7", "yolov7", ' '}}},
 			},
 			{ // yolov8
-				{skill: 563, term: "YOLOv8", toks: []patternToken{{"YOLOv8", "yolov8", "yolov8", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "YOLOv8", toks: []patternToken{{"YOLOv8", "yolov8", "yolov8", ' '}}},
 			},
 			{ // yolox
-				{skill: 563, term: "YOLOX", toks: []patternToken{{"YOLOX", "yolox", "yolox", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "YOLOX", toks: []patternToken{{"YOLOX", "yolox", "yolox", ' '}}},
 			},
 			{ // you
-				{skill: 563, term: "You Only Look Once", toks: []patternToken{{"You", "you", "you", ' '}, {"Only", "only", "only", ' '}, {"Look", "look", "look", ' '}, {"Once", "once", "onc", ' '}}, guard: []string{"yolo"}},
+				{skill: 563, term: "You Only Look Once", toks: []patternToken{{"You", "you", "you", ' '}, {"Only", "only", "only", ' '}, {"Look", "look", "look", ' '}, {"Once", "once", "onc", ' '}}},
 			},
 			{ // z
-				{skill: 558, term: "Z-Wave", kind: termTool, toks: []patternToken{{"Z", "z", "z", ' '}, {"Wave", "wave", "wav", '-'}}, tool: 4, guard: []string{"bluetooth"}},
+				{skill: 558, term: "Z-Wave", kind: termTool, toks: []patternToken{{"Z", "z", "z", ' '}, {"Wave", "wave", "wav", '-'}}, tool: 4},
 			},
 			{ // zephyr
 				{skill: 434, term: "Zephyr", kind: termAmbiguous, toks: []patternToken{{"Zephyr", "zephyr", "zephyr", ' '}}, strict: true},
-				{skill: 434, term: "Zephyr RTOS", kind: termTool, toks: []patternToken{{"Zephyr", "zephyr", "zephyr", ' '}, {"RTOS", "rtos", "rto", ' '}}, tool: 2, guard: []string{"zephyr"}},
-				{skill: 434, term: "Zephyr Project", kind: termTool, toks: []patternToken{{"Zephyr", "zephyr", "zephyr", ' '}, {"Project", "project", "project", ' '}}, tool: 2, guard: []string{"zephyr"}},
+				{skill: 434, term: "Zephyr RTOS", kind: termTool, toks: []patternToken{{"Zephyr", "zephyr", "zephyr", ' '}, {"RTOS", "rtos", "rto", ' '}}, tool: 2},
+				{skill: 434, term: "Zephyr Project", kind: termTool, toks: []patternToken{{"Zephyr", "zephyr", "zephyr", ' '}, {"Project", "project", "project", ' '}}, tool: 2},
 			},
 			{ // zero
 				{skill: 127, term: "ZeRO", kind: termExact, toks: []patternToken{{"ZeRO", "zero", "zero", ' '}}},
 				{skill: 166, term: "zero-shot learning", toks: []patternToken{{"zero", "zero", "zero", ' '}, {"shot", "shot", "shot", '-'}, {"learning", "learning", "learn", ' '}}},
-				{skill: 313, term: "zero trust", toks: []patternToken{{"zero", "zero", "zero", ' '}, {"trust", "trust", "trust", ' '}}, guard: []string{"waf"}},
+				{skill: 313, term: "zero trust", toks: []patternToken{{"zero", "zero", "zero", ' '}, {"trust", "trust", "trust", ' '}}},
 			},
 			{ // zeromq
-				{skill: 281, term: "ZeroMQ", kind: termTool, toks: []patternToken{{"ZeroMQ", "zeromq", "zeromq", ' '}}, tool: 4, guard: []string{"queues"}},
+				{skill: 281, term: "ZeroMQ", kind: termTool, toks: []patternToken{{"ZeroMQ", "zeromq", "zeromq", ' '}}, tool: 4},
 			},
 			{ // zeroshotlearn
 				{skill: 166, term: "zero-shot learning", toks: []patternToken{{"zeroshotlearning", "zeroshotlearning", "zeroshotlearn", ' '}}},
@@ -7541,16 +7541,16 @@ var builtinCompiledData = compiledTaxonomy{
 				{skill: 564, term: "Zig", kind: termAmbiguous, toks: []patternToken{{"Zig", "zig", "zig", ' '}}, strict: true},
 			},
 			{ // zigbe
-				{skill: 558, term: "Zigbee", kind: termTool, toks: []patternToken{{"Zigbee", "zigbee", "zigbe", ' '}}, tool: 2, guard: []string{"bluetooth"}},
+				{skill: 558, term: "Zigbee", kind: termTool, toks: []patternToken{{"Zigbee", "zigbee", "zigbe", ' '}}, tool: 2},
 			},
 			{ // zipkin
-				{skill: 335, term: "Zipkin", kind: termTool, toks: []patternToken{{"Zipkin", "zipkin", "zipkin", ' '}}, tool: 1, guard: []string{"jaeger"}},
+				{skill: 335, term: "Zipkin", kind: termTool, toks: []patternToken{{"Zipkin", "zipkin", "zipkin", ' '}}, tool: 1},
 			},
 			{ // zustand
 				{skill: 413, term: "Zustand", kind: termTool, toks: []patternToken{{"Zustand", "zustand", "zustand", ' '}}, tool: 4},
 			},
 			{ // zwav
-				{skill: 558, term: "Z-Wave", kind: termTool, toks: []patternToken{{"ZWave", "zwave", "zwav", ' '}}, tool: 4, guard: []string{"bluetooth"}},
+				{skill: 558, term: "Z-Wave", kind: termTool, toks: []patternToken{{"ZWave", "zwave", "zwav", ' '}}, tool: 4},
 			},
 		},
 		slots: []uint32{
@@ -8494,7 +8494,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // ab-testing
 		},
 		{ // accessibility
-			not:     []pattern{{skill: 3, term: "wheelchair accessibility", toks: []patternToken{{"wheelchair", "wheelchair", "wheelchair", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}}, {skill: 3, term: "building accessibility", toks: []patternToken{{"building", "building", "build", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}}, {skill: 3, term: "physical accessibility", toks: []patternToken{{"physical", "physical", "physical", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}}, {skill: 3, term: "step-free accessibility", toks: []patternToken{{"step", "step", "step", ' '}, {"free", "free", "fre", '-'}, {"accessibility", "accessibility", "accessibility", ' '}}, guard: []string{"accessibility"}}},
+			not:     []pattern{{skill: 3, term: "wheelchair accessibility", toks: []patternToken{{"wheelchair", "wheelchair", "wheelchair", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}}, {skill: 3, term: "building accessibility", toks: []patternToken{{"building", "building", "build", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}}, {skill: 3, term: "physical accessibility", toks: []patternToken{{"physical", "physical", "physical", ' '}, {"accessibility", "accessibility", "accessibility", ' '}}}, {skill: 3, term: "step-free accessibility", toks: []patternToken{{"step", "step", "step", ' '}, {"free", "free", "fre", '-'}, {"accessibility", "accessibility", "accessibility", ' '}}}},
 			guarded: []string{"accessibility"},
 		},
 		{ // active-learning
@@ -8516,12 +8516,12 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // alteryx
 		},
 		{ // android-development
-			not:     []pattern{{skill: 9, term: "Android phone", toks: []patternToken{{"Android", "android", "android", ' '}, {"phone", "phone", "phon", ' '}}, guard: []string{"android"}}, {skill: 9, term: "Android phones", toks: []patternToken{{"Android", "android", "android", ' '}, {"phones", "phones", "phon", ' '}}, guard: []string{"android"}}, {skill: 9, term: "Android tablet", toks: []patternToken{{"Android", "android", "android", ' '}, {"tablet", "tablet", "tablet", ' '}}, guard: []string{"android"}}, {skill: 9, term: "Android tablets", toks: []patternToken{{"Android", "android", "android", ' '}, {"tablets", "tablets", "tablet", ' '}}, guard: []string{"android"}}, {skill: 9, term: "Android handsets", toks: []patternToken{{"Android", "android", "android", ' '}, {"handsets", "handsets", "handset", ' '}}, guard: []string{"android"}}},
+			not:     []pattern{{skill: 9, term: "Android phone", toks: []patternToken{{"Android", "android", "android", ' '}, {"phone", "phone", "phon", ' '}}}, {skill: 9, term: "Android phones", toks: []patternToken{{"Android", "android", "android", ' '}, {"phones", "phones", "phon", ' '}}}, {skill: 9, term: "Android tablet", toks: []patternToken{{"Android", "android", "android", ' '}, {"tablet", "tablet", "tablet", ' '}}}, {skill: 9, term: "Android tablets", toks: []patternToken{{"Android", "android", "android", ' '}, {"tablets", "tablets", "tablet", ' '}}}, {skill: 9, term: "Android handsets", toks: []patternToken{{"Android", "android", "android", ' '}, {"handsets", "handsets", "handset", ' '}}}},
 			guarded: []string{"android"},
 			implied: []string{"mobile-development"},
 		},
 		{ // angular
-			not:     []pattern{{skill: 10, term: "angular momentum", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"momentum", "momentum", "momentum", ' '}}, guard: []string{"angular"}}, {skill: 10, term: "angular velocity", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"velocity", "velocity", "velocity", ' '}}, guard: []string{"angular"}}, {skill: 10, term: "angular resolution", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"resolution", "resolution", "resolution", ' '}}, guard: []string{"angular"}}, {skill: 10, term: "angular acceleration", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"acceleration", "acceleration", "acceleration", ' '}}, guard: []string{"angular"}}, {skill: 10, term: "angular frequency", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"frequency", "frequency", "frequency", ' '}}, guard: []string{"angular"}}, {skill: 10, term: "angular distance", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"distance", "distance", "distanc", ' '}}, guard: []string{"angular"}}},
+			not:     []pattern{{skill: 10, term: "angular momentum", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"momentum", "momentum", "momentum", ' '}}}, {skill: 10, term: "angular velocity", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"velocity", "velocity", "velocity", ' '}}}, {skill: 10, term: "angular resolution", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"resolution", "resolution", "resolution", ' '}}}, {skill: 10, term: "angular acceleration", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"acceleration", "acceleration", "acceleration", ' '}}}, {skill: 10, term: "angular frequency", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"frequency", "frequency", "frequency", ' '}}}, {skill: 10, term: "angular distance", toks: []patternToken{{"angular", "angular", "angular", ' '}, {"distance", "distance", "distanc", ' '}}}},
 			guarded: []string{"angular"},
 			implied: []string{"javascript"},
 		},
@@ -8551,7 +8551,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"embedded-systems"},
 		},
 		{ // asr-models
-			not:     []pattern{{skill: 20, term: "CTC of", toks: []patternToken{{"CTC", "ctc", "ctc", ' '}, {"of", "of", "of", ' '}}, guard: []string{"ctc", "conformer"}}, {skill: 20, term: "expected CTC", toks: []patternToken{{"expected", "expected", "expect", ' '}, {"CTC", "ctc", "ctc", ' '}}, guard: []string{"ctc", "conformer"}}, {skill: 20, term: "current CTC", toks: []patternToken{{"current", "current", "current", ' '}, {"CTC", "ctc", "ctc", ' '}}, guard: []string{"ctc", "conformer"}}, {skill: 20, term: "annual CTC", toks: []patternToken{{"annual", "annual", "annual", ' '}, {"CTC", "ctc", "ctc", ' '}}, guard: []string{"ctc", "conformer"}}},
+			not:     []pattern{{skill: 20, term: "CTC of", toks: []patternToken{{"CTC", "ctc", "ctc", ' '}, {"of", "of", "of", ' '}}}, {skill: 20, term: "expected CTC", toks: []patternToken{{"expected", "expected", "expect", ' '}, {"CTC", "ctc", "ctc", ' '}}}, {skill: 20, term: "current CTC", toks: []patternToken{{"current", "current", "current", ' '}, {"CTC", "ctc", "ctc", ' '}}}, {skill: 20, term: "annual CTC", toks: []patternToken{{"annual", "annual", "annual", ' '}, {"CTC", "ctc", "ctc", ' '}}}},
 			guarded: []string{"ctc", "conformer"},
 			implied: []string{"speech-recognition"},
 		},
@@ -8561,7 +8561,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"concurrency", "python"},
 		},
 		{ // attention-mechanism
-			not:      []pattern{{skill: 23, term: "attention to detail", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"detail", "detail", "detail", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "pay attention", toks: []patternToken{{"pay", "pay", "pay", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "paid attention", toks: []patternToken{{"paid", "paid", "paid", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "paying attention", toks: []patternToken{{"paying", "paying", "pay", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "close attention", toks: []patternToken{{"close", "close", "clos", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "attention span", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"span", "span", "span", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "draw attention", toks: []patternToken{{"draw", "draw", "draw", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "drew attention", toks: []patternToken{{"drew", "drew", "drew", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "attention deficit", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"deficit", "deficit", "deficit", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "for the attention of", toks: []patternToken{{"for", "for", "for", ' '}, {"the", "the", "the", ' '}, {"attention", "attention", "attention", ' '}, {"of", "of", "of", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "attention to the details", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"the", "the", "the", ' '}, {"details", "details", "detail", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "attention to details", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"details", "details", "detail", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "lot of attention", toks: []patternToken{{"lot", "lot", "lot", ' '}, {"of", "of", "of", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "much attention", toks: []patternToken{{"much", "much", "much", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "more attention", toks: []patternToken{{"more", "more", "mor", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "special attention", toks: []patternToken{{"special", "special", "special", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "careful attention", toks: []patternToken{{"careful", "careful", "careful", ' '}, {"attention", "attention", "attention", ' '}}, guard: []string{"attention"}}, {skill: 23, term: "attention to evaluation", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}, guard: []string{"attention"}}},
+			not:      []pattern{{skill: 23, term: "attention to detail", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"detail", "detail", "detail", ' '}}}, {skill: 23, term: "pay attention", toks: []patternToken{{"pay", "pay", "pay", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "paid attention", toks: []patternToken{{"paid", "paid", "paid", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "paying attention", toks: []patternToken{{"paying", "paying", "pay", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "close attention", toks: []patternToken{{"close", "close", "clos", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "attention span", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"span", "span", "span", ' '}}}, {skill: 23, term: "draw attention", toks: []patternToken{{"draw", "draw", "draw", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "drew attention", toks: []patternToken{{"drew", "drew", "drew", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "attention deficit", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"deficit", "deficit", "deficit", ' '}}}, {skill: 23, term: "for the attention of", toks: []patternToken{{"for", "for", "for", ' '}, {"the", "the", "the", ' '}, {"attention", "attention", "attention", ' '}, {"of", "of", "of", ' '}}}, {skill: 23, term: "attention to the details", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"the", "the", "the", ' '}, {"details", "details", "detail", ' '}}}, {skill: 23, term: "attention to details", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"details", "details", "detail", ' '}}}, {skill: 23, term: "lot of attention", toks: []patternToken{{"lot", "lot", "lot", ' '}, {"of", "of", "of", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "much attention", toks: []patternToken{{"much", "much", "much", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "more attention", toks: []patternToken{{"more", "more", "mor", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "special attention", toks: []patternToken{{"special", "special", "special", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "careful attention", toks: []patternToken{{"careful", "careful", "careful", ' '}, {"attention", "attention", "attention", ' '}}}, {skill: 23, term: "attention to evaluation", toks: []patternToken{{"attention", "attention", "attention", ' '}, {"to", "to", "to", ' '}, {"evaluation", "evaluation", "evaluation", ' '}}}},
 			guarded:  []string{"attention"},
 			implied:  []string{"deep-learning", "machine-learning", "neural-networks"},
 			impliers: []string{"bert", "detr", "flash-attention", "gpt", "hugging-face", "langchain", "llamaindex", "llm", "llm-agents", "llm-apis", "llm-security", "llm-serving", "open-llms", "prompt-engineering", "rag", "rlhf", "t5", "transformer", "vit", "vllm"},
@@ -8593,7 +8593,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"aws"},
 		},
 		{ // aws-ecs
-			not:     []pattern{{skill: 31, term: "DOTS / ECS", toks: []patternToken{{"DOTS", "dots", "dot", ' '}, {"/", "/", "/", ' '}, {"ECS", "ecs", "ecs", ' '}}, guard: []string{"ecs"}}, {skill: 31, term: "DOTS/ECS", toks: []patternToken{{"DOTS", "dots", "dot", ' '}, {"ECS", "ecs", "ecs", '/'}}, guard: []string{"ecs"}}, {skill: 31, term: "Unity ECS", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"ECS", "ecs", "ecs", ' '}}, guard: []string{"ecs"}}, {skill: 31, term: "ECS architecture", toks: []patternToken{{"ECS", "ecs", "ecs", ' '}, {"architecture", "architecture", "architectur", ' '}}, guard: []string{"ecs"}}, {skill: 31, term: "Entity Component System", toks: []patternToken{{"Entity", "entity", "entity", ' '}, {"Component", "component", "component", ' '}, {"System", "system", "system", ' '}}, guard: []string{"ecs"}}, {skill: 31, term: "Bevy ECS", toks: []patternToken{{"Bevy", "bevy", "bevy", ' '}, {"ECS", "ecs", "ecs", ' '}}, guard: []string{"ecs"}}},
+			not:     []pattern{{skill: 31, term: "DOTS / ECS", toks: []patternToken{{"DOTS", "dots", "dot", ' '}, {"/", "/", "/", ' '}, {"ECS", "ecs", "ecs", ' '}}}, {skill: 31, term: "DOTS/ECS", toks: []patternToken{{"DOTS", "dots", "dot", ' '}, {"ECS", "ecs", "ecs", '/'}}}, {skill: 31, term: "Unity ECS", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"ECS", "ecs", "ecs", ' '}}}, {skill: 31, term: "ECS architecture", toks: []patternToken{{"ECS", "ecs", "ecs", ' '}, {"architecture", "architecture", "architectur", ' '}}}, {skill: 31, term: "Entity Component System", toks: []patternToken{{"Entity", "entity", "entity", ' '}, {"Component", "component", "component", ' '}, {"System", "system", "system", ' '}}}, {skill: 31, term: "Bevy ECS", toks: []patternToken{{"Bevy", "bevy", "bevy", ' '}, {"ECS", "ecs", "ecs", ' '}}}},
 			guarded: []string{"ecs"},
 			implied: []string{"aws"},
 		},
@@ -8657,7 +8657,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"embedded-systems"},
 		},
 		{ // bootstrap
-			not:     []pattern{{skill: 49, term: "bootstrap resampling", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"resampling", "resampling", "resampl", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrap sample", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"sample", "sample", "sampl", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrap sampling", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"sampling", "sampling", "sampl", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrap confidence", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"confidence", "confidence", "confidenc", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrap method", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"method", "method", "method", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrap estimate", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"estimate", "estimate", "estimat", ' '}}, guard: []string{"bootstrap"}}, {skill: 49, term: "bootstrapped", toks: []patternToken{{"bootstrapped", "bootstrapped", "bootstrap", ' '}}, guard: []string{"bootstrap"}}},
+			not:     []pattern{{skill: 49, term: "bootstrap resampling", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"resampling", "resampling", "resampl", ' '}}}, {skill: 49, term: "bootstrap sample", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"sample", "sample", "sampl", ' '}}}, {skill: 49, term: "bootstrap sampling", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"sampling", "sampling", "sampl", ' '}}}, {skill: 49, term: "bootstrap confidence", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"confidence", "confidence", "confidenc", ' '}}}, {skill: 49, term: "bootstrap method", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"method", "method", "method", ' '}}}, {skill: 49, term: "bootstrap estimate", toks: []patternToken{{"bootstrap", "bootstrap", "bootstrap", ' '}, {"estimate", "estimate", "estimat", ' '}}}, {skill: 49, term: "bootstrapped", toks: []patternToken{{"bootstrapped", "bootstrapped", "bootstrap", ' '}}}},
 			guarded: []string{"bootstrap"},
 			implied: []string{"css"},
 		},
@@ -8667,18 +8667,18 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"looker"},
 		},
 		{ // c
-			not:     []pattern{{skill: 51, term: "Series C", toks: []patternToken{{"Series", "series", "sery", ' '}, {"C", "c", "c", ' '}}, guard: []string{"c"}}, {skill: 51, term: "Vitamin C", toks: []patternToken{{"Vitamin", "vitamin", "vitamin", ' '}, {"C", "c", "c", ' '}}, guard: []string{"c"}}, {skill: 51, term: "USB-C", toks: []patternToken{{"USB", "usb", "usb", ' '}, {"C", "c", "c", '-'}}, guard: []string{"c"}}, {skill: 51, term: "Type-C", toks: []patternToken{{"Type", "type", "typ", ' '}, {"C", "c", "c", '-'}}, guard: []string{"c"}}, {skill: 51, term: "C-level", toks: []patternToken{{"C", "c", "c", ' '}, {"level", "level", "level", '-'}}, guard: []string{"c"}}, {skill: 51, term: "Objective-C", toks: []patternToken{{"Objective", "objective", "objectiv", ' '}, {"C", "c", "c", '-'}}, guard: []string{"c"}}, {skill: 51, term: "Grade C", toks: []patternToken{{"Grade", "grade", "grad", ' '}, {"C", "c", "c", ' '}}, guard: []string{"c"}}, {skill: 51, term: "Class C", toks: []patternToken{{"Class", "class", "class", ' '}, {"C", "c", "c", ' '}}, guard: []string{"c"}}},
+			not:     []pattern{{skill: 51, term: "Series C", toks: []patternToken{{"Series", "series", "sery", ' '}, {"C", "c", "c", ' '}}}, {skill: 51, term: "Vitamin C", toks: []patternToken{{"Vitamin", "vitamin", "vitamin", ' '}, {"C", "c", "c", ' '}}}, {skill: 51, term: "USB-C", toks: []patternToken{{"USB", "usb", "usb", ' '}, {"C", "c", "c", '-'}}}, {skill: 51, term: "Type-C", toks: []patternToken{{"Type", "type", "typ", ' '}, {"C", "c", "c", '-'}}}, {skill: 51, term: "C-level", toks: []patternToken{{"C", "c", "c", ' '}, {"level", "level", "level", '-'}}}, {skill: 51, term: "Objective-C", toks: []patternToken{{"Objective", "objective", "objectiv", ' '}, {"C", "c", "c", '-'}}}, {skill: 51, term: "Grade C", toks: []patternToken{{"Grade", "grade", "grad", ' '}, {"C", "c", "c", ' '}}}, {skill: 51, term: "Class C", toks: []patternToken{{"Class", "class", "class", ' '}, {"C", "c", "c", ' '}}}},
 			guarded: []string{"c"},
 		},
 		{ // caching
 		},
 		{ // caffe
-			not:     []pattern{{skill: 53, term: "Caffe Nero", toks: []patternToken{{"Caffe", "caffe", "caff", ' '}, {"Nero", "nero", "nero", ' '}}, guard: []string{"caffe"}}},
+			not:     []pattern{{skill: 53, term: "Caffe Nero", toks: []patternToken{{"Caffe", "caffe", "caff", ' '}, {"Nero", "nero", "nero", ' '}}}},
 			guarded: []string{"caffe"},
 			implied: []string{"deep-learning", "machine-learning", "neural-networks"},
 		},
 		{ // calculus
-			not:     []pattern{{skill: 54, term: "dental calculus", toks: []patternToken{{"dental", "dental", "dental", ' '}, {"calculus", "calculus", "calculus", ' '}}, guard: []string{"calculus"}}},
+			not:     []pattern{{skill: 54, term: "dental calculus", toks: []patternToken{{"dental", "dental", "dental", ' '}, {"calculus", "calculus", "calculus", ' '}}}},
 			guarded: []string{"calculus"},
 		},
 		{ // capacity-planning
@@ -8697,7 +8697,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // chaos-engineering
 		},
 		{ // chef
-			not:     []pattern{{skill: 60, term: "head chef", toks: []patternToken{{"head", "head", "head", ' '}, {"chef", "chef", "chef", ' '}}, guard: []string{"chef"}}, {skill: 60, term: "sous chef", toks: []patternToken{{"sous", "sous", "sou", ' '}, {"chef", "chef", "chef", ' '}}, guard: []string{"chef"}}, {skill: 60, term: "pastry chef", toks: []patternToken{{"pastry", "pastry", "pastry", ' '}, {"chef", "chef", "chef", ' '}}, guard: []string{"chef"}}, {skill: 60, term: "executive chef", toks: []patternToken{{"executive", "executive", "executiv", ' '}, {"chef", "chef", "chef", ' '}}, guard: []string{"chef"}}, {skill: 60, term: "private chef", toks: []patternToken{{"private", "private", "privat", ' '}, {"chef", "chef", "chef", ' '}}, guard: []string{"chef"}}, {skill: 60, term: "Chef de partie", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"de", "de", "de", ' '}, {"partie", "partie", "parti", ' '}}, guard: []string{"chef"}}},
+			not:     []pattern{{skill: 60, term: "head chef", toks: []patternToken{{"head", "head", "head", ' '}, {"chef", "chef", "chef", ' '}}}, {skill: 60, term: "sous chef", toks: []patternToken{{"sous", "sous", "sou", ' '}, {"chef", "chef", "chef", ' '}}}, {skill: 60, term: "pastry chef", toks: []patternToken{{"pastry", "pastry", "pastry", ' '}, {"chef", "chef", "chef", ' '}}}, {skill: 60, term: "executive chef", toks: []patternToken{{"executive", "executive", "executiv", ' '}, {"chef", "chef", "chef", ' '}}}, {skill: 60, term: "private chef", toks: []patternToken{{"private", "private", "privat", ' '}, {"chef", "chef", "chef", ' '}}}, {skill: 60, term: "Chef de partie", toks: []patternToken{{"Chef", "chef", "chef", ' '}, {"de", "de", "de", ' '}, {"partie", "partie", "parti", ' '}}}},
 			guarded: []string{"chef"},
 			implied: []string{"configuration-management"},
 		},
@@ -8743,7 +8743,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // cms
 		},
 		{ // cnn
-			not:      []pattern{{skill: 75, term: "CNN International", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"International", "international", "international", ' '}}, guard: []string{"cnn"}}, {skill: 75, term: "CNN Business", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"Business", "business", "business", ' '}}, guard: []string{"cnn"}}, {skill: 75, term: "CNN anchor", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"anchor", "anchor", "anchor", ' '}}, guard: []string{"cnn"}}, {skill: 75, term: "CNN correspondent", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"correspondent", "correspondent", "correspondent", ' '}}, guard: []string{"cnn"}}, {skill: 75, term: "CNN producer", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"producer", "producer", "producer", ' '}}, guard: []string{"cnn"}}},
+			not:      []pattern{{skill: 75, term: "CNN International", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"International", "international", "international", ' '}}}, {skill: 75, term: "CNN Business", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"Business", "business", "business", ' '}}}, {skill: 75, term: "CNN anchor", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"anchor", "anchor", "anchor", ' '}}}, {skill: 75, term: "CNN correspondent", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"correspondent", "correspondent", "correspondent", ' '}}}, {skill: 75, term: "CNN producer", toks: []patternToken{{"CNN", "cnn", "cnn", ' '}, {"producer", "producer", "producer", ' '}}}},
 			guarded:  []string{"cnn"},
 			implied:  []string{"deep-learning", "machine-learning", "neural-networks"},
 			impliers: []string{"efficientnet", "mobilenet", "rcnn", "resnet", "unet", "vgg", "yolo"},
@@ -8776,7 +8776,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"chef", "puppet"},
 		},
 		{ // confluence
-			not:     []pattern{{skill: 84, term: "confluence of", toks: []patternToken{{"confluence", "confluence", "confluenc", ' '}, {"of", "of", "of", ' '}}, guard: []string{"confluence"}}},
+			not:     []pattern{{skill: 84, term: "confluence of", toks: []patternToken{{"confluence", "confluence", "confluenc", ' '}, {"of", "of", "of", ' '}}}},
 			guarded: []string{"confluence"},
 		},
 		{ // console-development
@@ -8804,7 +8804,7 @@ var builtinCompiledData = compiledTaxonomy{
 			not: []pattern{{skill: 91, term: "C# minor", toks: []patternToken{{"C#", "c#", "c#", ' '}, {"minor", "minor", "minor", ' '}}}, {skill: 91, term: "C# major", toks: []patternToken{{"C#", "c#", "c#", ' '}, {"major", "major", "major", ' '}}}, {skill: 91, term: "key of C#", toks: []patternToken{{"key", "key", "key", ' '}, {"of", "of", "of", ' '}, {"C#", "c#", "c#", ' '}}}},
 		},
 		{ // css
-			not:      []pattern{{skill: 92, term: "CSS Profile", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Profile", "profile", "profil", ' '}}, guard: []string{"css", "css3"}}},
+			not:      []pattern{{skill: 92, term: "CSS Profile", toks: []patternToken{{"CSS", "css", "css", ' '}, {"Profile", "profile", "profil", ' '}}}},
 			guarded:  []string{"css", "css3"},
 			impliers: []string{"bootstrap", "sass", "tailwind"},
 			children: []string{"bootstrap", "sass", "tailwind"},
@@ -8824,12 +8824,12 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"deep-learning", "machine-learning", "neural-networks"},
 		},
 		{ // cypress
-			not:     []pattern{{skill: 97, term: "Cypress Semiconductor", toks: []patternToken{{"Cypress", "cypress", "cypress", ' '}, {"Semiconductor", "semiconductor", "semiconductor", ' '}}, guard: []string{"cypress"}}, {skill: 97, term: "Cypress Hill", toks: []patternToken{{"Cypress", "cypress", "cypress", ' '}, {"Hill", "hill", "hill", ' '}}, guard: []string{"cypress"}}},
+			not:     []pattern{{skill: 97, term: "Cypress Semiconductor", toks: []patternToken{{"Cypress", "cypress", "cypress", ' '}, {"Semiconductor", "semiconductor", "semiconductor", ' '}}}, {skill: 97, term: "Cypress Hill", toks: []patternToken{{"Cypress", "cypress", "cypress", ' '}, {"Hill", "hill", "hill", ' '}}}},
 			guarded: []string{"cypress"},
 			implied: []string{"e2e-testing", "software-testing"},
 		},
 		{ // d3
-			not:     []pattern{{skill: 98, term: "vitamin D3", toks: []patternToken{{"vitamin", "vitamin", "vitamin", ' '}, {"D3", "d3", "d3", ' '}}, guard: []string{"d3"}}, {skill: 98, term: "Vit D3", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D3", "d3", "d3", ' '}}, guard: []string{"d3"}}},
+			not:     []pattern{{skill: 98, term: "vitamin D3", toks: []patternToken{{"vitamin", "vitamin", "vitamin", ' '}, {"D3", "d3", "d3", ' '}}}, {skill: 98, term: "Vit D3", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D3", "d3", "d3", ' '}}}},
 			guarded: []string{"d3"},
 			implied: []string{"data-visualization", "javascript"},
 		},
@@ -8909,7 +8909,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"observability"},
 		},
 		{ // dax
-			not:     []pattern{{skill: 121, term: "DAX index", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"index", "index", "index", ' '}}, guard: []string{"dax"}}, {skill: 121, term: "DAX 40", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"40", "40", "40", ' '}}, guard: []string{"dax"}}},
+			not:     []pattern{{skill: 121, term: "DAX index", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"index", "index", "index", ' '}}}, {skill: 121, term: "DAX 40", toks: []patternToken{{"DAX", "dax", "dax", ' '}, {"40", "40", "40", ' '}}}},
 			guarded: []string{"dax"},
 			implied: []string{"data-visualization"},
 		},
@@ -8966,7 +8966,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"python"},
 		},
 		{ // docker
-			not:     []pattern{{skill: 138, term: "shipping containers", toks: []patternToken{{"shipping", "shipping", "ship", ' '}, {"containers", "containers", "container", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}, {skill: 138, term: "container ships", toks: []patternToken{{"container", "container", "container", ' '}, {"ships", "ships", "ship", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}, {skill: 138, term: "container terminal", toks: []patternToken{{"container", "container", "container", ' '}, {"terminal", "terminal", "terminal", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}, {skill: 138, term: "container port", toks: []patternToken{{"container", "container", "container", ' '}, {"port", "port", "port", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}, {skill: 138, term: "freight containers", toks: []patternToken{{"freight", "freight", "freight", ' '}, {"containers", "containers", "container", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}, {skill: 138, term: "intermodal containers", toks: []patternToken{{"intermodal", "intermodal", "intermodal", ' '}, {"containers", "containers", "container", ' '}}, guard: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"}}},
+			not:     []pattern{{skill: 138, term: "shipping containers", toks: []patternToken{{"shipping", "shipping", "ship", ' '}, {"containers", "containers", "container", ' '}}}, {skill: 138, term: "container ships", toks: []patternToken{{"container", "container", "container", ' '}, {"ships", "ships", "ship", ' '}}}, {skill: 138, term: "container terminal", toks: []patternToken{{"container", "container", "container", ' '}, {"terminal", "terminal", "terminal", ' '}}}, {skill: 138, term: "container port", toks: []patternToken{{"container", "container", "container", ' '}, {"port", "port", "port", ' '}}}, {skill: 138, term: "freight containers", toks: []patternToken{{"freight", "freight", "freight", ' '}, {"containers", "containers", "container", ' '}}}, {skill: 138, term: "intermodal containers", toks: []patternToken{{"intermodal", "intermodal", "intermodal", ' '}, {"containers", "containers", "container", ' '}}}},
 			guarded: []string{"docker", "containerization", "containerisation", "containers", "containerized", "containerised"},
 		},
 		{ // domain-driven-design
@@ -8998,7 +8998,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"cnn", "deep-learning", "machine-learning", "neural-networks"},
 		},
 		{ // electron
-			not:     []pattern{{skill: 147, term: "electron microscopy", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"microscopy", "microscopy", "microscopy", ' '}}, guard: []string{"electron"}}, {skill: 147, term: "electron microscope", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"microscope", "microscope", "microscop", ' '}}, guard: []string{"electron"}}, {skill: 147, term: "electron beam", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"beam", "beam", "beam", ' '}}, guard: []string{"electron"}}, {skill: 147, term: "electron density", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"density", "density", "density", ' '}}, guard: []string{"electron"}}, {skill: 147, term: "electron transport", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"transport", "transport", "transport", ' '}}, guard: []string{"electron"}}, {skill: 147, term: "electron diffraction", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"diffraction", "diffraction", "diffraction", ' '}}, guard: []string{"electron"}}},
+			not:     []pattern{{skill: 147, term: "electron microscopy", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"microscopy", "microscopy", "microscopy", ' '}}}, {skill: 147, term: "electron microscope", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"microscope", "microscope", "microscop", ' '}}}, {skill: 147, term: "electron beam", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"beam", "beam", "beam", ' '}}}, {skill: 147, term: "electron density", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"density", "density", "density", ' '}}}, {skill: 147, term: "electron transport", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"transport", "transport", "transport", ' '}}}, {skill: 147, term: "electron diffraction", toks: []patternToken{{"electron", "electron", "electron", ' '}, {"diffraction", "diffraction", "diffraction", ' '}}}},
 			guarded: []string{"electron"},
 			implied: []string{"javascript"},
 		},
@@ -9012,13 +9012,13 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // embedded-security
 		},
 		{ // embedded-systems
-			not:      []pattern{{skill: 151, term: "embedded journalist", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"journalist", "journalist", "journalist", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded reporter", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"reporter", "reporter", "reporter", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded in the team", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}, {"the", "the", "the", ' '}, {"team", "team", "team", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded within", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"within", "within", "within", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded in", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded with", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"with", "with", "with", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded across", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"across", "across", "across", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedded alongside", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"alongside", "alongside", "alongsid", ' '}}, guard: []string{"embedded"}}, {skill: 151, term: "embedding-based", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"based", "based", "bas", '-'}}, guard: []string{"embedded"}}},
+			not:      []pattern{{skill: 151, term: "embedded journalist", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"journalist", "journalist", "journalist", ' '}}}, {skill: 151, term: "embedded reporter", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"reporter", "reporter", "reporter", ' '}}}, {skill: 151, term: "embedded in the team", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}, {"the", "the", "the", ' '}, {"team", "team", "team", ' '}}}, {skill: 151, term: "embedded within", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"within", "within", "within", ' '}}}, {skill: 151, term: "embedded in", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}}}, {skill: 151, term: "embedded with", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"with", "with", "with", ' '}}}, {skill: 151, term: "embedded across", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"across", "across", "across", ' '}}}, {skill: 151, term: "embedded alongside", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"alongside", "alongside", "alongsid", ' '}}}, {skill: 151, term: "embedding-based", toks: []patternToken{{"embedding", "embedding", "embed", ' '}, {"based", "based", "bas", '-'}}}},
 			guarded:  []string{"embedded"},
 			impliers: []string{"arm-microcontrollers", "board-bring-up", "embedded-interfaces", "hardware-debugging", "ota-updates", "rtos-kernels", "schematics", "yocto"},
 			children: []string{"arm-microcontrollers", "board-bring-up", "embedded-interfaces", "hardware-debugging", "ota-updates", "rtos-kernels", "schematics", "yocto"},
 		},
 		{ // embeddings
-			not:     []pattern{{skill: 152, term: "embedded in", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded into", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"into", "into", "into", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded on", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"on", "on", "on", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded within", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"within", "within", "within", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded with", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"with", "with", "with", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded across", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"across", "across", "across", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "embedded alongside", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"alongside", "alongside", "alongsid", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "rotary embedding", toks: []patternToken{{"rotary", "rotary", "rotary", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "positional embedding", toks: []patternToken{{"positional", "positional", "positional", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}}, {skill: 152, term: "position embedding", toks: []patternToken{{"position", "position", "position", ' '}, {"embedding", "embedding", "embed", ' '}}, guard: []string{"glove", "embeddings"}}},
+			not:     []pattern{{skill: 152, term: "embedded in", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"in", "in", "in", ' '}}}, {skill: 152, term: "embedded into", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"into", "into", "into", ' '}}}, {skill: 152, term: "embedded on", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"on", "on", "on", ' '}}}, {skill: 152, term: "embedded within", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"within", "within", "within", ' '}}}, {skill: 152, term: "embedded with", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"with", "with", "with", ' '}}}, {skill: 152, term: "embedded across", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"across", "across", "across", ' '}}}, {skill: 152, term: "embedded alongside", toks: []patternToken{{"embedded", "embedded", "embed", ' '}, {"alongside", "alongside", "alongsid", ' '}}}, {skill: 152, term: "rotary embedding", toks: []patternToken{{"rotary", "rotary", "rotary", ' '}, {"embedding", "embedding", "embed", ' '}}}, {skill: 152, term: "positional embedding", toks: []patternToken{{"positional", "positional", "positional", ' '}, {"embedding", "embedding", "embed", ' '}}}, {skill: 152, term: "position embedding", toks: []patternToken{{"position", "position", "position", ' '}, {"embedding", "embedding", "embed", ' '}}}},
 			guarded: []string{"glove", "embeddings"},
 			implied: []string{"machine-learning"},
 		},
@@ -9028,7 +9028,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // event-driven-architecture
 		},
 		{ // excel
-			not:     []pattern{{skill: 155, term: "excel at", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"at", "at", "at", ' '}}, guard: []string{"excel", "microsoft excel", "ms excel", "advanced excel", "pivot table", "vlookup", "xlookup", "power query", "google sheets", "spreadsheet modelling", "spreadsheet modeling"}}, {skill: 155, term: "excel in", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"in", "in", "in", ' '}}, guard: []string{"excel", "microsoft excel", "ms excel", "advanced excel", "pivot table", "vlookup", "xlookup", "power query", "google sheets", "spreadsheet modelling", "spreadsheet modeling"}}, {skill: 155, term: "excel as", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"as", "as", "as", ' '}}, guard: []string{"excel", "microsoft excel", "ms excel", "advanced excel", "pivot table", "vlookup", "xlookup", "power query", "google sheets", "spreadsheet modelling", "spreadsheet modeling"}}, {skill: 155, term: "excels at", toks: []patternToken{{"excels", "excels", "excel", ' '}, {"at", "at", "at", ' '}}, guard: []string{"excel", "microsoft excel", "ms excel", "advanced excel", "pivot table", "vlookup", "xlookup", "power query", "google sheets", "spreadsheet modelling", "spreadsheet modeling"}}},
+			not:     []pattern{{skill: 155, term: "excel at", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"at", "at", "at", ' '}}}, {skill: 155, term: "excel in", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"in", "in", "in", ' '}}}, {skill: 155, term: "excel as", toks: []patternToken{{"excel", "excel", "excel", ' '}, {"as", "as", "as", ' '}}}, {skill: 155, term: "excels at", toks: []patternToken{{"excels", "excels", "excel", ' '}, {"at", "at", "at", ' '}}}},
 			guarded: []string{"excel", "microsoft excel", "ms excel", "advanced excel", "pivot table", "vlookup", "xlookup", "power query", "google sheets", "spreadsheet modelling", "spreadsheet modeling"},
 		},
 		{ // executorch
@@ -9044,7 +9044,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"machine-learning"},
 		},
 		{ // express
-			not:     []pattern{{skill: 159, term: "American Express", toks: []patternToken{{"American", "american", "american", ' '}, {"Express", "express", "express", ' '}}, guard: []string{"express"}}, {skill: 159, term: "Express Entry", toks: []patternToken{{"Express", "express", "express", ' '}, {"Entry", "entry", "entry", ' '}}, guard: []string{"express"}}, {skill: 159, term: "Express Scripts", toks: []patternToken{{"Express", "express", "express", ' '}, {"Scripts", "scripts", "script", ' '}}, guard: []string{"express"}}, {skill: 159, term: "Express delivery", toks: []patternToken{{"Express", "express", "express", ' '}, {"delivery", "delivery", "delivery", ' '}}, guard: []string{"express"}}, {skill: 159, term: "Express Mail", toks: []patternToken{{"Express", "express", "express", ' '}, {"Mail", "mail", "mail", ' '}}, guard: []string{"express"}}, {skill: 159, term: "Orient Express", toks: []patternToken{{"Orient", "orient", "orient", ' '}, {"Express", "express", "express", ' '}}, guard: []string{"express"}}},
+			not:     []pattern{{skill: 159, term: "American Express", toks: []patternToken{{"American", "american", "american", ' '}, {"Express", "express", "express", ' '}}}, {skill: 159, term: "Express Entry", toks: []patternToken{{"Express", "express", "express", ' '}, {"Entry", "entry", "entry", ' '}}}, {skill: 159, term: "Express Scripts", toks: []patternToken{{"Express", "express", "express", ' '}, {"Scripts", "scripts", "script", ' '}}}, {skill: 159, term: "Express delivery", toks: []patternToken{{"Express", "express", "express", ' '}, {"delivery", "delivery", "delivery", ' '}}}, {skill: 159, term: "Express Mail", toks: []patternToken{{"Express", "express", "express", ' '}, {"Mail", "mail", "mail", ' '}}}, {skill: 159, term: "Orient Express", toks: []patternToken{{"Orient", "orient", "orient", ' '}, {"Express", "express", "express", ' '}}}},
 			guarded: []string{"express"},
 			implied: []string{"javascript"},
 		},
@@ -9088,7 +9088,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"attention-mechanism", "deep-learning", "gpu", "gpu-optimization", "machine-learning", "neural-networks"},
 		},
 		{ // flask
-			not:     []pattern{{skill: 173, term: "Erlenmeyer flask", toks: []patternToken{{"Erlenmeyer", "erlenmeyer", "erlenmeyer", ' '}, {"flask", "flask", "flask", ' '}}, guard: []string{"flask"}}, {skill: 173, term: "conical flask", toks: []patternToken{{"conical", "conical", "conical", ' '}, {"flask", "flask", "flask", ' '}}, guard: []string{"flask"}}, {skill: 173, term: "volumetric flask", toks: []patternToken{{"volumetric", "volumetric", "volumetric", ' '}, {"flask", "flask", "flask", ' '}}, guard: []string{"flask"}}, {skill: 173, term: "vacuum flask", toks: []patternToken{{"vacuum", "vacuum", "vacuum", ' '}, {"flask", "flask", "flask", ' '}}, guard: []string{"flask"}}},
+			not:     []pattern{{skill: 173, term: "Erlenmeyer flask", toks: []patternToken{{"Erlenmeyer", "erlenmeyer", "erlenmeyer", ' '}, {"flask", "flask", "flask", ' '}}}, {skill: 173, term: "conical flask", toks: []patternToken{{"conical", "conical", "conical", ' '}, {"flask", "flask", "flask", ' '}}}, {skill: 173, term: "volumetric flask", toks: []patternToken{{"volumetric", "volumetric", "volumetric", ' '}, {"flask", "flask", "flask", ' '}}}, {skill: 173, term: "vacuum flask", toks: []patternToken{{"vacuum", "vacuum", "vacuum", ' '}, {"flask", "flask", "flask", ' '}}}},
 			guarded: []string{"flask"},
 			implied: []string{"rest-apis"},
 		},
@@ -9127,7 +9127,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"deep-learning", "generative-ai", "machine-learning", "neural-networks"},
 		},
 		{ // gcp
-			not:      []pattern{{skill: 186, term: "ICH-GCP", toks: []patternToken{{"ICH", "ich", "ich", ' '}, {"GCP", "gcp", "gcp", '-'}}, guard: []string{"gcp"}}, {skill: 186, term: "GCP guidelines", toks: []patternToken{{"GCP", "gcp", "gcp", ' '}, {"guidelines", "guidelines", "guidelin", ' '}}, guard: []string{"gcp"}}, {skill: 186, term: "GCP compliance", toks: []patternToken{{"GCP", "gcp", "gcp", ' '}, {"compliance", "compliance", "complianc", ' '}}, guard: []string{"gcp"}}},
+			not:      []pattern{{skill: 186, term: "ICH-GCP", toks: []patternToken{{"ICH", "ich", "ich", ' '}, {"GCP", "gcp", "gcp", '-'}}}, {skill: 186, term: "GCP guidelines", toks: []patternToken{{"GCP", "gcp", "gcp", ' '}, {"guidelines", "guidelines", "guidelin", ' '}}}, {skill: 186, term: "GCP compliance", toks: []patternToken{{"GCP", "gcp", "gcp", ' '}, {"compliance", "compliance", "complianc", ' '}}}},
 			guarded:  []string{"gcp"},
 			impliers: []string{"gcp-certification", "vertex-ai"},
 			children: []string{"gcp-certification", "vertex-ai"},
@@ -9155,7 +9155,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"pytorch-geometric"},
 		},
 		{ // go
-			not:     []pattern{{skill: 193, term: "go live", toks: []patternToken{{"go", "go", "go", ' '}, {"live", "live", "liv", ' '}}, guard: []string{"go"}}, {skill: 193, term: "on the go", toks: []patternToken{{"on", "on", "on", ' '}, {"the", "the", "the", ' '}, {"go", "go", "go", ' '}}, guard: []string{"go"}}, {skill: 193, term: "go above and beyond", toks: []patternToken{{"go", "go", "go", ' '}, {"above", "above", "abov", ' '}, {"and", "and", "and", ' '}, {"beyond", "beyond", "beyond", ' '}}, guard: []string{"go"}}},
+			not:     []pattern{{skill: 193, term: "go live", toks: []patternToken{{"go", "go", "go", ' '}, {"live", "live", "liv", ' '}}}, {skill: 193, term: "on the go", toks: []patternToken{{"on", "on", "on", ' '}, {"the", "the", "the", ' '}, {"go", "go", "go", ' '}}}, {skill: 193, term: "go above and beyond", toks: []patternToken{{"go", "go", "go", ' '}, {"above", "above", "abov", ' '}, {"and", "and", "and", ' '}, {"beyond", "beyond", "beyond", ' '}}}},
 			guarded: []string{"go"},
 		},
 		{ // gpt
@@ -9209,7 +9209,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"haskell"},
 		},
 		{ // helm
-			not:     []pattern{{skill: 209, term: "at the helm", toks: []patternToken{{"at", "at", "at", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}, guard: []string{"helm"}}, {skill: 209, term: "took the helm", toks: []patternToken{{"took", "took", "took", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}, guard: []string{"helm"}}, {skill: 209, term: "take the helm", toks: []patternToken{{"take", "take", "tak", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}, guard: []string{"helm"}}, {skill: 209, term: "taking the helm", toks: []patternToken{{"taking", "taking", "tak", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}, guard: []string{"helm"}}, {skill: 209, term: "helm of", toks: []patternToken{{"helm", "helm", "helm", ' '}, {"of", "of", "of", ' '}}, guard: []string{"helm"}}},
+			not:     []pattern{{skill: 209, term: "at the helm", toks: []patternToken{{"at", "at", "at", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}}, {skill: 209, term: "took the helm", toks: []patternToken{{"took", "took", "took", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}}, {skill: 209, term: "take the helm", toks: []patternToken{{"take", "take", "tak", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}}, {skill: 209, term: "taking the helm", toks: []patternToken{{"taking", "taking", "tak", ' '}, {"the", "the", "the", ' '}, {"helm", "helm", "helm", ' '}}}, {skill: 209, term: "helm of", toks: []patternToken{{"helm", "helm", "helm", ' '}, {"of", "of", "of", ' '}}}},
 			guarded: []string{"helm"},
 			implied: []string{"kubernetes"},
 		},
@@ -9239,7 +9239,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"iam"},
 		},
 		{ // ides
-			not:     []pattern{{skill: 218, term: "solar eclipse", toks: []patternToken{{"solar", "solar", "solar", ' '}, {"eclipse", "eclipse", "eclips", ' '}}, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}}, {skill: 218, term: "lunar eclipse", toks: []patternToken{{"lunar", "lunar", "lunar", ' '}, {"eclipse", "eclipse", "eclips", ' '}}, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}}, {skill: 218, term: "total eclipse", toks: []patternToken{{"total", "total", "total", ' '}, {"eclipse", "eclipse", "eclips", ' '}}, guard: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"}}},
+			not:     []pattern{{skill: 218, term: "solar eclipse", toks: []patternToken{{"solar", "solar", "solar", ' '}, {"eclipse", "eclipse", "eclips", ' '}}}, {skill: 218, term: "lunar eclipse", toks: []patternToken{{"lunar", "lunar", "lunar", ' '}, {"eclipse", "eclipse", "eclips", ' '}}}, {skill: 218, term: "total eclipse", toks: []patternToken{{"total", "total", "total", ' '}, {"eclipse", "eclipse", "eclips", ' '}}}},
 			guarded: []string{"eclipse", "intellij", "visual studio", "vim", "neovim", "emacs"},
 		},
 		{ // image-classification
@@ -9327,7 +9327,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // jupyter
 		},
 		{ // kafka
-			not:     []pattern{{skill: 243, term: "Franz Kafka", toks: []patternToken{{"Franz", "franz", "franz", ' '}, {"Kafka", "kafka", "kafka", ' '}}, guard: []string{"kafka"}}},
+			not:     []pattern{{skill: 243, term: "Franz Kafka", toks: []patternToken{{"Franz", "franz", "franz", ' '}, {"Kafka", "kafka", "kafka", ' '}}}},
 			guarded: []string{"kafka"},
 			implied: []string{"data-engineering", "stream-processing"},
 		},
@@ -9342,7 +9342,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"deep-learning", "machine-learning", "neural-networks"},
 		},
 		{ // knowledge-distillation
-			not:     []pattern{{skill: 247, term: "vacuum distillation", toks: []patternToken{{"vacuum", "vacuum", "vacuum", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}}, {skill: 247, term: "fractional distillation", toks: []patternToken{{"fractional", "fractional", "fractional", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}}, {skill: 247, term: "steam distillation", toks: []patternToken{{"steam", "steam", "steam", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}}, {skill: 247, term: "distillation column", toks: []patternToken{{"distillation", "distillation", "distillation", ' '}, {"column", "column", "column", ' '}}, guard: []string{"distillation"}}, {skill: 247, term: "whisky distillation", toks: []patternToken{{"whisky", "whisky", "whisky", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}}, {skill: 247, term: "water distillation", toks: []patternToken{{"water", "water", "water", ' '}, {"distillation", "distillation", "distillation", ' '}}, guard: []string{"distillation"}}},
+			not:     []pattern{{skill: 247, term: "vacuum distillation", toks: []patternToken{{"vacuum", "vacuum", "vacuum", ' '}, {"distillation", "distillation", "distillation", ' '}}}, {skill: 247, term: "fractional distillation", toks: []patternToken{{"fractional", "fractional", "fractional", ' '}, {"distillation", "distillation", "distillation", ' '}}}, {skill: 247, term: "steam distillation", toks: []patternToken{{"steam", "steam", "steam", ' '}, {"distillation", "distillation", "distillation", ' '}}}, {skill: 247, term: "distillation column", toks: []patternToken{{"distillation", "distillation", "distillation", ' '}, {"column", "column", "column", ' '}}}, {skill: 247, term: "whisky distillation", toks: []patternToken{{"whisky", "whisky", "whisky", ' '}, {"distillation", "distillation", "distillation", ' '}}}, {skill: 247, term: "water distillation", toks: []patternToken{{"water", "water", "water", ' '}, {"distillation", "distillation", "distillation", ' '}}}},
 			guarded: []string{"distillation"},
 			implied: []string{"inference-optimization", "machine-learning", "model-compression", "model-optimization"},
 		},
@@ -9447,7 +9447,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // matlab
 		},
 		{ // maven
-			not:     []pattern{{skill: 277, term: "marketing maven", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"maven", "maven", "maven", ' '}}, guard: []string{"maven"}}, {skill: 277, term: "fashion maven", toks: []patternToken{{"fashion", "fashion", "fashion", ' '}, {"maven", "maven", "maven", ' '}}, guard: []string{"maven"}}, {skill: 277, term: "social media maven", toks: []patternToken{{"social", "social", "social", ' '}, {"media", "media", "media", ' '}, {"maven", "maven", "maven", ' '}}, guard: []string{"maven"}}},
+			not:     []pattern{{skill: 277, term: "marketing maven", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"maven", "maven", "maven", ' '}}}, {skill: 277, term: "fashion maven", toks: []patternToken{{"fashion", "fashion", "fashion", ' '}, {"maven", "maven", "maven", ' '}}}, {skill: 277, term: "social media maven", toks: []patternToken{{"social", "social", "social", ' '}, {"media", "media", "media", ' '}, {"maven", "maven", "maven", ' '}}}},
 			guarded: []string{"maven"},
 		},
 		{ // medical-imaging
@@ -9460,7 +9460,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"mentoring", "mentorship", "mentor"},
 		},
 		{ // message-queues
-			not:      []pattern{{skill: 281, term: "help desk queue", toks: []patternToken{{"help", "help", "help", ' '}, {"desk", "desk", "desk", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "helpdesk queue", toks: []patternToken{{"helpdesk", "helpdesk", "helpdesk", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "service desk queue", toks: []patternToken{{"service", "service", "servic", ' '}, {"desk", "desk", "desk", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "ticket queue", toks: []patternToken{{"ticket", "ticket", "ticket", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "support queue", toks: []patternToken{{"support", "support", "support", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "ServiceNow queue", toks: []patternToken{{"ServiceNow", "servicenow", "servicenow", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "Zendesk queue", toks: []patternToken{{"Zendesk", "zendesk", "zendesk", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}, {skill: 281, term: "Jira queue", toks: []patternToken{{"Jira", "jira", "jira", ' '}, {"queue", "queue", "queu", ' '}}, guard: []string{"queues"}}},
+			not:      []pattern{{skill: 281, term: "help desk queue", toks: []patternToken{{"help", "help", "help", ' '}, {"desk", "desk", "desk", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "helpdesk queue", toks: []patternToken{{"helpdesk", "helpdesk", "helpdesk", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "service desk queue", toks: []patternToken{{"service", "service", "servic", ' '}, {"desk", "desk", "desk", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "ticket queue", toks: []patternToken{{"ticket", "ticket", "ticket", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "support queue", toks: []patternToken{{"support", "support", "support", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "ServiceNow queue", toks: []patternToken{{"ServiceNow", "servicenow", "servicenow", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "Zendesk queue", toks: []patternToken{{"Zendesk", "zendesk", "zendesk", ' '}, {"queue", "queue", "queu", ' '}}}, {skill: 281, term: "Jira queue", toks: []patternToken{{"Jira", "jira", "jira", ' '}, {"queue", "queue", "queu", ' '}}}},
 			guarded:  []string{"queues"},
 			impliers: []string{"rabbitmq"},
 			children: []string{"rabbitmq"},
@@ -9473,7 +9473,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"microsoft office", "ms office", "powerpoint", "microsoft word", "ms word", "office 365", "microsoft 365"},
 		},
 		{ // mixed-precision
-			not:     []pattern{{skill: 284, term: "AMP pages", toks: []patternToken{{"AMP", "amp", "amp", ' '}, {"pages", "pages", "pag", ' '}}, guard: []string{"amp"}}, {skill: 284, term: "Google AMP", toks: []patternToken{{"Google", "google", "googl", ' '}, {"AMP", "amp", "amp", ' '}}, guard: []string{"amp"}}},
+			not:     []pattern{{skill: 284, term: "AMP pages", toks: []patternToken{{"AMP", "amp", "amp", ' '}, {"pages", "pages", "pag", ' '}}}, {skill: 284, term: "Google AMP", toks: []patternToken{{"Google", "google", "googl", ' '}, {"AMP", "amp", "amp", ' '}}}},
 			guarded: []string{"amp"},
 			implied: []string{"gpu", "gpu-optimization"},
 		},
@@ -9490,7 +9490,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"torch-compile", "xla"},
 		},
 		{ // ml-conferences
-			not:     []pattern{{skill: 288, term: "network ACL", toks: []patternToken{{"network", "network", "network", ' '}, {"ACL", "acl", "acl", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL rules", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"rules", "rules", "rul", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL policies", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"policies", "policies", "policy", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL policy", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"policy", "policy", "policy", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL entries", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"entries", "entries", "entry", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL abuse", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"abuse", "abuse", "abus", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL misconfigurations", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"misconfigurations", "misconfigurations", "misconfiguration", ' '}}, guard: []string{"recsys", "acl"}}, {skill: 288, term: "ACL misconfiguration", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"misconfiguration", "misconfiguration", "misconfiguration", ' '}}, guard: []string{"recsys", "acl"}}},
+			not:     []pattern{{skill: 288, term: "network ACL", toks: []patternToken{{"network", "network", "network", ' '}, {"ACL", "acl", "acl", ' '}}}, {skill: 288, term: "ACL rules", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"rules", "rules", "rul", ' '}}}, {skill: 288, term: "ACL policies", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"policies", "policies", "policy", ' '}}}, {skill: 288, term: "ACL policy", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"policy", "policy", "policy", ' '}}}, {skill: 288, term: "ACL entries", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"entries", "entries", "entry", ' '}}}, {skill: 288, term: "ACL abuse", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"abuse", "abuse", "abus", ' '}}}, {skill: 288, term: "ACL misconfigurations", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"misconfigurations", "misconfigurations", "misconfiguration", ' '}}}, {skill: 288, term: "ACL misconfiguration", toks: []patternToken{{"ACL", "acl", "acl", ' '}, {"misconfiguration", "misconfiguration", "misconfiguration", ' '}}}},
 			guarded: []string{"recsys", "acl"},
 			implied: []string{"research-publications"},
 		},
@@ -9515,7 +9515,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"android-development", "flutter", "ios-development", "react-native"},
 		},
 		{ // mobile-testing
-			not:     []pattern{{skill: 295, term: "espresso machine", toks: []patternToken{{"espresso", "espresso", "espresso", ' '}, {"machine", "machine", "machin", ' '}}, guard: []string{"espresso"}}},
+			not:     []pattern{{skill: 295, term: "espresso machine", toks: []patternToken{{"espresso", "espresso", "espresso", ' '}, {"machine", "machine", "machin", ' '}}}},
 			guarded: []string{"espresso"},
 			implied: []string{"software-testing"},
 		},
@@ -9540,7 +9540,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"machine-learning"},
 		},
 		{ // model-monitoring
-			not:     []pattern{{skill: 301, term: "continental drift", toks: []patternToken{{"continental", "continental", "continental", ' '}, {"drift", "drift", "drift", ' '}}, guard: []string{"drift"}}, {skill: 301, term: "drift car", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"car", "car", "car", ' '}}, guard: []string{"drift"}}, {skill: 301, term: "drift racing", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"racing", "racing", "rac", ' '}}, guard: []string{"drift"}}},
+			not:     []pattern{{skill: 301, term: "continental drift", toks: []patternToken{{"continental", "continental", "continental", ' '}, {"drift", "drift", "drift", ' '}}}, {skill: 301, term: "drift car", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"car", "car", "car", ' '}}}, {skill: 301, term: "drift racing", toks: []patternToken{{"drift", "drift", "drift", ' '}, {"racing", "racing", "rac", ' '}}}},
 			guarded: []string{"drift"},
 			implied: []string{"mlops", "model-deployment"},
 		},
@@ -9713,7 +9713,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"numerical-optimization"},
 		},
 		{ // optimization-algorithms
-			not:     []pattern{{skill: 352, term: "Adam Smith", toks: []patternToken{{"Adam", "adam", "adam", ' '}, {"Smith", "smith", "smith", ' '}}, guard: []string{"adam", "sgd"}}},
+			not:     []pattern{{skill: 352, term: "Adam Smith", toks: []patternToken{{"Adam", "adam", "adam", ' '}, {"Smith", "smith", "smith", ' '}}}},
 			guarded: []string{"adam", "sgd"},
 			implied: []string{"machine-learning"},
 		},
@@ -9723,7 +9723,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // oracle-cloud
 		},
 		{ // oracle-database
-			not:     []pattern{{skill: 355, term: "at Oracle", toks: []patternToken{{"at", "at", "at", ' '}, {"Oracle", "oracle", "oracl", ' '}}, guard: []string{"oracle"}}, {skill: 355, term: "Oracle Corporation", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Corporation", "corporation", "corporation", ' '}}, guard: []string{"oracle"}}, {skill: 355, term: "Oracle Health", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Health", "health", "health", ' '}}, guard: []string{"oracle"}}},
+			not:     []pattern{{skill: 355, term: "at Oracle", toks: []patternToken{{"at", "at", "at", ' '}, {"Oracle", "oracle", "oracl", ' '}}}, {skill: 355, term: "Oracle Corporation", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Corporation", "corporation", "corporation", ' '}}}, {skill: 355, term: "Oracle Health", toks: []patternToken{{"Oracle", "oracle", "oracl", ' '}, {"Health", "health", "health", ' '}}}},
 			guarded: []string{"oracle"},
 			implied: []string{"relational-databases", "sql"},
 		},
@@ -9742,7 +9742,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // pair-programming
 		},
 		{ // pandas
-			not:     []pattern{{skill: 361, term: "giant pandas", toks: []patternToken{{"giant", "giant", "giant", ' '}, {"pandas", "pandas", "panda", ' '}}, guard: []string{"pandas"}}, {skill: 361, term: "red pandas", toks: []patternToken{{"red", "red", "red", ' '}, {"pandas", "pandas", "panda", ' '}}, guard: []string{"pandas"}}},
+			not:     []pattern{{skill: 361, term: "giant pandas", toks: []patternToken{{"giant", "giant", "giant", ' '}, {"pandas", "pandas", "panda", ' '}}}, {skill: 361, term: "red pandas", toks: []patternToken{{"red", "red", "red", ' '}, {"pandas", "pandas", "panda", ' '}}}},
 			guarded: []string{"pandas"},
 		},
 		{ // payments
@@ -9759,7 +9759,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"people management", "line management", "team management", "direct reports", "people manager"},
 		},
 		{ // performance-profiling
-			not:     []pattern{{skill: 366, term: "customer profiling", toks: []patternToken{{"customer", "customer", "customer", ' '}, {"profiling", "profiling", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "racial profiling", toks: []patternToken{{"racial", "racial", "racial", ' '}, {"profiling", "profiling", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "criminal profiling", toks: []patternToken{{"criminal", "criminal", "criminal", ' '}, {"profiling", "profiling", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "your profile", toks: []patternToken{{"your", "your", "your", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "my profile", toks: []patternToken{{"my", "my", "my", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "his profile", toks: []patternToken{{"his", "his", "his", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "her profile", toks: []patternToken{{"her", "her", "her", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "their profile", toks: []patternToken{{"their", "their", "their", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "LinkedIn profile", toks: []patternToken{{"LinkedIn", "linkedin", "linkedin", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "candidate profile", toks: []patternToken{{"candidate", "candidate", "candidat", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "ideal profile", toks: []patternToken{{"ideal", "ideal", "ideal", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "job profile", toks: []patternToken{{"job", "job", "job", ' '}, {"profile", "profile", "profil", ' '}}, guard: []string{"profiling", "profiled"}}, {skill: 366, term: "profile picture", toks: []patternToken{{"profile", "profile", "profil", ' '}, {"picture", "picture", "pictur", ' '}}, guard: []string{"profiling", "profiled"}}},
+			not:     []pattern{{skill: 366, term: "customer profiling", toks: []patternToken{{"customer", "customer", "customer", ' '}, {"profiling", "profiling", "profil", ' '}}}, {skill: 366, term: "racial profiling", toks: []patternToken{{"racial", "racial", "racial", ' '}, {"profiling", "profiling", "profil", ' '}}}, {skill: 366, term: "criminal profiling", toks: []patternToken{{"criminal", "criminal", "criminal", ' '}, {"profiling", "profiling", "profil", ' '}}}, {skill: 366, term: "your profile", toks: []patternToken{{"your", "your", "your", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "my profile", toks: []patternToken{{"my", "my", "my", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "his profile", toks: []patternToken{{"his", "his", "his", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "her profile", toks: []patternToken{{"her", "her", "her", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "their profile", toks: []patternToken{{"their", "their", "their", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "LinkedIn profile", toks: []patternToken{{"LinkedIn", "linkedin", "linkedin", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "candidate profile", toks: []patternToken{{"candidate", "candidate", "candidat", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "ideal profile", toks: []patternToken{{"ideal", "ideal", "ideal", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "job profile", toks: []patternToken{{"job", "job", "job", ' '}, {"profile", "profile", "profil", ' '}}}, {skill: 366, term: "profile picture", toks: []patternToken{{"profile", "profile", "profil", ' '}, {"picture", "picture", "pictur", ' '}}}},
 			guarded: []string{"profiling", "profiled"},
 		},
 		{ // performance-testing
@@ -9787,7 +9787,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"3d-vision", "computer-vision", "deep-learning", "machine-learning", "neural-networks"},
 		},
 		{ // polars
-			not:     []pattern{{skill: 374, term: "polar coordinates", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"coordinates", "coordinates", "coordinat", ' '}}, guard: []string{"polars"}}, {skill: 374, term: "polar bear", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"bear", "bear", "bear", ' '}}, guard: []string{"polars"}}, {skill: 374, term: "polar bears", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"bears", "bears", "bear", ' '}}, guard: []string{"polars"}}, {skill: 374, term: "Polar Express", toks: []patternToken{{"Polar", "polar", "polar", ' '}, {"Express", "express", "express", ' '}}, guard: []string{"polars"}}, {skill: 374, term: "polar plot", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"plot", "plot", "plot", ' '}}, guard: []string{"polars"}}, {skill: 374, term: "polar regions", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"regions", "regions", "region", ' '}}, guard: []string{"polars"}}},
+			not:     []pattern{{skill: 374, term: "polar coordinates", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"coordinates", "coordinates", "coordinat", ' '}}}, {skill: 374, term: "polar bear", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"bear", "bear", "bear", ' '}}}, {skill: 374, term: "polar bears", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"bears", "bears", "bear", ' '}}}, {skill: 374, term: "Polar Express", toks: []patternToken{{"Polar", "polar", "polar", ' '}, {"Express", "express", "express", ' '}}}, {skill: 374, term: "polar plot", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"plot", "plot", "plot", ' '}}}, {skill: 374, term: "polar regions", toks: []patternToken{{"polar", "polar", "polar", ' '}, {"regions", "regions", "region", ' '}}}},
 			guarded: []string{"polars"},
 		},
 		{ // policy-as-code
@@ -9805,7 +9805,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"presentation skills", "public speaking", "presenting to executives", "presenting to stakeholders", "presenting to senior stakeholders", "executive presentations"},
 		},
 		{ // probability
-			not:      []pattern{{skill: 380, term: "probability of", toks: []patternToken{{"probability", "probability", "probability", ' '}, {"of", "of", "of", ' '}}, guard: []string{"probability"}}},
+			not:      []pattern{{skill: 380, term: "probability of", toks: []patternToken{{"probability", "probability", "probability", ' '}, {"of", "of", "of", ' '}}}},
 			guarded:  []string{"probability"},
 			impliers: []string{"bayesian-methods", "causal-inference", "econometrics", "statistics", "survival-analysis"},
 			children: []string{"bayesian-methods", "statistics"},
@@ -9832,7 +9832,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"software-testing"},
 		},
 		{ // pruning
-			not:     []pattern{{skill: 389, term: "tree pruning", toks: []patternToken{{"tree", "tree", "tre", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}}, {skill: 389, term: "hedge pruning", toks: []patternToken{{"hedge", "hedge", "hedg", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}}, {skill: 389, term: "rose pruning", toks: []patternToken{{"rose", "rose", "ros", ' '}, {"pruning", "pruning", "prun", ' '}}, guard: []string{"pruning"}}},
+			not:     []pattern{{skill: 389, term: "tree pruning", toks: []patternToken{{"tree", "tree", "tre", ' '}, {"pruning", "pruning", "prun", ' '}}}, {skill: 389, term: "hedge pruning", toks: []patternToken{{"hedge", "hedge", "hedg", ' '}, {"pruning", "pruning", "prun", ' '}}}, {skill: 389, term: "rose pruning", toks: []patternToken{{"rose", "rose", "ros", ' '}, {"pruning", "pruning", "prun", ' '}}}},
 			guarded: []string{"pruning"},
 			implied: []string{"inference-optimization", "machine-learning", "model-compression", "model-optimization"},
 		},
@@ -9840,20 +9840,20 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"inference-optimization", "machine-learning", "model-compression", "model-optimization", "quantization"},
 		},
 		{ // puppet
-			not:     []pattern{{skill: 391, term: "puppet show", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"show", "show", "show", ' '}}, guard: []string{"puppet"}}, {skill: 391, term: "puppet theatre", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"theatre", "theatre", "theatr", ' '}}, guard: []string{"puppet"}}, {skill: 391, term: "puppet theater", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"theater", "theater", "theater", ' '}}, guard: []string{"puppet"}}, {skill: 391, term: "puppet government", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"government", "government", "government", ' '}}, guard: []string{"puppet"}}},
+			not:     []pattern{{skill: 391, term: "puppet show", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"show", "show", "show", ' '}}}, {skill: 391, term: "puppet theatre", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"theatre", "theatre", "theatr", ' '}}}, {skill: 391, term: "puppet theater", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"theater", "theater", "theater", ' '}}}, {skill: 391, term: "puppet government", toks: []patternToken{{"puppet", "puppet", "puppet", ' '}, {"government", "government", "government", ' '}}}},
 			guarded: []string{"puppet"},
 			implied: []string{"configuration-management"},
 		},
 		{ // pwa
 		},
 		{ // python
-			not:      []pattern{{skill: 393, term: "Monty Python", toks: []patternToken{{"Monty", "monty", "monty", ' '}, {"Python", "python", "python", ' '}}, guard: []string{"python"}}, {skill: 393, term: "ball python", toks: []patternToken{{"ball", "ball", "ball", ' '}, {"python", "python", "python", ' '}}, guard: []string{"python"}}, {skill: 393, term: "Burmese python", toks: []patternToken{{"Burmese", "burmese", "burmes", ' '}, {"python", "python", "python", ' '}}, guard: []string{"python"}}},
+			not:      []pattern{{skill: 393, term: "Monty Python", toks: []patternToken{{"Monty", "monty", "monty", ' '}, {"Python", "python", "python", ' '}}}, {skill: 393, term: "ball python", toks: []patternToken{{"ball", "ball", "ball", ' '}, {"python", "python", "python", ' '}}}, {skill: 393, term: "Burmese python", toks: []patternToken{{"Burmese", "burmese", "burmes", ' '}, {"python", "python", "python", ' '}}}},
 			guarded:  []string{"python"},
 			impliers: []string{"asyncio", "celery", "django"},
 			children: []string{"asyncio", "celery", "django"},
 		},
 		{ // pytorch
-			not:      []pattern{{skill: 394, term: "carried the torch", toks: []patternToken{{"carried", "carried", "carri", ' '}, {"the", "the", "the", ' '}, {"torch", "torch", "torch", ' '}}, guard: []string{"torch"}}, {skill: 394, term: "torch song", toks: []patternToken{{"torch", "torch", "torch", ' '}, {"song", "song", "song", ' '}}, guard: []string{"torch"}}, {skill: 394, term: "passed the torch", toks: []patternToken{{"passed", "passed", "pass", ' '}, {"the", "the", "the", ' '}, {"torch", "torch", "torch", ' '}}, guard: []string{"torch"}}},
+			not:      []pattern{{skill: 394, term: "carried the torch", toks: []patternToken{{"carried", "carried", "carri", ' '}, {"the", "the", "the", ' '}, {"torch", "torch", "torch", ' '}}}, {skill: 394, term: "torch song", toks: []patternToken{{"torch", "torch", "torch", ' '}, {"song", "song", "song", ' '}}}, {skill: 394, term: "passed the torch", toks: []patternToken{{"passed", "passed", "pass", ' '}, {"the", "the", "the", ' '}, {"torch", "torch", "torch", ' '}}}},
 			guarded:  []string{"torch"},
 			implied:  []string{"deep-learning", "machine-learning", "neural-networks"},
 			impliers: []string{"ddp", "executorch", "fsdp", "timm", "torch-compile", "torchserve"},
@@ -9870,7 +9870,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"software-testing"},
 		},
 		{ // quantization
-			not:      []pattern{{skill: 398, term: "quantization noise", toks: []patternToken{{"quantization", "quantization", "quantization", ' '}, {"noise", "noise", "nois", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}}, {skill: 398, term: "MIDI quantization", toks: []patternToken{{"MIDI", "midi", "midi", ' '}, {"quantization", "quantization", "quantization", ' '}}, guard: []string{"quantized", "quantised", "quantize", "quantise"}}},
+			not:      []pattern{{skill: 398, term: "quantization noise", toks: []patternToken{{"quantization", "quantization", "quantization", ' '}, {"noise", "noise", "nois", ' '}}}, {skill: 398, term: "MIDI quantization", toks: []patternToken{{"MIDI", "midi", "midi", ' '}, {"quantization", "quantization", "quantization", ' '}}}},
 			guarded:  []string{"quantized", "quantised", "quantize", "quantise"},
 			implied:  []string{"inference-optimization", "machine-learning", "model-compression", "model-optimization"},
 			impliers: []string{"int8", "ptq", "qat"},
@@ -9887,7 +9887,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"nlp"},
 		},
 		{ // r
-			not:      []pattern{{skill: 402, term: "R-CNN", toks: []patternToken{{"R", "r", "r", ' '}, {"CNN", "cnn", "cnn", '-'}}, guard: []string{"r"}}, {skill: 402, term: "R-squared", toks: []patternToken{{"R", "r", "r", ' '}, {"squared", "squared", "squar", '-'}}, guard: []string{"r"}}, {skill: 402, term: "R v", toks: []patternToken{{"R", "r", "r", ' '}, {"v", "v", "v", ' '}}, guard: []string{"r"}}},
+			not:      []pattern{{skill: 402, term: "R-CNN", toks: []patternToken{{"R", "r", "r", ' '}, {"CNN", "cnn", "cnn", '-'}}}, {skill: 402, term: "R-squared", toks: []patternToken{{"R", "r", "r", ' '}, {"squared", "squared", "squar", '-'}}}, {skill: 402, term: "R v", toks: []patternToken{{"R", "r", "r", ' '}, {"v", "v", "v", ' '}}}},
 			guarded:  []string{"r"},
 			impliers: []string{"shiny"},
 			children: []string{"shiny"},
@@ -9896,30 +9896,30 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"message-queues"},
 		},
 		{ // radar
-			not:     []pattern{{skill: 404, term: "under the radar", toks: []patternToken{{"under", "under", "under", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}}, {skill: 404, term: "on the radar", toks: []patternToken{{"on", "on", "on", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}}, {skill: 404, term: "on our radar", toks: []patternToken{{"on", "on", "on", ' '}, {"our", "our", "our", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}}, {skill: 404, term: "on my radar", toks: []patternToken{{"on", "on", "on", ' '}, {"my", "my", "my", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}}, {skill: 404, term: "off the radar", toks: []patternToken{{"off", "off", "off", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}, guard: []string{"radar"}}, {skill: 404, term: "radar gun", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"gun", "gun", "gun", ' '}}, guard: []string{"radar"}}},
+			not:     []pattern{{skill: 404, term: "under the radar", toks: []patternToken{{"under", "under", "under", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}}, {skill: 404, term: "on the radar", toks: []patternToken{{"on", "on", "on", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}}, {skill: 404, term: "on our radar", toks: []patternToken{{"on", "on", "on", ' '}, {"our", "our", "our", ' '}, {"radar", "radar", "radar", ' '}}}, {skill: 404, term: "on my radar", toks: []patternToken{{"on", "on", "on", ' '}, {"my", "my", "my", ' '}, {"radar", "radar", "radar", ' '}}}, {skill: 404, term: "off the radar", toks: []patternToken{{"off", "off", "off", ' '}, {"the", "the", "the", ' '}, {"radar", "radar", "radar", ' '}}}, {skill: 404, term: "radar gun", toks: []patternToken{{"radar", "radar", "radar", ' '}, {"gun", "gun", "gun", ' '}}}},
 			guarded: []string{"radar"},
 		},
 		{ // rag
-			not:      []pattern{{skill: 405, term: "RAG status", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"status", "status", "status", ' '}}, guard: []string{"rag", "chunking"}}, {skill: 405, term: "RAG rating", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"rating", "rating", "rat", ' '}}, guard: []string{"rag", "chunking"}}, {skill: 405, term: "RAG report", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"report", "report", "report", ' '}}, guard: []string{"rag", "chunking"}}, {skill: 405, term: "per chunk", toks: []patternToken{{"per", "per", "per", ' '}, {"chunk", "chunk", "chunk", ' '}}, guard: []string{"rag", "chunking"}}, {skill: 405, term: "chunk of", toks: []patternToken{{"chunk", "chunk", "chunk", ' '}, {"of", "of", "of", ' '}}, guard: []string{"rag", "chunking"}}, {skill: 405, term: "chunks of", toks: []patternToken{{"chunks", "chunks", "chunk", ' '}, {"of", "of", "of", ' '}}, guard: []string{"rag", "chunking"}}},
+			not:      []pattern{{skill: 405, term: "RAG status", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"status", "status", "status", ' '}}}, {skill: 405, term: "RAG rating", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"rating", "rating", "rat", ' '}}}, {skill: 405, term: "RAG report", toks: []patternToken{{"RAG", "rag", "rag", ' '}, {"report", "report", "report", ' '}}}, {skill: 405, term: "per chunk", toks: []patternToken{{"per", "per", "per", ' '}, {"chunk", "chunk", "chunk", ' '}}}, {skill: 405, term: "chunk of", toks: []patternToken{{"chunk", "chunk", "chunk", ' '}, {"of", "of", "of", ' '}}}, {skill: 405, term: "chunks of", toks: []patternToken{{"chunks", "chunks", "chunk", ' '}, {"of", "of", "of", ' '}}}},
 			guarded:  []string{"rag", "chunking"},
 			implied:  []string{"attention-mechanism", "deep-learning", "generative-ai", "language-models", "llm", "machine-learning", "neural-networks", "nlp", "transformer"},
 			impliers: []string{"llamaindex"},
 			children: []string{"llamaindex"},
 		},
 		{ // rails
-			not:     []pattern{{skill: 406, term: "guard rails", toks: []patternToken{{"guard", "guard", "guard", ' '}, {"rails", "rails", "rail", ' '}}, guard: []string{"ror", "rails"}}, {skill: 406, term: "off the rails", toks: []patternToken{{"off", "off", "off", ' '}, {"the", "the", "the", ' '}, {"rails", "rails", "rail", ' '}}, guard: []string{"ror", "rails"}}, {skill: 406, term: "hand rails", toks: []patternToken{{"hand", "hand", "hand", ' '}, {"rails", "rails", "rail", ' '}}, guard: []string{"ror", "rails"}}, {skill: 406, term: "safety rails", toks: []patternToken{{"safety", "safety", "safety", ' '}, {"rails", "rails", "rail", ' '}}, guard: []string{"ror", "rails"}}, {skill: 406, term: "Rails network", toks: []patternToken{{"Rails", "rails", "rail", ' '}, {"network", "network", "network", ' '}}, guard: []string{"ror", "rails"}}},
+			not:     []pattern{{skill: 406, term: "guard rails", toks: []patternToken{{"guard", "guard", "guard", ' '}, {"rails", "rails", "rail", ' '}}}, {skill: 406, term: "off the rails", toks: []patternToken{{"off", "off", "off", ' '}, {"the", "the", "the", ' '}, {"rails", "rails", "rail", ' '}}}, {skill: 406, term: "hand rails", toks: []patternToken{{"hand", "hand", "hand", ' '}, {"rails", "rails", "rail", ' '}}}, {skill: 406, term: "safety rails", toks: []patternToken{{"safety", "safety", "safety", ' '}, {"rails", "rails", "rail", ' '}}}, {skill: 406, term: "Rails network", toks: []patternToken{{"Rails", "rails", "rail", ' '}, {"network", "network", "network", ' '}}}},
 			guarded: []string{"ror", "rails"},
 			implied: []string{"ruby"},
 		},
 		{ // ray
-			not:     []pattern{{skill: 407, term: "X-Ray", toks: []patternToken{{"X", "x", "x", ' '}, {"Ray", "ray", "ray", '-'}}, guard: []string{"ray"}}, {skill: 407, term: "Ray Charles", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Charles", "charles", "charl", ' '}}, guard: []string{"ray"}}, {skill: 407, term: "Ray-Ban", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Ban", "ban", "ban", '-'}}, guard: []string{"ray"}}, {skill: 407, term: "ray tracing", toks: []patternToken{{"ray", "ray", "ray", ' '}, {"tracing", "tracing", "trac", ' '}}, guard: []string{"ray"}}},
+			not:     []pattern{{skill: 407, term: "X-Ray", toks: []patternToken{{"X", "x", "x", ' '}, {"Ray", "ray", "ray", '-'}}}, {skill: 407, term: "Ray Charles", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Charles", "charles", "charl", ' '}}}, {skill: 407, term: "Ray-Ban", toks: []patternToken{{"Ray", "ray", "ray", ' '}, {"Ban", "ban", "ban", '-'}}}, {skill: 407, term: "ray tracing", toks: []patternToken{{"ray", "ray", "ray", ' '}, {"tracing", "tracing", "trac", ' '}}}},
 			guarded: []string{"ray"},
 		},
 		{ // rcnn
 			implied: []string{"cnn", "computer-vision", "deep-learning", "machine-learning", "neural-networks", "object-detection"},
 		},
 		{ // react
-			not:      []pattern{{skill: 409, term: "react quickly", toks: []patternToken{{"react", "react", "react", ' '}, {"quickly", "quickly", "quickly", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react swiftly", toks: []patternToken{{"react", "react", "react", ' '}, {"swiftly", "swiftly", "swiftly", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react promptly", toks: []patternToken{{"react", "react", "react", ' '}, {"promptly", "promptly", "promptly", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react calmly", toks: []patternToken{{"react", "react", "react", ' '}, {"calmly", "calmly", "calmly", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to incidents", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"incidents", "incidents", "incident", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to production", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"production", "production", "production", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to alerts", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"alerts", "alerts", "alert", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to outages", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"outages", "outages", "outag", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to issues", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"issues", "issues", "issu", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to feedback", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"feedback", "feedback", "feedback", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to changes", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"changes", "changes", "chang", ' '}}, guard: []string{"react"}}, {skill: 409, term: "react to customer", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"customer", "customer", "customer", ' '}}, guard: []string{"react"}}},
+			not:      []pattern{{skill: 409, term: "react quickly", toks: []patternToken{{"react", "react", "react", ' '}, {"quickly", "quickly", "quickly", ' '}}}, {skill: 409, term: "react swiftly", toks: []patternToken{{"react", "react", "react", ' '}, {"swiftly", "swiftly", "swiftly", ' '}}}, {skill: 409, term: "react promptly", toks: []patternToken{{"react", "react", "react", ' '}, {"promptly", "promptly", "promptly", ' '}}}, {skill: 409, term: "react calmly", toks: []patternToken{{"react", "react", "react", ' '}, {"calmly", "calmly", "calmly", ' '}}}, {skill: 409, term: "react to incidents", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"incidents", "incidents", "incident", ' '}}}, {skill: 409, term: "react to production", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"production", "production", "production", ' '}}}, {skill: 409, term: "react to alerts", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"alerts", "alerts", "alert", ' '}}}, {skill: 409, term: "react to outages", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"outages", "outages", "outag", ' '}}}, {skill: 409, term: "react to issues", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"issues", "issues", "issu", ' '}}}, {skill: 409, term: "react to feedback", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"feedback", "feedback", "feedback", ' '}}}, {skill: 409, term: "react to changes", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"changes", "changes", "chang", ' '}}}, {skill: 409, term: "react to customer", toks: []patternToken{{"react", "react", "react", ' '}, {"to", "to", "to", ' '}, {"customer", "customer", "customer", ' '}}}},
 			guarded:  []string{"react"},
 			implied:  []string{"javascript"},
 			impliers: []string{"nextjs", "react-native", "react-testing-library"},
@@ -9942,7 +9942,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // regex
 		},
 		{ // regularization
-			not:     []pattern{{skill: 416, term: "school dropout", toks: []patternToken{{"school", "school", "school", ' '}, {"dropout", "dropout", "dropout", ' '}}, guard: []string{"dropout"}}, {skill: 416, term: "high school dropout", toks: []patternToken{{"high", "high", "high", ' '}, {"school", "school", "school", ' '}, {"dropout", "dropout", "dropout", ' '}}, guard: []string{"dropout"}}, {skill: 416, term: "dropout prevention", toks: []patternToken{{"dropout", "dropout", "dropout", ' '}, {"prevention", "prevention", "prevention", ' '}}, guard: []string{"dropout"}}},
+			not:     []pattern{{skill: 416, term: "school dropout", toks: []patternToken{{"school", "school", "school", ' '}, {"dropout", "dropout", "dropout", ' '}}}, {skill: 416, term: "high school dropout", toks: []patternToken{{"high", "high", "high", ' '}, {"school", "school", "school", ' '}, {"dropout", "dropout", "dropout", ' '}}}, {skill: 416, term: "dropout prevention", toks: []patternToken{{"dropout", "dropout", "dropout", ' '}, {"prevention", "prevention", "prevention", ' '}}}},
 			guarded: []string{"dropout"},
 			implied: []string{"machine-learning"},
 		},
@@ -9969,7 +9969,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"information-retrieval"},
 		},
 		{ // research-publications
-			not:      []pattern{{skill: 423, term: "company publications", toks: []patternToken{{"company", "company", "company", ' '}, {"publications", "publications", "publication", ' '}}, guard: []string{"publications"}}, {skill: 423, term: "marketing publications", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"publications", "publications", "publication", ' '}}, guard: []string{"publications"}}},
+			not:      []pattern{{skill: 423, term: "company publications", toks: []patternToken{{"company", "company", "company", ' '}, {"publications", "publications", "publication", ' '}}}, {skill: 423, term: "marketing publications", toks: []patternToken{{"marketing", "marketing", "market", ' '}, {"publications", "publications", "publication", ' '}}}},
 			guarded:  []string{"publications"},
 			impliers: []string{"ml-conferences"},
 			children: []string{"ml-conferences"},
@@ -10012,13 +10012,13 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"embedded-systems"},
 		},
 		{ // ruby
-			not:      []pattern{{skill: 435, term: "Ruby Tuesday", toks: []patternToken{{"Ruby", "ruby", "ruby", ' '}, {"Tuesday", "tuesday", "tuesday", ' '}}, guard: []string{"ruby"}}, {skill: 435, term: "ruby anniversary", toks: []patternToken{{"ruby", "ruby", "ruby", ' '}, {"anniversary", "anniversary", "anniversary", ' '}}, guard: []string{"ruby"}}, {skill: 435, term: "ruby wedding", toks: []patternToken{{"ruby", "ruby", "ruby", ' '}, {"wedding", "wedding", "wed", ' '}}, guard: []string{"ruby"}}},
+			not:      []pattern{{skill: 435, term: "Ruby Tuesday", toks: []patternToken{{"Ruby", "ruby", "ruby", ' '}, {"Tuesday", "tuesday", "tuesday", ' '}}}, {skill: 435, term: "ruby anniversary", toks: []patternToken{{"ruby", "ruby", "ruby", ' '}, {"anniversary", "anniversary", "anniversary", ' '}}}, {skill: 435, term: "ruby wedding", toks: []patternToken{{"ruby", "ruby", "ruby", ' '}, {"wedding", "wedding", "wed", ' '}}}},
 			guarded:  []string{"ruby"},
 			impliers: []string{"rails", "rspec"},
 			children: []string{"rails", "rspec"},
 		},
 		{ // rust
-			not:     []pattern{{skill: 436, term: "Rust Belt", toks: []patternToken{{"Rust", "rust", "rust", ' '}, {"Belt", "belt", "belt", ' '}}, guard: []string{"rust"}}},
+			not:     []pattern{{skill: 436, term: "Rust Belt", toks: []patternToken{{"Rust", "rust", "rust", ' '}, {"Belt", "belt", "belt", ' '}}}},
 			guarded: []string{"rust"},
 		},
 		{ // sagemaker
@@ -10028,7 +10028,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"salesforce"},
 		},
 		{ // sam
-			not:     []pattern{{skill: 439, term: "AWS SAM", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"SAM", "sam", "sam", ' '}}, guard: []string{"sam"}}, {skill: 439, term: "SAM CLI", toks: []patternToken{{"SAM", "sam", "sam", ' '}, {"CLI", "cli", "cli", ' '}}, guard: []string{"sam"}}, {skill: 439, term: "SAM template", toks: []patternToken{{"SAM", "sam", "sam", ' '}, {"template", "template", "templat", ' '}}, guard: []string{"sam"}}, {skill: 439, term: "SAM.gov", toks: []patternToken{{"SAM.gov", "sam.gov", "sam.gov", ' '}}, guard: []string{"sam"}}},
+			not:     []pattern{{skill: 439, term: "AWS SAM", toks: []patternToken{{"AWS", "aws", "aws", ' '}, {"SAM", "sam", "sam", ' '}}}, {skill: 439, term: "SAM CLI", toks: []patternToken{{"SAM", "sam", "sam", ' '}, {"CLI", "cli", "cli", ' '}}}, {skill: 439, term: "SAM template", toks: []patternToken{{"SAM", "sam", "sam", ' '}, {"template", "template", "templat", ' '}}}, {skill: 439, term: "SAM.gov", toks: []patternToken{{"SAM.gov", "sam.gov", "sam.gov", ' '}}}},
 			guarded: []string{"sam"},
 			implied: []string{"computer-vision", "image-segmentation"},
 		},
@@ -10036,7 +10036,7 @@ var builtinCompiledData = compiledTaxonomy{
 			guarded: []string{"sap", "sap erp", "s 4hana"},
 		},
 		{ // sas
-			not:     []pattern{{skill: 441, term: "SAS token", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"token", "token", "token", ' '}}, guard: []string{"sas"}}, {skill: 441, term: "SAS Airlines", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Airlines", "airlines", "airlin", ' '}}, guard: []string{"sas"}}, {skill: 441, term: "Special Air Service", toks: []patternToken{{"Special", "special", "special", ' '}, {"Air", "air", "air", ' '}, {"Service", "service", "servic", ' '}}, guard: []string{"sas"}}},
+			not:     []pattern{{skill: 441, term: "SAS token", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"token", "token", "token", ' '}}}, {skill: 441, term: "SAS Airlines", toks: []patternToken{{"SAS", "sas", "sas", ' '}, {"Airlines", "airlines", "airlin", ' '}}}, {skill: 441, term: "Special Air Service", toks: []patternToken{{"Special", "special", "special", ' '}, {"Air", "air", "air", ' '}, {"Service", "service", "servic", ' '}}}},
 			guarded: []string{"sas"},
 		},
 		{ // sass
@@ -10055,7 +10055,7 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // scipy
 		},
 		{ // scrum
-			not:     []pattern{{skill: 447, term: "scrum half", toks: []patternToken{{"scrum", "scrum", "scrum", ' '}, {"half", "half", "half", ' '}}, guard: []string{"scrum"}}, {skill: 447, term: "scrum-half", toks: []patternToken{{"scrum", "scrum", "scrum", ' '}, {"half", "half", "half", '-'}}, guard: []string{"scrum"}}, {skill: 447, term: "rugby scrum", toks: []patternToken{{"rugby", "rugby", "rugby", ' '}, {"scrum", "scrum", "scrum", ' '}}, guard: []string{"scrum"}}},
+			not:     []pattern{{skill: 447, term: "scrum half", toks: []patternToken{{"scrum", "scrum", "scrum", ' '}, {"half", "half", "half", ' '}}}, {skill: 447, term: "scrum-half", toks: []patternToken{{"scrum", "scrum", "scrum", ' '}, {"half", "half", "half", '-'}}}, {skill: 447, term: "rugby scrum", toks: []patternToken{{"rugby", "rugby", "rugby", ' '}, {"scrum", "scrum", "scrum", ' '}}}},
 			guarded: []string{"scrum"},
 			implied: []string{"agile"},
 		},
@@ -10073,7 +10073,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"siem"},
 		},
 		{ // selenium
-			not:     []pattern{{skill: 452, term: "selenium supplement", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"supplement", "supplement", "supplement", ' '}}, guard: []string{"selenium"}}, {skill: 452, term: "selenium deficiency", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"deficiency", "deficiency", "deficiency", ' '}}, guard: []string{"selenium"}}, {skill: 452, term: "selenium levels", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"levels", "levels", "level", ' '}}, guard: []string{"selenium"}}},
+			not:     []pattern{{skill: 452, term: "selenium supplement", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"supplement", "supplement", "supplement", ' '}}}, {skill: 452, term: "selenium deficiency", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"deficiency", "deficiency", "deficiency", ' '}}}, {skill: 452, term: "selenium levels", toks: []patternToken{{"selenium", "selenium", "selenium", ' '}, {"levels", "levels", "level", ' '}}}},
 			guarded: []string{"selenium"},
 			implied: []string{"software-testing", "test-automation"},
 		},
@@ -10102,7 +10102,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"azure-functions"},
 		},
 		{ // service-mesh
-			not:     []pattern{{skill: 461, term: "special envoy", toks: []patternToken{{"special", "special", "special", ' '}, {"envoy", "envoy", "envoy", ' '}}, guard: []string{"envoy"}}, {skill: 461, term: "trade envoy", toks: []patternToken{{"trade", "trade", "trad", ' '}, {"envoy", "envoy", "envoy", ' '}}, guard: []string{"envoy"}}, {skill: 461, term: "peace envoy", toks: []patternToken{{"peace", "peace", "peac", ' '}, {"envoy", "envoy", "envoy", ' '}}, guard: []string{"envoy"}}},
+			not:     []pattern{{skill: 461, term: "special envoy", toks: []patternToken{{"special", "special", "special", ' '}, {"envoy", "envoy", "envoy", ' '}}}, {skill: 461, term: "trade envoy", toks: []patternToken{{"trade", "trade", "trad", ' '}, {"envoy", "envoy", "envoy", ' '}}}, {skill: 461, term: "peace envoy", toks: []patternToken{{"peace", "peace", "peac", ' '}, {"envoy", "envoy", "envoy", ' '}}}},
 			guarded: []string{"envoy"},
 			implied: []string{"microservices"},
 		},
@@ -10133,7 +10133,7 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"api-testing", "bdd", "code-coverage", "e2e-testing", "fuzzing", "jest", "junit", "mobile-testing", "mocha", "performance-testing", "property-based-testing", "quality-assurance", "react-testing-library", "rspec", "test-automation", "visual-regression-testing", "vitest"},
 		},
 		{ // solidity
-			not:     []pattern{{skill: 471, term: "financial solidity", toks: []patternToken{{"financial", "financial", "financial", ' '}, {"solidity", "solidity", "solidity", ' '}}, guard: []string{"solidity"}}},
+			not:     []pattern{{skill: 471, term: "financial solidity", toks: []patternToken{{"financial", "financial", "financial", ' '}, {"solidity", "solidity", "solidity", ' '}}}},
 			guarded: []string{"solidity"},
 			implied: []string{"blockchain"},
 		},
@@ -10141,7 +10141,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"nlp"},
 		},
 		{ // spark
-			not:      []pattern{{skill: 473, term: "spark joy", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"joy", "joy", "joy", ' '}}, guard: []string{"spark"}}, {skill: 473, term: "spark plug", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"plug", "plug", "plug", ' '}}, guard: []string{"spark"}}, {skill: 473, term: "spark interest", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"interest", "interest", "interest", ' '}}, guard: []string{"spark"}}, {skill: 473, term: "Adobe Spark", toks: []patternToken{{"Adobe", "adobe", "adob", ' '}, {"Spark", "spark", "spark", ' '}}, guard: []string{"spark"}}, {skill: 473, term: "Spark AR", toks: []patternToken{{"Spark", "spark", "spark", ' '}, {"AR", "ar", "ar", ' '}}, guard: []string{"spark"}}},
+			not:      []pattern{{skill: 473, term: "spark joy", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"joy", "joy", "joy", ' '}}}, {skill: 473, term: "spark plug", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"plug", "plug", "plug", ' '}}}, {skill: 473, term: "spark interest", toks: []patternToken{{"spark", "spark", "spark", ' '}, {"interest", "interest", "interest", ' '}}}, {skill: 473, term: "Adobe Spark", toks: []patternToken{{"Adobe", "adobe", "adob", ' '}, {"Spark", "spark", "spark", ' '}}}, {skill: 473, term: "Spark AR", toks: []patternToken{{"Spark", "spark", "spark", ' '}, {"AR", "ar", "ar", ' '}}}},
 			guarded:  []string{"spark"},
 			implied:  []string{"big-data", "data-engineering"},
 			impliers: []string{"databricks"},
@@ -10206,7 +10206,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"javascript"},
 		},
 		{ // swift
-			not:     []pattern{{skill: 492, term: "Taylor Swift", toks: []patternToken{{"Taylor", "taylor", "taylor", ' '}, {"Swift", "swift", "swift", ' '}}, guard: []string{"swift"}}},
+			not:     []pattern{{skill: 492, term: "Taylor Swift", toks: []patternToken{{"Taylor", "taylor", "taylor", ' '}, {"Swift", "swift", "swift", ' '}}}},
 			guarded: []string{"swift"},
 		},
 		{ // symfony
@@ -10230,7 +10230,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"data-engineering"},
 		},
 		{ // tailwind
-			not:     []pattern{{skill: 499, term: "a tailwind", toks: []patternToken{{"a", "a", "a", ' '}, {"tailwind", "tailwind", "tailwind", ' '}}, guard: []string{"tailwind"}}, {skill: 499, term: "tailwind for", toks: []patternToken{{"tailwind", "tailwind", "tailwind", ' '}, {"for", "for", "for", ' '}}, guard: []string{"tailwind"}}},
+			not:     []pattern{{skill: 499, term: "a tailwind", toks: []patternToken{{"a", "a", "a", ' '}, {"tailwind", "tailwind", "tailwind", ' '}}}, {skill: 499, term: "tailwind for", toks: []patternToken{{"tailwind", "tailwind", "tailwind", ' '}, {"for", "for", "for", ' '}}}},
 			guarded: []string{"tailwind"},
 			implied: []string{"css"},
 		},
@@ -10311,14 +10311,14 @@ var builtinCompiledData = compiledTaxonomy{
 			children: []string{"fine-tuning"},
 		},
 		{ // transformer
-			not:      []pattern{{skill: 522, term: "power transformer", toks: []patternToken{{"power", "power", "power", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "step-down transformer", toks: []patternToken{{"step", "step", "step", ' '}, {"down", "down", "down", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "step-up transformer", toks: []patternToken{{"step", "step", "step", ' '}, {"up", "up", "up", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "distribution transformer", toks: []patternToken{{"distribution", "distribution", "distribution", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "current transformer", toks: []patternToken{{"current", "current", "current", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "voltage transformer", toks: []patternToken{{"voltage", "voltage", "voltag", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "isolation transformer", toks: []patternToken{{"isolation", "isolation", "isolation", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "transformer substation", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"substation", "substation", "substation", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "transformer change-out", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"out", "out", "out", '-'}}, guard: []string{"transformer"}}, {skill: 522, term: "transformer change-outs", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"outs", "outs", "out", '-'}}, guard: []string{"transformer"}}, {skill: 522, term: "transformer replacement", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacement", "replacement", "replacement", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "transformer replacements", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacements", "replacements", "replacement", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "pole-mounted transformer", toks: []patternToken{{"pole", "pole", "pol", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "pad-mounted transformer", toks: []patternToken{{"pad", "pad", "pad", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "pad-mount transformer", toks: []patternToken{{"pad", "pad", "pad", ' '}, {"mount", "mount", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "pole-mount transformer", toks: []patternToken{{"pole", "pole", "pol", ' '}, {"mount", "mount", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "substation transformer", toks: []patternToken{{"substation", "substation", "substation", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "grid transformer", toks: []patternToken{{"grid", "grid", "grid", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}, {skill: 522, term: "every transformer", toks: []patternToken{{"every", "every", "every", ' '}, {"transformer", "transformer", "transformer", ' '}}, guard: []string{"transformer"}}},
+			not:      []pattern{{skill: 522, term: "power transformer", toks: []patternToken{{"power", "power", "power", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "step-down transformer", toks: []patternToken{{"step", "step", "step", ' '}, {"down", "down", "down", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "step-up transformer", toks: []patternToken{{"step", "step", "step", ' '}, {"up", "up", "up", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "distribution transformer", toks: []patternToken{{"distribution", "distribution", "distribution", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "current transformer", toks: []patternToken{{"current", "current", "current", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "voltage transformer", toks: []patternToken{{"voltage", "voltage", "voltag", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "isolation transformer", toks: []patternToken{{"isolation", "isolation", "isolation", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "transformer substation", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"substation", "substation", "substation", ' '}}}, {skill: 522, term: "transformer change-out", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"out", "out", "out", '-'}}}, {skill: 522, term: "transformer change-outs", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"change", "change", "chang", ' '}, {"outs", "outs", "out", '-'}}}, {skill: 522, term: "transformer replacement", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacement", "replacement", "replacement", ' '}}}, {skill: 522, term: "transformer replacements", toks: []patternToken{{"transformer", "transformer", "transformer", ' '}, {"replacements", "replacements", "replacement", ' '}}}, {skill: 522, term: "pole-mounted transformer", toks: []patternToken{{"pole", "pole", "pol", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "pad-mounted transformer", toks: []patternToken{{"pad", "pad", "pad", ' '}, {"mounted", "mounted", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "pad-mount transformer", toks: []patternToken{{"pad", "pad", "pad", ' '}, {"mount", "mount", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "pole-mount transformer", toks: []patternToken{{"pole", "pole", "pol", ' '}, {"mount", "mount", "mount", '-'}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "substation transformer", toks: []patternToken{{"substation", "substation", "substation", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "grid transformer", toks: []patternToken{{"grid", "grid", "grid", ' '}, {"transformer", "transformer", "transformer", ' '}}}, {skill: 522, term: "every transformer", toks: []patternToken{{"every", "every", "every", ' '}, {"transformer", "transformer", "transformer", ' '}}}},
 			guarded:  []string{"transformer"},
 			implied:  []string{"attention-mechanism", "deep-learning", "machine-learning", "neural-networks"},
 			impliers: []string{"bert", "detr", "gpt", "hugging-face", "langchain", "llamaindex", "llm", "llm-agents", "llm-apis", "llm-security", "llm-serving", "open-llms", "prompt-engineering", "rag", "rlhf", "t5", "vit", "vllm"},
 			children: []string{"bert", "detr", "gpt", "hugging-face", "llm", "t5", "vit"},
 		},
 		{ // triton-inference-server
-			not:     []pattern{{skill: 523, term: "Triton kernel", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"kernel", "kernel", "kernel", ' '}}, guard: []string{"triton"}}, {skill: 523, term: "OpenAI Triton", toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"Triton", "triton", "triton", ' '}}, guard: []string{"triton"}}, {skill: 523, term: "Triton language", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"language", "language", "languag", ' '}}, guard: []string{"triton"}}},
+			not:     []pattern{{skill: 523, term: "Triton kernel", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"kernel", "kernel", "kernel", ' '}}}, {skill: 523, term: "OpenAI Triton", toks: []patternToken{{"OpenAI", "openai", "openai", ' '}, {"Triton", "triton", "triton", ' '}}}, {skill: 523, term: "Triton language", toks: []patternToken{{"Triton", "triton", "triton", ' '}, {"language", "language", "languag", ' '}}}},
 			guarded: []string{"triton"},
 			implied: []string{"model-deployment", "model-serving"},
 		},
@@ -10334,7 +10334,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"cnn", "computer-vision", "deep-learning", "image-segmentation", "machine-learning", "neural-networks"},
 		},
 		{ // unity
-			not:     []pattern{{skill: 527, term: "team unity", toks: []patternToken{{"team", "team", "team", ' '}, {"unity", "unity", "unity", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "national unity", toks: []patternToken{{"national", "national", "national", ' '}, {"unity", "unity", "unity", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "unity of", toks: []patternToken{{"unity", "unity", "unity", ' '}, {"of", "of", "of", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "Unity test framework", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"test", "test", "test", ' '}, {"framework", "framework", "framework", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "Unity unit test", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"unit", "unit", "unit", ' '}, {"test", "test", "test", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "Unity and CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"and", "and", "and", ' '}, {"CMock", "cmock", "cmock", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "Unity + CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"+", "+", "+", ' '}, {"CMock", "cmock", "cmock", ' '}}, guard: []string{"unity"}}, {skill: 527, term: "Unity/CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"CMock", "cmock", "cmock", '/'}}, guard: []string{"unity"}}, {skill: 527, term: "ThrowTheSwitch Unity", toks: []patternToken{{"ThrowTheSwitch", "throwtheswitch", "throwtheswitch", ' '}, {"Unity", "unity", "unity", ' '}}, guard: []string{"unity"}}},
+			not:     []pattern{{skill: 527, term: "team unity", toks: []patternToken{{"team", "team", "team", ' '}, {"unity", "unity", "unity", ' '}}}, {skill: 527, term: "national unity", toks: []patternToken{{"national", "national", "national", ' '}, {"unity", "unity", "unity", ' '}}}, {skill: 527, term: "unity of", toks: []patternToken{{"unity", "unity", "unity", ' '}, {"of", "of", "of", ' '}}}, {skill: 527, term: "Unity test framework", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"test", "test", "test", ' '}, {"framework", "framework", "framework", ' '}}}, {skill: 527, term: "Unity unit test", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"unit", "unit", "unit", ' '}, {"test", "test", "test", ' '}}}, {skill: 527, term: "Unity and CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"and", "and", "and", ' '}, {"CMock", "cmock", "cmock", ' '}}}, {skill: 527, term: "Unity + CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"+", "+", "+", ' '}, {"CMock", "cmock", "cmock", ' '}}}, {skill: 527, term: "Unity/CMock", toks: []patternToken{{"Unity", "unity", "unity", ' '}, {"CMock", "cmock", "cmock", '/'}}}, {skill: 527, term: "ThrowTheSwitch Unity", toks: []patternToken{{"ThrowTheSwitch", "throwtheswitch", "throwtheswitch", ' '}, {"Unity", "unity", "unity", ' '}}}},
 			guarded: []string{"unity"},
 			implied: []string{"game-development"},
 		},
@@ -10382,7 +10382,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"attention-mechanism", "computer-vision", "deep-learning", "machine-learning", "neural-networks", "transformer"},
 		},
 		{ // vite
-			not:     []pattern{{skill: 543, term: "Vit D3", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D3", "d3", "d3", ' '}}, guard: []string{"vite"}}, {skill: 543, term: "Vit D", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D", "d", "d", ' '}}, guard: []string{"vite"}}, {skill: 543, term: "Vit C", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"C", "c", "c", ' '}}, guard: []string{"vite"}}, {skill: 543, term: "Vit B12", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"B12", "b12", "b12", ' '}}, guard: []string{"vite"}}},
+			not:     []pattern{{skill: 543, term: "Vit D3", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D3", "d3", "d3", ' '}}}, {skill: 543, term: "Vit D", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"D", "d", "d", ' '}}}, {skill: 543, term: "Vit C", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"C", "c", "c", ' '}}}, {skill: 543, term: "Vit B12", toks: []patternToken{{"Vit", "vit", "vit", ' '}, {"B12", "b12", "b12", ' '}}}},
 			guarded: []string{"vite"},
 		},
 		{ // vitest
@@ -10392,7 +10392,7 @@ var builtinCompiledData = compiledTaxonomy{
 			implied: []string{"attention-mechanism", "deep-learning", "generative-ai", "language-models", "llm", "llm-serving", "machine-learning", "model-deployment", "model-serving", "neural-networks", "nlp", "transformer"},
 		},
 		{ // vue
-			not:      []pattern{{skill: 546, term: "Belle Vue", toks: []patternToken{{"Belle", "belle", "bell", ' '}, {"Vue", "vue", "vue", ' '}}, guard: []string{"vue"}}, {skill: 546, term: "point de vue", toks: []patternToken{{"point", "point", "point", ' '}, {"de", "de", "de", ' '}, {"vue", "vue", "vue", ' '}}, guard: []string{"vue"}}},
+			not:      []pattern{{skill: 546, term: "Belle Vue", toks: []patternToken{{"Belle", "belle", "bell", ' '}, {"Vue", "vue", "vue", ' '}}}, {skill: 546, term: "point de vue", toks: []patternToken{{"point", "point", "point", ' '}, {"de", "de", "de", ' '}, {"vue", "vue", "vue", ' '}}}},
 			guarded:  []string{"vue"},
 			implied:  []string{"javascript"},
 			impliers: []string{"nuxt"},
@@ -10401,13 +10401,13 @@ var builtinCompiledData = compiledTaxonomy{
 		{ // vulnerability-management
 		},
 		{ // web-analytics
-			not:     []pattern{{skill: 548, term: "web analytics data", toks: []patternToken{{"web", "web", "web", ' '}, {"analytics", "analytics", "analytic", ' '}, {"data", "data", "data", ' '}}, guard: []string{"web analytics", "google analytics", "ga4", "adobe analytics", "google tag manager", "matomo"}}},
+			not:     []pattern{{skill: 548, term: "web analytics data", toks: []patternToken{{"web", "web", "web", ' '}, {"analytics", "analytics", "analytic", ' '}, {"data", "data", "data", ' '}}}},
 			guarded: []string{"web analytics", "google analytics", "ga4", "adobe analytics", "google tag manager", "matomo"},
 		},
 		{ // web-development
 		},
 		{ // web-performance
-			not:     []pattern{{skill: 550, term: "lighthouse keeper", toks: []patternToken{{"lighthouse", "lighthouse", "lighthous", ' '}, {"keeper", "keeper", "keeper", ' '}}, guard: []string{"lighthouse"}}},
+			not:     []pattern{{skill: 550, term: "lighthouse keeper", toks: []patternToken{{"lighthouse", "lighthouse", "lighthous", ' '}, {"keeper", "keeper", "keeper", ' '}}}},
 			guarded: []string{"lighthouse"},
 		},
 		{ // web-scraping
