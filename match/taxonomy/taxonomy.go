@@ -281,7 +281,13 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 	}
 	index := make(map[string][]pattern, terms) // sized once: growing it cost a fifth of compiling
 	phrases := map[string][]phrase{}
+	// owner names the skill that holds each term, and shared the ambiguous
+	// terms two skills may hold. Scan gives such a term to the skill whose
+	// id sorts first, unless a not-phrase of that skill applies: "Triton"
+	// is the inference server, but the kernel language in "kernels in
+	// Triton".
 	owner := map[string]string{}
+	shared := map[string]bool{}
 	t.data = make([]skillData, len(t.skills))
 	for i, s := range t.skills {
 		s.idx = i
@@ -327,10 +333,11 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 					if group.kind == termExact || group.kind == termAmbiguous {
 						key = strings.Join(strings.Fields(term), " ")
 					}
-					if prev, ok := owner[key]; ok && prev != s.ID {
+					if prev, ok := owner[key]; ok && prev != s.ID && !(group.kind == termAmbiguous && shared[key]) {
 						return errf(s.line, "skill %q: term %q is also a term of skill %q", s.ID, term, prev)
 					}
 					owner[key] = s.ID
+					shared[key] = group.kind == termAmbiguous
 				}
 				p.tool = group.tool
 				patterns = append(patterns, p)

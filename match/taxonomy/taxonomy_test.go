@@ -48,6 +48,7 @@ func TestLoadTaxonomy_Errors(t *testing.T) {
 		{"unknown implication", head + "  - {id: go, name: Go, category: tools, aliases: [Golang], implies: [cs]}\n", `skill "go": implies unknown skill "cs"`},
 		{"implication cycle", head + "  - {id: a, name: A, category: tools, aliases: [aaa], implies: [b]}\n  - {id: b, name: B, category: tools, aliases: [bbb], implies: [a]}\n", `implication cycle`},
 		{"term in two skills", head + "  - {id: a, name: A, category: tools, aliases: [Keras]}\n  - {id: b, name: B, category: tools, aliases: [keras]}\n", `term "keras" is also a term of skill "a"`},
+		{"exact term shared with an ambiguous one", head + "  - {id: a, name: A, category: tools, ambiguous: [Triton]}\n  - {id: b, name: B, category: tools, exact: [Triton]}\n", `term "Triton" is also a term of skill "a"`},
 		{"empty term", head + "  - {id: a, name: A, category: tools, aliases: [\" \"]}\n", `skill "a": term " ": empty`},
 		{"phrase gap at the end", head + "  - {id: a, name: A, category: tools, aliases: [aaa], phrases: [\"serve ...\"]}\n", `skill "a": phrase "serve ...": "..." must stand between two words`},
 		{"phrase of one word", head + "  - {id: a, name: A, category: tools, aliases: [aaa], phrases: [serve]}\n", `phrase "serve": needs two words or more`},
@@ -69,6 +70,32 @@ func TestLoadTaxonomy_Errors(t *testing.T) {
 				t.Errorf("error %q\nwant it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadTaxonomy_SharedAmbiguous checks that two skills may hold the same
+// ambiguous term: the one whose id sorts first takes it, and the other
+// where a not-phrase of the first applies.
+func TestLoadTaxonomy_SharedAmbiguous(t *testing.T) {
+	t.Parallel()
+	yaml := "version: \"1\"\ncategories:\n  - {id: tools, name: Tools}\nskills:\n" +
+		"  - {id: a-server, name: Triton server, category: tools, ambiguous: [Triton], not: [kernels in Triton]}\n" +
+		"  - {id: b-lang, name: Triton language, category: tools, ambiguous: [Triton]}\n"
+	tax, err := Load("shared.yaml", []byte(yaml), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text_, want := range map[string]string{
+		"Serve models on Triton with TorchServe": "a-server",
+		"Write fused kernels in Triton for CUDA": "b-lang",
+	} {
+		var got []string
+		for _, h := range tax.Scan(text.Tokenize(text_)) {
+			got = append(got, h.Skill.ID)
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: found %v, want [%s]", text_, got, want)
+		}
 	}
 }
 
