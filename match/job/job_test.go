@@ -609,6 +609,21 @@ func TestNew_KeywordsNotNamesOrPlaces(t *testing.T) {
 	wantKeywords(t, j, []string{"OpenTofu", "HashiCorp Nomad"}, []string{"Brindlewood", "Brindlewood Voice", "Software Development", "Writing tests", "Quenby lab", "Villa Orsena", "Mexico", "RRSP matching", "Harriet Coyle", "Coyle"})
 }
 
+// TestNew_KeywordsNotSignatureAbroad: a letter closed in German ("Viele
+// Grüße,") is signed like one closed in English, and a valley is a place.
+func TestNew_KeywordsNotSignatureAbroad(t *testing.T) {
+	t.Parallel()
+	ad := "Hi Sam,\n\nMust-haves:\n- 4+ years with OpenTofu\n- Fluent German; the users are brewers along the Kessel valley\n\n" +
+		"Would be lovely:\n- HashiCorp Nomad\n\nViele Grüße,\nLena\n\nLena Vogt\nSenior Consultant, ERP & Supply Chain\nCopperline Search GmbH\n"
+	j := New("job.txt", fixture.Plain(t, "job.txt", ad), fixture.Builtin(t))
+	wantKeywords(t, j, []string{"OpenTofu", "HashiCorp Nomad"}, []string{"Kessel valley", "ERP", "Supply Chain", "Copperline Search GmbH"})
+	for _, k := range j.Keywords() {
+		if k.Term == "HashiCorp Nomad" && k.Importance != Preferred {
+			t.Errorf("HashiCorp Nomad under \"Would be lovely:\" is %q, want preferred", k.Importance)
+		}
+	}
+}
+
 // TestNew_KeywordsProductsAndExamples checks two kinds of non-asks among
 // names the taxonomy does not know: the employer's own product, however
 // technical its name looks, and the examples in parentheses of another
