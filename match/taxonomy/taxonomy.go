@@ -281,13 +281,16 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 	}
 	index := make(map[string][]pattern, terms) // sized once: growing it cost a fifth of compiling
 	phrases := map[string][]phrase{}
-	// owner names the skill that holds each term, and shared the ambiguous
-	// terms two skills may hold. Scan gives such a term to the skill whose
-	// id sorts first, unless a not-phrase of that skill applies: "Triton"
-	// is the inference server, but the kernel language in "kernels in
-	// Triton".
-	owner := map[string]string{}
-	shared := map[string]bool{}
+	// owner names the skill that holds each term, and whether it holds it
+	// as an ambiguous term, which another skill may hold too. Scan gives
+	// such a term to the skill whose id sorts first, unless a not-phrase
+	// of that skill applies: "Triton" is the inference server, but the
+	// kernel language in "kernels in Triton".
+	type holder struct {
+		id        string
+		ambiguous bool
+	}
+	owner := map[string]holder{}
 	t.data = make([]skillData, len(t.skills))
 	for i, s := range t.skills {
 		s.idx = i
@@ -333,11 +336,11 @@ func (t *Taxonomy) compile(errf func(int, string, ...any) error, trusted bool) e
 					if group.kind == termExact || group.kind == termAmbiguous {
 						key = strings.Join(strings.Fields(term), " ")
 					}
-					if prev, ok := owner[key]; ok && prev != s.ID && !(group.kind == termAmbiguous && shared[key]) {
-						return errf(s.line, "skill %q: term %q is also a term of skill %q", s.ID, term, prev)
+					ambiguous := group.kind == termAmbiguous
+					if prev, ok := owner[key]; ok && prev.id != s.ID && !(ambiguous && prev.ambiguous) {
+						return errf(s.line, "skill %q: term %q is also a term of skill %q", s.ID, term, prev.id)
 					}
-					owner[key] = s.ID
-					shared[key] = group.kind == termAmbiguous
+					owner[key] = holder{s.ID, ambiguous}
 				}
 				p.tool = group.tool
 				patterns = append(patterns, p)
