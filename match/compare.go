@@ -12,6 +12,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/internal/concur"
 	"github.com/tailor-cli/tailor/match/job"
 	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
@@ -92,7 +93,8 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	if q, ok := checkTitle(j.Title, a, exp); ok {
 		r.Requirements = append([]Requirement{q}, r.Requirements...)
 	}
-	r.Checks = resumeChecks(a, exp)
+	// The resume's own checks read only the resume: beside the skills.
+	checks := concur.Alongside(func() []Check { return resumeChecks(a, exp) })
 	for _, kw := range j.Keywords() {
 		res := keywordResult(kw, a)
 		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,
@@ -173,6 +175,7 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	}
 	sort.Strings(r.ResumeOnly)
 	sortSkills(r.Skills)
+	r.Checks = checks()
 	score(r)
 	return r
 }

@@ -13,6 +13,11 @@
 //	match/taxonomy  the skill taxonomy and the language rules: strict loading, finding terms in tokens
 //	match/text      tokens, sentences, noun phrases, names, bullets, word stems; no skill knowledge
 //
+// Any layer may run a part of its work alongside another with
+// match/internal/concur, which belongs to none: a check compares one
+// resume on a machine's idle second core, a screen worker (GOMAXPROCS 1)
+// on one.
+//
 // match knows how a resume's sections show work (Experience before Skills)
 // and how to word advice; it must not find skills or read a job's asks
 // itself (analysis and job do). It reads extract.Document values and never

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tailor-cli/tailor/extract"
+	"github.com/tailor-cli/tailor/match/internal/concur"
 	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
 )
@@ -49,6 +50,9 @@ type Analysis struct {
 func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis {
 	rules := tax.Rules()
 	carryOn := func(w string) bool { return rules.Word(taxonomy.WordsCarryOn, w) }
+	// People's names are found by their form in the text alone: beside
+	// tokenizing and scanning, on the core a check leaves idle.
+	names := concur.Alongside(func() []text.Span { return rules.Names().Find(doc.Text) })
 	toks := opts.Tokens
 	if toks == nil {
 		toks = text.Tokenize(doc.Text)
@@ -76,8 +80,8 @@ func New(doc *extract.Document, tax *taxonomy.Taxonomy, opts Options) *Analysis 
 			sure = append(sure, h.Start)
 		}
 	}
-	lists := map[int]bool{}                  // lines that list skills, by line index
-	a.Names = a.rules.Names().Find(doc.Text) // people's names, by their form
+	lists := map[int]bool{} // lines that list skills, by line index
+	a.Names = names()       // people's names, by their form
 	// A double-barrelled "name" that holds a skill's unambiguous term is
 	// two skills ("Python Scikit-Learn"), not a person.
 	a.Names = slices.DeleteFunc(a.Names, func(n text.Span) bool {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match/analysis"
+	"github.com/tailor-cli/tailor/match/internal/concur"
 	"github.com/tailor-cli/tailor/match/taxonomy"
 	"github.com/tailor-cli/tailor/match/text"
 )
@@ -74,32 +75,6 @@ type Ask struct {
 	lastSent text.Span
 }
 
-// alongside runs f on a goroutine of its own and returns a function that
-// waits for its result. A panic in f is raised again by that function,
-// where the caller would have met it.
-func alongside[T any](f func() T) func() T {
-	type result struct {
-		v        T
-		panicked any
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		defer func() {
-			r.panicked = recover()
-			done <- r
-		}()
-		r.v = f()
-	}()
-	return func() T {
-		r := <-done
-		if r.panicked != nil {
-			panic(r.panicked)
-		}
-		return r.v
-	}
-}
-
 // New analyses a job description: which skills it asks for, in which
 // words and sentences, and how much. A skill is required unless its section
 // or clause marks it as a plus; when the job has a requirements section,
@@ -144,7 +119,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	// rest. (Keywords on a third one, with importance rules of their own or
 	// shared under a lock, measured slower: the two cores had no CPU to
 	// spare for the duplicated work.)
-	reqs := alongside(func() []Requirement { return findRequirements(st, a, rules) })
+	reqs := concur.Alongside(func() []Requirement { return findRequirements(st, a, rules) })
 	j := &Job{Name: name, tax: tax, Title: jobTitle(doc, rules)}
 	importance := importanceRules(st, a, rules)
 	byID := map[string]*Ask{}

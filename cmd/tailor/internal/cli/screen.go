@@ -307,6 +307,12 @@ func workerCommandDef(stdin io.Reader, stdout io.Writer) *ucli.Command {
 				debug.SetGCPercent(workerGCPercent)
 				debug.SetMemoryLimit(workerMemoryLimit)
 			}
+			if os.Getenv("GOMAXPROCS") == "" {
+				// The other workers use the other CPUs: a worker compares
+				// on one (match runs nothing alongside then), as it reads
+				// a PDF's pages one at a time (setupWorker).
+				runtime.GOMAXPROCS(1)
+			}
 			return screen.Serve(stdin, stdout, setupWorker)
 		},
 	}

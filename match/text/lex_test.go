@@ -1,0 +1,60 @@
+package text
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLex_Halves holds Lex, which tokenizes a long text in two halves, to
+// what prose's tokenizer gives for the whole text at once: on every text
+// file of testdata (resumes and job ads), and on generated texts whose
+// middle falls in runs of Unicode spaces, tabs and line breaks.
+func TestLex_Halves(t *testing.T) {
+	t.Parallel()
+	var texts []string
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".txt", ".md", ".html":
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(b))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	parts := []string{"PyTorch", "don't", "e.g.", "U.S.", "(CNN)", "fine-tuning;", "C++", "Dr.", ":-)", "é", "\u00a0", "\u2003", " ", "  ", "\n", "\r\n", "\t", "\n\n", "x"}
+	for range 200 {
+		var b strings.Builder
+		for b.Len() < lexHalves+rng.IntN(lexHalves) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	texts = append(texts, strings.Repeat("x", 2*lexHalves), strings.Repeat(" \u00a0", lexHalves))
+	halved := 0
+	for _, s := range texts {
+		if halfway(s) > 0 {
+			halved++
+		}
+		want := tokenizer().Tokenize(s)
+		if got := Lex(s).raw; !slices.Equal(got, want) {
+			t.Errorf("Lex of a %d-byte text (%.40q...) cut at %d: %d tokens, want the whole text's %d", len(s), s, halfway(s), len(got), len(want))
+		}
+	}
+	if halved < 100 {
+		t.Errorf("only %d of %d texts were long enough to be cut: the test no longer tests the halves", halved, len(texts))
+	}
+}
