@@ -595,6 +595,26 @@ func TestNew_ListedTerms(t *testing.T) {
 	}
 }
 
+// TestNew_ListedTermLeadsItem: a soft skill's bare word that leads a
+// numbered or bulleted item, the rest of which explains it ("5.
+// Communication. Turning a chart into a decision is the job"), lists it;
+// the same word opening a sentence of its own does not.
+func TestNew_ListedTermLeadsItem(t *testing.T) {
+	t.Parallel()
+	ad := "# Data Analyst\n\n## Essential Skills\n1. SQL. You join and aggregate every day.\n" +
+		"2. Communication. Turning a chart into a decision is the actual job.\n- Problem-solving: you find the question behind the question.\n"
+	j := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t))
+	for _, id := range []string{"sql", "communication", "problem-solving"} {
+		if imp, ok := j.Importance(id); !ok || imp != Required {
+			t.Errorf("%s: importance %q, %v; want required", id, imp, ok)
+		}
+	}
+	ad = "# Data Analyst\n\n## Essential Skills\n- SQL\n- Communication with the client was weekly, mostly about the SQL reports.\n"
+	if _, ok := New("job.md", fixture.Markdown(t, "job.md", ad), fixture.Builtin(t)).Importance("communication"); ok {
+		t.Error(`"Communication with the client ..." asks for communication skills: the word leads a sentence, not an item`)
+	}
+}
+
 // TestNew_KeywordsNotNamesOrPlaces: the company's name, a recruiter's
 // signature, places in location clauses and LinkedIn's page lines are no
 // keyword asks; the ad's own terms still are.
