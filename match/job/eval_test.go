@@ -334,11 +334,12 @@ func evaluateJobs(t *testing.T, dir string) jobCounts {
 	return total
 }
 
-// Job-reading thresholds on the tuned set (testdata/jobs-eval/tuned): a
-// little under what tailor reaches, so that no change makes it worse. The
-// goal is 0.95, 0.95 and 0.90 (issue 12).
+// Job-reading thresholds on the tuned set (testdata/jobs-eval/tuned): the
+// goals of issue 12 for recall and precision (0.95 each; tailor reads
+// 0.951 and 0.956), and a little under what tailor reaches for agreement
+// (the goal is 0.90), so that no change makes it worse.
 const (
-	minJobRecall    = 0.93
+	minJobRecall    = 0.95
 	minJobPrecision = 0.95
 	minJobAgreement = 0.95
 )

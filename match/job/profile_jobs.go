@@ -11,7 +11,7 @@ import (
 // profileJobs are the built-in profiles as New analyses them.
 var profileJobs = map[string]profileSnapshot{
 	"deep-learning-engineer": {
-		taxonomyVersion: "2026.12.85", rulesVersion: "2026.12.171", title: "Deep Learning Engineer",
+		taxonomyVersion: "2026.12.92", rulesVersion: "2026.12.171", title: "Deep Learning Engineer",
 		asks: []snapshotAsk{
 			{"adversarial-robustness", Ask{Importance: "preferred", Term: "adversarial robustness", Evidence: []analysis.Evidence{analysis.Evidence{Section: "Nice to have", Line: 36, Text: "Work on adversarial robustness of models.", Term: "adversarial robustness", TermStart: 8, TermEnd: 30}}, First: 2604, Group: 0, Wordings: []string{"adversarial robustness"}, ToolsOnly: false, Tools: []int(nil), Mentions: 1, fromList: true, lastSent: text.Span{Start: 2592, End: 2637}}},
 			{"aws", Ask{Importance: "preferred", Term: "AWS", Evidence: []analysis.Evidence{analysis.Evidence{Section: "Nice to have", Line: 34, Text: "Cloud experience on AWS or GCP.", Term: "AWS", TermStart: 20, TermEnd: 23}}, First: 2553, Group: 3, Wordings: []string{"AWS"}, ToolsOnly: false, Tools: []int(nil), Mentions: 1, fromList: true, lastSent: text.Span{Start: 2529, End: 2564}}},
