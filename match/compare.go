@@ -95,8 +95,12 @@ func CompareAt(j *job.Job, resume *extract.Document, now time.Time) *Report {
 	}
 	// The resume's own checks read only the resume: beside the skills.
 	checks := concur.Alongside(func() []Check { return resumeChecks(a, exp) })
+	var stems *text.Stemmed // the resume's words, stemmed once for every keyword ask
+	if len(j.Keywords()) > 0 {
+		stems = text.NewStemmed(a.Tokens)
+	}
 	for _, kw := range j.Keywords() {
-		res := keywordResult(kw, a)
+		res := keywordResult(kw, a, stems)
 		r.OtherKeywords = append(r.OtherKeywords, Keyword{Term: kw.Term, Importance: kw.Importance, Count: kw.Count,
 			InResume: res.Status == Matched})
 		r.Skills = append(r.Skills, res)
@@ -200,16 +204,17 @@ func claimed(a *analysis.Analysis, rules *taxonomy.Rules) []taxonomy.Hit {
 	return out
 }
 
-// keywordResult is what the resume shows of one of the job's own terms:
-// matched when it uses the term's words, in order, in any case and with
-// any punctuation ("React.js" for "React"), else missing.
-func keywordResult(kw job.Keyword, a *analysis.Analysis) SkillResult {
+// keywordResult is what the resume (its words stemmed in stems) shows of
+// one of the job's own terms: matched when it uses the term's words, in
+// order, in any case and with any punctuation ("React.js" for "React"),
+// else missing.
+func keywordResult(kw job.Keyword, a *analysis.Analysis, stems *text.Stemmed) SkillResult {
 	res := SkillResult{
 		ID: KeywordPrefix + strings.Join(text.Words(kw.Term), "-"), Name: kw.Term, Category: KeywordCategory,
 		Importance: kw.Importance, Status: Missing, JobTerm: kw.Term, JobMentions: kw.Count,
 		JobEvidence: kw.Evidence, ResumeEvidence: []Evidence{}, Source: SourceKeyword, jobFirst: kw.First,
 	}
-	start, end, ok := text.Find(a.Tokens, kw.Term)
+	start, end, ok := stems.Find(kw.Term)
 	if !ok {
 		res.Suggestion = &Suggestion{Kind: Add, Term: kw.Term, Template: template(nil, kw.Term),
 			Advice: fmt.Sprintf("The job asks for %s (%s) and the resume does not use the words. If you have done it, write \"%s\" as the job does, in a bullet that says what you did with it.",

@@ -110,6 +110,9 @@ type Taxonomy struct {
 	// first use.
 	byCategory     map[string][]string
 	byCategoryOnce sync.Once
+	// related holds Related's answers by skill id: a screen compares
+	// thousands of resumes with one job, whose missing skills repeat.
+	related sync.Map
 }
 
 // taxonomyFile is the file's top level.
@@ -516,7 +519,19 @@ var looseCategories = map[string]bool{"domains": true, "practices": true, "tools
 // for siblings under a broad parent (for general-purpose skills only) or
 // skills of the same (close) category. Suggestions use it to find the resume's bullet closest to a
 // missing skill.
+//
+// The map is shared by every caller: read it, never change it.
 func (t *Taxonomy) Related(id string) map[string]int {
+	if m, ok := t.related.Load(id); ok {
+		return m.(map[string]int)
+	}
+	m := t.relatedTo(id)
+	t.related.Store(id, m)
+	return m
+}
+
+// relatedTo works out Related's answer for skill id.
+func (t *Taxonomy) relatedTo(id string) map[string]int {
 	s := t.byID[id]
 	out := map[string]int{}
 	if s == nil {

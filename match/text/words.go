@@ -144,29 +144,50 @@ func Uses(toks []Token, term string) bool {
 // Find returns where text first uses the term, as byte offsets of the
 // tokens holding it: the term's words, stemmed, in order, in any case and
 // with any punctuation between or inside them ("React.js" holds "React",
-// "CI / CD" is "CI/CD").
+// "CI / CD" is "CI/CD"). To look up many terms in one text, stem its
+// words once with NewStemmed.
 func Find(toks []Token, term string) (start, end int, ok bool) {
+	return NewStemmed(toks).Find(term)
+}
+
+// Stemmed is a text's words, stemmed, each with the token holding it:
+// made once for many Find calls (a job's keyword asks against one resume).
+type Stemmed struct {
+	toks  []Token
+	words []stemmedWord
+}
+
+// stemmedWord is one word of a Stemmed text and the index of its token.
+type stemmedWord struct {
+	stem string
+	tok  int
+}
+
+// NewStemmed splits the tokens into words and stems them.
+func NewStemmed(toks []Token) *Stemmed {
+	s := &Stemmed{toks: toks, words: make([]stemmedWord, 0, len(toks))}
+	for i, t := range toks {
+		for _, w := range Words(t.Text) {
+			s.words = append(s.words, stemmedWord{Stem(w), i})
+		}
+	}
+	return s
+}
+
+// Find returns where the text first uses the term, as the package's Find.
+func (s *Stemmed) Find(term string) (start, end int, ok bool) {
 	want := Stems(term)
 	if len(want) == 0 {
 		return 0, 0, false
 	}
-	type word struct {
-		stem string
-		tok  int
-	}
-	var got []word
-	for i, t := range toks {
-		for _, w := range Words(t.Text) {
-			got = append(got, word{Stem(w), i})
-		}
-	}
+	got := s.words
 	for i := 0; i+len(want) <= len(got); i++ {
 		k := 0
 		for k < len(want) && got[i+k].stem == want[k] {
 			k++
 		}
 		if k == len(want) {
-			return toks[got[i].tok].Start, toks[got[i+k-1].tok].End, true
+			return s.toks[got[i].tok].Start, s.toks[got[i+k-1].tok].End, true
 		}
 	}
 	return 0, 0, false
