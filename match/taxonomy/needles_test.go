@@ -25,7 +25,9 @@ func TestBuiltinNeedles(t *testing.T) {
 	}
 	var exprs []string
 	for _, s := range r.sections {
-		exprs = append(exprs, s.re.src)
+		for _, p := range s.parts {
+			exprs = append(exprs, p.re.src)
+		}
 	}
 	for _, q := range r.requirements {
 		for _, p := range q.parts {

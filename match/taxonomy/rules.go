@@ -313,10 +313,13 @@ func anyPart(parts []patternPart, s string, held heldNeedles) bool {
 // sectionRule gives the kind of the headings its pattern matches.
 type sectionRule struct {
 	kind extract.SectionKind
-	re   *lazyRegexp
-	// needles: what every match holds, and numbered.
-	needles needles
-	ids     [][]int32
+	// re is the entry's patterns joined, which the tests hold the parts to.
+	re *lazyRegexp
+	// parts are the entry's patterns, each alternative alone, run only
+	// when the heading holds its needles (see SectionKind): one
+	// expression of all of them ran every alternative at every position
+	// of every heading-like line.
+	parts []patternPart
 }
 
 // requirementRule gives the kind of the requirements its pattern matches.
@@ -547,8 +550,7 @@ func compileRules(name string, f rulesSource, base *Rules) (*Rules, error) {
 	lazy := name == BuiltinRulesName
 	err := compileKindEntries(f.Sections, "section", name, extract.JobSectionKinds, errf, check, lazy,
 		func(kind extract.SectionKind, re *lazyRegexp, e sectionEntry, where string) {
-			ns, ids := needlesOf(re.src)
-			r.sections = append(r.sections, sectionRule{kind: kind, re: re, needles: ns, ids: ids})
+			r.sections = append(r.sections, sectionRule{kind: kind, re: re, parts: patternParts(e.Patterns)})
 			r.checks = append(r.checks, entryChecks(e, where, func(c *ruleCheck) { c.section = kind })...)
 		})
 	if err != nil {
@@ -683,7 +685,10 @@ func (r *Rules) numberNeedles() {
 // where their numbers are kept.
 func (r *Rules) eachNeedles(fn func(n needles, ids *[][]int32)) {
 	for i := range r.sections {
-		fn(r.sections[i].needles, &r.sections[i].ids)
+		for j := range r.sections[i].parts {
+			p := &r.sections[i].parts[j]
+			fn(p.needles, &p.ids)
+		}
 	}
 	for i := range r.requirements {
 		for j := range r.requirements[i].parts {
@@ -797,10 +802,7 @@ func (r *Rules) SectionKind(heading string) (extract.SectionKind, bool) {
 	}
 	held := r.needles.held(h)
 	for _, s := range r.sections {
-		if !held.all(s.ids) {
-			continue
-		}
-		if s.re.get().MatchString(h) {
+		if anyPart(s.parts, h, held) {
 			return s.kind, true
 		}
 	}
