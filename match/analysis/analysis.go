@@ -322,24 +322,10 @@ func (a *Analysis) wholeItem(h taxonomy.Hit) bool {
 	// ("5. Communication. Turning a chart into a decision is the job",
 	// "- Testing: you own the suite"), lists it.
 	rest := a.Doc.Text[h.End:ln.End]
-	leads := (before == "" || strings.ContainsRune(itemBullets, lastRune(before)) || numberedItem(before)) &&
+	marker := strings.TrimLeft(a.Doc.Text[ln.Start:h.Start], " \t") // what opens the item before the hit
+	leads := (text.BulletLen(marker) == len(marker) || strings.ContainsRune(itemBullets, lastRune(before))) &&
 		(strings.HasPrefix(rest, ". ") || strings.HasPrefix(rest, ": "))
 	return okBefore && okAfter || leads
-}
-
-// numberedItem reports whether s is the number or letter of a list's item:
-// "5.", "12)", "(b)".
-func numberedItem(s string) bool {
-	s = strings.TrimPrefix(s, "(")
-	if len(s) < 2 || len(s) > 3 || (s[len(s)-1] != '.' && s[len(s)-1] != ')') {
-		return false
-	}
-	for _, c := range s[:len(s)-1] {
-		if !unicode.IsDigit(c) && !(len(s) == 2 && c >= 'a' && c <= 'z') {
-			return false
-		}
-	}
-	return true
 }
 
 // itemBullets may start an item of a list; itemSeparators part its items.
