@@ -652,6 +652,9 @@ func (r *Rules) numberNeedles() {
 		r.needles = builtinNeedleIndex()
 		return
 	}
+	for i := range r.sections {
+		r.sections[i].parts = slices.Clone(r.sections[i].parts)
+	}
 	for i := range r.requirements {
 		r.requirements[i].parts = slices.Clone(r.requirements[i].parts)
 	}

@@ -233,3 +233,44 @@ func TestRules_DegreeYears(t *testing.T) {
 		}
 	}
 }
+
+// TestRules_ExtendLeavesBase: rules that extend the built-in ones number
+// every needle in an index of their own; the built-in rules' headings read
+// as before (their section parts were once numbered over in place).
+func TestRules_ExtendLeavesBase(t *testing.T) {
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := base.Rules()
+	src, err := builtinRulesYAMLSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withExamples, err := compileRules(BuiltinRulesName, src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func() map[string]extract.SectionKind {
+		out := map[string]extract.SectionKind{}
+		for _, c := range withExamples.checks {
+			if c.section != "" {
+				out[c.text], _ = r.SectionKind(c.text)
+			}
+		}
+		return out
+	}
+	before := kinds()
+	ext := "version: \"x1\"\nsections:\n  - kind: requirements\n    patterns: ['^das bringst du mit']\n"
+	if _, err := Load("de.yaml", []byte(ext), base); err != nil {
+		t.Fatal(err)
+	}
+	for h, want := range before {
+		if got, _ := r.SectionKind(h); got != want {
+			t.Errorf("after extending: built-in heading %q reads %q, before %q", h, got, want)
+		}
+	}
+	if len(before) < 50 {
+		t.Errorf("%d headings among the built-in examples: the test no longer tests them", len(before))
+	}
+}
