@@ -426,7 +426,7 @@ func (x *needleIndex) held(s string) heldNeedles {
 		}
 	}
 	x.mu.Unlock()
-	h := heldNeedles{x: x, s: s, lower: strings.ToLower(s), table: new([pairBits / 64]uint64)}
+	h := heldNeedles{x: x, s: s, lower: strings.ToLower(s), table: new(pairSet)}
 	for i := 0; i+1 < len(h.lower); i++ {
 		p := pairOf(h.lower[i], h.lower[i+1])
 		h.table[p>>6] |= 1 << (p & 63)
@@ -444,7 +444,7 @@ type heldNeedles struct {
 	x     *needleIndex
 	s     string
 	lower string
-	table *[pairBits / 64]uint64
+	table *pairSet
 }
 
 // all reports whether the clause holds a needle of every group of ids
@@ -467,6 +467,50 @@ func (h heldNeedles) all(ids [][]int32) bool {
 		}
 	}
 	return true
+}
+
+// pairSet is a set of byte pairs (see pairOf), as a clause's table holds
+// them.
+type pairSet = [pairBits / 64]uint64
+
+// firstPairsFrom is the fewest needles in a part's first group for which
+// the part keeps their first pairs in a set: testing a set is sixteen
+// words against the clause's table, testing the needles one by one a look
+// up of each one's first pair.
+const firstPairsFrom = 4
+
+// firstPairs reports whether a part of needles ids is worth a set of the
+// first pairs of its first group's needles (it has firstPairsFrom of them
+// or more, each with a pair), and puts them in set unless set is nil. A
+// clause that holds none of them holds none of the group (see mayHold).
+func (x *needleIndex) firstPairs(ids [][]int32, set *pairSet) bool {
+	if len(ids) == 0 || len(ids[0]) < firstPairsFrom {
+		return false
+	}
+	for _, id := range ids[0] {
+		if x.first[id] == noPair {
+			return false
+		}
+	}
+	if set != nil {
+		*set = pairSet{}
+		for _, id := range ids[0] {
+			f := x.first[id]
+			set[f>>6] |= 1 << (f & 63)
+		}
+	}
+	return true
+}
+
+// mayHold reports whether the clause holds any pair of set: when not, it
+// holds no needle whose first pair set holds.
+func (h heldNeedles) mayHold(set *pairSet) bool {
+	for i := range set {
+		if set[i]&h.table[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // noPair marks a needle of fewer than two bytes, which has no byte pair.

@@ -239,3 +239,60 @@ func TestNeedleIndex_Shared(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestFirstPairs: a part's set of first pairs never rules out a clause
+// that holds a needle of the part's first group, in the built-in rules and
+// in rules that extend them (numbered in an index of their own), on every
+// example of the rules and every line of the bundled job ads.
+func TestFirstPairs(t *testing.T) {
+	base, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext := "version: \"x1\"\ncues:\n  - cue: preferred\n    patterns: ['\\b(wünschenswert|von vorteil|gern gesehen|ein plus)\\b']\n"
+	extended, err := Load("de.yaml", []byte(ext), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	files, _ := filepath.Glob("../../testdata/jobs/*")
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n")...)
+	}
+	for name, r := range map[string]*Rules{"built-in": base.Rules(), "extended": extended.Rules()} {
+		var parts []patternPart
+		for _, s := range r.sections {
+			parts = append(parts, s.parts...)
+		}
+		for _, q := range r.requirements {
+			parts = append(parts, q.parts...)
+		}
+		for _, ps := range r.parts {
+			parts = append(parts, ps...)
+		}
+		all := append(slices.Clone(texts), "Deutschkenntnisse von Vorteil")
+		for _, c := range r.checks {
+			all = append(all, c.text)
+		}
+		withSet := 0
+		for _, p := range parts {
+			if p.firstPairs == nil {
+				continue
+			}
+			withSet++
+			for _, s := range all {
+				held := r.needles.held(matchable(s))
+				if !held.mayHold(p.firstPairs) && held.all(p.ids[:1]) {
+					t.Errorf("%s rules: %q holds a needle of %q's first group, but not its first pairs", name, s, p.re.src)
+				}
+			}
+		}
+		if withSet < 100 {
+			t.Errorf("%s rules: %d parts have first pairs, want 100 or more", name, withSet)
+		}
+	}
+}

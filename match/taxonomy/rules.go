@@ -297,12 +297,18 @@ type patternPart struct {
 	re      *lazyRegexp
 	needles needles
 	ids     [][]int32
+	// firstPairs, when set, holds the first pairs of the needles of the
+	// part's first group (see needleIndex.firstPairs).
+	firstPairs *pairSet
 }
 
 // anyPart reports whether one of parts matches s, running only those
 // whose needles s holds (held, from needleIndex.held).
 func anyPart(parts []patternPart, s string, held heldNeedles) bool {
 	for _, p := range parts {
+		if p.firstPairs != nil && !held.mayHold(p.firstPairs) {
+			continue // the usual case: the clause holds none of its first group
+		}
 		if held.all(p.ids) && p.re.get().MatchString(s) {
 			return true
 		}
@@ -650,6 +656,7 @@ func (r *Rules) numberNeedles() {
 	r.eachNeedles(func(n needles, ids *[][]int32) { numbered = numbered && (n == nil || *ids != nil) })
 	if numbered {
 		r.needles = builtinNeedleIndex()
+		r.setFirstPairs()
 		return
 	}
 	for i := range r.sections {
@@ -682,6 +689,44 @@ func (r *Rules) numberNeedles() {
 	x.pickFirst()
 	x.ids = nil // numbering is done; the map is no longer asked
 	r.needles = x
+	r.setFirstPairs()
+}
+
+// setFirstPairs sets the first pairs of every part of r whose first group
+// is large enough to be worth them (see needleIndex.firstPairs), all in
+// one array. The parts are r's own: numberNeedles cloned those shared with
+// the rules r extends, or they are numbered in the same built-in index.
+func (r *Rules) setFirstPairs() {
+	each := func(fn func(p *patternPart)) {
+		for i := range r.sections {
+			for j := range r.sections[i].parts {
+				fn(&r.sections[i].parts[j])
+			}
+		}
+		for i := range r.requirements {
+			for j := range r.requirements[i].parts {
+				fn(&r.requirements[i].parts[j])
+			}
+		}
+		for _, ps := range r.parts {
+			for j := range ps {
+				fn(&ps[j])
+			}
+		}
+	}
+	n := 0
+	each(func(p *patternPart) {
+		if r.needles.firstPairs(p.ids, nil) {
+			n++
+		}
+	})
+	sets := make([]pairSet, n)
+	each(func(p *patternPart) {
+		p.firstPairs = nil
+		if len(sets) > 0 && r.needles.firstPairs(p.ids, &sets[0]) {
+			p.firstPairs, sets = &sets[0], sets[1:]
+		}
+	})
 }
 
 // eachNeedles calls fn with the needles of every expression of r and
