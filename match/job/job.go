@@ -85,15 +85,19 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 	// Tagging for other keywords needs only the text, and costs as much as
 	// the rest: start it first. The text is tokenized once, beside reading
 	// the ad's parts, for the tagger and for matching (reading the parts
-	// leaves the text as it is).
+	// leaves the text as it is). What the keywords need of the phrases
+	// beyond the importance rules is found there too, once the analysis is
+	// done, beside the skills' importance.
 	rules := tax.Rules()
 	src := doc.Text // the goroutine's own copy: doc is reassigned below
 	lexedCh := make(chan *text.Lexed, 1)
-	phrases := make(chan []text.Phrase, 1)
+	analysed := make(chan *analysis.Analysis, 1)
+	defer close(analysed) // should the analysis panic, the goroutine ends
+	facts := make(chan []phraseFacts, 1)
 	go func() {
-		var ps []text.Phrase
+		var fs []phraseFacts
 		var lexed *text.Lexed
-		defer func() { phrases <- ps }()
+		defer func() { facts <- fs }()
 		// A panic here costs the keywords, not the process; the text is
 		// then tokenized again below.
 		defer func() {
@@ -105,7 +109,10 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		l := text.Lex(src)
 		lexed = &l
 		lexedCh <- lexed
-		ps = jobPhrases(l)
+		ps := jobPhrases(l)
+		if a := <-analysed; a != nil {
+			fs = keywordFacts(a, ps, ListSection, rules)
+		}
 	}()
 	st := readStructure(doc, rules)
 	doc = st.doc
@@ -114,6 +121,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		toks = lexed.Tokens()
 	}
 	a := analysis.New(doc, tax, analysis.Options{ListSection: ListSection, Breaks: st.breaks, Tokens: toks, Compounds: true})
+	analysed <- a
 	// Requirements beyond skills need neither the skills' asks nor the
 	// noun phrases: they are found on a goroutine of their own beside the
 	// rest. (Keywords on a third one, with importance rules of their own or
@@ -181,7 +189,7 @@ func New(name string, doc *extract.Document, tax *taxonomy.Taxonomy) *Job {
 		}
 	}
 	groupAlternatives(doc.Text, asked, st.breaks, tax, byID)
-	j.keywords = otherKeywords(a, phrases, importance, ListSection, rules)
+	j.keywords = otherKeywords(a, facts, importance, rules)
 	j.reqs = reqs()
 	for _, js := range byID {
 		j.skills = append(j.skills, *js)

@@ -54,60 +54,64 @@ type keywordCandidate struct {
 	importance Importance
 }
 
-// otherKeywords finds the job's asks beyond the taxonomy among its noun
-// phrases (from NounPhrases), in what it asks (see importanceRules):
-// names written as technologies are (PagerDuty, iOS, IAM, HLSL), proper
-// nouns in its lists, and phrases whose last word names a skill ("load
-// testing", "code review", "canary releases"); not overlapping a skill,
-// not generic words. (A phrase repeated is no ask for that alone: "strong
-// mathematical foundation" twice leads to linear algebra and calculus.)
-//
-// phrases is read from its channel when they are needed, so that what
-// needs none of them is done while the tagger finds them.
-func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance func(taxonomy.Hit) (Importance, bool),
-	listSection func(extract.Section) bool, rules *taxonomy.Rules) []Keyword {
+// phraseFacts is what otherKeywords learns of a noun phrase before it
+// asks the importance rules about it (see keywordFacts).
+type phraseFacts struct {
+	// tagged is the phrase as the tagger found it.
+	tagged text.Phrase
+	// name reports a proper name (not written as a technology) in a short
+	// sentence: the company's, a product's or a place's where the job asks
+	// nothing; heading that it stands in a heading.
+	name, heading bool
+	// owned reports a name the job uses where it says what its product
+	// does (see ownProduct).
+	owned bool
+	// candidate reports that the phrase, trimmed to term, may be an ask:
+	// it stands in a part that asks, no skill, person's name, example or
+	// defined acronym covers it, and it names no person, part of the
+	// company, post tag or form label.
+	candidate bool
+	term      text.Phrase
+	key       string
+	words     []string
+	// named reports that term is written as a name or a technology (see
+	// keywordFacts).
+	named bool
+}
+
+// keywordFacts finds, for each noun phrase of the job (from NounPhrases),
+// what needs none of the importance rules (see phraseFacts), so that it is
+// done beside them: names written as technologies are keywords (PagerDuty,
+// iOS, IAM, HLSL), as are proper nouns in its lists and phrases whose last
+// word names a skill ("load testing", "code review", "canary releases");
+// not overlapping a skill, not generic words.
+func keywordFacts(a *analysis.Analysis, phrases []text.Phrase, listSection func(extract.Section) bool, rules *taxonomy.Rules) []phraseFacts {
 	doc, covered := a.Doc, coveredBySkills(a)
 	names := a.Names
-	phrases := <-tagged
-	byKey := map[string]*keywordCandidate{}
-	// aside holds the proper names the job also uses where it asks
-	// nothing (its blurb, a product line, a benefit, a location clause):
-	// the company's, its products' and places' names.
-	aside := map[string]bool{}
-	// owned holds the names, even tech-shaped ones ("LumenRead"), that the
-	// job uses in its blurb or where it says what its product does: the
-	// company's and its products' own names.
-	owned := map[string]bool{}
 	products := map[text.Span]bool{} // ownProduct's verdicts by sentence
-	asked := func(start, end int) (Importance, bool) {
-		h := taxonomy.Hit{Start: start, End: end}
-		imp, ok := importance(h)
-		return imp, ok && !(shortSentence(a, start) && placeClause(rules, a.Clause(h)))
-	}
 	examples := examplesOf(a, phrases, rules)
 	shoutedLines := map[int]bool{} // shouted's verdicts by line
+	out := make([]phraseFacts, 0, len(phrases))
 	for _, p := range phrases {
-		heading := false
+		f := phraseFacts{tagged: p}
 		if li := doc.LineAt(p.Start); li >= 0 {
 			v, ok := shoutedLines[li]
 			if !ok {
 				v = shouted(doc.Text[doc.Lines[li].Start:doc.Lines[li].End])
 				shoutedLines[li] = v
 			}
-			heading = doc.Lines[li].Heading || v
+			f.heading = doc.Lines[li].Heading || v
 		}
 		// A name, as the tagger found it ("Calloway Voice", before a line's
-		// first word is trimmed), where nothing is asked: a heading
+		// first word is trimmed), maybe where nothing is asked: a heading
 		// ("Why Calloway?"), the blurb, a benefit, a location clause.
-		if whole := strings.Fields(p.Text); p.Proper && !slices.ContainsFunc(whole, techShaped) && shortSentence(a, p.Start) {
-			if _, ok := asked(p.Start, p.End); heading || !ok {
-				addAside(aside, phraseKey(p.Text))
-			}
+		f.name = p.Proper && !slices.ContainsFunc(strings.Fields(p.Text), techShaped) && shortSentence(a, p.Start)
+		f.owned = p.Proper && shortSentence(a, p.Start) && ownProduct(a, rules, p.Start, products)
+		if f.name || f.owned {
+			f.key = phraseKey(p.Text)
 		}
-		if p.Proper && shortSentence(a, p.Start) && ownProduct(a, rules, p.Start, products) {
-			owned[phraseKey(p.Text)] = true
-		}
-		if heading || !asking(doc.SectionAt(p.Start).Name) {
+		out = append(out, f)
+		if f.heading || !asking(doc.SectionAt(p.Start).Name) {
 			continue // a part that asks nothing: importance would say so, after the work below
 		}
 		p = trimPhrase(doc, p, rules)
@@ -115,11 +119,6 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 			continue // a defined acronym is a name's: "Information Technology Services (ITS)"
 		}
 		words := strings.Fields(p.Text)
-		named := p.Proper && (listSection(doc.SectionAt(p.Start)) || len(words) == 1 && !strings.ContainsAny(words[0], "'’") && doc.SectionAt(p.Start).Name == extract.SectionResponsibilities && !opensItem(doc, p.Start)) ||
-			slices.ContainsFunc(words, techShaped) ||
-			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
-			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
-		key := phraseKey(p.Text)
 		if len(words) == 1 && (personPlural(words[0]) || appositiveRole(doc.Text[p.End:min(p.End+48, len(doc.Text))], rules) ||
 			roleBefore(doc.Text[max(p.Start-48, 0):p.Start], rules)) {
 			continue // "Work with radiologists", "a call with Ravi, the engineering manager", "our hardware engineer, Maya": people
@@ -133,8 +132,56 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 		if lineLabel(doc, p.Start, p.End) {
 			continue // "DEPARTMENT: Network Operations": a form's label
 		}
+		last := &out[len(out)-1]
+		last.candidate, last.term, last.words = true, p, words
+		last.named = p.Proper && (listSection(doc.SectionAt(p.Start)) || len(words) == 1 && !strings.ContainsAny(words[0], "'’") && doc.SectionAt(p.Start).Name == extract.SectionResponsibilities && !opensItem(doc, p.Start)) ||
+			slices.ContainsFunc(words, techShaped) ||
+			len(words) > 1 && len(words) <= 3 && rules.Word(taxonomy.WordsSkillHeads, strings.Trim(words[len(words)-1], ".,;:()")) ||
+			len(words) <= 3 && rules.Has(taxonomy.CueDomain, lineBefore(doc, p.Start, 40))
+	}
+	return out
+}
+
+// otherKeywords finds the job's asks beyond the taxonomy among its noun
+// phrases, in what it asks (see importanceRules), from what keywordFacts
+// found of them. (A phrase repeated is no ask for that alone: "strong
+// mathematical foundation" twice leads to linear algebra and calculus.)
+//
+// The facts are read from their channel when they are needed, so that
+// what needs none of them is done while the tagger finds the phrases.
+func otherKeywords(a *analysis.Analysis, found <-chan []phraseFacts, importance func(taxonomy.Hit) (Importance, bool), rules *taxonomy.Rules) []Keyword {
+	doc := a.Doc
+	facts := <-found
+	byKey := map[string]*keywordCandidate{}
+	// aside holds the proper names the job also uses where it asks
+	// nothing (its blurb, a product line, a benefit, a location clause):
+	// the company's, its products' and places' names.
+	aside := map[string]bool{}
+	// owned holds the names, even tech-shaped ones ("LumenRead"), that the
+	// job uses in its blurb or where it says what its product does: the
+	// company's and its products' own names.
+	owned := map[string]bool{}
+	asked := func(start, end int) (Importance, bool) {
+		h := taxonomy.Hit{Start: start, End: end}
+		imp, ok := importance(h)
+		return imp, ok && !(shortSentence(a, start) && placeClause(rules, a.Clause(h)))
+	}
+	for _, f := range facts {
+		if p := f.tagged; f.name {
+			if _, ok := asked(p.Start, p.End); f.heading || !ok {
+				addAside(aside, f.key)
+			}
+		}
+		if f.owned {
+			owned[f.key] = true
+		}
+		if !f.candidate {
+			continue
+		}
+		p, words := f.term, f.words
+		key := phraseKey(p.Text)
 		c := byKey[key]
-		if c == nil && !named {
+		if c == nil && !f.named {
 			continue // no ask, and judging its clause costs more than the rest
 		}
 		imp, ok := asked(p.Start, p.End)
@@ -146,7 +193,7 @@ func otherKeywords(a *analysis.Analysis, tagged <-chan []text.Phrase, importance
 			byKey[key] = c
 		}
 		c.count++
-		c.proper = c.proper || named
+		c.proper = c.proper || f.named
 		c.listed = c.listed || len(words) == 1 && (techShaped(words[0]) || capitalised(words[0]) && strings.ContainsAny(words[0], "0123456789")) &&
 			listedWithSkill(a, p.Start, p.End)
 		c.lower = c.lower || !capitalised(p.Text)
