@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/jdkato/prose/v3/tag"
 )
 
 // TestLex_Halves holds Lex, which tokenizes a long text in two halves, to
@@ -56,5 +58,56 @@ func TestLex_Halves(t *testing.T) {
 	}
 	if halved < 100 {
 		t.Errorf("only %d of %d texts were long enough to be cut: the test no longer tests the halves", halved, len(texts))
+	}
+}
+
+// TestTagInHalves holds tagging in two halves to what prose's tagger gives
+// in one pass, on every text file of testdata: with the warm-up tailor
+// uses, and with the shortest one, whose halves often disagree before the
+// cut and must then be tagged again.
+func TestTagInHalves(t *testing.T) {
+	t.Parallel()
+	tagger, err := tag.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	err = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".txt", ".md", ".html":
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(b))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, warmUp := range []int{2, tagWarmUp} {
+		again := 0
+		for _, s := range texts {
+			want := slices.Clone(Lex(s).raw)
+			tagger.TagTokens(want)
+			got := slices.Clone(Lex(s).raw)
+			if tagInHalves(tagger, got, warmUp) {
+				again++
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("warm-up %d: tags of a %d-token text (%.40q...) differ from one pass", warmUp, len(got), s)
+			}
+		}
+		t.Logf("warm-up %d: %d of %d texts tagged again", warmUp, again, len(texts))
+		switch {
+		case warmUp == 2 && again == 0:
+			t.Errorf("warm-up 2: no text was tagged again, so the test no longer tries the halves' disagreement")
+		case warmUp == tagWarmUp && again > len(texts)/20:
+			t.Errorf("warm-up %d: %d of %d texts tagged again: the halves no longer save the time", warmUp, again, len(texts))
+		}
 	}
 }

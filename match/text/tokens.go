@@ -1,6 +1,7 @@
 package text
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -294,12 +295,10 @@ func NounPhrases(text string) []Phrase { return NounPhrasesOf(Lex(text)) }
 // does. It tags a copy of the tokens, so l may be read meanwhile.
 func NounPhrasesOf(l Lexed) []Phrase {
 	text := l.text
-	tagger, err := tag.New()
-	if err != nil {
+	toks := slices.Clone(l.raw)
+	if !tagTokens(toks) {
 		return nil
 	}
-	toks := slices.Clone(l.raw)
-	tagger.TagTokens(toks)
 	var out []Phrase
 	var cur []token.Token
 	flush := func() {
@@ -336,4 +335,54 @@ func NounPhrasesOf(l Lexed) []Phrase {
 	}
 	flush()
 	return out
+}
+
+// tagHalvesFrom is the number of tokens from which tagTokens tags a text in
+// two halves at once; below it, a second goroutine costs more than it saves.
+const tagHalvesFrom = 600
+
+// tagWarmUp is how many tokens before its half the second half's tagging
+// starts from, so that its tags have settled when its own tokens come.
+const tagWarmUp = 24
+
+// tagTokens tags toks with prose's tagger, as one TagTokens call over all
+// of them would, and reports whether the tagger could be made. A long text
+// is tagged in two halves on two cores (see tagInHalves).
+func tagTokens(toks []token.Token) bool {
+	tagger, err := tag.New()
+	if err != nil {
+		return false
+	}
+	if len(toks) < tagHalvesFrom || runtime.GOMAXPROCS(0) == 1 {
+		tagger.TagTokens(toks)
+	} else {
+		tagInHalves(tagger, toks, tagWarmUp)
+	}
+	return true
+}
+
+// tagInHalves tags toks in two halves at once, with the tags one pass over
+// all of them gives, and reports whether it had to make that pass. The
+// tagger reads the two words on each side of a token and the tags of the
+// two before it, so the first half is tagged with the two words after it
+// and keeps its own tags, and the second starts warmUp (at least 2) tokens
+// early. When the two agree on the two tags before the cut, every tag after
+// it is the one a single pass gives (the same words, the same two tags
+// before); otherwise the text is tagged again in one pass.
+func tagInHalves(tagger *tag.Tagger, toks []token.Token, warmUp int) (again bool) {
+	cut := len(toks) / 2
+	if cut < warmUp || warmUp < 2 {
+		tagger.TagTokens(toks)
+		return true
+	}
+	second := slices.Clone(toks[cut-warmUp:])
+	wait := concur.Alongside(func() struct{} { tagger.TagTokens(second); return struct{}{} })
+	tagger.TagTokens(toks[:cut+2])
+	wait()
+	if second[warmUp-1].Tag != toks[cut-1].Tag || second[warmUp-2].Tag != toks[cut-2].Tag {
+		tagger.TagTokens(toks)
+		return true
+	}
+	copy(toks[cut:], second[warmUp:])
+	return false
 }
