@@ -137,14 +137,58 @@ func (c fontCache) get(v pdf.Value) *font {
 // the font's dictionary again (an object in an object stream costs it an
 // inflation of that stream on every read). resKey names the fonts by
 // reference, so equal keys mean the same fonts.
+//
+// A font the dictionary names by reference is also kept by that
+// reference: pages whose dictionaries differ (each page's own, listing the
+// fonts it uses, as pdfTeX and Word write them) share the fonts they both
+// name without the library reading them again.
 func (c fontCache) named(fontRes pdf.Value, resKey, name string) *font {
 	key := resKey + "\x00" + name
 	if f, ok := c[key]; ok {
 		return f
 	}
+	ref := fontRef(resKey, name)
+	if ref != "" {
+		if f, ok := c[ref]; ok {
+			c[key] = f
+			return f
+		}
+	}
 	f := c.get(fontRes.Key(name))
 	c[key] = f
+	if ref != "" {
+		c[ref] = f
+	}
 	return f
+}
+
+// fontRef returns the key of the font a Font resource dictionary, printed
+// as resKey ("<</F1 12 0 R /F2 15 0 R>>"), names by reference, or "" when
+// the dictionary does not name it so or is printed otherwise (a font
+// written in the dictionary itself, a name with a space).
+func fontRef(resKey, name string) string {
+	body, open := strings.CutPrefix(resKey, "<<")
+	body, closed := strings.CutSuffix(body, ">>")
+	if !open || !closed || strings.ContainsAny(body, "<>[]()\"") {
+		return ""
+	}
+	for _, entry := range strings.Split(body, " /") {
+		f := strings.Fields(strings.TrimPrefix(entry, "/"))
+		if len(f) == 4 && f[0] == name && f[3] == "R" && isDigits(f[1]) && isDigits(f[2]) {
+			return "\x01" + f[1] + " " + f[2] + " R"
+		}
+	}
+	return ""
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // run interprets one content stream (a page or a form XObject) with the
