@@ -246,3 +246,23 @@ func FuzzContentStream(f *testing.F) {
 		compareWithLibrary(t, content)
 	})
 }
+
+// TestFontRef reads a font's reference from a Font resource dictionary as
+// the PDF library prints it, and nothing from any other form.
+func TestFontRef(t *testing.T) {
+	for _, tc := range []struct{ res, name, want string }{
+		{"<</F1 12 0 R /F2 15 0 R>>", "F1", "\x0112 0 R"},
+		{"<</F1 12 0 R /F2 15 0 R>>", "F2", "\x0115 0 R"},
+		{"<</F1 12 0 R /F2 15 0 R>>", "F3", ""},
+		{"<</F10 12 0 R /F1 15 3 R>>", "F1", "\x0115 3 R"},
+		{"<</F1 12 0 R /F2 <</Type /Font /BaseFont /Helvetica>>>>", "F1", ""}, // a font in the dictionary itself
+		{"<</F1 12 0 R>>", "F1 12", ""},
+		{"<</F1 x 0 R>>", "F1", ""},
+		{"", "F1", ""},
+		{"<</F1 12 0 R", "F1", ""},
+	} {
+		if got := fontRef(tc.res, tc.name); got != tc.want {
+			t.Errorf("fontRef(%q, %q) = %q, want %q", tc.res, tc.name, got, tc.want)
+		}
+	}
+}
