@@ -147,8 +147,8 @@ func keywordFacts(a *analysis.Analysis, phrases []text.Phrase, listSection func(
 // found of them. (A phrase repeated is no ask for that alone: "strong
 // mathematical foundation" twice leads to linear algebra and calculus.)
 //
-// The facts are read from their channel when they are needed, so that
-// what needs none of them is done while the tagger finds the phrases.
+// The facts come on found from the tagger's goroutine (see New), which
+// finds them while this one weighs the skills.
 func otherKeywords(a *analysis.Analysis, found <-chan []phraseFacts, importance func(taxonomy.Hit) (Importance, bool), rules *taxonomy.Rules) []Keyword {
 	doc := a.Doc
 	facts := <-found

@@ -180,14 +180,7 @@ func TestNeedleIndex(t *testing.T) {
 	for _, c := range r.checks {
 		texts = append(texts, c.text)
 	}
-	files, _ := filepath.Glob("../../testdata/jobs/*")
-	for _, p := range files {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
+	texts = append(texts, bundledJobLines(t)...)
 	x := r.needles
 	if len(x.words) < 1000 {
 		t.Fatalf("%d needles numbered: the rules' needles are not all in the index", len(x.words))
@@ -254,15 +247,7 @@ func TestFirstPairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	files, _ := filepath.Glob("../../testdata/jobs/*")
-	for _, p := range files {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
+	texts := bundledJobLines(t)
 	for name, r := range map[string]*Rules{"built-in": base.Rules(), "extended": extended.Rules()} {
 		var parts []patternPart
 		for _, s := range r.sections {
@@ -295,4 +280,19 @@ func TestFirstPairs(t *testing.T) {
 			t.Errorf("%s rules: %d parts have first pairs, want 100 or more", name, withSet)
 		}
 	}
+}
+
+// bundledJobLines returns the lines of the bundled job ads.
+func bundledJobLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
+	files, _ := filepath.Glob("../../testdata/jobs/*")
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
 }

@@ -18,24 +18,7 @@ import (
 // middle falls in runs of Unicode spaces, tabs and line breaks.
 func TestLex_Halves(t *testing.T) {
 	t.Parallel()
-	var texts []string
-	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch filepath.Ext(path) {
-		case ".txt", ".md", ".html":
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			texts = append(texts, string(b))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := testdataTexts(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	parts := []string{"PyTorch", "don't", "e.g.", "U.S.", "(CNN)", "fine-tuning;", "C++", "Dr.", ":-)", "é", "\u00a0", "\u2003", " ", "  ", "\n", "\r\n", "\t", "\n\n", "x"}
 	for range 200 {
@@ -71,24 +54,7 @@ func TestTagInHalves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	err = filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch filepath.Ext(path) {
-		case ".txt", ".md", ".html":
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			texts = append(texts, string(b))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	texts := testdataTexts(t)
 	for _, warmUp := range []int{2, tagWarmUp} {
 		again := 0
 		for _, s := range texts {
@@ -110,4 +76,28 @@ func TestTagInHalves(t *testing.T) {
 			t.Errorf("warm-up %d: %d of %d texts tagged again: the halves no longer save the time", warmUp, again, len(texts))
 		}
 	}
+}
+
+// testdataTexts returns every text file of testdata (resumes and job ads).
+func testdataTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".txt", ".md", ".html":
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts = append(texts, string(b))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return texts
 }
