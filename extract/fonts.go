@@ -20,7 +20,10 @@ type font struct {
 	cidWidths map[int]float64 // composite fonts: /W
 	dw        float64         // width of codes with no entry
 	scale     float64         // glyph space to text space (1/1000, or Type3's FontMatrix)
-	text      map[string]string
+	text      map[string]string // decoded codes of more than one byte
+	// byteText holds decoded one-byte codes (an empty text is decoded
+	// again, as one not yet seen).
+	byteText *[256]string
 	// unicode is the font's /ToUnicode map, which wins over its encoding.
 	unicode map[string]string
 	// names are the glyph names /Differences gives codes of a simple font.
@@ -107,9 +110,30 @@ func (f *font) codes(s string) []string {
 
 // decode returns the text one character code stands for.
 func (f *font) decode(code string) string {
+	if len(code) == 1 {
+		// A simple font's codes are single bytes: an array keeps their
+		// texts without hashing a string for every glyph.
+		if f.byteText == nil {
+			f.byteText = new([256]string)
+		}
+		if t := f.byteText[code[0]]; t != "" {
+			return t
+		}
+		t := f.decodeNew(code)
+		f.byteText[code[0]] = t
+		return t
+	}
 	if t, ok := f.text[code]; ok {
 		return t
 	}
+	t := f.decodeNew(code)
+	f.text[code] = t
+	return t
+}
+
+// decodeNew decodes a code decode has not seen: by the font's ToUnicode
+// map, its glyph names, or else the library's decoder.
+func (f *font) decodeNew(code string) string {
 	t, ok := f.unicode[code]
 	if !ok && len(code) == 1 && f.names != nil {
 		t, ok = glyphNameText(f.names[code[0]])
@@ -123,7 +147,6 @@ func (f *font) decode(code string) string {
 		}
 		t = f.enc.Decode(code)
 	}
-	f.text[code] = t
 	return t
 }
 

@@ -148,9 +148,10 @@ func isScriptOf(row, host []glyph) bool {
 // visible drops glyphs outside the page and glyphs drawn twice at the same
 // place (a common way of faking bold).
 func visible(glyphs []glyph, box [4]float64) []glyph {
-	seen := seenGlyphs.Get().(map[glyphKey]struct{})
+	seen := seenGlyphs.Get().(*glyphSets)
 	defer func() {
-		clear(seen) // keeps its room for the next page
+		clear(seen.runes) // keeps their room for the next page
+		clear(seen.texts)
 		seenGlyphs.Put(seen)
 	}()
 	out := glyphs[:0]
@@ -158,12 +159,21 @@ func visible(glyphs []glyph, box [4]float64) []glyph {
 		if g.text == "" || g.x > box[2]+2 || g.x+g.w < box[0]-2 || g.y < box[1]-2 || g.y > box[3]+2 {
 			continue
 		}
-		k := glyphKey{g.text, int32(math.Round(g.x * 2)), int32(math.Round(g.y * 2))}
 		if !g.space {
-			if _, dup := seen[k]; dup {
-				continue
+			x, y := int32(math.Round(g.x*2)), int32(math.Round(g.y*2))
+			if r, n := utf8.DecodeRuneInString(g.text); n == len(g.text) && r != utf8.RuneError {
+				k := runeKey{r, x, y}
+				if _, dup := seen.runes[k]; dup {
+					continue
+				}
+				seen.runes[k] = struct{}{}
+			} else {
+				k := glyphKey{g.text, x, y}
+				if _, dup := seen.texts[k]; dup {
+					continue
+				}
+				seen.texts[k] = struct{}{}
 			}
-			seen[k] = struct{}{}
 		}
 		out = append(out, g)
 	}
@@ -177,9 +187,25 @@ type glyphKey struct {
 	x, y int32
 }
 
-// seenGlyphs lends visible its set of glyphs drawn so far from page to
+// runeKey is glyphKey for a glyph of one character, the usual case, which
+// hashes without a string.
+type runeKey struct {
+	r    rune
+	x, y int32
+}
+
+// glyphSets are the glyphs visible has seen on a page: those of one
+// character, and the others.
+type glyphSets struct {
+	runes map[runeKey]struct{}
+	texts map[glyphKey]struct{}
+}
+
+// seenGlyphs lends visible its sets of glyphs drawn so far from page to
 // page: a set made for each page cost a 40-page resume 6 MB.
-var seenGlyphs = sync.Pool{New: func() any { return make(map[glyphKey]struct{}, 4096) }}
+var seenGlyphs = sync.Pool{New: func() any {
+	return &glyphSets{runes: make(map[runeKey]struct{}, 4096), texts: map[glyphKey]struct{}{}}
+}}
 
 // spacingAccents maps spacing accent characters, which pdfTeX and other
 // producers draw as separate glyphs over a base letter, to combining marks.
