@@ -115,7 +115,7 @@ func (f *NameFinder) Find(s string) []Span {
 				}
 			}
 		}
-		if strings.Contains(line, "-") {
+		if lowerHyphenUpper(line) {
 			for _, m := range doubleBarrelled().FindAllStringIndex(line, -1) {
 				out = append(out, Span{Start: off + m[0], End: off + m[1]})
 			}
@@ -138,6 +138,26 @@ func (f *NameFinder) Find(s string) []Span {
 	}
 	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
 	return out
+}
+
+// lowerHyphenUpper reports whether s holds a hyphen between a lower-case
+// and a capital letter, as every match of doubleBarrelled does ("Lindqvist-
+// Moyo"): most hyphens in a resume join words in lower case or numbers
+// ("fine-tuning", "2019-2021"), and their lines need not be searched.
+func lowerHyphenUpper(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0; {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		if unicode.IsLower(before) && unicode.IsUpper(after) {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // has reports whether a line holds one of the words.

@@ -58,3 +58,28 @@ func TestNameFinder_Greeting(t *testing.T) {
 		t.Errorf("names %q, want Ravi and Ana Lopes", got)
 	}
 }
+
+// TestLowerHyphenUpper: the test that spares a line the double-barrelled
+// expression never spares one the expression matches, on every line of
+// testdata and on names with letters beyond ASCII.
+func TestLowerHyphenUpper(t *testing.T) {
+	lines := []string{"Ewa Lindqvist-Moyo", "Émile Saint-Éxupéry, Paris", "Zoë Ørsted-Ågren", "fine-tuning, 2019-2021", "Python Scikit-Learn"}
+	for _, s := range testdataTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	matched := 0
+	for _, l := range lines {
+		if doubleBarrelled().MatchString(l) {
+			matched++
+			if !lowerHyphenUpper(l) {
+				t.Errorf("%q: a double-barrelled name, but lowerHyphenUpper spares the line", l)
+			}
+		}
+	}
+	if lowerHyphenUpper("fine-tuning, 2019-2021") {
+		t.Error(`"fine-tuning, 2019-2021" has no capital after a hyphen, but is searched`)
+	}
+	if matched < 5 {
+		t.Errorf("only %d lines hold a double-barrelled name: the test no longer tests the filter", matched)
+	}
+}
