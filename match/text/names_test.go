@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNameFinder(t *testing.T) {
@@ -81,5 +82,36 @@ func TestLowerHyphenUpper(t *testing.T) {
 	}
 	if matched < 5 {
 		t.Errorf("only %d lines hold a double-barrelled name: the test no longer tests the filter", matched)
+	}
+}
+
+// TestHas holds has, which walks a line's runs of letters in place, to
+// splitting the line at every character that is no letter.
+func TestHas(t *testing.T) {
+	words := map[string]bool{"regards": true, "team": true, "engineer": true, "zoë": true, "r": true}
+	split := func(line string) bool {
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if words[strings.ToLower(w)] {
+				return true
+			}
+		}
+		return false
+	}
+	lines := []string{"", "Best regards,", "ZOË", "R.", "team-lead", "Engineer", "engineering", "x Team"}
+	for _, s := range testdataTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	found := 0
+	for _, l := range lines {
+		want := split(l)
+		if got := has(words, l); got != want {
+			t.Errorf("has(%q) = %v, want %v", l, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d lines hold a word: the test no longer tests has", found)
 	}
 }
