@@ -172,13 +172,26 @@ func fontRef(resKey, name string) string {
 	if !open || !closed || strings.ContainsAny(body, "<>[]()\"") {
 		return ""
 	}
-	for _, entry := range strings.Split(body, " /") {
-		f := strings.Fields(strings.TrimPrefix(entry, "/"))
-		if len(f) == 4 && f[0] == name && f[3] == "R" && isDigits(f[1]) && isDigits(f[2]) {
-			return "\x01" + f[1] + " " + f[2] + " R"
-		}
+	// body is "/F1 12 0 R /F2 15 0 R": the entry of name, found without
+	// splitting the whole dictionary (some name hundreds of fonts, and it
+	// is asked for each of them).
+	var entry string
+	if rest, ok := strings.CutPrefix(body, "/"+name+" "); ok {
+		entry = rest
+	} else if i := strings.Index(body, " /"+name+" "); i >= 0 {
+		entry = body[i+len(name)+3:]
+	} else {
+		return ""
 	}
-	return ""
+	if i := strings.Index(entry, " /"); i >= 0 {
+		entry = entry[:i]
+	}
+	num, rest, _ := strings.Cut(entry, " ")
+	gen, r, _ := strings.Cut(rest, " ")
+	if r != "R" || !isDigits(num) || !isDigits(gen) {
+		return ""
+	}
+	return "\x01" + num + " " + gen + " R"
 }
 
 // isDigits reports whether s is one or more ASCII digits.

@@ -260,6 +260,9 @@ func TestFontRef(t *testing.T) {
 		{"<</F1 x 0 R>>", "F1", ""},
 		{"", "F1", ""},
 		{"<</F1 12 0 R", "F1", ""},
+		{"<</F1 /Helvetica /Helvetica 12 0 R>>", "Helvetica", ""}, // a value that reads as the entry: the library's path
+		{"<</F1 /Helvetica /F2 12 0 R>>", "Helvetica", ""},
+		{"<</F1 12  0 R>>", "F1", ""},
 	} {
 		if got := fontRef(tc.res, tc.name); got != tc.want {
 			t.Errorf("fontRef(%q, %q) = %q, want %q", tc.res, tc.name, got, tc.want)

@@ -16,10 +16,10 @@ type font struct {
 	v         pdf.Value
 	composite bool // Type0: two-byte codes
 	first     int
-	widths    []float64       // simple fonts: /Widths from /FirstChar
-	cidWidths map[int]float64 // composite fonts: /W
-	dw        float64         // width of codes with no entry
-	scale     float64         // glyph space to text space (1/1000, or Type3's FontMatrix)
+	widths    []float64         // simple fonts: /Widths from /FirstChar
+	cidWidths map[int]float64   // composite fonts: /W
+	dw        float64           // width of codes with no entry
+	scale     float64           // glyph space to text space (1/1000, or Type3's FontMatrix)
 	text      map[string]string // decoded codes of more than one byte
 	// byteText holds decoded one-byte codes (an empty text is decoded
 	// again, as one not yet seen).
