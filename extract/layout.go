@@ -307,7 +307,10 @@ func lineOf(seg []glyph, page int) rawLine {
 	threshold := wordThreshold(seg)
 	var sb strings.Builder
 	var words []wordBox
-	sizes := map[float64]int{}
+	// The characters of each font size, in the order the sizes come: a
+	// line has one to three of them, so a short list beats a map.
+	var room [4]sizeCount
+	sizes := room[:0]
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	y := 0.0
 	pendingSpace := false
@@ -331,19 +334,33 @@ func lineOf(seg []glyph, page int) rawLine {
 		words[len(words)-1].x1 = math.Max(words[len(words)-1].x1, g.x+g.w)
 		end = g.x + g.w
 		x0, x1 = math.Min(x0, g.x), math.Max(x1, g.x+g.w)
-		sizes[roundTo(g.size, 0.5)] += len(g.text)
+		s := roundTo(g.size, 0.5)
+		i := 0
+		for i < len(sizes) && sizes[i].size != s {
+			i++
+		}
+		if i == len(sizes) {
+			sizes = append(sizes, sizeCount{size: s})
+		}
+		sizes[i].chars += len(g.text)
 		y = g.y
 	}
 	size, n := 0.0, -1
-	for s, c := range sizes {
-		if c > n || c == n && s > size {
-			size, n = s, c
+	for _, sc := range sizes {
+		if sc.chars > n || sc.chars == n && sc.size > size {
+			size, n = sc.size, sc.chars
 		}
 	}
 	if sb.Len() == 0 {
 		return rawLine{}
 	}
 	return rawLine{text: sb.String(), page: page, x0: x0, x1: x1, y: y, size: size, words: words}
+}
+
+// sizeCount is how many bytes of a line's text are in one font size.
+type sizeCount struct {
+	size  float64
+	chars int
 }
 
 // wordThreshold is the gap, in ems, that separates words in a segment:
