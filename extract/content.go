@@ -378,6 +378,12 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 	// spacing is letter spacing ("E X P E R I E N C E") and part of each
 	// glyph.
 	pairGap := len(codes) == 2 && gs.charSp >= pairGapEm*gs.fontSize
+	// Within one string only the text matrix's translation moves, so what
+	// its scale and rotation give (the glyphs' size, whether they stand
+	// upright) is worked out again only when those change.
+	var lin [4]float64
+	var xScale, size float64
+	var upright bool
 	for ci, code := range codes {
 		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
 			in.err = errTooManyGlyphs
@@ -391,36 +397,39 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 			text = "-"
 		}
 		icon := isIcon(text)
-		trm := matrix{gs.fontSize * gs.hScale, 0, 0, gs.fontSize, 0, gs.rise}.mul(*tm).mul(gs.ctm)
-		full := tm.mul(gs.ctm)
+		if ci == 0 || [4]float64(tm[:4]) != lin {
+			lin = [4]float64(tm[:4])
+			full := tm.mul(gs.ctm)
+			xScale = math.Hypot(full[0], full[1])
+			size = gs.fontSize * math.Hypot(full[2], full[3])
+			// Only upright, left-to-right text is placed; rotated text (a
+			// vertical sidebar label) is skipped, and invisible text is
+			// kept apart (see pageLines).
+			upright = full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
+		}
+		x, y := glyphOrigin(*tm, gs)
 		tx := w0*gs.fontSize + gs.charSp
 		isSpace := len(code) == 1 && code[0] == ' '
 		if isSpace {
 			tx += gs.wordSp
 		}
 		tx *= gs.hScale
-		xScale := math.Hypot(full[0], full[1])
-		size := gs.fontSize * math.Hypot(full[2], full[3])
-		// Only upright, left-to-right text is placed; rotated text (a
-		// vertical sidebar label) is skipped, and invisible text is kept
-		// apart (see pageLines).
-		upright := full[0] > 0 && math.Abs(full[1]) < 0.05*full[0] && math.Abs(full[2]) < 0.05*math.Abs(full[3])
 		if upright && size > 0 && size < 1 && !icon && strings.TrimSpace(text) != "" {
 			in.tiny++ // zero-size text: hidden from readers
 		}
 		if mc := in.actualText(); mc != nil && upright && size >= 1 {
 			// Covered by /ActualText: the sequence's text stands for it.
 			if !mc.placed {
-				mc.placed, mc.x, mc.y, mc.size = true, trm[4], trm[5], size
+				mc.placed, mc.x, mc.y, mc.size = true, x, y, size
 			}
-			mc.x1, mc.size = math.Max(mc.x1, trm[4]+tx*xScale), math.Min(mc.size, size)
+			mc.x1, mc.size = math.Max(mc.x1, x+tx*xScale), math.Min(mc.size, size)
 		} else if upright && size >= 1 && !icon {
 			w := tx * xScale
 			if pairGap && ci == 0 {
 				w -= gs.charSp * gs.hScale * xScale
 			}
 			g := glyph{
-				text: text, x: trm[4], y: trm[5], w: w, size: size,
+				text: text, x: x, y: y, w: w, size: size,
 				// Code 32 takes the word spacing (the spec says so), but
 				// whether the glyph is a space is its text's call: subset
 				// fonts (LibreOffice) give code 32 to any glyph, here "T".
@@ -438,6 +447,18 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 		}
 		*tm = matrix{1, 0, 0, 1, tx, 0}.mul(*tm)
 	}
+}
+
+// glyphOrigin returns where a glyph starts on the page: the translation
+// of its text rendering matrix, {fontSize·hScale 0 0 fontSize 0 rise} ×
+// tm × ctm, by the same sums matrix.mul makes for it, without the scale
+// and rotation parts, which show works out once for a string.
+func glyphOrigin(tm matrix, gs *gstate) (x, y float64) {
+	// The translation of {… 0 rise} × tm, then of that × ctm.
+	e := 0*tm[0] + gs.rise*tm[2] + tm[4]
+	f := 0*tm[1] + gs.rise*tm[3] + tm[5]
+	c := gs.ctm
+	return e*c[0] + f*c[2] + c[4], e*c[1] + f*c[3] + c[5]
 }
 
 // glyphStats counts a document's visible and unreadable glyphs.
