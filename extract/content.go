@@ -370,21 +370,25 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 	if f == nil {
 		return
 	}
-	codes := f.codes(s)
+	// The string's character codes, taken in place (a slice of them for
+	// each string shown was most of what showing allocated).
+	n := f.codeBytes()
+	count := (len(s) + n - 1) / n
 	// Ghostscript (ps2pdf, pdfroff, many Linux print paths) draws a space
 	// it does not show as character spacing inside a run of two glyphs:
 	// "2.5 Tc (,N) Tj" for ", N". There the spacing is a gap between
 	// words, and the first glyph's width leaves it out; in longer runs a
 	// spacing is letter spacing ("E X P E R I E N C E") and part of each
 	// glyph.
-	pairGap := len(codes) == 2 && gs.charSp >= pairGapEm*gs.fontSize
+	pairGap := count == 2 && gs.charSp >= pairGapEm*gs.fontSize
 	// Within one string only the text matrix's translation moves, so what
 	// its scale and rotation give (the glyphs' size, whether they stand
 	// upright) is worked out again only when those change.
 	var lin [4]float64
 	var xScale, size float64
 	var upright bool
-	for ci, code := range codes {
+	for ci := range count {
+		code := s[ci*n : min(ci*n+n, len(s))]
 		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
 			in.err = errTooManyGlyphs
 			return

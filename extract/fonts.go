@@ -93,19 +93,14 @@ func cidWidths(w pdf.Value) map[int]float64 {
 	return out
 }
 
-// codes splits a shown string into character codes.
-func (f *font) codes(s string) []string {
-	n := 1
+// codeBytes is how many bytes each character code of a shown string
+// takes: two in a composite font, else one (a string of odd length ends
+// in a short code).
+func (f *font) codeBytes() int {
 	if f.composite {
-		n = 2
+		return 2
 	}
-	out := make([]string, 0, len(s)/n+1)
-	for len(s) > 0 {
-		k := min(n, len(s))
-		out = append(out, s[:k])
-		s = s[k:]
-	}
-	return out
+	return 1
 }
 
 // decode returns the text one character code stands for.
