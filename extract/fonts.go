@@ -20,10 +20,12 @@ type font struct {
 	cidWidths map[int]float64   // composite fonts: /W
 	dw        float64           // width of codes with no entry
 	scale     float64           // glyph space to text space (1/1000, or Type3's FontMatrix)
-	text      map[string]string // decoded codes of more than one byte
+	text      map[string]string // decoded codes of other lengths
 	// byteText holds decoded one-byte codes (an empty text is decoded
 	// again, as one not yet seen).
 	byteText *[256]string
+	// wideText holds decoded two-byte codes by their first byte's page.
+	wideText *[256]*[256]string
 	// unicode is the font's /ToUnicode map, which wins over its encoding.
 	unicode map[string]string
 	// names are the glyph names /Differences gives codes of a simple font.
@@ -116,6 +118,24 @@ func (f *font) decode(code string) string {
 		}
 		t := f.decodeNew(code)
 		f.byteText[code[0]] = t
+		return t
+	}
+	if len(code) == 2 {
+		// A composite font's codes are two bytes: a table of 256 pages of
+		// 256, made as codes come, keeps them as the array does one byte.
+		if f.wideText == nil {
+			f.wideText = new([256]*[256]string)
+		}
+		page := f.wideText[code[0]]
+		if page == nil {
+			page = new([256]string)
+			f.wideText[code[0]] = page
+		}
+		if t := page[code[1]]; t != "" {
+			return t
+		}
+		t := f.decodeNew(code)
+		page[code[1]] = t
 		return t
 	}
 	if t, ok := f.text[code]; ok {
