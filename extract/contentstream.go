@@ -481,7 +481,13 @@ func (l *contentLexer) keyword() (contentToken, error) {
 	case string(w) == "false":
 		return contentToken{kind: tokenOperand, op: operand{kind: operandBool}}, nil
 	}
-	switch numberKind(w) {
+	kind := numberKind(w)
+	if kind != operandNull {
+		if x, ok := shortNumber(w, kind); ok {
+			return contentToken{kind: tokenOperand, op: operand{kind: kind, num: x}}, nil
+		}
+	}
+	switch kind {
 	case operandInteger:
 		x, err := strconv.ParseInt(string(w), 10, 64)
 		if err != nil {
@@ -497,6 +503,47 @@ func (l *contentLexer) keyword() (contentToken, error) {
 	}
 	return contentToken{kind: tokenKeyword, word: w}, nil
 }
+
+// shortNumber reads a number of the given kind (see numberKind) of at
+// most 15 digits, as strconv would: its digits and the power of ten under
+// them are then exact as float64, and their quotient is the correctly
+// rounded value ParseFloat returns (an integer's sign is taken before it
+// becomes a float, as ParseInt's is, so "-0" is 0). Longer numbers, and
+// a full stop with no digit, are strconv's.
+func shortNumber(w []byte, kind operandKind) (float64, bool) {
+	neg := len(w) > 0 && w[0] == '-'
+	if len(w) > 0 && (w[0] == '+' || w[0] == '-') {
+		w = w[1:]
+	}
+	var m int64
+	digits, frac := 0, 0
+	for i, c := range w {
+		if c == '.' {
+			frac = len(w) - i - 1
+			continue
+		}
+		m = m*10 + int64(c-'0')
+		digits++
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	if kind == operandInteger {
+		if neg {
+			m = -m
+		}
+		return float64(m), true
+	}
+	x := float64(m) / exactPow10[frac]
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// exactPow10 are the powers of ten a float64 holds exactly, as far as
+// shortNumber needs them.
+var exactPow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // numberKind returns operandInteger for an optional sign and digits,
 // operandReal for those with one full stop among them, or operandNull.

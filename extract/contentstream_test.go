@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,5 +269,66 @@ func TestFontRef(t *testing.T) {
 		if got := fontRef(tc.res, tc.name); got != tc.want {
 			t.Errorf("fontRef(%q, %q) = %q, want %q", tc.res, tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestShortNumber holds the lexer's own reading of short numbers to
+// strconv's, bit for bit, on generated numbers of every form a content
+// stream writes.
+func TestShortNumber(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"0", "-0", "+0", "-0.0", ".5", "-.5", "5.", "+5.", "007", "0.1", "0.3", "123456789012345", "1234567.89012345", "-999999999999999", "0.000000000000001", "."}
+	for range 20000 {
+		var b []byte
+		switch rng.IntN(3) {
+		case 1:
+			b = append(b, '-')
+		case 2:
+			b = append(b, '+')
+		}
+		n := 1 + rng.IntN(16)
+		dot := rng.IntN(n + 2)
+		for i := range n {
+			if i == dot {
+				b = append(b, '.')
+			}
+			b = append(b, byte('0'+rng.IntN(10)))
+		}
+		if dot == n {
+			b = append(b, '.')
+		}
+		words = append(words, string(b))
+	}
+	checked := 0
+	for _, w := range words {
+		kind := numberKind([]byte(w))
+		got, ok := shortNumber([]byte(w), kind)
+		if !ok || kind == operandNull {
+			continue
+		}
+		checked++
+		var want float64
+		if kind == operandInteger {
+			x, err := strconv.ParseInt(w, 10, 64)
+			if err != nil {
+				t.Fatalf("%q: %v", w, err)
+			}
+			want = float64(x)
+		} else {
+			x, err := strconv.ParseFloat(w, 64)
+			if err != nil {
+				t.Fatalf("%q: %v", w, err)
+			}
+			want = x
+		}
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("%q: %v (%x), strconv %v (%x)", w, got, math.Float64bits(got), want, math.Float64bits(want))
+		}
+	}
+	if _, ok := shortNumber([]byte("."), operandReal); ok {
+		t.Error(`"." read as a number; strconv must refuse it`)
+	}
+	if checked < 10000 {
+		t.Errorf("only %d numbers checked", checked)
 	}
 }
