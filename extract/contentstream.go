@@ -272,6 +272,15 @@ func (l *contentLexer) unread() {
 	}
 }
 
+// wordEnds marks the bytes that end a keyword or number: white space and
+// delimiters (see isPDFSpace, isPDFDelim), looked up in one table.
+var wordEnds = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isPDFSpace(byte(c)) || isPDFDelim(byte(c))
+	}
+	return t
+}()
+
 // isPDFSpace reports whether c is white space in PDF syntax.
 func isPDFSpace(c byte) bool {
 	switch c {
@@ -467,12 +476,14 @@ func (l *contentLexer) name() (contentToken, error) {
 // keyword reads a number, a boolean or an operator.
 func (l *contentLexer) keyword() (contentToken, error) {
 	start := l.pos
-	for {
-		c := l.byte()
-		if isPDFDelim(c) || isPDFSpace(c) {
-			l.unread()
-			break
-		}
+	i := start
+	for i < len(l.data) && !wordEnds[l.data[i]] {
+		i++
+	}
+	l.pos = i
+	if i == len(l.data) {
+		l.byte() // the end: as byte meets it (a read error, or eof)
+		l.unread()
 	}
 	w := l.data[start:min(l.pos, len(l.data))]
 	switch {
