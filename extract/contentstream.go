@@ -347,6 +347,15 @@ func (l *contentLexer) next() (contentToken, error) {
 func (l *contentLexer) hexString() (contentToken, error) {
 	l.tmp = l.tmp[:0]
 	for !l.cutHex {
+		// Most hex strings are digits without spaces: two of them are a
+		// byte, read here without the general path's calls.
+		if p := l.pos; p+1 < len(l.data) {
+			if hi, lo := hexValue[l.data[p]], hexValue[l.data[p+1]]; hi >= 0 && lo >= 0 {
+				l.tmp = append(l.tmp, byte(hi)<<4|byte(lo))
+				l.pos += 2
+				continue
+			}
+		}
 		c := l.nonSpace()
 		if c == '>' || l.cutHex {
 			break
@@ -378,6 +387,14 @@ func (l *contentLexer) nonSpace() byte {
 	}
 	return c
 }
+
+// hexValue holds unhexDigit's answer for every byte.
+var hexValue = func() (t [256]int8) {
+	for c := range 256 {
+		t[c] = int8(unhexDigit(byte(c)))
+	}
+	return t
+}()
 
 // unhexDigit returns a hexadecimal digit's value, or -1.
 func unhexDigit(c byte) int {
