@@ -332,3 +332,27 @@ func TestShortNumber(t *testing.T) {
 		t.Errorf("only %d numbers checked", checked)
 	}
 }
+
+// TestRuneSet holds the glyph set visible uses to a map, over pages of
+// random glyphs with repeats, the set emptied between them.
+func TestRuneSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var s runeSet
+	for page := range 50 {
+		n := 1 + rng.IntN(6000)
+		s.reset(n)
+		want := map[runeKey]bool{}
+		for range n {
+			k := runeKey{rune('a' + rng.IntN(3)), int32(rng.IntN(40)), int32(rng.IntN(40))}
+			if got := s.add(k); got != !want[k] {
+				t.Fatalf("page %d: add(%v) = %v, want %v", page, k, got, !want[k])
+			}
+			want[k] = true
+		}
+	}
+	s.gen = ^uint32(0) // the generation wraps: the set must still start empty
+	s.reset(10)
+	if !s.add(runeKey{'a', 1, 1}) || s.add(runeKey{'a', 1, 1}) {
+		t.Error("after the generation wrapped, the set did not start empty")
+	}
+}

@@ -149,9 +149,9 @@ func isScriptOf(row, host []glyph) bool {
 // place (a common way of faking bold).
 func visible(glyphs []glyph, box [4]float64) []glyph {
 	seen := seenGlyphs.Get().(*glyphSets)
+	seen.runes.reset(len(glyphs))
 	defer func() {
-		clear(seen.runes) // keeps their room for the next page
-		clear(seen.texts)
+		clear(seen.texts) // keeps its room for the next page
 		seenGlyphs.Put(seen)
 	}()
 	out := glyphs[:0]
@@ -162,11 +162,9 @@ func visible(glyphs []glyph, box [4]float64) []glyph {
 		if !g.space {
 			x, y := int32(math.Round(g.x*2)), int32(math.Round(g.y*2))
 			if r, n := utf8.DecodeRuneInString(g.text); n == len(g.text) && r != utf8.RuneError {
-				k := runeKey{r, x, y}
-				if _, dup := seen.runes[k]; dup {
+				if !seen.runes.add(runeKey{r, x, y}) {
 					continue
 				}
-				seen.runes[k] = struct{}{}
 			} else {
 				k := glyphKey{g.text, x, y}
 				if _, dup := seen.texts[k]; dup {
@@ -197,14 +195,63 @@ type runeKey struct {
 // glyphSets are the glyphs visible has seen on a page: those of one
 // character, and the others.
 type glyphSets struct {
-	runes map[runeKey]struct{}
+	runes runeSet
 	texts map[glyphKey]struct{}
+}
+
+// runeSet is a set of runeKeys: a table of open addressing, whose slots
+// are in the set when they carry its current generation, so that emptying
+// it for the next page is a count, not a clearing. A Go map cost a page
+// a hash and an insert of its own for every glyph (5% of extraction).
+type runeSet struct {
+	slots []runeSlot
+	gen   uint32
+}
+
+// runeSlot is one slot of a runeSet.
+type runeSlot struct {
+	key runeKey
+	gen uint32
+}
+
+// reset empties s, with room for n keys at most half full.
+func (s *runeSet) reset(n int) {
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	if len(s.slots) < size {
+		s.slots, s.gen = make([]runeSlot, size), 0
+	}
+	s.gen++
+	if s.gen == 0 { // wrapped: slots of the old generation 0 would count
+		clear(s.slots)
+		s.gen = 1
+	}
+}
+
+// add puts k in s and reports whether it was not there yet. s holds at
+// most the n keys reset made room for.
+func (s *runeSet) add(k runeKey) bool {
+	mask := uint32(len(s.slots) - 1)
+	h := uint32(k.r)*0x9e3779b1 ^ uint32(k.x)*0x85ebca77 ^ uint32(k.y)*0xc2b2ae3d
+	h ^= h >> 15
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := &s.slots[i]
+		if slot.gen != s.gen {
+			*slot = runeSlot{key: k, gen: s.gen}
+			return true
+		}
+		if slot.key == k {
+			return false
+		}
+	}
 }
 
 // seenGlyphs lends visible its sets of glyphs drawn so far from page to
 // page: a set made for each page cost a 40-page resume 6 MB.
 var seenGlyphs = sync.Pool{New: func() any {
-	return &glyphSets{runes: make(map[runeKey]struct{}, 4096), texts: map[glyphKey]struct{}{}}
+	return &glyphSets{texts: map[glyphKey]struct{}{}}
 }}
 
 // spacingAccents maps spacing accent characters, which pdfTeX and other
