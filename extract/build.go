@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -213,6 +214,10 @@ func normalizeText(s string) string {
 // capital ("Py-" + "Torch") is joined when the text writes it whole
 // elsewhere.
 func joinHyphenated(raws []rawLine) {
+	// Most texts break no word at a line's end: they need no word lists.
+	if !slices.ContainsFunc(raws[:max(len(raws)-1, 0)], func(r rawLine) bool { return strings.HasSuffix(strings.TrimRight(r.text, " "), "-") }) {
+		return
+	}
 	hyphenated := map[string]bool{} // words the text writes with a hyphen
 	whole := map[string]bool{}      // words as written, without a hyphen
 	for _, r := range raws {
