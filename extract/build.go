@@ -176,6 +176,14 @@ func roundTo(v, step float64) float64 {
 // maps private-use and variant bullets to "•", drops soft hyphens and
 // control characters, and collapses runs of spaces.
 func normalizeText(s string) string {
+	if plainASCII(s) {
+		return s // what normalizeRunes gives back unchanged, found in one pass
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is normalizeText for any line.
+func normalizeRunes(s string) string {
 	s = norm.NFKC.String(s)
 	var sb strings.Builder
 	sb.Grow(len(s))
@@ -201,6 +209,19 @@ func normalizeText(s string) string {
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+// plainASCII reports whether s is printable ASCII with no two spaces in a
+// row: normalizeText leaves such a line as it is (NFKC changes no ASCII,
+// and only runs of white space, controls and a few other characters are
+// rewritten), as most lines of most resumes are.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // joinHyphenated joins a word split across a line end by a hyphen

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -354,5 +356,49 @@ func TestRuneSet(t *testing.T) {
 	s.reset(10)
 	if !s.add(runeKey{'a', 1, 1}) || s.add(runeKey{'a', 1, 1}) {
 		t.Error("after the generation wrapped, the set did not start empty")
+	}
+}
+
+// TestPlainASCII: a line plainASCII lets through is one normalizeRunes
+// leaves unchanged, on every line of testdata's texts and on generated
+// lines of ASCII, spaces and tabs.
+func TestPlainASCII(t *testing.T) {
+	var lines []string
+	files, _ := filepath.Glob("../testdata/*/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			switch b[i] = byte(0x20 + rng.IntN(0x5f)); rng.IntN(40) {
+			case 0, 1, 2, 3, 4:
+				b[i] = ' '
+			case 5:
+				b[i] = '\t'
+			case 6:
+				b[i] = byte(rng.IntN(0x20))
+			case 7:
+				b[i] = 0x7f
+			}
+		}
+		lines = append(lines, string(b))
+	}
+	plain := 0
+	for _, l := range lines {
+		if plainASCII(l) {
+			plain++
+			if got := normalizeRunes(l); got != l {
+				t.Errorf("%q: plain, but normalizeRunes makes it %q", l, got)
+			}
+		}
+	}
+	if plain < 1000 {
+		t.Errorf("only %d plain lines: the test no longer tests the shortcut", plain)
 	}
 }
