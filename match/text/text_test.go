@@ -122,3 +122,27 @@ func TestBulletLen_Numbers(t *testing.T) {
 		}
 	}
 }
+
+// TestNewStemmed_Words: the words NewStemmed cuts out of each token in
+// place are those Words gives, stemmed, on every text of testdata and on
+// tokens of symbols, digits and letters beyond ASCII.
+func TestNewStemmed_Words(t *testing.T) {
+	texts := append(testdataTexts(t), "C++/C# Node.js, naïve Ünïcode 3D-CNNs (R&D) \xff\xfeX k8s")
+	words := 0
+	for _, s := range texts {
+		toks := Lex(s).Tokens()
+		var want []stemmedWord
+		for i, tok := range toks {
+			for _, w := range Words(tok.Text) {
+				want = append(want, stemmedWord{Stem(w), i})
+			}
+		}
+		if got := NewStemmed(toks).words; !slices.Equal(got, want) {
+			t.Errorf("text %.40q: %d words, want Words' %d", s, len(got), len(want))
+		}
+		words += len(want)
+	}
+	if words < 10000 {
+		t.Errorf("only %d words: the test no longer tests NewStemmed", words)
+	}
+}
