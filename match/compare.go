@@ -241,8 +241,9 @@ func containing(resume string, ids []string, shown map[string][]taxonomy.Hit, wo
 	for _, id := range ids {
 		for _, h := range shown[id] {
 			written := resume[h.Start:h.End]
+			n := len(text.Words(written))
 			for _, w := range wordings {
-				if len(text.Words(w)) < len(text.Words(written)) && text.SameTerm(written, w) {
+				if len(text.Words(w)) < n && text.SameTerm(written, w) {
 					out = append(out, h)
 					break
 				}
