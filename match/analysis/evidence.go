@@ -56,6 +56,7 @@ func (a *Analysis) Evidence(h taxonomy.Hit, section string) Evidence {
 	text := a.Doc.Text[sp.Start:sp.End]
 	// Put the sentence on one line, keeping the term's offsets right.
 	var sb strings.Builder
+	sb.Grow(len(text) + 2*len("…")) // one allocation: the line is no longer than the text
 	if cutStart {
 		sb.WriteString("…")
 	}
