@@ -174,18 +174,8 @@ func NewStemmed(toks []Token) *Stemmed {
 		// The token's words, as Words gives them, cut out of its lower
 		// case in place: a slice of words for every token of a resume
 		// was a twentieth of comparing it.
-		lower, start := t.Lower, -1
-		for k, r := range lower {
-			switch inWord := !wordBreak(r); {
-			case inWord && start < 0:
-				start = k
-			case !inWord && start >= 0:
-				s.words = append(s.words, stemmedWord{Stem(lower[start:k]), i})
-				start = -1
-			}
-		}
-		if start >= 0 {
-			s.words = append(s.words, stemmedWord{Stem(lower[start:]), i})
+		for w := range strings.FieldsFuncSeq(t.Lower, wordBreak) {
+			s.words = append(s.words, stemmedWord{Stem(w), i})
 		}
 	}
 	return s
