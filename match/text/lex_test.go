@@ -12,18 +12,25 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 )
 
-// TestLex_Halves holds Lex, which tokenizes a long text in two halves, to
-// what prose's tokenizer gives for the whole text at once: on every text
-// file of testdata (resumes and job ads), and on generated texts whose
-// middle falls in runs of Unicode spaces, tabs and line breaks.
+// TestLex_Halves holds Lex, which tokenizes a long text in two halves and
+// hands prose only the runs it would split, to what prose's tokenizer
+// gives for the whole text at once: on every text file of testdata
+// (resumes and job ads), and on generated texts, short and long, whose
+// middle falls in runs of Unicode spaces, tabs and line breaks and whose
+// words hold every character prose splits off or at.
 func TestLex_Halves(t *testing.T) {
 	t.Parallel()
 	texts := testdataTexts(t)
 	rng := rand.New(rand.NewPCG(1, 2))
-	parts := []string{"PyTorch", "don't", "e.g.", "U.S.", "(CNN)", "fine-tuning;", "C++", "Dr.", ":-)", "é", "\u00a0", "\u2003", " ", "  ", "\n", "\r\n", "\t", "\n\n", "x"}
-	for range 200 {
+	parts := []string{"PyTorch", "don't", "e.g.", "U.S.", "(CNN)", "fine-tuning;", "C++", "Dr.", ":-)", "é", "\u00a0", "\u2003", " ", "  ", "\n", "\r\n", "\t", "\n\n", "x",
+		"$5", "[x]", "\"q\"", "“q”", "‘a’", "It’s", "we'll", "CAN'T", "?", "!", "x;", "a:", "b,", "XD", "\u0085", "\x00", "\xff", "\x7f", "\v", "\f", "Mr.", "A.B.C."}
+	for i := range 400 {
 		var b strings.Builder
-		for b.Len() < lexHalves+rng.IntN(lexHalves) {
+		size := lexHalves + rng.IntN(lexHalves)
+		if i%2 == 1 {
+			size = rng.IntN(200)
+		}
+		for b.Len() < size {
 			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		texts = append(texts, b.String())
@@ -39,7 +46,7 @@ func TestLex_Halves(t *testing.T) {
 			t.Errorf("Lex of a %d-byte text (%.40q...) cut at %d: %d tokens, want the whole text's %d", len(s), s, halfway(s), len(got), len(want))
 		}
 	}
-	if halved < 100 {
+	if halved < 150 {
 		t.Errorf("only %d of %d texts were long enough to be cut: the test no longer tests the halves", halved, len(texts))
 	}
 }
@@ -100,4 +107,16 @@ func testdataTexts(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return texts
+}
+
+// FuzzLex holds Lex to prose's tokenizer on any text.
+func FuzzLex(f *testing.F) {
+	for _, s := range []string{"PyTorch, TensorFlow (CNN/RNN) and e.g. U.S. Dr. Who's “quoted” $5 [x]", "a\u00a0b\u0085c\td\n", "\xff\x00x.", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Lex(s).raw, tokenizer().Tokenize(s); !slices.Equal(got, want) {
+			t.Errorf("Lex(%q) = %v, want prose's %v", s, got, want)
+		}
+	})
 }

@@ -80,18 +80,89 @@ func (l Lexed) Text() string { return l.text }
 func Lex(text string) Lexed {
 	cut := halfway(text)
 	if cut <= 0 {
-		return Lexed{text: text, raw: tokenizer().Tokenize(text)}
+		return Lexed{text: text, raw: lexRuns(text, 0, make([]token.Token, 0, len(text)/5+2))}
 	}
-	second := concur.Alongside(func() []token.Token { return tokenizer().Tokenize(text[cut:]) })
-	raw := tokenizer().Tokenize(text[:cut])
-	rest := second()
-	raw = slices.Grow(raw, len(rest))
-	for _, t := range rest {
-		t.Start += cut
-		raw = append(raw, t)
-	}
-	return Lexed{text: text, raw: raw}
+	second := concur.Alongside(func() []token.Token {
+		return lexRuns(text[cut:], cut, make([]token.Token, 0, (len(text)-cut)/5+2))
+	})
+	raw := lexRuns(text[:cut], 0, make([]token.Token, 0, len(text)/5+2))
+	return Lexed{text: text, raw: append(raw, second()...)}
 }
+
+// lexRuns appends to out the tokens prose's tokenizer gives text, their
+// offsets moved by base. prose reads each run of characters between
+// whitespace alone, and a run that holds none of the characters it splits
+// off or at (see plainByte) is one token, the run; prose then only spends
+// its time proving so (an expression tried on every run was half of
+// tokenizing). So such a run is taken as it is, and the stretches of
+// other runs between them go to prose, their tokens moved by where the
+// stretch starts (TestLex_Halves, FuzzLex).
+func lexRuns(text string, base int, out []token.Token) []token.Token {
+	pending, pendingEnd := -1, 0
+	flush := func() {
+		if pending < 0 {
+			return
+		}
+		for _, t := range tokenizer().Tokenize(text[pending:pendingEnd]) {
+			t.Start += base + pending
+			out = append(out, t)
+		}
+		pending = -1
+	}
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		start, plain := i, true
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				plain = plain && plainByte[c]
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			plain = false
+			i += size
+		}
+		if !plain {
+			if pending < 0 {
+				pending = start
+			}
+			pendingEnd = i
+			continue
+		}
+		flush()
+		out = append(out, token.Token{Text: text[start:i], Start: base + start})
+	}
+	flush()
+	return out
+}
+
+// asciiSpace holds the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// plainByte holds the ASCII characters that none of prose's prefixes,
+// suffixes and contraction endings hold: a run of them alone is one token.
+// Runs with any other character, ASCII or not, go to prose.
+var plainByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c > ' ' && c < 0x7f && !strings.ContainsRune(`$("[,)]!;.?:'`, rune(c))
+	}
+	return t
+}()
 
 // lexHalves is the length from which Lex tokenizes a text in two halves:
 // below it, starting a goroutine costs about what it saves.
