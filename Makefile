@@ -43,6 +43,7 @@ fuzz: ## run each fuzz target briefly (as CI does); longer: make fuzz FUZZTIME=1
 	$(GO) test ./extract -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(call fuzzbudget,6000x) -fuzzminimizetime 5s
 	$(GO) test ./match/taxonomy -run '^$$' -fuzz '^FuzzLoadTaxonomy$$' -fuzztime $(call fuzzbudget,120000x) -fuzzminimizetime 5s
 	$(GO) test ./match/text -run '^$$' -fuzz '^FuzzLex$$' -fuzztime $(call fuzzbudget,50000x) -fuzzminimizetime 5s
+	$(GO) test ./report -run '^$$' -fuzz '^FuzzIndentJSON$$' -fuzztime $(call fuzzbudget,50000x) -fuzzminimizetime 5s
 	$(GO) test ./match -run '^$$' -fuzz '^FuzzCompare$$' -fuzztime $(call fuzzbudget,10000x) -fuzzminimizetime 5s
 
 WEB := dist/web

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -49,10 +48,7 @@ func WriteDocument(w io.Writer, doc *extract.Document, format string) error {
 	}
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(w, out)
 	case "text":
 		bw := bufio.NewWriter(w)
 		fmt.Fprintf(bw, "# %s: %s, %d page(s)", out.Path, out.Format, out.Pages)

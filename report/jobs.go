@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -71,10 +70,7 @@ func (jobsText) WriteJobs(w io.Writer, resume string, jobs []match.JobRank) erro
 type jobsJSON struct{}
 
 func (jobsJSON) WriteJobs(w io.Writer, _ string, jobs []match.JobRank) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(jobs)
+	return writeJSON(w, jobs)
 }
 
 // jobsMarkdown writes the ranking as a Markdown table.
