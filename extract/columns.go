@@ -122,7 +122,7 @@ func findGutter(lines []rawLine) (gutter, bool) {
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, ln := range lines {
-		lo, hi = math.Min(lo, ln.x0), math.Max(hi, ln.x1)
+		lo, hi = min(lo, ln.x0), max(hi, ln.x1)
 	}
 	if hi-lo < 100 || hi-lo > 5000 {
 		return gutter{}, false
@@ -260,7 +260,7 @@ func isRail(left, right []rawLine) bool {
 func spread(lines []rawLine, f func(rawLine) float64) float64 {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, l := range lines {
-		lo, hi = math.Min(lo, f(l)), math.Max(hi, f(l))
+		lo, hi = min(lo, f(l)), max(hi, f(l))
 	}
 	return hi - lo
 }

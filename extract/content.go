@@ -96,7 +96,7 @@ type markedContent struct {
 // they had (an icon is often larger than the text beside it).
 func (in *interpreter) placeActual(mc markedContent) {
 	rs := []rune(mc.actual)
-	w := math.Max(mc.x1-mc.x, 0) / float64(len(rs))
+	w := max(mc.x1-mc.x, 0) / float64(len(rs))
 	for i, r := range rs {
 		if len(in.glyphs)+len(in.hidden) >= maxGlyphsPerPage {
 			return
@@ -426,7 +426,7 @@ func (in *interpreter) show(tm *matrix, gs *gstate, s string) {
 			if !mc.placed {
 				mc.placed, mc.x, mc.y, mc.size = true, x, y, size
 			}
-			mc.x1, mc.size = math.Max(mc.x1, x+tx*xScale), math.Min(mc.size, size)
+			mc.x1, mc.size = max(mc.x1, x+tx*xScale), min(mc.size, size)
 		} else if upright && size >= 1 && !icon {
 			w := tx * xScale
 			if pairGap && ci == 0 {

@@ -45,7 +45,7 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 			// The smaller size decides: a big heading and the small line
 			// just under it are two lines (superscripts are joined to
 			// their line afterwards, by mergeScripts).
-			tol := baselineTolerance * math.Min(glyphs[start].size, glyphs[i].size)
+			tol := baselineTolerance * min(glyphs[start].size, glyphs[i].size)
 			if glyphs[start].y-glyphs[i].y <= tol {
 				continue
 			}
@@ -65,7 +65,7 @@ func layout(glyphs []glyph, box [4]float64, page int) []rawLine {
 				continue
 			}
 			if k == 0 && !math.IsNaN(prevY) {
-				size := math.Max(ln.size, prevSize)
+				size := max(ln.size, prevSize)
 				ln.paraGap = prevY-ln.y > paragraphGap*size || math.Abs(ln.size-prevSize) > 0.15*size
 			}
 			if k == 0 {
@@ -130,8 +130,8 @@ func mergeScripts(rows [][]glyph) [][]glyph {
 func isScriptOf(row, host []glyph) bool {
 	hostSize, lo, hi := 0.0, math.Inf(1), math.Inf(-1)
 	for _, g := range host {
-		hostSize = math.Max(hostSize, g.size)
-		lo, hi = math.Min(lo, g.x), math.Max(hi, g.x+g.w)
+		hostSize = max(hostSize, g.size)
+		lo, hi = min(lo, g.x), max(hi, g.x+g.w)
 	}
 	if hostSize == 0 || len(row) > 6 {
 		return false
@@ -320,7 +320,7 @@ func segments(row []glyph) [][]glyph {
 			start = i
 		}
 		if !g.space {
-			end = math.Max(end, g.x+g.w)
+			end = max(end, g.x+g.w)
 		}
 	}
 	return append(out, row[start:])
@@ -378,9 +378,9 @@ func lineOf(seg []glyph, page int) rawLine {
 		pendingSpace = false
 		sb.WriteString(g.text)
 		words[len(words)-1].end = sb.Len()
-		words[len(words)-1].x1 = math.Max(words[len(words)-1].x1, g.x+g.w)
+		words[len(words)-1].x1 = max(words[len(words)-1].x1, g.x+g.w)
 		end = g.x + g.w
-		x0, x1 = math.Min(x0, g.x), math.Max(x1, g.x+g.w)
+		x0, x1 = min(x0, g.x), max(x1, g.x+g.w)
 		s := roundTo(g.size, 0.5)
 		i := 0
 		for i < len(sizes) && sizes[i].size != s {
@@ -432,7 +432,7 @@ func wordThreshold(seg []glyph) float64 {
 	if len(gaps) >= 4 {
 		slices.Sort(gaps)
 		if med := gaps[len(gaps)/2]; med > 0.08 {
-			t = math.Max(t, med*1.8)
+			t = max(t, med*1.8)
 		}
 	}
 	return t
