@@ -54,6 +54,14 @@ func (b Batch) candidates() func(fn func(match.Row) error) error {
 	}
 }
 
+// SummariesOnly reports whether w reads only the rows' summaries
+// (Batch.Summaries, match.Row.Summary) and never Batch.Rows: a screen
+// whose output is written by w need not keep the whole reports.
+func SummariesOnly(w BatchWriter) bool {
+	s, ok := w.(interface{ summariesOnly() bool })
+	return ok && s.summariesOnly()
+}
+
 // BatchWriter writes a screening run in one format.
 type BatchWriter interface {
 	// WriteBatch writes b to w and returns the first error.
@@ -130,6 +138,9 @@ func rowCells(r match.Row) []string {
 // mark, which spreadsheet programs need to read UTF-8. Cells that a
 // spreadsheet would run as a formula are neutralised.
 type batchCSV struct{}
+
+// summariesOnly says that CSV reads the rows' summaries alone.
+func (batchCSV) summariesOnly() bool { return true }
 
 func (batchCSV) WriteBatch(w io.Writer, b Batch) error {
 	bw := bufio.NewWriter(w)

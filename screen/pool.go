@@ -290,7 +290,9 @@ func (t *tailBuffer) String() string {
 // Serve is a worker's main loop: it reads its configuration (one JSON line),
 // calls setup with it, says it is ready (one line), then answers every
 // request line with the Row that process returns, as one line (see
-// AppendRow). It returns when r ends.
+// AppendRow). A configuration object with "summaries": true asks for each
+// row's summary alone, for an output that reads nothing else. It returns
+// when r ends.
 func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(path string) match.Row, err error)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	config, err := br.ReadBytes('\n')
@@ -301,6 +303,10 @@ func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(pat
 	if err != nil {
 		return fmt.Errorf("worker: %w", err)
 	}
+	var wants struct {
+		Summaries bool `json:"summaries"`
+	}
+	_ = json.Unmarshal(config, &wants) // setup has checked the configuration
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString(readyLine + "\n"); err != nil {
 		return fmt.Errorf("worker: say ready: %w", err)
@@ -321,7 +327,7 @@ func Serve(r io.Reader, w io.Writer, setup func(config []byte) (process func(pat
 		if err := json.Unmarshal(line, &req); err != nil {
 			return fmt.Errorf("worker: bad request: %w", err)
 		}
-		if out, err = AppendRow(out[:0], process(req.Path)); err != nil {
+		if out, err = appendRow(out[:0], process(req.Path), wants.Summaries); err != nil {
 			return fmt.Errorf("worker: encode result: %w", err)
 		}
 		if _, err := bw.Write(append(out, '\n')); err != nil {

@@ -140,13 +140,23 @@ func headOf(row match.Row) rankHead {
 
 // AppendRow appends a row as a worker sends it, without the line's end:
 // its ranking head (with its summary), a tab, then the row as JSON.
-func AppendRow(dst []byte, row match.Row) ([]byte, error) {
+func AppendRow(dst []byte, row match.Row) ([]byte, error) { return appendRow(dst, row, false) }
+
+// appendRow is AppendRow, or with summaries the row's ranking head (made
+// from the whole row, so that it ranks as before), a tab, then only the
+// row's summary as the row: what an output that reads summaries alone
+// needs (Results.EachSummary then reads it from the row).
+func appendRow(dst []byte, row match.Row, summaries bool) ([]byte, error) {
 	h := headOf(row)
-	sum, err := json.Marshal(row.Summary())
-	if err != nil {
-		return dst, err
+	if summaries {
+		row = row.Summary()
+	} else {
+		sum, err := json.Marshal(row.Summary())
+		if err != nil {
+			return dst, err
+		}
+		h.Summary = sum
 	}
-	h.Summary = sum
 	head, err := json.Marshal(h)
 	if err != nil {
 		return dst, err

@@ -377,7 +377,8 @@ func TestAnonymizer_ClosestWorkAndAdvice(t *testing.T) {
 }
 
 // TestResults_HeadAsRow: a row added as a worker sends it (its ranking
-// head before it) ranks exactly as the same row added as plain JSON.
+// head before it), whole or as its summary alone, ranks exactly as the
+// same row added as plain JSON, and gives the same CSV.
 func TestResults_HeadAsRow(t *testing.T) {
 	t.Parallel()
 	ev := []match.Evidence{{Text: "Built <things> & more"}}
@@ -392,7 +393,7 @@ func TestResults_HeadAsRow(t *testing.T) {
 		{File: "c.pdf", Status: match.RowError, Error: "c.pdf: damaged"},
 		{File: "d.png", Status: match.RowSkipped, Error: "d.png: not a resume"},
 	}
-	plain, headed := NewMemoryResults(), NewMemoryResults()
+	plain, headed, summed := NewMemoryResults(), NewMemoryResults(), NewMemoryResults()
 	for _, row := range rows {
 		raw, err := json.Marshal(row)
 		if err != nil {
@@ -408,10 +409,16 @@ func TestResults_HeadAsRow(t *testing.T) {
 		if err := headed.Add(line); err != nil {
 			t.Fatal(err)
 		}
+		if line, err = appendRow(nil, row, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := summed.Add(line); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := range plain.entries {
-		p, h := plain.entries[i], headed.entries[i]
-		p.off, p.n, h.off, h.n = 0, 0, 0, 0
+		p, h, s := plain.entries[i], headed.entries[i], summed.entries[i]
+		p.off, p.n, h.off, h.n, s.off, s.n = 0, 0, 0, 0, 0, 0
 		if h.sumN == 0 && h.status == match.RowOK {
 			t.Errorf("row %d: no summary", i)
 		}
@@ -419,8 +426,11 @@ func TestResults_HeadAsRow(t *testing.T) {
 		if !reflect.DeepEqual(p, h) {
 			t.Errorf("row %d: plain %+v, headed %+v", i, p, h)
 		}
+		if !reflect.DeepEqual(p, s) {
+			t.Errorf("row %d: plain %+v, sent as its summary %+v", i, p, s)
+		}
 	}
-	if plain.Rank(RankOptions{}) != headed.Rank(RankOptions{}) {
+	if plain.Rank(RankOptions{}) != headed.Rank(RankOptions{}) || plain.Rank(RankOptions{}) != summed.Rank(RankOptions{}) {
 		t.Error("the summaries differ")
 	}
 	var got []match.Row
@@ -435,18 +445,26 @@ func TestResults_HeadAsRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var whole, summed bytes.Buffer
-	for _, res := range []*Results{plain, headed} {
-		whole.Reset()
-		summed.Reset()
-		if err := w.WriteBatch(&whole, report.Batch{Rows: res.Each}); err != nil {
+	if !report.SummariesOnly(w) {
+		t.Error("CSV is not marked as reading summaries alone: a screen to CSV would send whole reports")
+	}
+	var want bytes.Buffer
+	if err := w.WriteBatch(&want, report.Batch{Rows: plain.Each}); err != nil {
+		t.Fatal(err)
+	}
+	var fromSummaries bytes.Buffer
+	for _, res := range []*Results{plain, headed, summed} {
+		fromSummaries.Reset()
+		if err := w.WriteBatch(&fromSummaries, report.Batch{Rows: res.Each, Summaries: res.EachSummary}); err != nil {
 			t.Fatal(err)
 		}
-		if err := w.WriteBatch(&summed, report.Batch{Rows: res.Each, Summaries: res.EachSummary}); err != nil {
-			t.Fatal(err)
+		if want.String() != fromSummaries.String() {
+			t.Errorf("CSV from summaries:\n%s\nfrom whole rows:\n%s", fromSummaries.String(), want.String())
 		}
-		if whole.String() != summed.String() {
-			t.Errorf("CSV from summaries:\n%s\nfrom rows:\n%s", summed.String(), whole.String())
+	}
+	for _, format := range []string{"json", "jsonl", "html", "text"} {
+		if w, err := report.NewBatch(format, report.Options{}); err != nil || report.SummariesOnly(w) {
+			t.Errorf("%s reads whole rows, yet is marked as reading summaries alone (or: %v)", format, err)
 		}
 	}
 }

@@ -49,6 +49,9 @@ type workerConfig struct {
 	Taxonomy  string          `json:"taxonomy,omitempty"`
 	Anonymize bool            `json:"anonymize,omitempty"`
 	Limits    extract.Options `json:"limits"`
+	// Summaries says that the output format reads only the rows'
+	// summaries: a worker sends those (see screen.Serve).
+	Summaries bool `json:"summaries,omitempty"`
 }
 
 // screenCommand is "tailor screen": rank many resumes against one job.
@@ -138,7 +141,7 @@ func screenCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) 
 			pool := &screen.Pool{
 				Command: workerCommand,
 				Config: workerConfig{Job: jobFile, JobName: jd.Name, Taxonomy: cmd.String("taxonomy"),
-					Anonymize: anonymize, Limits: limits},
+					Anonymize: anonymize, Limits: limits, Summaries: report.SummariesOnly(w)},
 				Workers: cmd.Int("jobs"),
 				Timeout: readTimeout(cmd),
 			}
