@@ -57,24 +57,29 @@ type Summary struct {
 }
 
 // Summary returns the row with only what a one-line summary of it needs
-// (a CSV row): the report's score, tallies, warnings, years and degree,
-// and each skill's and requirement's name, kind, importance and status;
-// no evidence, advice, reasons or keywords. A batch of thousands of rows
+// (a CSV row): the report's score, tallies, years and degree, its
+// warnings' codes, the names of the required skills it misses and the
+// kinds of the required requirements it does not meet; no other skill,
+// evidence, advice, reasons or keywords. A batch of thousands of rows
 // reads these far faster than the whole reports.
 func (r Row) Summary() Row {
 	rep := r.Report
 	if rep == nil {
 		return r
 	}
-	sum := &Report{SchemaVersion: rep.SchemaVersion, Score: rep.Score, ScoreVersion: rep.ScoreVersion,
-		TaxonomyVersion: rep.TaxonomyVersion, Resume: rep.Resume, Job: rep.Job, JobTitle: rep.JobTitle,
-		Breakdown: rep.Breakdown, ExperienceYears: rep.ExperienceYears, HighestDegree: rep.HighestDegree, Warnings: rep.Warnings}
+	sum := &Report{Score: rep.Score, Breakdown: rep.Breakdown, ExperienceYears: rep.ExperienceYears, HighestDegree: rep.HighestDegree}
+	for _, w := range rep.Warnings {
+		sum.Warnings = append(sum.Warnings, Warning{Code: w.Code})
+	}
 	for _, sk := range rep.Skills {
-		sum.Skills = append(sum.Skills, SkillResult{ID: sk.ID, Name: sk.Name, Source: sk.Source, Category: sk.Category,
-			Importance: sk.Importance, Status: sk.Status})
+		if sk.Importance == Required && sk.Status == Missing {
+			sum.Skills = append(sum.Skills, SkillResult{Name: sk.Name, Importance: sk.Importance, Status: sk.Status})
+		}
 	}
 	for _, q := range rep.Requirements {
-		sum.Requirements = append(sum.Requirements, Requirement{Kind: q.Kind, Text: q.Text, Importance: q.Importance, Status: q.Status})
+		if q.Importance == Required && q.Status == RequirementUnmet {
+			sum.Requirements = append(sum.Requirements, Requirement{Kind: q.Kind, Importance: q.Importance, Status: q.Status})
+		}
 	}
 	r.Report = sum
 	return r
