@@ -128,25 +128,7 @@ func findGutter(lines []rawLine) (gutter, bool) {
 		return gutter{}, false
 	}
 	width := int(hi - lo)
-	// Coverage counts lines by their words, so that a gutter shows even
-	// where a line bridges it with one wide gap; gaps under wordSpaceEm
-	// are word spaces, which the line covers.
-	cover := make([]int, width+1)
-	for _, ln := range lines {
-		last := -1
-		for i, w := range ln.words {
-			from := w.x0
-			if i > 0 && w.x0-ln.words[i-1].x1 < wordSpaceEm*ln.size {
-				from = ln.words[i-1].x1
-			}
-			for x := max(int(from-lo), last+1); x < int(math.Ceil(w.x1-lo)) && x <= width; x++ {
-				if x >= 0 {
-					cover[x]++
-					last = x
-				}
-			}
-		}
-	}
+	cover := coverage(lines, lo, width)
 	maxCross := max(1, n/10)
 	var best gutter
 	bestScore := 0
@@ -263,4 +245,33 @@ func spread(lines []rawLine, f func(rawLine) float64) float64 {
 		lo, hi = min(lo, f(l)), max(hi, f(l))
 	}
 	return hi - lo
+}
+
+// coverage counts, for each point from lo to lo+width, the lines whose
+// words cover it. It counts by words, so that a gutter shows even where a
+// line bridges it with one wide gap; gaps under wordSpaceEm are word
+// spaces, which the line covers. Each word adds one to the points [a, b)
+// it covers past those the line's words before it covered, marked at both
+// ends and then summed (TestCoverage).
+func coverage(lines []rawLine, lo float64, width int) []int {
+	cover := make([]int, width+2)
+	for _, ln := range lines {
+		last := -1
+		for i, w := range ln.words {
+			from := w.x0
+			if i > 0 && w.x0-ln.words[i-1].x1 < wordSpaceEm*ln.size {
+				from = ln.words[i-1].x1
+			}
+			a, b := max(int(from-lo), last+1), min(int(math.Ceil(w.x1-lo)), width+1)
+			if a < b {
+				cover[a]++
+				cover[b]--
+				last = b - 1
+			}
+		}
+	}
+	for x := 1; x <= width; x++ {
+		cover[x] += cover[x-1]
+	}
+	return cover[:width+1]
 }
