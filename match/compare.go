@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -568,21 +569,46 @@ func trimFloat(v float64) string {
 // required before preferred; then what the job stresses first: the skills
 // it names in the most sentences, then the ones it names earliest; then by id.
 func sortSkills(s []SkillResult) {
-	rank := map[Status]int{Missing: 0, Partial: 1, Matched: 2}
-	sort.SliceStable(s, func(x, y int) bool {
-		a, b := s[x], s[y]
-		if rank[a.Status] != rank[b.Status] {
-			return rank[a.Status] < rank[b.Status]
+	rank := func(st Status) int {
+		switch st {
+		case Partial:
+			return 1
+		case Matched:
+			return 2
+		}
+		return 0
+	}
+	// A SkillResult is large: sort their places, then move each once
+	// (swapping the results themselves was a twentieth of comparing).
+	order := make([]int, len(s))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, b := &s[x], &s[y]
+		if ra, rb := rank(a.Status), rank(b.Status); ra != rb {
+			return cmp.Compare(ra, rb)
 		}
 		if a.Importance != b.Importance {
-			return a.Importance == Required
+			switch {
+			case a.Importance == Required:
+				return -1
+			case b.Importance == Required:
+				return 1
+			}
+			return 0
 		}
 		if a.JobMentions != b.JobMentions {
-			return a.JobMentions > b.JobMentions
+			return cmp.Compare(b.JobMentions, a.JobMentions)
 		}
 		if a.jobFirst != b.jobFirst {
-			return a.jobFirst < b.jobFirst
+			return cmp.Compare(a.jobFirst, b.jobFirst)
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	sorted := make([]SkillResult, len(s))
+	for i, k := range order {
+		sorted[i] = s[k]
+	}
+	copy(s, sorted)
 }
