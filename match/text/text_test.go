@@ -146,3 +146,20 @@ func TestNewStemmed_Words(t *testing.T) {
 		t.Errorf("only %d words: the test no longer tests NewStemmed", words)
 	}
 }
+
+// TestStem: a term's forms meet, and a word whose ending no step cuts is
+// its own stem (Stem returns those at once).
+func TestStem(t *testing.T) {
+	t.Parallel()
+	for w, want := range map[string]string{
+		"profile": "profil", "profiles": "profil", "profiled": "profil", "profiling": "profil",
+		"gpus": "gpu", "modelling": "model", "modeling": "model", "running": "run", "status": "status",
+		"corpus": "corpus", "bus": "bus", "classes": "class", "cities": "city", "analysis": "analysis",
+		"python": "python", "pytorch": "pytorch", "c++": "c++", "k8s": "k8s", "ml": "ml", "go": "go",
+		"ing": "ing", "red": "red", "bed": "bed", "use": "use", "used": "used", "uses": "use", "": "",
+	} {
+		if got := Stem(w); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -73,6 +73,11 @@ func IsPlural(w, base string) bool {
 // each leaving at least three letters): it only has to make a term's forms
 // meet, not to be a linguist's stemmer.
 func Stem(w string) string {
+	// Every step below cuts an ending in s, g (-ing), d (-ed) or e: any
+	// other word is its own stem.
+	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != 'g' && w[n-1] != 'd' && w[n-1] != 'e' {
+		return w
+	}
 	cut := func(suffix, repl string) bool {
 		if strings.HasSuffix(w, suffix) && len(w)-len(suffix)+len(repl) >= 3 {
 			w = w[:len(w)-len(suffix)] + repl
