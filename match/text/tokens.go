@@ -416,6 +416,11 @@ const tagHalvesFrom = 600
 // starts from, so that its tags have settled when its own tokens come.
 const tagWarmUp = 24
 
+// LoadTagger loads prose's part-of-speech model, which reading a job ad
+// needs for its noun phrases (3-5 ms, once a process), so that a caller
+// who knows an ad is coming can have it loaded alongside other work.
+func LoadTagger() { _, _ = tag.New() }
+
 // tagTokens tags toks with prose's tagger, as one TagTokens call over all
 // of them would, and reports whether the tagger could be made. A long text
 // is tagged in two halves on two cores (see tagInHalves).

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/tailor-cli/tailor/extract"
 	"github.com/tailor-cli/tailor/match"
 	"github.com/tailor-cli/tailor/match/job"
+	"github.com/tailor-cli/tailor/match/text"
 	"github.com/tailor-cli/tailor/report"
 )
 
@@ -95,6 +97,11 @@ func checkCommand(stdin io.Reader, stdout, stderr io.Writer, jsonErrors *bool) *
 				doc  *extract.Document
 				jobs []*job.Job
 				err  error
+			}
+			if slices.ContainsFunc(jobPaths, func(p string) bool { return p != "" }) {
+				// A job ad is read after the taxonomy's rules are ready:
+				// its tagger's model loads meanwhile, beside the resume.
+				go text.LoadTagger()
 			}
 			path := cmd.Args().First()
 			resume := make(chan result, 1)
