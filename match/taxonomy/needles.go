@@ -50,6 +50,24 @@ func builtinNeedlesOf(expr string) (exprNeedles, bool) {
 	return builtinNeedles[i], true
 }
 
+// partsOfPattern are the parts of one pattern of the built-in rules (see
+// patternParts): the places in builtinNeedles of its alternatives'
+// expressions, in order.
+type partsOfPattern struct {
+	pattern string
+	places  []int32
+}
+
+// builtinPartsOf looks pattern up in builtinPatternParts, sorted by
+// pattern.
+func builtinPartsOf(pattern string) ([]int32, bool) {
+	i, ok := slices.BinarySearchFunc(builtinPatternParts, pattern, func(e partsOfPattern, x string) int { return strings.Compare(e.pattern, x) })
+	if !ok {
+		return nil, false
+	}
+	return builtinPatternParts[i].places, true
+}
+
 // builtinNeedleIndex returns the index of every needle of the built-in
 // rules, worked out ahead like their needles (rules_needles.go): numbering
 // them took a run 0.5 MB and about a tenth of a check's CPU on a slow

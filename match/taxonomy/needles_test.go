@@ -73,6 +73,19 @@ func TestBuiltinNeedles(t *testing.T) {
 			fmt.Fprintf(&b, "\t{%q, %s, %s},\n", e, n, ids)
 		}
 		b.WriteString("}\n\n")
+		b.WriteString("// builtinPatternParts are the parts of each pattern of the built-in rules:\n// the places in builtinNeedles of its alternatives' expressions.\nvar builtinPatternParts = []partsOfPattern{ // sorted by pattern\n")
+		for _, pp := range builtinPatterns() {
+			var places []int32
+			for _, part := range splitParts(nil, pp) {
+				i, ok := slices.BinarySearch(exprs, part.re.src)
+				if !ok {
+					t.Fatalf("pattern %q: part %q is not among the rules' expressions", pp, part.re.src)
+				}
+				places = append(places, int32(i))
+			}
+			fmt.Fprintf(&b, "\t{%q, %#v},\n", pp, places)
+		}
+		b.WriteString("}\n\n")
 		fmt.Fprintf(&b, "// builtinNeedleWords are the built-in rules' needles, numbered.\nvar builtinNeedleWords = %#v\n\n", x.words)
 		b.WriteString("// builtinNeedlePairs are each needle's byte pairs (see pairOf).\nvar builtinNeedlePairs = [][]uint16{\n")
 		for _, ps := range x.pairs {
@@ -102,9 +115,43 @@ func TestBuiltinNeedles(t *testing.T) {
 			t.Errorf("needle numbers of %q: %v, want %v (go test ./match/taxonomy -run TestBuiltinNeedles -update)", e, got.ids, want)
 		}
 	}
+	patterns := builtinPatterns()
+	if len(builtinPatternParts) != len(patterns) {
+		t.Errorf("rules_needles.go holds the parts of %d patterns, the rules have %d: go test ./match/taxonomy -run TestBuiltinNeedles -update", len(builtinPatternParts), len(patterns))
+	}
+	for _, pp := range patterns {
+		want := splitParts(nil, pp)
+		got := patternParts([]string{pp})
+		if _, ok := builtinPartsOf(pp); !ok || len(got) != len(want) {
+			t.Errorf("pattern %q: %d parts worked out ahead, want %d (go test ./match/taxonomy -run TestBuiltinNeedles -update)", pp, len(got), len(want))
+			continue
+		}
+		for i := range want {
+			if got[i].re.src != want[i].re.src || !slices.EqualFunc(got[i].needles, want[i].needles, slices.Equal) || !slices.EqualFunc(got[i].ids, want[i].ids, slices.Equal) {
+				t.Errorf("pattern %q, part %d: %q, want %q (go test ./match/taxonomy -run TestBuiltinNeedles -update)", pp, i, got[i].re.src, want[i].re.src)
+			}
+		}
+	}
 	if !slices.Equal(builtinNeedleWords, x.words) || !slices.EqualFunc(builtinNeedlePairs, x.pairs, slices.Equal) || !slices.Equal(builtinNeedleFirst, x.first) {
 		t.Errorf("rules_needles.go's index is not the built-in rules' (go test ./match/taxonomy -run TestBuiltinNeedles -update)")
 	}
+}
+
+// builtinPatterns returns the patterns of the built-in rules' sections,
+// requirements and cues, sorted, each once.
+func builtinPatterns() []string {
+	var ps []string
+	for _, e := range builtinRulesSource.Sections {
+		ps = append(ps, e.Patterns...)
+	}
+	for _, e := range builtinRulesSource.Requirements {
+		ps = append(ps, e.Patterns...)
+	}
+	for _, e := range builtinRulesSource.Cues {
+		ps = append(ps, e.Patterns...)
+	}
+	slices.Sort(ps)
+	return slices.Compact(ps)
 }
 
 // goIDs writes needle numbers as a Go value.

@@ -902,14 +902,32 @@ func (r *Rules) Has(c Cue, s string) bool {
 // \bon-?site\b`) then runs only the alternative whose words a clause
 // holds, not all of them at every position (the location requirement's
 // expression took 29 µs a clause).
+//
+// A pattern of the built-in rules has its parts worked out ahead
+// (builtinPatternParts): splitting and looking up every alternative was
+// two fifths of compiling the rules, which every run does.
 func patternParts(patterns []string) []patternPart {
 	var out []patternPart
 	for _, p := range patterns {
-		for _, alt := range topAlternatives(p) {
-			src := alternation([]string{alt})
-			ns, ids := needlesOf(src)
-			out = append(out, patternPart{re: &lazyRegexp{src: src}, needles: ns, ids: ids})
+		if places, ok := builtinPartsOf(p); ok {
+			for _, i := range places {
+				e := &builtinNeedles[i]
+				out = append(out, patternPart{re: &lazyRegexp{src: e.expr}, needles: e.needles, ids: e.ids})
+			}
+			continue
 		}
+		out = splitParts(out, p)
+	}
+	return out
+}
+
+// splitParts appends the parts of pattern p, worked out now: each of its
+// alternatives, with its needles.
+func splitParts(out []patternPart, p string) []patternPart {
+	for _, alt := range topAlternatives(p) {
+		src := alternation([]string{alt})
+		ns, ids := needlesOf(src)
+		out = append(out, patternPart{re: &lazyRegexp{src: src}, needles: ns, ids: ids})
 	}
 	return out
 }
