@@ -508,8 +508,16 @@ func sections(text string, lines []Line) []Section {
 // len(strings.Fields(s)) does, without making them.
 func WordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !in {
 			n++
 		}
@@ -517,3 +525,6 @@ func WordCount(s string) int {
 	}
 	return n
 }
+
+// asciiSpace holds the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
