@@ -107,20 +107,15 @@ func (f *font) codeBytes() int {
 
 // decode returns the text one character code stands for.
 func (f *font) decode(code string) string {
-	if len(code) == 1 {
+	switch len(code) {
+	case 1:
 		// A simple font's codes are single bytes: an array keeps their
 		// texts without hashing a string for every glyph.
 		if f.byteText == nil {
 			f.byteText = new([256]string)
 		}
-		if t := f.byteText[code[0]]; t != "" {
-			return t
-		}
-		t := f.decodeNew(code)
-		f.byteText[code[0]] = t
-		return t
-	}
-	if len(code) == 2 {
+		return f.decodeInto(&f.byteText[code[0]], code)
+	case 2:
 		// A composite font's codes are two bytes: a table of 256 pages of
 		// 256, made as codes come, keeps them as the array does one byte.
 		if f.wideText == nil {
@@ -131,12 +126,7 @@ func (f *font) decode(code string) string {
 			page = new([256]string)
 			f.wideText[code[0]] = page
 		}
-		if t := page[code[1]]; t != "" {
-			return t
-		}
-		t := f.decodeNew(code)
-		page[code[1]] = t
-		return t
+		return f.decodeInto(&page[code[1]], code)
 	}
 	if t, ok := f.text[code]; ok {
 		return t
@@ -144,6 +134,16 @@ func (f *font) decode(code string) string {
 	t := f.decodeNew(code)
 	f.text[code] = t
 	return t
+}
+
+// decodeInto returns the text kept in slot for code, decoding and keeping
+// it first when the slot is empty (an empty text is decoded again, as one
+// not yet seen).
+func (f *font) decodeInto(slot *string, code string) string {
+	if *slot == "" {
+		*slot = f.decodeNew(code)
+	}
+	return *slot
 }
 
 // decodeNew decodes a code decode has not seen: by the font's ToUnicode

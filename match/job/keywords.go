@@ -105,8 +105,9 @@ func keywordFacts(a *analysis.Analysis, phrases []text.Phrase, listSection func(
 		// A name, as the tagger found it ("Calloway Voice", before a line's
 		// first word is trimmed), maybe where nothing is asked: a heading
 		// ("Why Calloway?"), the blurb, a benefit, a location clause.
-		f.name = p.Proper && !slices.ContainsFunc(strings.Fields(p.Text), techShaped) && shortSentence(a, p.Start)
-		f.owned = p.Proper && shortSentence(a, p.Start) && ownProduct(a, rules, p.Start, products)
+		short := p.Proper && shortSentence(a, p.Start)
+		f.name = short && !slices.ContainsFunc(strings.Fields(p.Text), techShaped)
+		f.owned = short && ownProduct(a, rules, p.Start, products)
 		if f.name || f.owned {
 			f.key = phraseKey(p.Text)
 		}

@@ -697,31 +697,14 @@ func (r *Rules) numberNeedles() {
 // one array. The parts are r's own: numberNeedles cloned those shared with
 // the rules r extends, or they are numbered in the same built-in index.
 func (r *Rules) setFirstPairs() {
-	each := func(fn func(p *patternPart)) {
-		for i := range r.sections {
-			for j := range r.sections[i].parts {
-				fn(&r.sections[i].parts[j])
-			}
-		}
-		for i := range r.requirements {
-			for j := range r.requirements[i].parts {
-				fn(&r.requirements[i].parts[j])
-			}
-		}
-		for _, ps := range r.parts {
-			for j := range ps {
-				fn(&ps[j])
-			}
-		}
-	}
 	n := 0
-	each(func(p *patternPart) {
+	r.eachPart(func(p *patternPart) {
 		if r.needles.firstPairs(p.ids, nil) {
 			n++
 		}
 	})
 	sets := make([]pairSet, n)
-	each(func(p *patternPart) {
+	r.eachPart(func(p *patternPart) {
 		p.firstPairs = nil
 		if len(sets) > 0 && r.needles.firstPairs(p.ids, &sets[0]) {
 			p.firstPairs, sets = &sets[0], sets[1:]
@@ -732,25 +715,29 @@ func (r *Rules) setFirstPairs() {
 // eachNeedles calls fn with the needles of every expression of r and
 // where their numbers are kept.
 func (r *Rules) eachNeedles(fn func(n needles, ids *[][]int32)) {
+	r.eachPart(func(p *patternPart) { fn(p.needles, &p.ids) })
+	for i := range r.degrees {
+		fn(r.degrees[i].needles, &r.degrees[i].ids)
+	}
+}
+
+// eachPart calls fn with every part of r's section, requirement and cue
+// expressions, in place.
+func (r *Rules) eachPart(fn func(p *patternPart)) {
 	for i := range r.sections {
 		for j := range r.sections[i].parts {
-			p := &r.sections[i].parts[j]
-			fn(p.needles, &p.ids)
+			fn(&r.sections[i].parts[j])
 		}
 	}
 	for i := range r.requirements {
 		for j := range r.requirements[i].parts {
-			p := &r.requirements[i].parts[j]
-			fn(p.needles, &p.ids)
+			fn(&r.requirements[i].parts[j])
 		}
 	}
 	for _, ps := range r.parts {
 		for j := range ps {
-			fn(ps[j].needles, &ps[j].ids)
+			fn(&ps[j])
 		}
-	}
-	for i := range r.degrees {
-		fn(r.degrees[i].needles, &r.degrees[i].ids)
 	}
 }
 
